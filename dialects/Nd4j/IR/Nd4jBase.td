@@ -1,0 +1,74 @@
+//===- Nd4jBase.td - nd4j dialect definition ------------------*- tablegen -*-===//
+//
+// The attribute-based import dialect: framework nodes as generic
+// `nd4j.node` ops, and typed nd4j ops whose named attributes are nd4j's
+// op-descriptor argument names.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ND4J_ND4J_ND4JBASE_TD
+#define ND4J_ND4J_ND4JBASE_TD
+
+include "mlir/IR/OpBase.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "dialects/Common/Libnd4jDescriptor.td"
+
+def Nd4j_Dialect : Dialect {
+  let name = "nd4j";
+  let cppNamespace = "::mlir::nd4j";
+  let summary = "attribute-based nd4j import IR";
+  let description = [{
+    Frontends turn every framework node into one generic `nd4j.node` op that
+    keeps the framework, op type, opset/version and attributes, with the node
+    name as the op's location. Import rules then rewrite generic nodes into
+    typed nd4j ops (`nd4j.conv2d`, `nd4j.matmul`, …) whose named attributes
+    are the argument names of nd4j's op descriptors. Each typed op declares,
+    next to its definition, which attribute goes to which ordered libnd4j
+    argument slot; `convert-nd4j-to-exec` reads that declaration.
+
+    A model is an `nd4j.graph`: placeholders (graph inputs), constants and
+    ops, ending in `nd4j.output`.
+  }];
+  let hasConstantMaterializer = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Type constraints
+//===----------------------------------------------------------------------===//
+
+def Nd4j_Tensor : RankedTensorOf<[AnyType]>;
+def Nd4j_FloatTensor : RankedTensorOf<[AnyFloat]>;
+def Nd4j_AnyTensor : TensorOf<[AnyType]>;
+
+// A signless i64 attribute read back as a signed value (axes may be negative);
+// upstream I64Attr returns it zero-extended.
+def Nd4j_I64Attr : TypedSignlessIntegerAttrBase<I64, "int64_t",
+                                                "64-bit signless integer attribute"> {
+  let convertFromStorage = "$_self.getValue().getSExtValue()";
+}
+
+//===----------------------------------------------------------------------===//
+// Base classes
+//===----------------------------------------------------------------------===//
+
+class Nd4j_Op<string mnemonic, list<Trait> traits = []>
+    : Op<Nd4j_Dialect, mnemonic, traits>;
+
+// A typed nd4j op that executes as one libnd4j op. Result types are inferred
+// (static shapes, `?` where unknown) and checked against the declared ones.
+class Nd4j_TypedOp<string mnemonic, list<Trait> traits = []>
+    : Nd4j_Op<mnemonic, traits # [Pure, InferTypeOpAdaptorWithIsCompatible]>,
+      Libnd4jDescriptor {
+  let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
+  // Declared types may refine an inferred `?` dimension, never contradict it.
+  let extraClassDefinition = [{
+    bool $cppClass::isCompatibleReturnTypes(::mlir::TypeRange l,
+                                            ::mlir::TypeRange r) {
+      return ::mlir::nd4j::areCompatibleResultTypes(l, r);
+    }
+  }];
+}
+
+#endif // ND4J_ND4J_ND4JBASE_TD

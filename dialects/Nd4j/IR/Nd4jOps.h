@@ -1,0 +1,30 @@
+//===- Nd4jOps.h - nd4j operations ---------------------------------*- C++ -*-===//
+//
+// Graph structure, generic framework node and typed nd4j ops.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ND4J_DIALECTS_ND4J_IR_ND4JOPS_H
+#define ND4J_DIALECTS_ND4J_IR_ND4JOPS_H
+
+#include "dialects/Nd4j/IR/Nd4jDialect.h"
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+namespace mlir {
+namespace nd4j {
+/// Declared result types are compatible with inferred ones when element types
+/// match and shapes agree wherever both are known.
+bool areCompatibleResultTypes(TypeRange inferred, TypeRange declared);
+} // namespace nd4j
+} // namespace mlir
+
+#define GET_OP_CLASSES
+#include "dialects/Nd4j/IR/Nd4jOps.h.inc"
+
+#endif // ND4J_DIALECTS_ND4J_IR_ND4JOPS_H

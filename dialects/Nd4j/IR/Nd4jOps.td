@@ -1,0 +1,387 @@
+//===- Nd4jOps.td - nd4j operations ---------------------------*- tablegen -*-===//
+//
+// The graph structure ops (graph, placeholder, constant, output), the generic
+// framework node, and the typed nd4j ops. Each typed op's names and slots
+// follow nd4j's op descriptors (nd4j-op-def.pbtxt, 1.0.0-M2.1); deviations
+// where libnd4j reads more than the descriptor lists are noted at the op.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ND4J_ND4J_ND4JOPS_TD
+#define ND4J_ND4J_ND4JOPS_TD
+
+include "dialects/Nd4j/IR/Nd4jBase.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/IR/OpAsmInterface.td"
+include "mlir/IR/BuiltinAttributeInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// Graph structure
+//===----------------------------------------------------------------------===//
+
+def Nd4j_GraphOp : Nd4j_Op<"graph", [
+    Symbol, IsolatedFromAbove, SingleBlockImplicitTerminator<"OutputOp">]> {
+  let summary = "an imported model graph";
+  let description = [{
+    The container a frontend fills: placeholders for the graph inputs,
+    constants for weights, nodes in topological order, and a final
+    `nd4j.output` naming the graph outputs. `framework` records where the
+    graph came from (`onnx`, `tf`, ...). Placeholder and output names are
+    unique.
+
+    ```mlir
+    nd4j.graph @model {
+      %x = nd4j.placeholder "x" : tensor<1x4xf32>
+      %r = nd4j.relu %x {cutoff = 0.0 : f64} : (tensor<1x4xf32>) -> tensor<1x4xf32>
+      nd4j.output "y" = %r : tensor<1x4xf32>
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       OptionalAttr<StrAttr>:$framework);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = "$sym_name attr-dict-with-keyword $body";
+  let hasRegionVerifier = 1;
+  let builders = [OpBuilder<(ins "::llvm::StringRef":$name)>];
+}
+
+def Nd4j_OutputOp : Nd4j_Op<"output", [Terminator, HasParent<"GraphOp">, Pure]> {
+  let summary = "the named graph outputs";
+  let description = [{
+    ```mlir
+    nd4j.output "logits" = %a, "probs" = %b : tensor<1x10xf32>, tensor<1x10xf32>
+    ```
+  }];
+  let arguments = (ins Variadic<Nd4j_AnyTensor>:$outputs, StrArrayAttr:$names);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let builders = [OpBuilder<(ins), [{
+    build($_builder, $_state, ::mlir::ValueRange{}, $_builder.getStrArrayAttr({}));
+  }]>];
+}
+
+def Nd4j_PlaceholderOp : Nd4j_Op<"placeholder", [Pure, HasParent<"GraphOp">,
+    DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]> {
+  let summary = "a graph input";
+  let description = [{
+    A value the caller feeds, named as in the source model. `?` dimensions
+    are unknown.
+
+    ```mlir
+    %x = nd4j.placeholder "input" : tensor<?x3x224x224xf32>
+    ```
+  }];
+  let arguments = (ins StrAttr:$name);
+  let results = (outs Nd4j_AnyTensor:$result);
+  let assemblyFormat = "$name attr-dict `:` type($result)";
+}
+
+def Nd4j_ConstantOp : Nd4j_Op<"constant", [Pure, ConstantLike,
+    AllTypesMatch<["value", "result"]>]> {
+  let summary = "a constant tensor (weights)";
+  let description = [{
+    Weights are `dense_resource` blobs (`DenseResourceElementsAttr`), kept out
+    of line so large models are never printed or parsed element by element;
+    small constants may be `dense`. `name` is the source model's name for the
+    tensor, when it has one.
+
+    ```mlir
+    %w = nd4j.constant dense_resource<conv1_w> : tensor<64x3x7x7xf32>
+    %s = nd4j.constant dense<[1, -1]> {name = "shape"} : tensor<2xi64>
+    ```
+  }];
+  let arguments = (ins ElementsAttr:$value, OptionalAttr<StrAttr>:$name);
+  let results = (outs AnyStaticShapeTensor:$result);
+  let assemblyFormat = "$value attr-dict";
+  let hasFolder = 1;
+}
+
+def Nd4j_NodeOp : Nd4j_Op<"node"> {
+  let summary = "a framework node not yet turned into a typed nd4j op";
+  let description = [{
+    Frontends emit one `nd4j.node` per framework node: `framework` (`onnx`,
+    `tf`, ...), the framework's `op_type`, its opset or version when the
+    framework has one, and the framework attributes as the `attrs`
+    dictionary. The node name is the op's location. Import rules rewrite
+    these into typed ops; any left after the rules is an error.
+
+    ```mlir
+    %y = nd4j.node "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]}
+           {opset = 13 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+    ```
+  }];
+  let arguments = (ins StrAttr:$framework, StrAttr:$op_type,
+                       Variadic<Nd4j_AnyTensor>:$inputs,
+                       DictionaryAttr:$attrs,
+                       OptionalAttr<Nd4j_I64Attr>:$opset);
+  let results = (outs Variadic<Nd4j_AnyTensor>:$outputs);
+  let regions = (region VariadicRegion<AnyRegion>:$subgraphs);
+  let assemblyFormat = [{
+    custom<NodeType>($framework, $op_type) `(` $inputs `)` $attrs attr-dict
+    `:` functional-type($inputs, results) ($subgraphs^)?
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Typed ops: element-wise and broadcasting
+//===----------------------------------------------------------------------===//
+
+// Broadcasting binary ops (numpy rules). libnd4j's BROADCASTABLE_OP_IMPL ops
+// take no arguments beyond the two inputs (`inPlace` and `dataType` are
+// optional and not set by importers).
+class Nd4j_BroadcastBinaryOp<string mnemonic, string summaryText>
+    : Nd4j_TypedOp<mnemonic> {
+  let summary = summaryText;
+  let description = [{
+    Element-wise with numpy-style broadcasting of `input` and `y`.
+
+    ```mlir
+    %z = nd4j.}] # mnemonic # [{ %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$y);
+  let results = (outs Nd4j_Tensor:$outputs);
+}
+
+def Nd4j_AddOp : Nd4j_BroadcastBinaryOp<"add", "element-wise addition">;
+def Nd4j_SubtractOp : Nd4j_BroadcastBinaryOp<"subtract", "element-wise subtraction">;
+def Nd4j_MultiplyOp : Nd4j_BroadcastBinaryOp<"multiply", "element-wise multiplication">;
+def Nd4j_DivideOp : Nd4j_BroadcastBinaryOp<"divide", "element-wise division">;
+
+class Nd4j_UnaryOp<string mnemonic, string summaryText>
+    : Nd4j_TypedOp<mnemonic> {
+  let summary = summaryText;
+  let arguments = (ins Nd4j_Tensor:$input);
+  let results = (outs Nd4j_Tensor:$outputs);
+}
+
+def Nd4j_ReluOp : Nd4j_UnaryOp<"relu", "rectified linear unit with cutoff"> {
+  let description = [{
+    `max(input, cutoff)` element-wise where the input exceeds `cutoff`, else
+    0; `cutoff` is 0 for the usual ReLU.
+
+    ```mlir
+    %y = nd4j.relu %x {cutoff = 0.0 : f64} : (tensor<4xf32>) -> tensor<4xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, F64Attr:$cutoff);
+  let tArgs = ["cutoff"];
+}
+
+def Nd4j_SigmoidOp : Nd4j_UnaryOp<"sigmoid", "logistic sigmoid"> {
+  let description = [{
+    ```mlir
+    %y = nd4j.sigmoid %x : (tensor<4xf32>) -> tensor<4xf32>
+    ```
+  }];
+}
+
+def Nd4j_TanhOp : Nd4j_UnaryOp<"tanh", "hyperbolic tangent"> {
+  let description = [{
+    ```mlir
+    %y = nd4j.tanh %x : (tensor<4xf32>) -> tensor<4xf32>
+    ```
+  }];
+}
+
+def Nd4j_IdentityOp : Nd4j_UnaryOp<"identity", "the input unchanged"> {
+  let description = [{
+    ```mlir
+    %y = nd4j.identity %x : (tensor<4xf32>) -> tensor<4xf32>
+    ```
+  }];
+  let hasFolder = 1;
+}
+
+def Nd4j_SoftmaxOp : Nd4j_UnaryOp<"softmax", "softmax along one dimension"> {
+  let description = [{
+    `exp(x) / sum(exp(x))` along `dimension` (negative counts from the end).
+
+    ```mlir
+    %y = nd4j.softmax %x {dimension = -1 : i64} : (tensor<2x10xf32>) -> tensor<2x10xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_I64Attr:$dimension);
+  let iArgs = ["dimension"];
+}
+
+//===----------------------------------------------------------------------===//
+// Typed ops: linear algebra and convolution
+//===----------------------------------------------------------------------===//
+
+def Nd4j_MatmulOp : Nd4j_TypedOp<"matmul"> {
+  let summary = "(batched) matrix product with optional transposes and scaling";
+  let description = [{
+    `alpha * op(input) x op(y) + beta * 0`, with `op` transposing the last
+    two dimensions when `transX`/`transY` is 1; `transZ` transposes the
+    result. Leading dimensions broadcast. Slots follow libnd4j's `matmul`:
+    i_args `[transX, transY, transZ]`, t_args `[alpha, beta]`.
+
+    ```mlir
+    %z = nd4j.matmul %a, %b {transX = 0 : i64, transY = 0 : i64, transZ = 0 : i64,
+                             alpha = 1.0 : f64, beta = 0.0 : f64}
+           : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$y,
+                       Nd4j_I64Attr:$transX, Nd4j_I64Attr:$transY, Nd4j_I64Attr:$transZ,
+                       F64Attr:$alpha, F64Attr:$beta);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["transX", "transY", "transZ"];
+  let tArgs = ["alpha", "beta"];
+}
+
+def Nd4j_Conv2DOp : Nd4j_TypedOp<"conv2d"> {
+  let summary = "2-D convolution";
+  let description = [{
+    libnd4j `conv2d`: kernel `kH x kW`, strides `sH, sW`, paddings `pH, pW`,
+    dilations `dH, dW`; `isSameMode` 1 pads for SAME output size (then `pH,
+    pW` are ignored); `isNCHW` 1 for `[N, C, H, W]` input, 0 for NHWC;
+    `wFormat` gives the weight layout: 0 `[kH, kW, iC, oC]`, 1 `[oC, iC, kH,
+    kW]`, 2 `[oC, kH, kW, iC]`. `bias` is `[oC]`.
+
+    The nd4j descriptor lists i_args 0-9 only; libnd4j also reads i_arg 10
+    (`wFormat`), and nd4j's own ONNX/TF importers set it, so it is declared
+    here (see ../shared/ref/README.md).
+
+    ```mlir
+    %y = nd4j.conv2d %x, %w, %b {kH = 3 : i64, kW = 3 : i64, sH = 1 : i64, sW = 1 : i64,
+                                 pH = 0 : i64, pW = 0 : i64, dH = 1 : i64, dW = 1 : i64,
+                                 isSameMode = 0 : i64, isNCHW = 1 : i64, wFormat = 1 : i64}
+           : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>) -> tensor<1x4x6x6xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$weights,
+                       Optional<Nd4j_Tensor>:$bias,
+                       Nd4j_I64Attr:$kH, Nd4j_I64Attr:$kW, Nd4j_I64Attr:$sH, Nd4j_I64Attr:$sW,
+                       Nd4j_I64Attr:$pH, Nd4j_I64Attr:$pW, Nd4j_I64Attr:$dH, Nd4j_I64Attr:$dW,
+                       Nd4j_I64Attr:$isSameMode, Nd4j_I64Attr:$isNCHW, Nd4j_I64Attr:$wFormat);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["kH", "kW", "sH", "sW", "pH", "pW", "dH", "dW", "isSameMode",
+               "isNCHW", "wFormat"];
+  let undeclaredInReference = ["i:wFormat"];
+}
+
+// maxpool2d and avgpool2d share libnd4j's 11 integer slots.
+class Nd4j_Pool2DOp<string mnemonic, string summaryText, string extraDoc>
+    : Nd4j_TypedOp<mnemonic> {
+  let summary = summaryText;
+  let description = [{
+    Kernel `kH x kW`, strides `sH, sW`, paddings `pH, pW`, dilations `dH,
+    dW`, `isSameMode` 1 for SAME padding, `isNCHW` 1 for `[N, C, H, W]`
+    input (0: NHWC). }] # extraDoc # [{
+
+    ```mlir
+    %y = nd4j.}] # mnemonic # [{ %x {kH = 2 : i64, kW = 2 : i64, sH = 2 : i64, sW = 2 : i64,
+                               pH = 0 : i64, pW = 0 : i64, dH = 1 : i64, dW = 1 : i64,
+                               isSameMode = 0 : i64, extraParam0 = 0 : i64, isNCHW = 1 : i64}
+           : (tensor<1x3x8x8xf32>) -> tensor<1x3x4x4xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input,
+                       Nd4j_I64Attr:$kH, Nd4j_I64Attr:$kW, Nd4j_I64Attr:$sH, Nd4j_I64Attr:$sW,
+                       Nd4j_I64Attr:$pH, Nd4j_I64Attr:$pW, Nd4j_I64Attr:$dH, Nd4j_I64Attr:$dW,
+                       Nd4j_I64Attr:$isSameMode, Nd4j_I64Attr:$extraParam0,
+                       Nd4j_I64Attr:$isNCHW);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["kH", "kW", "sH", "sW", "pH", "pW", "dH", "dW", "isSameMode",
+               "extraParam0", "isNCHW"];
+}
+
+def Nd4j_MaxPool2DOp : Nd4j_Pool2DOp<"maxpool2d", "2-D max pooling",
+    "`extraParam0` is unused by max pooling (0).">;
+def Nd4j_AvgPool2DOp : Nd4j_Pool2DOp<"avgpool2d", "2-D average pooling",
+    "`extraParam0` is the divisor mode: 0 excludes padding from the count, 1 includes it.">;
+
+def Nd4j_BatchNormOp : Nd4j_TypedOp<"batchnorm", [AttrSizedOperandSegments]> {
+  let summary = "batch normalization (inference)";
+  let description = [{
+    `(input - mean) / sqrt(variance + epsilon) * gamma + beta`, where `mean`,
+    `variance`, `gamma` and `beta` run along `dimensions` of `input`.
+    `applyScale` 1 takes the `gamma` input, `applyOffset` 1 the `beta` input.
+    The descriptor omits the optional `beta` input that libnd4j reads after
+    `gamma` (see ../shared/ref/README.md).
+
+    ```mlir
+    %y = nd4j.batchnorm %x, %m, %v, %g, %b {applyScale = 1 : i64, applyOffset = 1 : i64,
+           dimensions = array<i64: 1>, epsilon = 1.0e-05 : f64, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1>}
+           : (tensor<1x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<1x4x8x8xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$mean,
+                       Nd4j_Tensor:$variance, Optional<Nd4j_Tensor>:$gamma,
+                       Optional<Nd4j_Tensor>:$beta,
+                       Nd4j_I64Attr:$applyScale, Nd4j_I64Attr:$applyOffset,
+                       DenseI64ArrayAttr:$dimensions, F64Attr:$epsilon);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["applyScale", "applyOffset", "dimensions"];
+  let tArgs = ["epsilon"];
+  let undeclaredInReference = ["input:beta"];
+}
+
+def Nd4j_BiasAddOp : Nd4j_TypedOp<"biasadd"> {
+  let summary = "adds a bias vector along the channel dimension";
+  let description = [{
+    Adds `bias` (`[C]`) along dimension 1 when `nchw` is true, else along the
+    last dimension.
+
+    ```mlir
+    %y = nd4j.biasadd %x, %b {nchw = false} : (tensor<1x8x8x4xf32>, tensor<4xf32>) -> tensor<1x8x8x4xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$bias, BoolAttr:$nchw);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let bArgs = ["nchw"];
+}
+
+//===----------------------------------------------------------------------===//
+// Typed ops: shape manipulation
+//===----------------------------------------------------------------------===//
+
+def Nd4j_ReshapeOp : Nd4j_TypedOp<"reshape"> {
+  let summary = "reshape to a static target shape";
+  let description = [{
+    `shapeArr` is the target shape in C order; one entry may be −1 and is
+    then inferred from the element count. It fills libnd4j's i_args.
+
+    ```mlir
+    %y = nd4j.reshape %x {shapeArr = array<i64: 2, -1>} : (tensor<2x3x4xf32>) -> tensor<2x12xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, DenseI64ArrayAttr:$shapeArr);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["shapeArr"];
+}
+
+def Nd4j_PermuteOp : Nd4j_TypedOp<"permute"> {
+  let summary = "permutes the dimensions";
+  let description = [{
+    Output dimension `i` is input dimension `reverseDims[i]`. (The
+    descriptor's name for the permutation is `reverseDims`.)
+
+    ```mlir
+    %y = nd4j.permute %x {reverseDims = array<i64: 0, 2, 3, 1>} : (tensor<1x3x8x8xf32>) -> tensor<1x8x8x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, DenseI64ArrayAttr:$reverseDims);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["reverseDims"];
+}
+
+def Nd4j_ConcatOp : Nd4j_TypedOp<"concat"> {
+  let summary = "concatenates tensors along one dimension";
+  let description = [{
+    All inputs have the same rank and agree on every dimension but
+    `concatDimension` (negative counts from the end).
+
+    ```mlir
+    %y = nd4j.concat %a, %b {concatDimension = 1 : i64} : (tensor<2x3xf32>, tensor<2x5xf32>) -> tensor<2x8xf32>
+    ```
+  }];
+  let arguments = (ins Variadic<Nd4j_Tensor>:$input, Nd4j_I64Attr:$concatDimension);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["concatDimension"];
+}
+
+#endif // ND4J_ND4J_ND4JOPS_TD

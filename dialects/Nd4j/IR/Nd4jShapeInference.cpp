@@ -1,0 +1,515 @@
+//===- Nd4jShapeInference.cpp - result types of the typed nd4j ops ----------===//
+//
+// Infers each typed op's result type from its operands and attributes and, in
+// doing so, checks them: every inconsistency a libnd4j kernel would reject is
+// reported here, with the offending attribute or operand. Shapes are static
+// where the operands' are; `?` where a dimension cannot be known.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/Nd4j/IR/Nd4jOps.h"
+#include "mlir/IR/Diagnostics.h"
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+namespace {
+constexpr int64_t kDyn = ShapedType::kDynamic;
+
+/// Reports `msg` at `loc` (when given) and fails.
+template <typename... Args>
+LogicalResult fail(std::optional<Location> loc, const Args &...args) {
+  if (loc) {
+    InFlightDiagnostic diag = emitError(*loc);
+    (diag << ... << args);
+  }
+  return failure();
+}
+
+std::string shapeStr(ArrayRef<int64_t> shape) {
+  std::string s = "[";
+  llvm::raw_string_ostream os(s);
+  llvm::interleaveComma(shape, os, [&](int64_t d) {
+    if (ShapedType::isDynamic(d))
+      os << '?';
+    else
+      os << d;
+  });
+  return s + "]";
+}
+
+RankedTensorType ranked(Value v) { return cast<RankedTensorType>(v.getType()); }
+
+LogicalResult infer(SmallVectorImpl<Type> &out, ArrayRef<int64_t> shape,
+                    Type elementType) {
+  out.push_back(RankedTensorType::get(shape, elementType));
+  return success();
+}
+
+/// Numpy broadcasting of two shapes.
+LogicalResult broadcast(std::optional<Location> loc, ArrayRef<int64_t> a,
+                        ArrayRef<int64_t> b, SmallVectorImpl<int64_t> &out) {
+  size_t rank = std::max(a.size(), b.size());
+  out.assign(rank, 1);
+  for (size_t i = 0; i < rank; ++i) {
+    int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
+    int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
+    if (da == 1)
+      out[i] = db;
+    else if (db == 1)
+      out[i] = da;
+    else if (ShapedType::isDynamic(da))
+      out[i] = db;
+    else if (ShapedType::isDynamic(db) || da == db)
+      out[i] = da;
+    else
+      return fail(loc, "operand shapes ", shapeStr(a), " and ", shapeStr(b),
+                  " do not broadcast");
+  }
+  return success();
+}
+
+LogicalResult checkFlag(std::optional<Location> loc, StringRef name,
+                        int64_t v) {
+  if (v != 0 && v != 1)
+    return fail(loc, "'", name, "' must be 0 or 1, got ", v);
+  return success();
+}
+
+LogicalResult checkAtLeast(std::optional<Location> loc, StringRef name,
+                           int64_t v, int64_t min) {
+  if (v < min)
+    return fail(loc, "'", name, "' must be at least ", min, ", got ", v);
+  return success();
+}
+
+/// Normalizes axis `axis` of a rank-`rank` tensor (negative from the end).
+FailureOr<int64_t> normalizeAxis(std::optional<Location> loc, StringRef name,
+                                 int64_t axis, int64_t rank) {
+  if (axis < -rank || axis >= rank)
+    return fail(loc, "'", name, "' ", axis, " is out of range for rank ", rank);
+  return axis < 0 ? axis + rank : axis;
+}
+
+/// Output extent of a windowed dimension (convolution and pooling).
+FailureOr<int64_t> windowOutput(std::optional<Location> loc, StringRef dim,
+                                int64_t in, int64_t k, int64_t s, int64_t p,
+                                int64_t d, bool same) {
+  if (ShapedType::isDynamic(in))
+    return kDyn;
+  if (same)
+    return (in + s - 1) / s;
+  int64_t effective = d * (k - 1) + 1;
+  int64_t out = (in + 2 * p - effective) / s + 1;
+  if (in + 2 * p < effective || out < 1)
+    return fail(loc, "window of extent ", effective, " does not fit input ",
+                dim, " ", in, " with padding ", p);
+  return out;
+}
+
+LogicalResult sameElementType(std::optional<Location> loc, Value a, Value b) {
+  Type ea = ranked(a).getElementType(), eb = ranked(b).getElementType();
+  if (ea != eb)
+    return fail(loc, "operand element types differ: ", ea, " vs ", eb);
+  return success();
+}
+
+bool compatibleDims(int64_t a, int64_t b) {
+  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
+}
+
+/// Shared by conv2d and the 2-D pools: checks the window attributes and
+/// computes the spatial output extents.
+struct Window2D {
+  int64_t kH, kW, sH, sW, pH, pW, dH, dW, isSameMode, isNCHW;
+};
+
+LogicalResult inferWindow2D(std::optional<Location> loc, const Window2D &w,
+                            RankedTensorType input, int64_t outChannels,
+                            SmallVectorImpl<int64_t> &shape) {
+  if (input.getRank() != 4)
+    return fail(loc, "input must be rank 4, got ", shapeStr(input.getShape()));
+  if (failed(checkAtLeast(loc, "kH", w.kH, 1)) ||
+      failed(checkAtLeast(loc, "kW", w.kW, 1)) ||
+      failed(checkAtLeast(loc, "sH", w.sH, 1)) ||
+      failed(checkAtLeast(loc, "sW", w.sW, 1)) ||
+      failed(checkAtLeast(loc, "pH", w.pH, 0)) ||
+      failed(checkAtLeast(loc, "pW", w.pW, 0)) ||
+      failed(checkAtLeast(loc, "dH", w.dH, 1)) ||
+      failed(checkAtLeast(loc, "dW", w.dW, 1)) ||
+      failed(checkFlag(loc, "isSameMode", w.isSameMode)) ||
+      failed(checkFlag(loc, "isNCHW", w.isNCHW)))
+    return failure();
+  ArrayRef<int64_t> in = input.getShape();
+  int64_t h = w.isNCHW ? in[2] : in[1], wd = w.isNCHW ? in[3] : in[2];
+  FailureOr<int64_t> oH =
+      windowOutput(loc, "height", h, w.kH, w.sH, w.pH, w.dH, w.isSameMode);
+  if (failed(oH))
+    return failure();
+  FailureOr<int64_t> oW =
+      windowOutput(loc, "width", wd, w.kW, w.sW, w.pW, w.dW, w.isSameMode);
+  if (failed(oW))
+    return failure();
+  if (w.isNCHW)
+    shape.assign({in[0], outChannels, *oH, *oW});
+  else
+    shape.assign({in[0], *oH, *oW, outChannels});
+  return success();
+}
+
+template <typename Adaptor>
+LogicalResult inferBroadcastBinary(std::optional<Location> loc, Adaptor a,
+                                   SmallVectorImpl<Type> &out) {
+  if (failed(sameElementType(loc, a.getInput(), a.getY())))
+    return failure();
+  SmallVector<int64_t> shape;
+  if (failed(broadcast(loc, ranked(a.getInput()).getShape(),
+                       ranked(a.getY()).getShape(), shape)))
+    return failure();
+  return infer(out, shape, ranked(a.getInput()).getElementType());
+}
+
+template <typename Adaptor>
+LogicalResult inferSameAsInput(Adaptor a, SmallVectorImpl<Type> &out) {
+  RankedTensorType t = ranked(a.getInput());
+  return infer(out, t.getShape(), t.getElementType());
+}
+
+template <typename Adaptor>
+LogicalResult inferPool2D(std::optional<Location> loc, Adaptor a,
+                          SmallVectorImpl<Type> &out) {
+  Window2D w{a.getKH(), a.getKW(), a.getSH(),         a.getSW(),
+             a.getPH(), a.getPW(), a.getDH(),         a.getDW(),
+             a.getIsSameMode(), a.getIsNCHW()};
+  RankedTensorType in = ranked(a.getInput());
+  if (in.getRank() != 4)
+    return fail(loc, "input must be rank 4, got ", shapeStr(in.getShape()));
+  int64_t channels = a.getIsNCHW() ? in.getDimSize(1) : in.getDimSize(3);
+  SmallVector<int64_t> shape;
+  if (failed(inferWindow2D(loc, w, in, channels, shape)))
+    return failure();
+  return infer(out, shape, in.getElementType());
+}
+} // namespace
+
+bool mlir::nd4j::areCompatibleResultTypes(TypeRange inferred,
+                                          TypeRange declared) {
+  if (inferred.size() != declared.size())
+    return false;
+  for (auto [i, d] : llvm::zip(inferred, declared)) {
+    auto it = dyn_cast<RankedTensorType>(i);
+    auto dt = dyn_cast<RankedTensorType>(d);
+    if (!it || !dt || it.getElementType() != dt.getElementType() ||
+        it.getRank() != dt.getRank())
+      return false;
+    for (auto [a, b] : llvm::zip(it.getShape(), dt.getShape()))
+      if (!compatibleDims(a, b))
+        return false;
+  }
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// Element-wise
+//===----------------------------------------------------------------------===//
+
+#define ND4J_BROADCAST_BINARY(OP)                                              \
+  LogicalResult OP::inferReturnTypes(MLIRContext *, std::optional<Location> loc, \
+                                     Adaptor a, SmallVectorImpl<Type> &out) {  \
+    return inferBroadcastBinary(loc, a, out);                                  \
+  }
+ND4J_BROADCAST_BINARY(AddOp)
+ND4J_BROADCAST_BINARY(SubtractOp)
+ND4J_BROADCAST_BINARY(MultiplyOp)
+ND4J_BROADCAST_BINARY(DivideOp)
+#undef ND4J_BROADCAST_BINARY
+
+#define ND4J_SAME_AS_INPUT(OP)                                                 \
+  LogicalResult OP::inferReturnTypes(MLIRContext *, std::optional<Location>,   \
+                                     Adaptor a, SmallVectorImpl<Type> &out) {  \
+    return inferSameAsInput(a, out);                                           \
+  }
+ND4J_SAME_AS_INPUT(ReluOp)
+ND4J_SAME_AS_INPUT(SigmoidOp)
+ND4J_SAME_AS_INPUT(TanhOp)
+ND4J_SAME_AS_INPUT(IdentityOp)
+#undef ND4J_SAME_AS_INPUT
+
+LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> loc,
+                                          Adaptor a,
+                                          SmallVectorImpl<Type> &out) {
+  if (failed(normalizeAxis(loc, "dimension", a.getDimension(),
+                           ranked(a.getInput()).getRank())))
+    return failure();
+  return inferSameAsInput(a, out);
+}
+
+//===----------------------------------------------------------------------===//
+// Linear algebra and convolution
+//===----------------------------------------------------------------------===//
+
+LogicalResult MatmulOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> loc,
+                                         Adaptor a,
+                                         SmallVectorImpl<Type> &out) {
+  if (failed(checkFlag(loc, "transX", a.getTransX())) ||
+      failed(checkFlag(loc, "transY", a.getTransY())) ||
+      failed(checkFlag(loc, "transZ", a.getTransZ())) ||
+      failed(sameElementType(loc, a.getInput(), a.getY())))
+    return failure();
+  ArrayRef<int64_t> x = ranked(a.getInput()).getShape();
+  ArrayRef<int64_t> y = ranked(a.getY()).getShape();
+  if (x.size() < 2 || y.size() < 2)
+    return fail(loc, "operands must have rank 2 or more, got ", shapeStr(x),
+                " and ", shapeStr(y));
+  int64_t m = x[x.size() - 2], kx = x.back();
+  if (a.getTransX())
+    std::swap(m, kx);
+  int64_t ky = y[y.size() - 2], n = y.back();
+  if (a.getTransY())
+    std::swap(ky, n);
+  if (!compatibleDims(kx, ky))
+    return fail(loc, "contracting dimensions differ: ", shapeStr(x), " x ",
+                shapeStr(y), " (transX=", a.getTransX(),
+                ", transY=", a.getTransY(), ")");
+  SmallVector<int64_t> shape;
+  if (failed(broadcast(loc, x.drop_back(2), y.drop_back(2), shape)))
+    return failure();
+  if (a.getTransZ())
+    std::swap(m, n);
+  shape.append({m, n});
+  return infer(out, shape, ranked(a.getInput()).getElementType());
+}
+
+LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> loc,
+                                         Adaptor a,
+                                         SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput()), w = ranked(a.getWeights());
+  if (failed(sameElementType(loc, a.getInput(), a.getWeights())))
+    return failure();
+  if (in.getRank() != 4)
+    return fail(loc, "input must be rank 4, got ", shapeStr(in.getShape()));
+  if (w.getRank() != 4)
+    return fail(loc, "weights must be rank 4, got ", shapeStr(w.getShape()));
+  int64_t fmt = a.getWFormat();
+  if (fmt < 0 || fmt > 2)
+    return fail(loc, "'wFormat' must be 0, 1 or 2, got ", fmt);
+  // Positions of kH, kW, iC, oC in the weights for each wFormat.
+  static const unsigned layout[3][4] = {{0, 1, 2, 3}, {2, 3, 1, 0},
+                                        {1, 2, 3, 0}};
+  ArrayRef<int64_t> ws = w.getShape();
+  int64_t wkH = ws[layout[fmt][0]], wkW = ws[layout[fmt][1]];
+  int64_t wiC = ws[layout[fmt][2]], oC = ws[layout[fmt][3]];
+  if (!compatibleDims(wkH, a.getKH()) || !compatibleDims(wkW, a.getKW()))
+    return fail(loc, "weights ", shapeStr(ws), " (wFormat ", fmt,
+                ") do not hold a ", a.getKH(), "x", a.getKW(), " kernel");
+  int64_t iC = a.getIsNCHW() == 1 ? in.getDimSize(1) : in.getDimSize(3);
+  if (!compatibleDims(wiC, iC))
+    return fail(loc, "weights ", shapeStr(ws), " (wFormat ", fmt, ") expect ",
+                wiC, " input channels, input ", shapeStr(in.getShape()),
+                " has ", iC);
+  if (Value bias = a.getBias()) {
+    RankedTensorType b = ranked(bias);
+    if (b.getRank() != 1 || !compatibleDims(b.getDimSize(0), oC))
+      return fail(loc, "bias must be [", oC, "], got ",
+                  shapeStr(b.getShape()));
+    if (failed(sameElementType(loc, a.getInput(), bias)))
+      return failure();
+  }
+  Window2D win{a.getKH(), a.getKW(), a.getSH(),         a.getSW(),
+               a.getPH(), a.getPW(), a.getDH(),         a.getDW(),
+               a.getIsSameMode(), a.getIsNCHW()};
+  SmallVector<int64_t> shape;
+  if (failed(inferWindow2D(loc, win, in, oC, shape)))
+    return failure();
+  return infer(out, shape, in.getElementType());
+}
+
+LogicalResult MaxPool2DOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> loc,
+                                            Adaptor a,
+                                            SmallVectorImpl<Type> &out) {
+  if (a.getExtraParam0() != 0)
+    return fail(loc, "'extraParam0' is unused by max pooling and must be 0, "
+                     "got ",
+                a.getExtraParam0());
+  return inferPool2D(loc, a, out);
+}
+
+LogicalResult AvgPool2DOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> loc,
+                                            Adaptor a,
+                                            SmallVectorImpl<Type> &out) {
+  if (failed(checkFlag(loc, "extraParam0", a.getExtraParam0())))
+    return failure();
+  return inferPool2D(loc, a, out);
+}
+
+LogicalResult BatchNormOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> loc,
+                                            Adaptor a,
+                                            SmallVectorImpl<Type> &out) {
+  if (failed(checkFlag(loc, "applyScale", a.getApplyScale())) ||
+      failed(checkFlag(loc, "applyOffset", a.getApplyOffset())))
+    return failure();
+  if ((a.getGamma() != nullptr) != (a.getApplyScale() == 1))
+    return fail(loc, "'applyScale' is ", a.getApplyScale(), " but gamma is ",
+                a.getGamma() ? "present" : "absent");
+  if ((a.getBeta() != nullptr) != (a.getApplyOffset() == 1))
+    return fail(loc, "'applyOffset' is ", a.getApplyOffset(), " but beta is ",
+                a.getBeta() ? "present" : "absent");
+  RankedTensorType in = ranked(a.getInput());
+  ArrayRef<int64_t> dims = a.getDimensions();
+  if (dims.empty())
+    return fail(loc, "'dimensions' must name at least one axis");
+  int64_t expected = 1;
+  for (int64_t d : dims) {
+    FailureOr<int64_t> axis =
+        normalizeAxis(loc, "dimensions", d, in.getRank());
+    if (failed(axis))
+      return failure();
+    int64_t size = in.getDimSize(*axis);
+    expected = ShapedType::isDynamic(size) || ShapedType::isDynamic(expected)
+                   ? kDyn
+                   : expected * size;
+  }
+  for (auto [name, v] : {std::pair<StringRef, Value>{"mean", a.getMean()},
+                         {"variance", a.getVariance()},
+                         {"gamma", a.getGamma()},
+                         {"beta", a.getBeta()}}) {
+    if (!v)
+      continue;
+    if (failed(sameElementType(loc, a.getInput(), v)))
+      return failure();
+    RankedTensorType t = ranked(v);
+    if (t.getRank() != 1 || !compatibleDims(t.getDimSize(0), expected))
+      return fail(loc, name, " must be a vector of the ", expected,
+                  " normalized elements, got ", shapeStr(t.getShape()));
+  }
+  if (a.getEpsilon().convertToDouble() < 0)
+    return fail(loc, "'epsilon' must not be negative");
+  return inferSameAsInput(a, out);
+}
+
+LogicalResult BiasAddOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> loc,
+                                          Adaptor a,
+                                          SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput()), b = ranked(a.getBias());
+  if (failed(sameElementType(loc, a.getInput(), a.getBias())))
+    return failure();
+  if (in.getRank() < 2)
+    return fail(loc, "input must have rank 2 or more, got ",
+                shapeStr(in.getShape()));
+  int64_t channels = a.getNchw() ? in.getDimSize(1) : in.getShape().back();
+  if (b.getRank() != 1 || !compatibleDims(b.getDimSize(0), channels))
+    return fail(loc, "bias must be [", channels, "] for input ",
+                shapeStr(in.getShape()), " (nchw=", a.getNchw(), "), got ",
+                shapeStr(b.getShape()));
+  return inferSameAsInput(a, out);
+}
+
+//===----------------------------------------------------------------------===//
+// Shape manipulation
+//===----------------------------------------------------------------------===//
+
+LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> loc,
+                                          Adaptor a,
+                                          SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput());
+  SmallVector<int64_t> shape(a.getShapeArr());
+  int inferredAt = -1;
+  int64_t known = 1;
+  for (auto [i, d] : llvm::enumerate(shape)) {
+    if (d == -1) {
+      if (inferredAt >= 0)
+        return fail(loc, "'shapeArr' ", shapeStr(shape),
+                    " has more than one -1");
+      inferredAt = i;
+    } else if (d < 0) {
+      return fail(loc, "'shapeArr' ", shapeStr(a.getShapeArr()),
+                  " has a negative dimension");
+    } else {
+      known *= d;
+    }
+  }
+  if (in.hasStaticShape()) {
+    int64_t count = in.getNumElements();
+    if (inferredAt >= 0) {
+      if (known == 0 || count % known != 0)
+        return fail(loc, "cannot reshape ", shapeStr(in.getShape()), " to ",
+                    shapeStr(a.getShapeArr()));
+      shape[inferredAt] = count / known;
+    } else if (known != count) {
+      return fail(loc, "cannot reshape ", shapeStr(in.getShape()), " (", count,
+                  " elements) to ", shapeStr(shape), " (", known,
+                  " elements)");
+    }
+  } else if (inferredAt >= 0) {
+    shape[inferredAt] = kDyn;
+  }
+  return infer(out, shape, in.getElementType());
+}
+
+LogicalResult PermuteOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> loc,
+                                          Adaptor a,
+                                          SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput());
+  ArrayRef<int64_t> perm = a.getReverseDims();
+  if (static_cast<int64_t>(perm.size()) != in.getRank())
+    return fail(loc, "'reverseDims' ", shapeStr(perm), " does not permute ",
+                in.getRank(), " dimensions");
+  SmallVector<bool> seen(perm.size(), false);
+  SmallVector<int64_t> shape;
+  for (int64_t p : perm) {
+    if (p < 0 || p >= in.getRank() || seen[p])
+      return fail(loc, "'reverseDims' ", shapeStr(perm),
+                  " is not a permutation");
+    seen[p] = true;
+    shape.push_back(in.getDimSize(p));
+  }
+  return infer(out, shape, in.getElementType());
+}
+
+LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> loc,
+                                         Adaptor a,
+                                         SmallVectorImpl<Type> &out) {
+  if (a.getInput().empty())
+    return fail(loc, "needs at least one input");
+  RankedTensorType first = ranked(a.getInput().front());
+  FailureOr<int64_t> axis = normalizeAxis(loc, "concatDimension",
+                                          a.getConcatDimension(),
+                                          first.getRank());
+  if (failed(axis))
+    return failure();
+  SmallVector<int64_t> shape(first.getShape());
+  for (Value v : a.getInput().drop_front()) {
+    RankedTensorType t = ranked(v);
+    if (t.getElementType() != first.getElementType())
+      return fail(loc, "input element types differ: ", first.getElementType(),
+                  " vs ", t.getElementType());
+    if (t.getRank() != first.getRank())
+      return fail(loc, "inputs have different ranks: ",
+                  shapeStr(first.getShape()), " vs ", shapeStr(t.getShape()));
+    for (int64_t d = 0; d < t.getRank(); ++d) {
+      int64_t size = t.getDimSize(d);
+      if (d == *axis) {
+        shape[d] = ShapedType::isDynamic(shape[d]) ||
+                           ShapedType::isDynamic(size)
+                       ? kDyn
+                       : shape[d] + size;
+      } else if (!compatibleDims(shape[d], size)) {
+        return fail(loc, "inputs ", shapeStr(first.getShape()), " and ",
+                    shapeStr(t.getShape()), " differ in dimension ", d);
+      } else if (ShapedType::isDynamic(shape[d])) {
+        shape[d] = size;
+      }
+    }
+  }
+  return infer(out, shape, first.getElementType());
+}

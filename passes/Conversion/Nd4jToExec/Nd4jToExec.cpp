@@ -1,0 +1,273 @@
+//===- Nd4jToExec.cpp - typed nd4j ops to nd4j_exec -------------------------===//
+//
+// The nd4j → nd4j_exec legalization. One generic pattern serves every typed
+// op: it looks the op up in the descriptor table generated from ODS and
+// fills the ordered argument lists from the named attributes. Adding an op
+// never touches this file.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Conversion/Passes.h"
+
+#include "dialects/Common/OpDescriptor.h"
+#include "dialects/Exec/IR/ExecOps.h"
+#include "dialects/Nd4j/IR/Nd4jOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace mlir {
+namespace nd4j {
+#define GEN_PASS_DEF_CONVERTND4JTOEXECPASS
+#include "passes/Conversion/Passes.h.inc"
+} // namespace nd4j
+} // namespace mlir
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+namespace {
+
+/// The node name a frontend recorded as the op's location, if any.
+StringAttr getNodeName(Location loc) {
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return name.getName();
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    for (Location inner : fused.getLocations())
+      if (StringAttr name = getNodeName(inner))
+        return name;
+  return {};
+}
+
+/// Collects the slot values an attribute contributes to a list of kind `k`;
+/// fails (with a diagnostic) when the attribute cannot fill such slots.
+struct SlotValues {
+  SmallVector<double> t;
+  SmallVector<int64_t> i;
+  SmallVector<bool> b;
+  SmallVector<Attribute> d, s;
+};
+
+LogicalResult appendInts(Attribute attr, SmallVectorImpl<int64_t> &out) {
+  if (auto v = dyn_cast<IntegerAttr>(attr)) {
+    out.push_back(v.getType().isInteger(1) ? v.getValue().getZExtValue()
+                                           : v.getValue().getSExtValue());
+    return success();
+  }
+  if (auto v = dyn_cast<DenseI64ArrayAttr>(attr))
+    return llvm::append_range(out, v.asArrayRef()), success();
+  if (auto v = dyn_cast<DenseI32ArrayAttr>(attr))
+    return llvm::append_range(out, v.asArrayRef()), success();
+  if (auto v = dyn_cast<DenseBoolArrayAttr>(attr))
+    return llvm::append_range(out, v.asArrayRef()), success();
+  if (auto v = dyn_cast<ArrayAttr>(attr)) {
+    for (Attribute e : v)
+      if (failed(appendInts(e, out)) || isa<ArrayAttr>(e))
+        return failure();
+    return success();
+  }
+  return failure();
+}
+
+LogicalResult appendSlots(Attribute attr, ArgKind kind, SlotValues &out) {
+  switch (kind) {
+  case ArgKind::T:
+    if (auto v = dyn_cast<FloatAttr>(attr))
+      return out.t.push_back(v.getValueAsDouble()), success();
+    if (auto v = dyn_cast<DenseF64ArrayAttr>(attr))
+      return llvm::append_range(out.t, v.asArrayRef()), success();
+    if (auto v = dyn_cast<DenseF32ArrayAttr>(attr))
+      return llvm::append_range(out.t, v.asArrayRef()), success();
+    return failure();
+  case ArgKind::I:
+    return appendInts(attr, out.i);
+  case ArgKind::B: {
+    SmallVector<int64_t> ints;
+    if (failed(appendInts(attr, ints)))
+      return failure();
+    for (int64_t v : ints)
+      out.b.push_back(v != 0);
+    return success();
+  }
+  case ArgKind::D:
+    if (isa<TypeAttr>(attr))
+      return out.d.push_back(attr), success();
+    if (auto v = dyn_cast<ArrayAttr>(attr)) {
+      for (Attribute e : v)
+        if (!isa<TypeAttr>(e))
+          return failure();
+      return llvm::append_range(out.d, v.getValue()), success();
+    }
+    return failure();
+  case ArgKind::S:
+    if (isa<StringAttr>(attr))
+      return out.s.push_back(attr), success();
+    if (auto v = dyn_cast<ArrayAttr>(attr)) {
+      for (Attribute e : v)
+        if (!isa<StringAttr>(e))
+          return failure();
+      return llvm::append_range(out.s, v.getValue()), success();
+    }
+    return failure();
+  }
+  llvm_unreachable("arg kind");
+}
+
+/// Any typed nd4j op with a declared descriptor → one nd4j_exec.node.
+struct DescriptorOpLowering : public ConversionPattern {
+  DescriptorOpLowering(MLIRContext *ctx)
+      : ConversionPattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx) {}
+
+  LogicalResult
+  matchAndRewrite(Operation *op, ArrayRef<Value> operands,
+                  ConversionPatternRewriter &rewriter) const override {
+    const OpDescriptor *desc =
+        lookupDescriptorByOpName(op->getName().getStringRef());
+    if (!desc)
+      return rewriter.notifyMatchFailure(op, "no libnd4j descriptor");
+
+    SlotValues slots;
+    for (unsigned k = 0; k < kNumArgKinds; ++k) {
+      ArgKind kind = static_cast<ArgKind>(k);
+      for (const ArgSpec &spec : desc->getArgs(kind)) {
+        Attribute attr = op->getAttr(spec.attrName);
+        if (!attr) {
+          if (spec.arity == ArgSpec::Optional)
+            continue;
+          return op->emitOpError("has no '")
+                 << spec.attrName << "' for its " << getArgKindName(kind)
+                 << " slot";
+        }
+        if (failed(appendSlots(attr, kind, slots)))
+          return op->emitOpError("attribute '")
+                 << spec.attrName << "' = " << attr << " cannot fill "
+                 << getArgKindName(kind) << " slots";
+      }
+    }
+    SmallVector<int64_t> axis;
+    if (!desc->axisArg.empty()) {
+      Attribute attr = op->getAttr(desc->axisArg);
+      if (attr && failed(appendInts(attr, axis)))
+        return op->emitOpError("attribute '")
+               << desc->axisArg << "' cannot fill the axis list";
+    }
+
+    // Results consumed by the graph output take the output's name.
+    SmallVector<Attribute> outputNames;
+    bool anyNamed = false;
+    for (Value result : op->getResults()) {
+      StringAttr name;
+      for (OpOperand &use : result.getUses())
+        if (auto out = dyn_cast<OutputOp>(use.getOwner())) {
+          name = cast<StringAttr>(out.getNames()[use.getOperandNumber()]);
+          break;
+        }
+      anyNamed |= static_cast<bool>(name);
+      outputNames.push_back(name ? name : rewriter.getStringAttr(""));
+    }
+
+    Builder &b = rewriter;
+    auto node = exec::NodeOp::create(
+        rewriter, op->getLoc(), op->getResultTypes(),
+        b.getStringAttr(desc->libnd4jName),
+        exec::OpTypeAttr::get(b.getContext(), desc->opType), operands,
+        slots.t.empty() ? nullptr : b.getDenseF64ArrayAttr(slots.t),
+        slots.i.empty() ? nullptr : b.getDenseI64ArrayAttr(slots.i),
+        slots.b.empty() ? nullptr : b.getDenseBoolArrayAttr(slots.b),
+        slots.d.empty() ? nullptr : b.getArrayAttr(slots.d),
+        slots.s.empty() ? nullptr : b.getArrayAttr(slots.s),
+        axis.empty() ? nullptr : b.getDenseI64ArrayAttr(axis),
+        desc->opType == exec::OpType::CUSTOM
+            ? nullptr
+            : b.getI64IntegerAttr(desc->legacyOpNum),
+        getNodeName(op->getLoc()),
+        anyNamed ? b.getArrayAttr(outputNames) : nullptr);
+    rewriter.replaceOp(op, node->getResults());
+    return success();
+  }
+};
+
+struct GraphLowering : public OpConversionPattern<GraphOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(GraphOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto graph = exec::GraphOp::create(rewriter, op.getLoc(),
+                                       op.getSymNameAttr(), nullptr, nullptr);
+    rewriter.inlineRegionBefore(op.getBody(), graph.getBody(),
+                                graph.getBody().end());
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct OutputLowering : public OpConversionPattern<OutputOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OutputOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<exec::ReturnOp>(op, adaptor.getOutputs());
+    return success();
+  }
+};
+
+struct PlaceholderLowering : public OpConversionPattern<PlaceholderOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(PlaceholderOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<exec::PlaceholderOp>(op, op.getType(),
+                                                     op.getNameAttr());
+    return success();
+  }
+};
+
+/// Constants keep their model name; unnamed ones are numbered, so that every
+/// FlatVariable has a name.
+struct ConstantLowering : public OpConversionPattern<ConstantOp> {
+  ConstantLowering(MLIRContext *ctx)
+      : OpConversionPattern(ctx), counter(std::make_shared<unsigned>(0)) {}
+  LogicalResult
+  matchAndRewrite(ConstantOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    StringAttr name = op.getNameAttr();
+    if (!name)
+      name = rewriter.getStringAttr("constant_" + std::to_string((*counter)++));
+    rewriter.replaceOpWithNewOp<exec::ConstantOp>(op, op.getType(), name,
+                                                  op.getValue());
+    return success();
+  }
+  std::shared_ptr<unsigned> counter;
+};
+
+struct ConvertNd4jToExecPass
+    : public nd4j::impl::ConvertNd4jToExecPassBase<ConvertNd4jToExecPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    // Report every framework node no rule handled, not only the first.
+    bool unhandled = false;
+    module.walk([&](NodeOp node) {
+      StringAttr name = getNodeName(node.getLoc());
+      node.emitError("no import rule handles ")
+          << node.getFramework() << " node '"
+          << (name ? name.getValue() : StringRef("<unnamed>"))
+          << "' of op type '" << node.getOpType() << "'";
+      unhandled = true;
+    });
+    if (unhandled)
+      return signalPassFailure();
+
+    ConversionTarget target(getContext());
+    target.addLegalDialect<exec::ExecDialect>();
+    target.addIllegalDialect<Nd4jDialect>();
+    RewritePatternSet patterns(&getContext());
+    populateNd4jToExecPatterns(patterns);
+    if (failed(applyFullConversion(module, target, std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace
+
+void mlir::nd4j::populateNd4jToExecPatterns(RewritePatternSet &patterns) {
+  patterns.add<DescriptorOpLowering, GraphLowering, OutputLowering,
+               PlaceholderLowering, ConstantLowering>(patterns.getContext());
+}
