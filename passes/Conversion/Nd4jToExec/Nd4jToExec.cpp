@@ -259,6 +259,8 @@ struct ConvertNd4jToExecPass
     ConversionTarget target(getContext());
     target.addLegalDialect<exec::ExecDialect>();
     target.addIllegalDialect<Nd4jDialect>();
+    // Whatever surrounds the graphs (module, other dialects) stays as is.
+    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     RewritePatternSet patterns(&getContext());
     populateNd4jToExecPatterns(patterns);
     if (failed(applyFullConversion(module, target, std::move(patterns))))

@@ -1,0 +1,34 @@
+# -*- Python -*-
+# lit configuration of the nd4j-mlir FileCheck tests.
+
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "nd4j-mlir"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.nd4j_obj_root, "test")
+
+config.substitutions.append(("%PATH%", config.environment["PATH"]))
+config.substitutions.append(("%nd4j_src_root", config.nd4j_src_root))
+config.environment["FILECHECK_OPTS"] = "-enable-var-scope --allow-unused-prefixes=false"
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.with_environment("PATH", config.nd4j_tools_dir, append_path=True)
+llvm_config.add_tool_substitutions(
+    [ToolSubst("nd4j-opt", unresolved="fatal"),
+     ToolSubst("nd4j-translate", unresolved="fatal")],
+    [config.nd4j_tools_dir])
+
+# The reference data beside the project (../shared) is optional: tests that
+# read it say `REQUIRES: shared-ref` and are skipped without it.
+shared_ref = os.path.join(config.nd4j_shared_dir, "ref")
+if os.path.isfile(os.path.join(shared_ref, "nd4j-op-def.pbtxt")):
+    config.available_features.add("shared-ref")
+    config.substitutions.append(("%shared_ref", shared_ref))
