@@ -10,7 +10,8 @@ from lit.llvm.subst import ToolSubst
 config.name = "nd4j-mlir"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".test"]
-config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
+config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs",
+                   "check_generated_docs.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nd4j_obj_root, "test")
 
@@ -32,3 +33,5 @@ shared_ref = os.path.join(config.nd4j_shared_dir, "ref")
 if os.path.isfile(os.path.join(shared_ref, "nd4j-op-def.pbtxt")):
     config.available_features.add("shared-ref")
     config.substitutions.append(("%shared_ref", shared_ref))
+
+config.substitutions.append(("%doc_pairs", config.nd4j_doc_pairs))

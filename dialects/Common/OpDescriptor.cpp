@@ -1,4 +1,5 @@
-//===- OpDescriptor.cpp - libnd4j op descriptor table -----------------------===//
+//===- OpDescriptor.cpp - libnd4j op descriptor table
+//-----------------------===//
 //
 // The descriptor table generated from ODS, its lookups, and libnd4j's op-name
 // hash.
@@ -18,9 +19,7 @@ using namespace mlir::nd4j;
 
 #include "dialects/Common/Nd4jDescriptors.inc"
 
-ArrayRef<OpDescriptor> mlir::nd4j::getOpDescriptors() {
-  return kOpDescriptors;
-}
+ArrayRef<OpDescriptor> mlir::nd4j::getOpDescriptors() { return kOpDescriptors; }
 
 namespace {
 struct Index {

@@ -1,4 +1,5 @@
-//===- OpDescriptor.h - libnd4j op descriptors --------------------*- C++ -*-===//
+//===- OpDescriptor.h - libnd4j op descriptors --------------------*- C++
+//-*-===//
 //
 // The in-memory form of the libnd4j descriptors that typed nd4j ops declare
 // in ODS (Libnd4jDescriptor.td). nd4j-tblgen generates the table; the

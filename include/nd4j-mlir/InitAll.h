@@ -1,4 +1,5 @@
-//===- InitAll.h - register everything nd4j-mlir provides ---------*- C++ -*-===//
+//===- InitAll.h - register everything nd4j-mlir provides ---------*- C++
+//-*-===//
 //
 // One place that registers our dialects, the upstream dialects we lower
 // through, our passes and translations. Tools call these and nothing else.

@@ -1,4 +1,5 @@
-//===- InitAll.cpp - register everything nd4j-mlir provides -----------------===//
+//===- InitAll.cpp - register everything nd4j-mlir provides
+//-----------------===//
 //
 // Implements include/nd4j-mlir/InitAll.h.
 //
@@ -8,7 +9,6 @@
 
 #include "dialects/Exec/IR/ExecDialect.h"
 #include "dialects/Nd4j/IR/Nd4jDialect.h"
-#include "passes/Conversion/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -18,6 +18,7 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllTranslations.h"
 #include "mlir/Transforms/Passes.h"
+#include "passes/Conversion/Passes.h"
 
 void mlir::nd4j::registerAllDialects(DialectRegistry &registry) {
   registry.insert<Nd4jDialect, exec::ExecDialect, arith::ArithDialect,

@@ -1,4 +1,5 @@
-//===- Passes.h - nd4j-mlir conversion passes ---------------------*- C++ -*-===//
+//===- Passes.h - nd4j-mlir conversion passes ---------------------*- C++
+//-*-===//
 //
 // Declarations and registration of the conversion passes (Passes.td).
 //

@@ -1,4 +1,5 @@
-//===- nd4j-tblgen.cpp - TableGen backends for nd4j-mlir --------------------===//
+//===- nd4j-tblgen.cpp - TableGen backends for nd4j-mlir
+//--------------------===//
 //
 // Reads the libnd4j descriptors that typed nd4j ops declare in ODS
 // (Libnd4jDescriptor.td) and emits the C++ descriptor table and the
@@ -34,8 +35,7 @@ cl::opt<ActionType> action(
                clEnumValN(GenDocs, "gen-nd4j-descriptor-docs",
                           "Generate the descriptor reference (Markdown)")));
 
-const char *const kKindFields[] = {"tArgs", "iArgs", "bArgs", "dArgs",
-                                   "sArgs"};
+const char *const kKindFields[] = {"tArgs", "iArgs", "bArgs", "dArgs", "sArgs"};
 const char *const kKindNames[] = {"t_args", "i_args", "b_args", "d_args",
                                   "s_args"};
 
@@ -70,8 +70,10 @@ Descriptor readDescriptor(const Record *def) {
   d.cppName = op.getCppClassName().str();
   d.libnd4jName = def->getValueAsString("libnd4jName").str();
   if (d.libnd4jName.empty())
-    d.libnd4jName = op.getOperationName().substr(op.getDialectName().size() + 1);
-  d.opType = def->getValueAsDef("libnd4jOpType")->getValueAsString("name").str();
+    d.libnd4jName =
+        op.getOperationName().substr(op.getDialectName().size() + 1);
+  d.opType =
+      def->getValueAsDef("libnd4jOpType")->getValueAsString("name").str();
   d.opNum = def->getValueAsInt("libnd4jOpNum");
   for (int i = 0, e = op.getNumOperands(); i < e; ++i) {
     const auto &operand = op.getOperand(i);
@@ -89,8 +91,7 @@ Descriptor readDescriptor(const Record *def) {
       if (attr.name == name)
         return &attr;
     PrintFatalError(def->getLoc(), "descriptor slot '" + name +
-                                       "' names no attribute of " +
-                                       d.opName);
+                                       "' names no attribute of " + d.opName);
   };
   for (unsigned k = 0; k < 5; ++k) {
     bool sawVariable = false;
@@ -100,8 +101,8 @@ Descriptor readDescriptor(const Record *def) {
         PrintFatalError(def->getLoc(),
                         "attribute '" + name + "' fills more than one slot");
       Arity arity = isArrayStorage(attr->attr.getStorageType()) ? Arity::Array
-                    : attr->attr.isOptional()                   ? Arity::Optional
-                                                                : Arity::Scalar;
+                    : attr->attr.isOptional() ? Arity::Optional
+                                              : Arity::Scalar;
       // Slots after an optional or array entry would move with its size
       // only at the end of a list is the layout unambiguous.
       if (sawVariable && arity == Arity::Scalar)
@@ -129,8 +130,7 @@ std::vector<Descriptor> readDescriptors(const RecordKeeper &records) {
       continue;
     result.push_back(readDescriptor(def));
     const Descriptor &d = result.back();
-    auto [it, inserted] =
-        seen.insert({{d.libnd4jName, d.opType}, d.opName});
+    auto [it, inserted] = seen.insert({{d.libnd4jName, d.opType}, d.opName});
     if (!inserted)
       PrintFatalError(def->getLoc(), d.opName + " and " + it->second +
                                          " both execute as " + d.libnd4jName);
@@ -159,7 +159,7 @@ bool emitDescriptors(raw_ostream &os, const RecordKeeper &records) {
     os << formatv("const OperandSpec k{0}_inputs[] = {{", d.cppName);
     for (auto [name, arity] : d.inputs)
       os << formatv("{{\"{0}\", OperandSpec::{1}}, ", name,
-                    arity == 'S' ? "Single"
+                    arity == 'S'   ? "Single"
                     : arity == 'O' ? "Optional"
                                    : "Variadic");
     os << "};\n";
@@ -172,7 +172,8 @@ bool emitDescriptors(raw_ostream &os, const RecordKeeper &records) {
       os << "};\n";
     }
     if (!d.undeclared.empty()) {
-      os << formatv("const ::llvm::StringRef k{0}_undeclared[] = {{", d.cppName);
+      os << formatv("const ::llvm::StringRef k{0}_undeclared[] = {{",
+                    d.cppName);
       for (StringRef u : d.undeclared)
         os << '"' << u << "\", ";
       os << "};\n";
@@ -224,7 +225,9 @@ bool emitDocs(raw_ostream &os, const RecordKeeper &records) {
     unsigned idx = 0;
     for (auto [name, arity] : d.inputs)
       os << sep << idx++ << ":" << name
-         << (arity == 'O' ? "?" : arity == 'V' ? "..." : "");
+         << (arity == 'O'   ? "?"
+             : arity == 'V' ? "..."
+                            : "");
     for (unsigned k = 0; k < 5; ++k) {
       os << " | ";
       ListSeparator s2(", ");

@@ -1,4 +1,5 @@
-//===- ExecDialect.cpp - nd4j_exec dialect registration ---------------------===//
+//===- ExecDialect.cpp - nd4j_exec dialect registration
+//---------------------===//
 //
 // Registers the nd4j_exec ops and attributes.
 //

@@ -1,4 +1,5 @@
-//===- ExecDialect.h - nd4j_exec dialect ---------------------------*- C++ -*-===//
+//===- ExecDialect.h - nd4j_exec dialect ---------------------------*- C++
+//-*-===//
 //
 // The ordered-argument execution dialect (libnd4j's calling convention).
 //

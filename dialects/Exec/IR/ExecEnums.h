@@ -1,4 +1,5 @@
-//===- ExecEnums.h - nd4j_exec enums -------------------------------*- C++ -*-===//
+//===- ExecEnums.h - nd4j_exec enums -------------------------------*- C++
+//-*-===//
 //
 // The FlatBuffers op type enum, generated from ExecBase.td. Kept apart from
 // the dialect so that descriptor tables can use it without the IR.

@@ -1,4 +1,5 @@
-//===- ExecOps.cpp - nd4j_exec operations -----------------------------------===//
+//===- ExecOps.cpp - nd4j_exec operations
+//-----------------------------------===//
 //
 // Verifiers and helpers of the nd4j_exec ops. The node verifier checks a call
 // against the descriptor declared for its libnd4j op, so an exec graph that
@@ -52,8 +53,8 @@ LogicalResult GraphOp::verifyRegions() {
     if (name.empty())
       return op.emitOpError("has an empty name");
     if (!seen->insert(name).second)
-      return op.emitOpError() << kind << " name '" << name
-                              << "' is not unique in the graph";
+      return op.emitOpError()
+             << kind << " name '" << name << "' is not unique in the graph";
   }
   return success();
 }
@@ -111,14 +112,14 @@ LogicalResult NodeOp::verify() {
     return emitOpError("needs a libnd4j op name");
   if (auto outs = getOutputNames())
     if (outs->size() != getNumResults())
-      return emitOpError("has ")
-             << getNumResults() << " results but " << outs->size()
-             << " output names";
+      return emitOpError("has ") << getNumResults() << " results but "
+                                 << outs->size() << " output names";
   if (auto dArgs = getDArgs())
     for (Attribute a : *dArgs)
-      if (!isa<FloatType, IntegerType>(cast<TypeAttr>(a).getValue()))
+      if (Type t = cast<TypeAttr>(a).getValue();
+          !isa<FloatType, IntegerType>(t))
         return emitOpError("d_args holds ")
-               << a << ", which is not a tensor element type";
+               << t << ", which is not a tensor element type";
 
   const OpDescriptor *desc =
       lookupDescriptorByLibnd4jName(getOpName(), getOpType());

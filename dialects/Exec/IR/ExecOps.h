@@ -1,4 +1,5 @@
-//===- ExecOps.h - nd4j_exec operations ----------------------------*- C++ -*-===//
+//===- ExecOps.h - nd4j_exec operations ----------------------------*- C++
+//-*-===//
 //
 // Graph container, variables and libnd4j op calls of the nd4j_exec dialect.
 //

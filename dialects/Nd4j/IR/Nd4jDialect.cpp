@@ -1,4 +1,5 @@
-//===- Nd4jDialect.cpp - nd4j dialect registration --------------------------===//
+//===- Nd4jDialect.cpp - nd4j dialect registration
+//--------------------------===//
 //
 // Registers the nd4j ops and materializes folded constants.
 //
@@ -19,9 +20,8 @@ void Nd4jDialect::initialize() {
       >();
 }
 
-Operation *Nd4jDialect::materializeConstant(OpBuilder &builder,
-                                            Attribute value, Type type,
-                                            Location loc) {
+Operation *Nd4jDialect::materializeConstant(OpBuilder &builder, Attribute value,
+                                            Type type, Location loc) {
   auto elements = dyn_cast<ElementsAttr>(value);
   if (!elements || elements.getType() != type)
     return nullptr;

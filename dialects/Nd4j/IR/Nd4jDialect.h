@@ -1,4 +1,5 @@
-//===- Nd4jDialect.h - nd4j dialect ---------------------------------*- C++ -*-===//
+//===- Nd4jDialect.h - nd4j dialect ---------------------------------*- C++
+//-*-===//
 //
 // The attribute-based import dialect.
 //

@@ -1,4 +1,5 @@
-//===- Nd4jOps.cpp - nd4j operations ----------------------------------------===//
+//===- Nd4jOps.cpp - nd4j operations
+//----------------------------------------===//
 //
 // Graph structure, the generic framework node and folders of the nd4j ops.
 // Shape inference and the typed ops' checks are in Nd4jShapeInference.cpp.
@@ -50,15 +51,13 @@ ParseResult OutputOp::parse(OpAsmParser &parser, OperationState &result) {
       if (!names.empty() && parser.parseString(&name))
         return failure();
       names.push_back(parser.getBuilder().getStringAttr(name));
-      if (parser.parseEqual() ||
-          parser.parseOperand(operands.emplace_back()))
+      if (parser.parseEqual() || parser.parseOperand(operands.emplace_back()))
         return failure();
     } while (succeeded(parser.parseOptionalComma()));
   }
   if (parser.parseOptionalAttrDict(result.attributes))
     return failure();
-  if (!operands.empty() &&
-      (parser.parseColon() || parser.parseTypeList(types)))
+  if (!operands.empty() && (parser.parseColon() || parser.parseTypeList(types)))
     return failure();
   result.addAttribute(getNamesAttrName(result.name),
                       parser.getBuilder().getArrayAttr(names));
@@ -67,8 +66,10 @@ ParseResult OutputOp::parse(OpAsmParser &parser, OperationState &result) {
 }
 
 void OutputOp::print(OpAsmPrinter &p) {
+  if (!getOutputs().empty())
+    p << ' ';
   llvm::interleaveComma(llvm::zip(getNames(), getOutputs()), p, [&](auto it) {
-    p << ' ' << std::get<0>(it) << " = " << std::get<1>(it);
+    p << std::get<0>(it) << " = " << std::get<1>(it);
   });
   p.printOptionalAttrDict((*this)->getAttrs(), {getNamesAttrName()});
   if (!getOutputs().empty())
@@ -95,6 +96,11 @@ LogicalResult OutputOp::verify() {
 
 void PlaceholderOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
   setNameFn(getResult(), getName());
+}
+
+void ConstantOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
+  if (std::optional<StringRef> name = getName())
+    setNameFn(getResult(), *name);
 }
 
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }

@@ -1,4 +1,5 @@
-//===- Nd4jOps.h - nd4j operations ---------------------------------*- C++ -*-===//
+//===- Nd4jOps.h - nd4j operations ---------------------------------*- C++
+//-*-===//
 //
 // Graph structure, generic framework node and typed nd4j ops.
 //

@@ -45,9 +45,13 @@ def Nd4j_GraphOp : Nd4j_Op<"graph", [
   let builders = [OpBuilder<(ins "::llvm::StringRef":$name)>];
 }
 
-def Nd4j_OutputOp : Nd4j_Op<"output", [Terminator, HasParent<"GraphOp">, Pure]> {
-  let summary = "the named graph outputs";
+def Nd4j_OutputOp : Nd4j_Op<"output", [Terminator,
+    ParentOneOf<["GraphOp", "NodeOp"]>, Pure]> {
+  let summary = "the named outputs of a graph or of a node's subgraph";
   let description = [{
+    Ends an `nd4j.graph` and each subgraph region of an `nd4j.node` (the
+    bodies of ONNX `If`/`Loop`/`Scan`, TF functional control flow).
+
     ```mlir
     nd4j.output "logits" = %a, "probs" = %b : tensor<1x10xf32>, tensor<1x10xf32>
     ```
@@ -77,7 +81,8 @@ def Nd4j_PlaceholderOp : Nd4j_Op<"placeholder", [Pure, HasParent<"GraphOp">,
 }
 
 def Nd4j_ConstantOp : Nd4j_Op<"constant", [Pure, ConstantLike,
-    AllTypesMatch<["value", "result"]>]> {
+    AllTypesMatch<["value", "result"]>,
+    DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]> {
   let summary = "a constant tensor (weights)";
   let description = [{
     Weights are `dense_resource` blobs (`DenseResourceElementsAttr`), kept out
@@ -102,8 +107,9 @@ def Nd4j_NodeOp : Nd4j_Op<"node"> {
     Frontends emit one `nd4j.node` per framework node: `framework` (`onnx`,
     `tf`, ...), the framework's `op_type`, its opset or version when the
     framework has one, and the framework attributes as the `attrs`
-    dictionary. The node name is the op's location. Import rules rewrite
-    these into typed ops; any left after the rules is an error.
+    dictionary. The node name is the op's location. Subgraphs (If/Loop/Scan
+    bodies) are regions ending in `nd4j.output`. Import rules rewrite these
+    into typed ops; any left after the rules is an error.
 
     ```mlir
     %y = nd4j.node "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]}

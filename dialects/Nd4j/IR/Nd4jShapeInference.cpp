@@ -1,4 +1,5 @@
-//===- Nd4jShapeInference.cpp - result types of the typed nd4j ops ----------===//
+//===- Nd4jShapeInference.cpp - result types of the typed nd4j ops
+//----------===//
 //
 // Infers each typed op's result type from its operands and attributes and, in
 // doing so, checks them: every inconsistency a libnd4j kernel would reject is
@@ -178,9 +179,8 @@ LogicalResult inferSameAsInput(Adaptor a, SmallVectorImpl<Type> &out) {
 template <typename Adaptor>
 LogicalResult inferPool2D(std::optional<Location> loc, Adaptor a,
                           SmallVectorImpl<Type> &out) {
-  Window2D w{a.getKH(), a.getKW(), a.getSH(),         a.getSW(),
-             a.getPH(), a.getPW(), a.getDH(),         a.getDW(),
-             a.getIsSameMode(), a.getIsNCHW()};
+  Window2D w{a.getKH(), a.getKW(), a.getSH(), a.getSW(),         a.getPH(),
+             a.getPW(), a.getDH(), a.getDW(), a.getIsSameMode(), a.getIsNCHW()};
   RankedTensorType in = ranked(a.getInput());
   if (in.getRank() != 4)
     return fail(loc, "input must be rank 4, got ", shapeStr(in.getShape()));
@@ -214,8 +214,9 @@ bool mlir::nd4j::areCompatibleResultTypes(TypeRange inferred,
 //===----------------------------------------------------------------------===//
 
 #define ND4J_BROADCAST_BINARY(OP)                                              \
-  LogicalResult OP::inferReturnTypes(MLIRContext *, std::optional<Location> loc, \
-                                     Adaptor a, SmallVectorImpl<Type> &out) {  \
+  LogicalResult OP::inferReturnTypes(MLIRContext *,                            \
+                                     std::optional<Location> loc, Adaptor a,   \
+                                     SmallVectorImpl<Type> &out) {             \
     return inferBroadcastBinary(loc, a, out);                                  \
   }
 ND4J_BROADCAST_BINARY(AddOp)
@@ -250,8 +251,7 @@ LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *,
 //===----------------------------------------------------------------------===//
 
 LogicalResult MatmulOp::inferReturnTypes(MLIRContext *,
-                                         std::optional<Location> loc,
-                                         Adaptor a,
+                                         std::optional<Location> loc, Adaptor a,
                                          SmallVectorImpl<Type> &out) {
   if (failed(checkFlag(loc, "transX", a.getTransX())) ||
       failed(checkFlag(loc, "transY", a.getTransY())) ||
@@ -283,8 +283,7 @@ LogicalResult MatmulOp::inferReturnTypes(MLIRContext *,
 }
 
 LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *,
-                                         std::optional<Location> loc,
-                                         Adaptor a,
+                                         std::optional<Location> loc, Adaptor a,
                                          SmallVectorImpl<Type> &out) {
   RankedTensorType in = ranked(a.getInput()), w = ranked(a.getWeights());
   if (failed(sameElementType(loc, a.getInput(), a.getWeights())))
@@ -297,8 +296,8 @@ LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *,
   if (fmt < 0 || fmt > 2)
     return fail(loc, "'wFormat' must be 0, 1 or 2, got ", fmt);
   // Positions of kH, kW, iC, oC in the weights for each wFormat.
-  static const unsigned layout[3][4] = {{0, 1, 2, 3}, {2, 3, 1, 0},
-                                        {1, 2, 3, 0}};
+  static const unsigned layout[3][4] = {
+      {0, 1, 2, 3}, {2, 3, 1, 0}, {1, 2, 3, 0}};
   ArrayRef<int64_t> ws = w.getShape();
   int64_t wkH = ws[layout[fmt][0]], wkW = ws[layout[fmt][1]];
   int64_t wiC = ws[layout[fmt][2]], oC = ws[layout[fmt][3]];
@@ -313,13 +312,12 @@ LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *,
   if (Value bias = a.getBias()) {
     RankedTensorType b = ranked(bias);
     if (b.getRank() != 1 || !compatibleDims(b.getDimSize(0), oC))
-      return fail(loc, "bias must be [", oC, "], got ",
-                  shapeStr(b.getShape()));
+      return fail(loc, "bias must be [", oC, "], got ", shapeStr(b.getShape()));
     if (failed(sameElementType(loc, a.getInput(), bias)))
       return failure();
   }
-  Window2D win{a.getKH(), a.getKW(), a.getSH(),         a.getSW(),
-               a.getPH(), a.getPW(), a.getDH(),         a.getDW(),
+  Window2D win{a.getKH(),         a.getKW(),    a.getSH(), a.getSW(),
+               a.getPH(),         a.getPW(),    a.getDH(), a.getDW(),
                a.getIsSameMode(), a.getIsNCHW()};
   SmallVector<int64_t> shape;
   if (failed(inferWindow2D(loc, win, in, oC, shape)))
@@ -332,8 +330,9 @@ LogicalResult MaxPool2DOp::inferReturnTypes(MLIRContext *,
                                             Adaptor a,
                                             SmallVectorImpl<Type> &out) {
   if (a.getExtraParam0() != 0)
-    return fail(loc, "'extraParam0' is unused by max pooling and must be 0, "
-                     "got ",
+    return fail(loc,
+                "'extraParam0' is unused by max pooling and must be 0, "
+                "got ",
                 a.getExtraParam0());
   return inferPool2D(loc, a, out);
 }
@@ -366,8 +365,7 @@ LogicalResult BatchNormOp::inferReturnTypes(MLIRContext *,
     return fail(loc, "'dimensions' must name at least one axis");
   int64_t expected = 1;
   for (int64_t d : dims) {
-    FailureOr<int64_t> axis =
-        normalizeAxis(loc, "dimensions", d, in.getRank());
+    FailureOr<int64_t> axis = normalizeAxis(loc, "dimensions", d, in.getRank());
     if (failed(axis))
       return failure();
     int64_t size = in.getDimSize(*axis);
@@ -445,8 +443,7 @@ LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *,
       shape[inferredAt] = count / known;
     } else if (known != count) {
       return fail(loc, "cannot reshape ", shapeStr(in.getShape()), " (", count,
-                  " elements) to ", shapeStr(shape), " (", known,
-                  " elements)");
+                  " elements) to ", shapeStr(shape), " (", known, " elements)");
     }
   } else if (inferredAt >= 0) {
     shape[inferredAt] = kDyn;
@@ -476,15 +473,13 @@ LogicalResult PermuteOp::inferReturnTypes(MLIRContext *,
 }
 
 LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
-                                         std::optional<Location> loc,
-                                         Adaptor a,
+                                         std::optional<Location> loc, Adaptor a,
                                          SmallVectorImpl<Type> &out) {
   if (a.getInput().empty())
     return fail(loc, "needs at least one input");
   RankedTensorType first = ranked(a.getInput().front());
-  FailureOr<int64_t> axis = normalizeAxis(loc, "concatDimension",
-                                          a.getConcatDimension(),
-                                          first.getRank());
+  FailureOr<int64_t> axis = normalizeAxis(
+      loc, "concatDimension", a.getConcatDimension(), first.getRank());
   if (failed(axis))
     return failure();
   SmallVector<int64_t> shape(first.getShape());
@@ -494,15 +489,16 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
       return fail(loc, "input element types differ: ", first.getElementType(),
                   " vs ", t.getElementType());
     if (t.getRank() != first.getRank())
-      return fail(loc, "inputs have different ranks: ",
-                  shapeStr(first.getShape()), " vs ", shapeStr(t.getShape()));
+      return fail(loc,
+                  "inputs have different ranks: ", shapeStr(first.getShape()),
+                  " vs ", shapeStr(t.getShape()));
     for (int64_t d = 0; d < t.getRank(); ++d) {
       int64_t size = t.getDimSize(d);
       if (d == *axis) {
-        shape[d] = ShapedType::isDynamic(shape[d]) ||
-                           ShapedType::isDynamic(size)
-                       ? kDyn
-                       : shape[d] + size;
+        shape[d] =
+            ShapedType::isDynamic(shape[d]) || ShapedType::isDynamic(size)
+                ? kDyn
+                : shape[d] + size;
       } else if (!compatibleDims(shape[d], size)) {
         return fail(loc, "inputs ", shapeStr(first.getShape()), " and ",
                     shapeStr(t.getShape()), " differ in dimension ", d);

@@ -1,4 +1,5 @@
-//===- Nd4jToExec.cpp - typed nd4j ops to nd4j_exec -------------------------===//
+//===- Nd4jToExec.cpp - typed nd4j ops to nd4j_exec
+//-------------------------===//
 //
 // The nd4j → nd4j_exec legalization. One generic pattern serves every typed
 // op: it looks the op up in the descriptor table generated from ODS and
@@ -36,6 +37,20 @@ StringAttr getNodeName(Location loc) {
       if (StringAttr name = getNodeName(inner))
         return name;
   return {};
+}
+
+/// The graph output `value` is listed as first (lowest operand index), if
+/// any. The node producing it is named after that output.
+StringAttr getOutputName(Value value) {
+  std::optional<unsigned> first;
+  OutputOp output;
+  for (OpOperand &use : value.getUses())
+    if (auto out = dyn_cast<OutputOp>(use.getOwner());
+        out && (!first || use.getOperandNumber() < *first)) {
+      first = use.getOperandNumber();
+      output = out;
+    }
+  return first ? cast<StringAttr>(output.getNames()[*first]) : StringAttr();
 }
 
 /// Collects the slot values an attribute contributes to a list of kind `k`;
@@ -133,9 +148,8 @@ struct DescriptorOpLowering : public ConversionPattern {
         if (!attr) {
           if (spec.arity == ArgSpec::Optional)
             continue;
-          return op->emitOpError("has no '")
-                 << spec.attrName << "' for its " << getArgKindName(kind)
-                 << " slot";
+          return op->emitOpError("has no '") << spec.attrName << "' for its "
+                                             << getArgKindName(kind) << " slot";
         }
         if (failed(appendSlots(attr, kind, slots)))
           return op->emitOpError("attribute '")
@@ -151,16 +165,11 @@ struct DescriptorOpLowering : public ConversionPattern {
                << desc->axisArg << "' cannot fill the axis list";
     }
 
-    // Results consumed by the graph output take the output's name.
+    // Results that are graph outputs take the output's name.
     SmallVector<Attribute> outputNames;
     bool anyNamed = false;
     for (Value result : op->getResults()) {
-      StringAttr name;
-      for (OpOperand &use : result.getUses())
-        if (auto out = dyn_cast<OutputOp>(use.getOwner())) {
-          name = cast<StringAttr>(out.getNames()[use.getOperandNumber()]);
-          break;
-        }
+      StringAttr name = getOutputName(result);
       anyNamed |= static_cast<bool>(name);
       outputNames.push_back(name ? name : rewriter.getStringAttr(""));
     }
@@ -200,12 +209,36 @@ struct GraphLowering : public OpConversionPattern<GraphOp> {
   }
 };
 
+/// Graph outputs are named by the node that produces them. An output that
+/// is a placeholder or constant, or a value listed again under another name,
+/// has no node of its own to carry the name: an `identity` node does.
 struct OutputLowering : public OpConversionPattern<OutputOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
   matchAndRewrite(OutputOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<exec::ReturnOp>(op, adaptor.getOutputs());
+    SmallVector<Value> results;
+    for (auto [i, original, converted, name] :
+         llvm::enumerate(op.getOutputs(), adaptor.getOutputs(),
+                         op.getNames().getAsRange<StringAttr>())) {
+      Operation *producer = original.getDefiningOp();
+      bool namedByProducer =
+          producer &&
+          lookupDescriptorByOpName(producer->getName().getStringRef()) &&
+          getOutputName(original) == name;
+      if (namedByProducer) {
+        results.push_back(converted);
+        continue;
+      }
+      auto identity = exec::NodeOp::create(
+          rewriter, op.getLoc(), converted.getType(),
+          rewriter.getStringAttr("identity"),
+          exec::OpTypeAttr::get(getContext(), exec::OpType::CUSTOM), converted,
+          nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+          nullptr, rewriter.getArrayAttr({name}));
+      results.push_back(identity.getResult(0));
+    }
+    rewriter.replaceOpWithNewOp<exec::ReturnOp>(op, results);
     return success();
   }
 };
@@ -263,7 +296,11 @@ struct ConvertNd4jToExecPass
     target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     RewritePatternSet patterns(&getContext());
     populateNd4jToExecPatterns(patterns);
-    if (failed(applyFullConversion(module, target, std::move(patterns))))
+    // Folding (e.g. of identity) would drop nodes that carry output names.
+    ConversionConfig config;
+    config.foldingMode = DialectConversionFoldingMode::Never;
+    if (failed(
+            applyFullConversion(module, target, std::move(patterns), config)))
       signalPassFailure();
   }
 };

@@ -1,4 +1,5 @@
-//===- DescriptorCrossCheckTest.cpp - descriptors vs nd4j-op-def.pbtxt ------===//
+//===- DescriptorCrossCheckTest.cpp - descriptors vs nd4j-op-def.pbtxt
+//------===//
 //
 // Optional: when the reference data beside the project exists
 // ($ND4J_SHARED_DIR/ref/nd4j-op-def.pbtxt), checks every declared descriptor
@@ -83,7 +84,8 @@ private:
   }
   char peek() { return pos < text.size() ? text[pos] : '\0'; }
   void skipSpace() {
-    while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos])))
+    while (pos < text.size() &&
+           std::isspace(static_cast<unsigned char>(text[pos])))
       ++pos;
   }
   bool expect(char c) {
@@ -167,8 +169,8 @@ TEST(DescriptorCrossCheck, AgreesWithNd4jOpDefs) {
   for (const OpDescriptor &d : getOpDescriptors()) {
     SCOPED_TRACE(d.opName.str());
     auto it = ref.find(d.libnd4jName);
-    ASSERT_NE(it, ref.end()) << "no libnd4j op '" << d.libnd4jName.str()
-                             << "' in the reference";
+    ASSERT_NE(it, ref.end())
+        << "no libnd4j op '" << d.libnd4jName.str() << "' in the reference";
     const RefOp &r = it->second;
     auto undeclared = [&](std::string entry) {
       return llvm::is_contained(d.undeclaredInReference, entry);
@@ -188,9 +190,8 @@ TEST(DescriptorCrossCheck, AgreesWithNd4jOpDefs) {
             << type << " " << index;
         return;
       }
-      ASSERT_NE(refName, nullptr)
-          << "the reference has no " << type << " " << index << " (ours: "
-          << name.str() << ")";
+      ASSERT_NE(refName, nullptr) << "the reference has no " << type << " "
+                                  << index << " (ours: " << name.str() << ")";
       EXPECT_EQ(*refName, name.str()) << type << " " << index;
     };
     for (auto [i, in] : llvm::enumerate(d.inputs)) {

@@ -1,4 +1,5 @@
-//===- Nd4jBuilderTest.cpp - building nd4j IR from C++ ----------------------===//
+//===- Nd4jBuilderTest.cpp - building nd4j IR from C++
+//----------------------===//
 //
 // What a frontend or import rule does: builds typed nd4j ops through the C++
 // API with inferred result types, then legalizes them with the generic
@@ -8,13 +9,13 @@
 
 #include "dialects/Exec/IR/ExecOps.h"
 #include "dialects/Nd4j/IR/Nd4jOps.h"
-#include "nd4j-mlir/InitAll.h"
-#include "passes/Conversion/Passes.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
+#include "nd4j-mlir/InitAll.h"
+#include "passes/Conversion/Passes.h"
 #include "gtest/gtest.h"
 
 using namespace mlir;
@@ -42,12 +43,11 @@ TEST_F(Nd4jBuilderTest, InfersConvResultAndLegalizes) {
   b.setInsertionPointToStart(&graph.getBody().front());
 
   Type f32 = b.getF32Type();
-  auto x = PlaceholderOp::create(b, loc, RankedTensorType::get({1, 8, 8, 3}, f32),
-                                 "x");
+  auto x = PlaceholderOp::create(b, loc,
+                                 RankedTensorType::get({1, 8, 8, 3}, f32), "x");
   auto wType = RankedTensorType::get({3, 3, 3, 16}, f32);
-  auto w = ConstantOp::create(b, loc, wType,
-                              DenseElementsAttr::get(wType, 0.5f),
-                              b.getStringAttr("w"));
+  auto w = ConstantOp::create(
+      b, loc, wType, DenseElementsAttr::get(wType, 0.5f), b.getStringAttr("w"));
   // NHWC input, [kH, kW, iC, oC] weights, SAME padding, stride 2.
   auto conv = Conv2DOp::create(
       b, NameLoc::get(b.getStringAttr("conv")), x, w, Value(),
@@ -91,11 +91,10 @@ TEST_F(Nd4jBuilderTest, InferenceReportsBadShapes) {
     return success();
   });
   // Built with an explicit result type, so inference runs in the verifier.
-  auto mm = MatmulOp::create(b, b.getUnknownLoc(),
-                             RankedTensorType::get({2, 5}, f32), x, y,
-                             b.getI64IntegerAttr(0), b.getI64IntegerAttr(0),
-                             b.getI64IntegerAttr(0), b.getF64FloatAttr(1.0),
-                             b.getF64FloatAttr(0.0));
+  auto mm = MatmulOp::create(
+      b, b.getUnknownLoc(), RankedTensorType::get({2, 5}, f32), x, y,
+      b.getI64IntegerAttr(0), b.getI64IntegerAttr(0), b.getI64IntegerAttr(0),
+      b.getF64FloatAttr(1.0), b.getF64FloatAttr(0.0));
   EXPECT_TRUE(failed(verify(mm)));
   EXPECT_NE(message.find("contracting dimensions differ"), std::string::npos)
       << message;

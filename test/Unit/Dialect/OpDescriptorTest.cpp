@@ -1,4 +1,5 @@
-//===- OpDescriptorTest.cpp - the generated descriptor table ----------------===//
+//===- OpDescriptorTest.cpp - the generated descriptor table
+//----------------===//
 //
 // Checks the descriptor table generated from ODS: lookups, slot bounds,
 // agreement with the registered nd4j ops, and libnd4j's op-name hash.
@@ -6,10 +7,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/Common/OpDescriptor.h"
-#include "nd4j-mlir/InitAll.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OperationSupport.h"
+#include "nd4j-mlir/InitAll.h"
 #include "gtest/gtest.h"
 
 using namespace mlir;

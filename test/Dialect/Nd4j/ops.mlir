@@ -1,0 +1,153 @@
+// RUN: nd4j-opt %s | nd4j-opt | FileCheck %s
+// RUN: nd4j-opt %s --mlir-print-op-generic | nd4j-opt | FileCheck %s
+
+// Every op of the nd4j dialect parses, verifies, prints and parses again.
+
+// CHECK-LABEL: nd4j.graph @elementwise
+nd4j.graph @elementwise {
+  // CHECK: %[[A:.*]] = nd4j.placeholder "a" : tensor<2x3xf32>
+  %a = nd4j.placeholder "a" : tensor<2x3xf32>
+  // CHECK: %[[B:.*]] = nd4j.placeholder "b" : tensor<3xf32>
+  %b = nd4j.placeholder "b" : tensor<3xf32>
+  // CHECK: %[[ADD:.*]] = nd4j.add %[[A]], %[[B]] : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  %0 = nd4j.add %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: %[[SUB:.*]] = nd4j.subtract %[[ADD]], %[[A]] : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+  %1 = nd4j.subtract %0, %a : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: %[[MUL:.*]] = nd4j.multiply %[[SUB]], %[[B]] : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  %2 = nd4j.multiply %1, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: %[[DIV:.*]] = nd4j.divide %[[MUL]], %[[B]] : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  %3 = nd4j.divide %2, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: %[[RELU:.*]] = nd4j.relu %[[DIV]] {cutoff = 5.000000e-01 : f64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  %4 = nd4j.relu %3 {cutoff = 0.5 : f64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: %[[SIG:.*]] = nd4j.sigmoid %[[RELU]] : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  %5 = nd4j.sigmoid %4 : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: %[[TANH:.*]] = nd4j.tanh %[[SIG]] : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  %6 = nd4j.tanh %5 : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: %[[SM:.*]] = nd4j.softmax %[[TANH]] {dimension = -1 : i64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  %7 = nd4j.softmax %6 {dimension = -1} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: %[[ID:.*]] = nd4j.identity %[[SM]] : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  %8 = nd4j.identity %7 : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.output "y" = %[[ID]], "z" = %[[ADD]] : tensor<2x3xf32>, tensor<2x3xf32>
+  nd4j.output "y" = %8, "z" = %0 : tensor<2x3xf32>, tensor<2x3xf32>
+}
+
+// Broadcasting with unknown dimensions keeps `?` where nothing is known.
+// CHECK-LABEL: nd4j.graph @dynamic_broadcast
+nd4j.graph @dynamic_broadcast {
+  %a = nd4j.placeholder "a" : tensor<?x3xf32>
+  %b = nd4j.placeholder "b" : tensor<4x1x1xf32>
+  // CHECK: nd4j.add {{.*}} : (tensor<?x3xf32>, tensor<4x1x1xf32>) -> tensor<4x?x3xf32>
+  %0 = nd4j.add %a, %b : (tensor<?x3xf32>, tensor<4x1x1xf32>) -> tensor<4x?x3xf32>
+  nd4j.output "y" = %0 : tensor<4x?x3xf32>
+}
+
+// CHECK-LABEL: nd4j.graph @conv_pool
+nd4j.graph @conv_pool {
+  %x = nd4j.placeholder "x" : tensor<?x3x32x32xf32>
+  // CHECK: %[[W:.*]] = nd4j.constant dense<1.000000e+00> : tensor<8x3x3x3xf32> {name = "w"}
+  %w = nd4j.constant dense<1.0> : tensor<8x3x3x3xf32> {name = "w"}
+  // CHECK: %[[B:.*]] = nd4j.constant dense_resource<bias> : tensor<8xf32>
+  %b = nd4j.constant dense_resource<bias> : tensor<8xf32>
+  // CHECK: nd4j.conv2d %{{.*}}, %[[W]], %[[B]] {dH = 1 : i64, dW = 1 : i64, isNCHW = 1 : i64, isSameMode = 0 : i64, kH = 3 : i64, kW = 3 : i64, pH = 1 : i64, pW = 1 : i64, sH = 2 : i64, sW = 2 : i64, wFormat = 1 : i64} : (tensor<?x3x32x32xf32>, tensor<8x3x3x3xf32>, tensor<8xf32>) -> tensor<?x8x16x16xf32>
+  %c = nd4j.conv2d %x, %w, %b {kH = 3, kW = 3, sH = 2, sW = 2, pH = 1, pW = 1,
+                               dH = 1, dW = 1, isSameMode = 0, isNCHW = 1, wFormat = 1}
+       : (tensor<?x3x32x32xf32>, tensor<8x3x3x3xf32>, tensor<8xf32>) -> tensor<?x8x16x16xf32>
+  // CHECK: nd4j.conv2d %{{.*}}, %[[W]] {{.*}} : (tensor<?x3x32x32xf32>, tensor<8x3x3x3xf32>) -> tensor<?x8x32x32xf32>
+  %same = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0,
+                              dH = 1, dW = 1, isSameMode = 1, isNCHW = 1, wFormat = 1}
+       : (tensor<?x3x32x32xf32>, tensor<8x3x3x3xf32>) -> tensor<?x8x32x32xf32>
+  // CHECK: nd4j.maxpool2d {{.*}} : (tensor<?x8x16x16xf32>) -> tensor<?x8x8x8xf32>
+  %p = nd4j.maxpool2d %c {kH = 2, kW = 2, sH = 2, sW = 2, pH = 0, pW = 0, dH = 1, dW = 1,
+                          isSameMode = 0, extraParam0 = 0, isNCHW = 1}
+       : (tensor<?x8x16x16xf32>) -> tensor<?x8x8x8xf32>
+  // CHECK: nd4j.avgpool2d {{.*}} : (tensor<?x8x32x32xf32>) -> tensor<?x8x10x10xf32>
+  %q = nd4j.avgpool2d %same {kH = 3, kW = 3, sH = 3, sW = 3, pH = 0, pW = 0, dH = 1, dW = 1,
+                             isSameMode = 0, extraParam0 = 1, isNCHW = 1}
+       : (tensor<?x8x32x32xf32>) -> tensor<?x8x10x10xf32>
+  nd4j.output "p" = %p, "q" = %q : tensor<?x8x8x8xf32>, tensor<?x8x10x10xf32>
+}
+
+// CHECK-LABEL: nd4j.graph @linear_norm
+nd4j.graph @linear_norm {
+  %x = nd4j.placeholder "x" : tensor<5x2x3xf32>
+  %w = nd4j.placeholder "w" : tensor<4x3xf32>
+  %v = nd4j.placeholder "v" : tensor<4xf32>
+  // CHECK: nd4j.matmul %{{.*}}, %{{.*}} {alpha = 2.000000e+00 : f64, beta = 0.000000e+00 : f64, transX = 0 : i64, transY = 1 : i64, transZ = 0 : i64} : (tensor<5x2x3xf32>, tensor<4x3xf32>) -> tensor<5x2x4xf32>
+  %m = nd4j.matmul %x, %w {transX = 0, transY = 1, transZ = 0, alpha = 2.0 : f64, beta = 0.0 : f64}
+       : (tensor<5x2x3xf32>, tensor<4x3xf32>) -> tensor<5x2x4xf32>
+  // CHECK: nd4j.matmul {{.*}} -> tensor<5x4x2xf32>
+  %mt = nd4j.matmul %x, %w {transX = 0, transY = 1, transZ = 1, alpha = 1.0 : f64, beta = 0.0 : f64}
+       : (tensor<5x2x3xf32>, tensor<4x3xf32>) -> tensor<5x4x2xf32>
+  // CHECK: nd4j.biasadd %{{.*}}, %{{.*}} {nchw = false} : (tensor<5x2x4xf32>, tensor<4xf32>) -> tensor<5x2x4xf32>
+  %b = nd4j.biasadd %m, %v {nchw = false} : (tensor<5x2x4xf32>, tensor<4xf32>) -> tensor<5x2x4xf32>
+  // CHECK: nd4j.batchnorm {{.*}} {applyOffset = 1 : i64, applyScale = 1 : i64, dimensions = array<i64: -1>, epsilon = 1.000000e-03 : f64, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1>} : (tensor<5x2x4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<5x2x4xf32>
+  %n = nd4j.batchnorm %b, %v, %v, %v, %v {applyScale = 1, applyOffset = 1, dimensions = array<i64: -1>,
+                      epsilon = 1.0e-3 : f64, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1>}
+       : (tensor<5x2x4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<5x2x4xf32>
+  // Without gamma and beta.
+  // CHECK: nd4j.batchnorm {{.*}} operandSegmentSizes = array<i32: 1, 1, 1, 0, 0>} : (tensor<5x2x4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<5x2x4xf32>
+  %n2 = nd4j.batchnorm %n, %v, %v {applyScale = 0, applyOffset = 0, dimensions = array<i64: 2>,
+                       epsilon = 1.0e-3 : f64, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0>}
+       : (tensor<5x2x4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<5x2x4xf32>
+  nd4j.output "n" = %n2, "mt" = %mt : tensor<5x2x4xf32>, tensor<5x4x2xf32>
+}
+
+// CHECK-LABEL: nd4j.graph @shapes
+nd4j.graph @shapes {
+  %x = nd4j.placeholder "x" : tensor<2x3x4xf32>
+  %d = nd4j.placeholder "d" : tensor<?x3xi64>
+  // CHECK: nd4j.reshape %{{.*}} {shapeArr = array<i64: 4, -1>} : (tensor<2x3x4xf32>) -> tensor<4x6xf32>
+  %r = nd4j.reshape %x {shapeArr = array<i64: 4, -1>} : (tensor<2x3x4xf32>) -> tensor<4x6xf32>
+  // CHECK: nd4j.reshape %{{.*}} {shapeArr = array<i64: -1>} : (tensor<?x3xi64>) -> tensor<?xi64>
+  %rd = nd4j.reshape %d {shapeArr = array<i64: -1>} : (tensor<?x3xi64>) -> tensor<?xi64>
+  // CHECK: nd4j.permute %{{.*}} {reverseDims = array<i64: 2, 0, 1>} : (tensor<2x3x4xf32>) -> tensor<4x2x3xf32>
+  %p = nd4j.permute %x {reverseDims = array<i64: 2, 0, 1>} : (tensor<2x3x4xf32>) -> tensor<4x2x3xf32>
+  // CHECK: nd4j.concat %{{.*}}, %{{.*}}, %{{.*}} {concatDimension = -1 : i64} : (tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<2x3x4xf32>) -> tensor<2x3x12xf32>
+  %c = nd4j.concat %x, %x, %x {concatDimension = -1} : (tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<2x3x4xf32>) -> tensor<2x3x12xf32>
+  nd4j.output "r" = %r, "rd" = %rd, "p" = %p, "c" = %c : tensor<4x6xf32>, tensor<?xi64>, tensor<4x2x3xf32>, tensor<2x3x12xf32>
+}
+
+// Framework nodes keep framework, op type, opset and attributes; the node
+// name is the location.
+// CHECK-LABEL: nd4j.graph @framework_nodes
+nd4j.graph @framework_nodes attributes {framework = "onnx"} {
+  %x = nd4j.placeholder "x" : tensor<1x3x8x8xf32>
+  // CHECK: %[[N:.*]]:2 = nd4j.node "onnx.Split"(%{{.*}}) {axis = 1 : i64} {opset = 13 : i64} : (tensor<1x3x8x8xf32>) -> (tensor<1x1x8x8xf32>, tensor<1x2x8x8xf32>)
+  %s:2 = nd4j.node "onnx.Split"(%x) {axis = 1 : i64} {opset = 13 : i64}
+         : (tensor<1x3x8x8xf32>) -> (tensor<1x1x8x8xf32>, tensor<1x2x8x8xf32>) loc("split0")
+  // CHECK: nd4j.node "tf.Identity"(%[[N]]#0) {} : (tensor<1x1x8x8xf32>) -> tensor<*xf32>
+  %i = nd4j.node "tf.Identity"(%s#0) {} : (tensor<1x1x8x8xf32>) -> tensor<*xf32>
+  // Subgraphs (If/Loop bodies) are regions.
+  // CHECK: nd4j.node "onnx.If"(%{{.*}}) {} : (tensor<i1>) -> tensor<*xf32> {
+  // CHECK-NEXT: nd4j.node "onnx.Constant"() {value = dense<1.000000e+00> : tensor<f32>}
+  // CHECK-NEXT: nd4j.output "then_out" =
+  // CHECK-NEXT: }, {
+  // CHECK-NEXT: nd4j.node "onnx.Constant"() {value = dense<2.000000e+00> : tensor<f32>}
+  // CHECK-NEXT: nd4j.output "else_out" =
+  // CHECK-NEXT: }
+  %c = nd4j.placeholder "cond" : tensor<i1>
+  %f = nd4j.node "onnx.If"(%c) {} : (tensor<i1>) -> tensor<*xf32> {
+    %z = nd4j.node "onnx.Constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
+    nd4j.output "then_out" = %z : tensor<f32>
+  }, {
+    %z = nd4j.node "onnx.Constant"() {value = dense<2.0> : tensor<f32>} : () -> tensor<f32>
+    nd4j.output "else_out" = %z : tensor<f32>
+  }
+  nd4j.output "i" = %i, "f" = %f : tensor<*xf32>, tensor<*xf32>
+}
+
+// An empty graph.
+// CHECK-LABEL: nd4j.graph @empty
+// CHECK-NEXT: nd4j.output
+// CHECK-NEXT: }
+nd4j.graph @empty {
+  nd4j.output
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      bias: "0x040000000000803F0000803F0000803F0000803F0000803F0000803F0000803F0000803F"
+    }
+  }
+#-}
