@@ -35,3 +35,11 @@ if os.path.isfile(os.path.join(shared_ref, "nd4j-op-def.pbtxt")):
     config.substitutions.append(("%shared_ref", shared_ref))
 
 config.substitutions.append(("%doc_pairs", config.nd4j_doc_pairs))
+
+# Style checks need clang-format and a git checkout of the sources.
+import shutil
+if shutil.which("clang-format"):
+    config.available_features.add("clang-format")
+if os.path.isdir(os.path.join(config.nd4j_src_root, ".git")) or \
+        os.path.isfile(os.path.join(config.nd4j_src_root, ".git")):
+    config.available_features.add("git-checkout")
