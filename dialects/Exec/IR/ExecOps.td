@@ -66,12 +66,7 @@ def Exec_ReturnOp : Exec_Op<"return", [Terminator, HasParent<"GraphOp">, Pure]> 
 
 class Exec_VariableLikeOp<string mnemonic, list<Trait> traits = []>
     : Exec_Op<mnemonic, traits # [HasParent<"GraphOp">,
-        DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]> {
-  code extraBaseClassDeclaration = [{
-    /// The FlatVariable name.
-    ::llvm::StringRef getVariableName() { return getName(); }
-  }];
-}
+        DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]>;
 
 def Exec_PlaceholderOp : Exec_VariableLikeOp<"placeholder", [Pure]> {
   let summary = "a graph input (FlatVariable of type PLACEHOLDER)";

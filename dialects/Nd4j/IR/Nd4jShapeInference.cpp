@@ -128,8 +128,7 @@ struct Window2D {
 LogicalResult inferWindow2D(std::optional<Location> loc, const Window2D &w,
                             RankedTensorType input, int64_t outChannels,
                             SmallVectorImpl<int64_t> &shape) {
-  if (input.getRank() != 4)
-    return fail(loc, "input must be rank 4, got ", shapeStr(input.getShape()));
+  assert(input.getRank() == 4 && "callers check the rank");
   if (failed(checkAtLeast(loc, "kH", w.kH, 1)) ||
       failed(checkAtLeast(loc, "kW", w.kW, 1)) ||
       failed(checkAtLeast(loc, "sH", w.sH, 1)) ||
