@@ -20,6 +20,10 @@ PACKAGES=(
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   # LLVM's exported static libraries (used by our nd4j-tblgen) name these.
   libzstd-dev zlib1g-dev
+  # ONNX frontend: protobuf, ONNX's C++ library; the ONNX backend test models
+  # and python3-onnx for test inputs.
+  libprotobuf-dev protobuf-compiler libonnx-dev libonnx-testdata
+  python3-onnx python3-numpy
   # Unit tests.
   libgtest-dev
 )

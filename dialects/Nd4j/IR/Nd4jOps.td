@@ -107,9 +107,12 @@ def Nd4j_NodeOp : Nd4j_Op<"node"> {
     Frontends emit one `nd4j.node` per framework node: `framework` (`onnx`,
     `tf`, ...), the framework's `op_type`, its opset or version when the
     framework has one, and the framework attributes as the `attrs`
-    dictionary. The node name is the op's location. Subgraphs (If/Loop/Scan
-    bodies) are regions ending in `nd4j.output`. Import rules rewrite these
-    into typed ops; any left after the rules is an error.
+    dictionary. The node name is the op's location. An absent optional input
+    is the `none` value of `nd4j.none`. Subgraphs (If/Loop/Scan bodies) are
+    regions ending in `nd4j.output`, in the order of the graph-valued
+    attributes, each of which `attrs` records as its region index
+    (`then_branch = 0 : index`). Import rules rewrite these into typed ops;
+    any left after the rules is an error.
 
     ```mlir
     %y = nd4j.node "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]}
@@ -117,7 +120,7 @@ def Nd4j_NodeOp : Nd4j_Op<"node"> {
     ```
   }];
   let arguments = (ins StrAttr:$framework, StrAttr:$op_type,
-                       Variadic<Nd4j_AnyTensor>:$inputs,
+                       Variadic<AnyTypeOf<[Nd4j_AnyTensor, NoneType]>>:$inputs,
                        DictionaryAttr:$attrs,
                        OptionalAttr<Nd4j_I64Attr>:$opset);
   let results = (outs Variadic<Nd4j_AnyTensor>:$outputs);
@@ -127,6 +130,18 @@ def Nd4j_NodeOp : Nd4j_Op<"node"> {
     `:` functional-type($inputs, results) ($subgraphs^)?
   }];
   let hasVerifier = 1;
+}
+
+def Nd4j_NoneOp : Nd4j_Op<"none", [Pure]> {
+  let summary = "the absent value of an optional framework input";
+  let description = [{
+    ```mlir
+    %none = nd4j.none
+    %y = nd4j.node "onnx.Clip"(%x, %none, %max) {} : (tensor<4xf32>, none, tensor<f32>) -> tensor<4xf32>
+    ```
+  }];
+  let results = (outs NoneType:$result);
+  let assemblyFormat = "attr-dict";
 }
 
 //===----------------------------------------------------------------------===//

@@ -1,0 +1,578 @@
+//===- OnnxImporter.cpp - ONNX model → nd4j dialect -------------------------===//
+//
+// Builds one generic `nd4j.node` per ONNX node. Checks everything it reads:
+// undefined inputs, tensor payloads that do not match their shape, external
+// data that is missing, short, or outside the model's folder are errors that
+// name the file, the node or tensor, and the reason.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/Frontend/ONNX/OnnxImporter.h"
+
+#include "dialects/Nd4j/IR/Nd4jOps.h"
+#include "lib/Frontend/ONNX/OnnxProtoIO.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "llvm/ADT/ScopedHashTable.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "onnx/onnx_pb.h"
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+bool mlir::nd4j::isOnnxTextModel(llvm::MemoryBufferRef buffer) {
+  if (buffer.getBufferIdentifier().ends_with(".onnxtxt"))
+    return true;
+  StringRef text = buffer.getBuffer().ltrim();
+  return text.starts_with("<");
+}
+
+namespace {
+
+/// Element type of an ONNX TensorProto.DataType, or null when unsupported.
+Type convertElementType(MLIRContext *ctx, int32_t dataType) {
+  Builder b(ctx);
+  switch (dataType) {
+  case onnx::TensorProto::FLOAT:
+    return b.getF32Type();
+  case onnx::TensorProto::UINT8:
+    return IntegerType::get(ctx, 8, IntegerType::Unsigned);
+  case onnx::TensorProto::INT8:
+    return b.getIntegerType(8);
+  case onnx::TensorProto::UINT16:
+    return IntegerType::get(ctx, 16, IntegerType::Unsigned);
+  case onnx::TensorProto::INT16:
+    return b.getIntegerType(16);
+  case onnx::TensorProto::INT32:
+    return b.getI32Type();
+  case onnx::TensorProto::INT64:
+    return b.getI64Type();
+  case onnx::TensorProto::BOOL:
+    return b.getI1Type();
+  case onnx::TensorProto::FLOAT16:
+    return b.getF16Type();
+  case onnx::TensorProto::DOUBLE:
+    return b.getF64Type();
+  case onnx::TensorProto::UINT32:
+    return IntegerType::get(ctx, 32, IntegerType::Unsigned);
+  case onnx::TensorProto::UINT64:
+    return IntegerType::get(ctx, 64, IntegerType::Unsigned);
+  case onnx::TensorProto::COMPLEX64:
+    return ComplexType::get(b.getF32Type());
+  case onnx::TensorProto::COMPLEX128:
+    return ComplexType::get(b.getF64Type());
+  case onnx::TensorProto::BFLOAT16:
+    return b.getBF16Type();
+  default:
+    return nullptr; // STRING, UNDEFINED, and types newer than we know.
+  }
+}
+
+std::string dataTypeName(int32_t dataType) {
+  if (onnx::TensorProto::DataType_IsValid(dataType))
+    return onnx::TensorProto::DataType_Name(
+        static_cast<onnx::TensorProto::DataType>(dataType));
+  return "data type " + std::to_string(dataType);
+}
+
+/// Bytes per element in ONNX's raw_data / external data layout.
+unsigned storageBytes(Type elementType) {
+  if (auto c = dyn_cast<ComplexType>(elementType))
+    return 2 * storageBytes(c.getElementType());
+  if (elementType.isInteger(1))
+    return 1;
+  return elementType.getIntOrFloatBitWidth() / 8;
+}
+
+class OnnxImporter {
+public:
+  OnnxImporter(MLIRContext *ctx, StringRef path,
+               const OnnxImportOptions &options)
+      : ctx(ctx), builder(ctx), path(path), options(options) {
+    modelDir = llvm::sys::path::parent_path(path).str();
+    if (modelDir.empty())
+      modelDir = ".";
+  }
+
+  OwningOpRef<ModuleOp> import(const onnx::ModelProto &model);
+
+private:
+  using ScopeTable = llvm::ScopedHashTable<StringRef, Value>;
+
+  InFlightDiagnostic error(Location loc) { return emitError(loc); }
+  Location fileLoc() {
+    return FileLineColLoc::get(builder.getStringAttr(path), 0, 0);
+  }
+  Location nodeLoc(StringRef name) {
+    return NameLoc::get(builder.getStringAttr(name), fileLoc());
+  }
+
+  FailureOr<Type> convertType(const onnx::TypeProto &type, StringRef what);
+  FailureOr<ElementsAttr> convertTensor(const onnx::TensorProto &tensor,
+                                        StringRef what);
+  FailureOr<std::string> readExternalData(const onnx::TensorProto &tensor,
+                                          StringRef what, uint64_t expected);
+  LogicalResult importGraph(const onnx::GraphProto &graph, Block &block,
+                            bool topLevel);
+  LogicalResult importNode(const onnx::NodeProto &node, unsigned index);
+  FailureOr<Attribute> convertAttribute(const onnx::AttributeProto &attr,
+                                        StringRef nodeName);
+
+  MLIRContext *ctx;
+  OpBuilder builder;
+  std::string path, modelDir;
+  const OnnxImportOptions &options;
+  ScopeTable values;
+  llvm::StringMap<const onnx::TypeProto *> valueTypes;
+  llvm::StringMap<int64_t> opsets;
+  /// The `none` value of the block being filled.
+  DenseMap<Block *, Value> noneValues;
+};
+
+FailureOr<Type> OnnxImporter::convertType(const onnx::TypeProto &type,
+                                          StringRef what) {
+  if (!type.has_tensor_type()) {
+    const char *kind = type.has_sequence_type()   ? "sequence"
+                       : type.has_optional_type() ? "optional"
+                       : type.has_map_type()      ? "map"
+                                                  : "non-tensor";
+    return error(fileLoc()) << what << " has a " << kind
+                            << " type; only tensors are supported";
+  }
+  const auto &tensor = type.tensor_type();
+  Type element = convertElementType(ctx, tensor.elem_type());
+  if (!element)
+    return error(fileLoc()) << what << " has unsupported element type "
+                            << dataTypeName(tensor.elem_type());
+  if (!tensor.has_shape())
+    return Type(UnrankedTensorType::get(element));
+  SmallVector<int64_t> shape;
+  for (const auto &dim : tensor.shape().dim())
+    shape.push_back(dim.has_dim_value() && dim.dim_value() >= 0
+                        ? dim.dim_value()
+                        : ShapedType::kDynamic);
+  return Type(RankedTensorType::get(shape, element));
+}
+
+FailureOr<std::string>
+OnnxImporter::readExternalData(const onnx::TensorProto &tensor, StringRef what,
+                               uint64_t expected) {
+  std::string location;
+  uint64_t offset = 0, length = expected;
+  bool hasLength = false;
+  for (const auto &entry : tensor.external_data()) {
+    StringRef value = entry.value();
+    if (entry.key() == "location")
+      location = entry.value();
+    else if (entry.key() == "offset" && value.getAsInteger(10, offset))
+      return error(fileLoc()) << what << ": external data offset '" << value
+                              << "' is not a number";
+    else if (entry.key() == "length") {
+      if (value.getAsInteger(10, length))
+        return error(fileLoc()) << what << ": external data length '" << value
+                                << "' is not a number";
+      hasLength = true;
+    }
+  }
+  if (location.empty())
+    return error(fileLoc()) << what << ": external data has no location";
+  if (hasLength && length != expected)
+    return error(fileLoc()) << what << ": external data length " << length
+                            << " does not match the " << expected
+                            << " bytes its shape needs";
+  // The location is relative to the model's folder and must stay inside it.
+  if (llvm::sys::path::is_absolute(location))
+    return error(fileLoc()) << what << ": external data location '"
+                            << location << "' is an absolute path";
+  SmallString<256> full(modelDir);
+  llvm::sys::path::append(full, location);
+  SmallString<256> realDir, realFile;
+  if (llvm::sys::fs::real_path(modelDir, realDir))
+    return error(fileLoc()) << "cannot resolve the model's folder '"
+                            << modelDir << "'";
+  if (std::error_code ec = llvm::sys::fs::real_path(full, realFile))
+    return error(fileLoc()) << what << ": external data file '" << location
+                            << "' cannot be opened: " << ec.message();
+  StringRef fileRef = realFile;
+  if (!fileRef.starts_with(realDir) ||
+      !llvm::sys::path::is_separator(fileRef[realDir.size()]))
+    return error(fileLoc()) << what << ": external data location '"
+                            << location << "' escapes the model's folder";
+  auto buffer = llvm::MemoryBuffer::getFileSlice(realFile, expected, offset,
+                                                 /*IsVolatile=*/false);
+  uint64_t fileSize = 0;
+  llvm::sys::fs::file_size(realFile, fileSize);
+  if (!buffer || offset + expected > fileSize)
+    return error(fileLoc()) << what << ": external data file '" << location
+                            << "' holds " << fileSize << " bytes; " << expected
+                            << " bytes at offset " << offset
+                            << " are out of range";
+  return (*buffer)->getBuffer().str();
+}
+
+FailureOr<ElementsAttr>
+OnnxImporter::convertTensor(const onnx::TensorProto &tensor, StringRef what) {
+  Type element = convertElementType(ctx, tensor.data_type());
+  if (!element)
+    return error(fileLoc()) << what << " has unsupported element type "
+                            << dataTypeName(tensor.data_type());
+  SmallVector<int64_t> shape(tensor.dims().begin(), tensor.dims().end());
+  int64_t count = 1;
+  for (int64_t d : shape) {
+    if (d < 0)
+      return error(fileLoc()) << what << " has a negative dimension";
+    count *= d;
+  }
+  auto type = RankedTensorType::get(shape, element);
+  unsigned elemBytes = storageBytes(element);
+  uint64_t bytes = static_cast<uint64_t>(count) * elemBytes;
+
+  // Gather the payload as raw little-endian bytes in ONNX's layout.
+  std::string raw;
+  auto mismatch = [&](StringRef field, size_t have) {
+    return error(fileLoc()) << what << ": " << field << " holds " << have
+                            << " values but shape "
+                            << type << " needs " << count;
+  };
+  auto append = [&](const auto &field, auto convert) {
+    for (auto v : field) {
+      auto converted = convert(v);
+      raw.append(reinterpret_cast<const char *>(&converted),
+                 sizeof(converted));
+    }
+  };
+  if (tensor.data_location() == onnx::TensorProto::EXTERNAL) {
+    FailureOr<std::string> data = readExternalData(tensor, what, bytes);
+    if (failed(data))
+      return failure();
+    raw = std::move(*data);
+  } else if (tensor.has_raw_data()) {
+    raw = tensor.raw_data();
+    if (raw.size() != bytes)
+      return error(fileLoc()) << what << ": raw_data holds " << raw.size()
+                              << " bytes but shape " << type << " needs "
+                              << bytes;
+  } else {
+    bool complex = isa<ComplexType>(element);
+    int64_t values = complex ? 2 * count : count;
+    switch (tensor.data_type()) {
+    case onnx::TensorProto::FLOAT:
+    case onnx::TensorProto::COMPLEX64:
+      if (tensor.float_data_size() != values)
+        return mismatch("float_data", tensor.float_data_size());
+      append(tensor.float_data(), [](float v) { return v; });
+      break;
+    case onnx::TensorProto::DOUBLE:
+    case onnx::TensorProto::COMPLEX128:
+      if (tensor.double_data_size() != values)
+        return mismatch("double_data", tensor.double_data_size());
+      append(tensor.double_data(), [](double v) { return v; });
+      break;
+    case onnx::TensorProto::INT64:
+      if (tensor.int64_data_size() != values)
+        return mismatch("int64_data", tensor.int64_data_size());
+      append(tensor.int64_data(), [](int64_t v) { return v; });
+      break;
+    case onnx::TensorProto::UINT32:
+      if (tensor.uint64_data_size() != values)
+        return mismatch("uint64_data", tensor.uint64_data_size());
+      append(tensor.uint64_data(),
+             [](uint64_t v) { return static_cast<uint32_t>(v); });
+      break;
+    case onnx::TensorProto::UINT64:
+      if (tensor.uint64_data_size() != values)
+        return mismatch("uint64_data", tensor.uint64_data_size());
+      append(tensor.uint64_data(), [](uint64_t v) { return v; });
+      break;
+    case onnx::TensorProto::INT32:
+      if (tensor.int32_data_size() != values)
+        return mismatch("int32_data", tensor.int32_data_size());
+      append(tensor.int32_data(), [](int32_t v) { return v; });
+      break;
+    default:
+      // INT8/16, UINT8/16, BOOL, FLOAT16, BFLOAT16 travel in int32_data,
+      // one element (or 16-bit pattern) per entry.
+      if (tensor.int32_data_size() != values)
+        return mismatch("int32_data", tensor.int32_data_size());
+      for (int32_t v : tensor.int32_data())
+        raw.append(reinterpret_cast<const char *>(&v), elemBytes);
+      break;
+    }
+  }
+
+  if (count <= options.inlineElementLimit) {
+    if (element.isInteger(1)) {
+      SmallVector<bool> bits;
+      for (char c : raw)
+        bits.push_back(c != 0);
+      return ElementsAttr(DenseElementsAttr::get(type, bits));
+    }
+    return ElementsAttr(
+        DenseElementsAttr::getFromRawBuffer(type, ArrayRef<char>(raw)));
+  }
+  AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
+      ArrayRef<char>(raw), /*align=*/64);
+  std::string key = what.str();
+  for (char &c : key)
+    if (!llvm::isAlnum(c) && c != '_' && c != '.')
+      c = '_';
+  return ElementsAttr(DenseResourceElementsAttr::get(
+      type, key.empty() ? "tensor" : key, std::move(blob)));
+}
+
+FailureOr<Attribute>
+OnnxImporter::convertAttribute(const onnx::AttributeProto &attr,
+                               StringRef nodeName) {
+  std::string what = "attribute '" + attr.name() + "' of node '" +
+                     nodeName.str() + "'";
+  switch (attr.type()) {
+  case onnx::AttributeProto::FLOAT:
+    return Attribute(builder.getF32FloatAttr(attr.f()));
+  case onnx::AttributeProto::INT:
+    return Attribute(builder.getI64IntegerAttr(attr.i()));
+  case onnx::AttributeProto::STRING:
+    return Attribute(builder.getStringAttr(attr.s()));
+  case onnx::AttributeProto::FLOATS:
+    return Attribute(builder.getDenseF32ArrayAttr(
+        SmallVector<float>(attr.floats().begin(), attr.floats().end())));
+  case onnx::AttributeProto::INTS:
+    return Attribute(builder.getDenseI64ArrayAttr(
+        SmallVector<int64_t>(attr.ints().begin(), attr.ints().end())));
+  case onnx::AttributeProto::STRINGS: {
+    SmallVector<StringRef> strings(attr.strings().begin(),
+                                   attr.strings().end());
+    return Attribute(builder.getStrArrayAttr(strings));
+  }
+  case onnx::AttributeProto::TENSOR: {
+    FailureOr<ElementsAttr> t = convertTensor(attr.t(), what);
+    if (failed(t))
+      return failure();
+    return Attribute(*t);
+  }
+  case onnx::AttributeProto::TENSORS: {
+    SmallVector<Attribute> tensors;
+    for (const auto &t : attr.tensors()) {
+      FailureOr<ElementsAttr> converted = convertTensor(t, what);
+      if (failed(converted))
+        return failure();
+      tensors.push_back(*converted);
+    }
+    return Attribute(builder.getArrayAttr(tensors));
+  }
+  case onnx::AttributeProto::TYPE_PROTO: {
+    FailureOr<Type> t = convertType(attr.tp(), what);
+    if (failed(t))
+      return failure();
+    return Attribute(TypeAttr::get(*t));
+  }
+  default:
+    return error(nodeLoc(nodeName))
+           << what << " has unsupported type "
+           << onnx::AttributeProto::AttributeType_Name(attr.type());
+  }
+}
+
+LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
+                                       unsigned index) {
+  StringRef name = node.name();
+  std::string derived;
+  if (name.empty()) {
+    derived = node.output_size() && !node.output(0).empty()
+                  ? node.output(0)
+                  : node.op_type() + "_" + std::to_string(index);
+    name = derived;
+  }
+  Location loc = nodeLoc(name);
+  Block *block = builder.getInsertionBlock();
+
+  SmallVector<Value> inputs;
+  for (const std::string &input : node.input()) {
+    if (input.empty()) {
+      Value &none = noneValues[block];
+      if (!none) {
+        OpBuilder::InsertionGuard guard(builder);
+        builder.setInsertionPointToStart(block);
+        none = NoneOp::create(builder, fileLoc());
+      }
+      inputs.push_back(none);
+      continue;
+    }
+    Value v = values.lookup(input);
+    if (!v)
+      return error(loc) << "node '" << name << "' (" << node.op_type()
+                        << "): input '" << input
+                        << "' is not produced by an earlier node, an "
+                           "initializer or a graph input";
+    inputs.push_back(v);
+  }
+
+  SmallVector<Type> resultTypes;
+  for (const std::string &output : node.output()) {
+    const onnx::TypeProto *type = valueTypes.lookup(output);
+    if (!type) {
+      // Without shape information the type is an unranked tensor of the first
+      // input's element type (f32 when there is none).
+      Type element = builder.getF32Type();
+      for (Value in : inputs)
+        if (auto t = dyn_cast<TensorType>(in.getType())) {
+          element = t.getElementType();
+          break;
+        }
+      resultTypes.push_back(UnrankedTensorType::get(element));
+      continue;
+    }
+    FailureOr<Type> t =
+        convertType(*type, "output '" + output + "' of node '" + name.str() + "'");
+    if (failed(t))
+      return failure();
+    resultTypes.push_back(*t);
+  }
+
+  // Graph-valued attributes become regions; the attribute records the
+  // region's index.
+  SmallVector<NamedAttribute> attrs;
+  SmallVector<const onnx::GraphProto *> subgraphs;
+  for (const auto &attr : node.attribute()) {
+    if (attr.type() == onnx::AttributeProto::GRAPH) {
+      attrs.push_back(builder.getNamedAttr(
+          attr.name(), builder.getIndexAttr(subgraphs.size())));
+      subgraphs.push_back(&attr.g());
+      continue;
+    }
+    FailureOr<Attribute> converted = convertAttribute(attr, name);
+    if (failed(converted))
+      return failure();
+    attrs.push_back(builder.getNamedAttr(attr.name(), *converted));
+  }
+
+  StringRef domain = node.domain();
+  if (domain == "ai.onnx")
+    domain = "";
+  std::string opType = domain.empty() ? node.op_type()
+                                      : (domain + "." + node.op_type()).str();
+  IntegerAttr opset;
+  if (auto it = opsets.find(domain); it != opsets.end())
+    opset = builder.getI64IntegerAttr(it->second);
+  auto op = NodeOp::create(builder, loc, resultTypes,
+                           builder.getStringAttr("onnx"),
+                           builder.getStringAttr(opType), inputs,
+                           builder.getDictionaryAttr(attrs), opset,
+                           subgraphs.size());
+  for (auto [region, graph] : llvm::zip(op->getRegions(), subgraphs)) {
+    Block &body = region.emplaceBlock();
+    OpBuilder::InsertionGuard guard(builder);
+    ScopeTable::ScopeTy scope(values);
+    if (failed(importGraph(*graph, body, /*topLevel=*/false)))
+      return failure();
+  }
+
+  for (auto [output, result] : llvm::zip(node.output(), op->getResults()))
+    if (!output.empty())
+      values.insert(output, result);
+  return success();
+}
+
+LogicalResult OnnxImporter::importGraph(const onnx::GraphProto &graph,
+                                        Block &block, bool topLevel) {
+  builder.setInsertionPointToEnd(&block);
+  for (const auto &vi : graph.value_info())
+    valueTypes[vi.name()] = &vi.type();
+  for (const auto &vi : graph.output())
+    valueTypes[vi.name()] = &vi.type();
+
+  llvm::StringSet<> initialized;
+  for (const auto &init : graph.initializer()) {
+    std::string what = "initializer '" + init.name() + "'";
+    FailureOr<ElementsAttr> value = convertTensor(init, what);
+    if (failed(value))
+      return failure();
+    auto c = ConstantOp::create(builder, nodeLoc(init.name()), value->getType(),
+                                *value, builder.getStringAttr(init.name()));
+    values.insert(init.name(), c);
+    initialized.insert(init.name());
+  }
+  for (const auto &input : graph.input()) {
+    if (initialized.contains(input.name()))
+      continue; // Older models list initializers among the inputs.
+    FailureOr<Type> type =
+        convertType(input.type(), "graph input '" + input.name() + "'");
+    if (failed(type))
+      return failure();
+    Value v;
+    if (topLevel)
+      v = PlaceholderOp::create(builder, nodeLoc(input.name()), *type,
+                                input.name());
+    else
+      v = block.addArgument(*type, nodeLoc(input.name()));
+    values.insert(input.name(), v);
+  }
+  for (auto [i, node] : llvm::enumerate(graph.node()))
+    if (failed(importNode(node, i)))
+      return failure();
+
+  SmallVector<Value> outputs;
+  SmallVector<StringRef> names;
+  for (const auto &out : graph.output()) {
+    Value v = values.lookup(out.name());
+    if (!v)
+      return error(fileLoc()) << "graph output '" << out.name()
+                              << "' is not produced by any node, initializer "
+                                 "or input";
+    outputs.push_back(v);
+    names.push_back(out.name());
+  }
+  OutputOp::create(builder, fileLoc(), outputs, builder.getStrArrayAttr(names));
+  return success();
+}
+
+OwningOpRef<ModuleOp> OnnxImporter::import(const onnx::ModelProto &model) {
+  for (const auto &opset : model.opset_import())
+    opsets[opset.domain() == "ai.onnx" ? "" : opset.domain()] =
+        opset.version();
+  OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc());
+  builder.setInsertionPointToEnd(module->getBody());
+  StringRef graphName = model.graph().name();
+  auto graph = GraphOp::create(
+      builder, fileLoc(),
+      builder.getStringAttr(graphName.empty() ? "main" : graphName),
+      builder.getStringAttr("onnx"));
+  Block &body = graph.getBody().emplaceBlock();
+  ScopeTable::ScopeTy scope(values);
+  if (failed(importGraph(model.graph(), body, /*topLevel=*/true)))
+    return nullptr;
+  return module;
+}
+
+} // namespace
+
+OwningOpRef<ModuleOp>
+mlir::nd4j::importOnnxModel(llvm::MemoryBufferRef buffer, MLIRContext *context,
+                            const OnnxImportOptions &options) {
+  context->loadDialect<Nd4jDialect>();
+  StringRef path = buffer.getBufferIdentifier();
+  Location fileLoc = FileLineColLoc::get(context, path, 0, 0);
+  onnx::ModelProto model;
+  std::string err =
+      isOnnxTextModel(buffer)
+          ? ::nd4j::onnx_io::parseTextModel(buffer.getBuffer().str(), model)
+          : ::nd4j::onnx_io::parseBinaryModel(buffer.getBufferStart(),
+                                            buffer.getBufferSize(), model);
+  if (err.empty() && options.runChecker)
+    err = ::nd4j::onnx_io::checkModel(model);
+  if (err.empty() && options.targetOpset)
+    err = ::nd4j::onnx_io::convertVersion(model, *options.targetOpset);
+  if (err.empty() && options.inferShapes)
+    err = ::nd4j::onnx_io::inferShapes(model);
+  if (!err.empty()) {
+    emitError(fileLoc) << "invalid ONNX model: " << err;
+    return nullptr;
+  }
+  OnnxImporter importer(context, path, options);
+  return importer.import(model);
+}
