@@ -16,9 +16,9 @@
 #include "mlir/Dialect/PDLInterp/IR/PDLInterp.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/DialectRegistry.h"
-#include "mlir/InitAllTranslations.h"
 #include "mlir/Transforms/Passes.h"
 #include "passes/Conversion/Passes.h"
+#include "passes/Import/Passes.h"
 
 void mlir::nd4j::registerAllDialects(DialectRegistry &registry) {
   registry.insert<Nd4jDialect, exec::ExecDialect, arith::ArithDialect,
@@ -28,14 +28,10 @@ void mlir::nd4j::registerAllDialects(DialectRegistry &registry) {
 
 void mlir::nd4j::registerAllPasses() {
   registerConversionPasses();
+  registerImportPasses();
   // The generic cleanups users combine with ours.
   registerCanonicalizerPass();
   registerCSEPass();
   registerSymbolDCEPass();
 }
 
-void mlir::nd4j::registerAllTranslations() {
-  // The last step of the CPU and GPU paths: LLVM dialect → LLVM IR. The
-  // frontends (--import-onnx, --import-tf) and FlatBuffers register here too.
-  registerToLLVMIRTranslation();
-}

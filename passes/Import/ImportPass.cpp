@@ -1,0 +1,105 @@
+//===- ImportPass.cpp - apply import rules ----------------------------------===//
+//
+// The driver: user rule files (PDL/PDLL) first, then the registry's C++ rules
+// on every generic node once, in program order, then the report of every
+// node left generic.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Import/ImportRules.h"
+#include "passes/Import/Passes.h"
+#include "passes/Import/RuleFiles.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir {
+namespace nd4j {
+#define GEN_PASS_DEF_ND4JIMPORTRULESPASS
+#include "passes/Import/Passes.h.inc"
+} // namespace nd4j
+} // namespace mlir
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+namespace {
+/// Applies the registry's rules to one node: the first rule that replaces
+/// it wins; rules that adjust the node pass the adjusted view on.
+LogicalResult applyRules(const ImportRuleRegistry &registry, NodeOp op) {
+  ImportNode node(op);
+  SmallVector<const ImportRule *> rules =
+      registry.lookup(node.framework, node.opType, node.opset, node.name);
+  if (rules.empty())
+    return success();
+  PatternRewriter rewriter(op->getContext());
+  rewriter.setInsertionPoint(op);
+  for (const ImportRule *rule : rules) {
+    switch (rule->fn(node, rewriter)) {
+    case RuleResult::Replaced:
+      return success();
+    case RuleResult::Failed:
+      return failure();
+    case RuleResult::Continue:
+    case RuleResult::NotApplicable:
+      break;
+    }
+  }
+  // No rule replaced the node: keep what the adjusting rules changed.
+  if (node.inputs != SmallVector<Value>(op.getInputs()))
+    op->setOperands(node.inputs);
+  op.setAttrsAttr(node.attrs.getDictionary(op->getContext()));
+  return success();
+}
+} // namespace
+
+LogicalResult mlir::nd4j::applyImportRules(Operation *root,
+                                           ArrayRef<std::string> ruleFiles,
+                                           bool allowUnhandled) {
+  MLIRContext *ctx = root->getContext();
+  if (!ruleFiles.empty()) {
+    FailureOr<FrozenRewritePatternSet> patterns =
+        loadRuleFiles(ctx, ruleFiles);
+    if (failed(patterns))
+      return failure();
+    GreedyRewriteConfig config;
+    config.setMaxIterations(16);
+    if (failed(applyPatternsGreedily(root, *patterns, config)))
+      return root->emitError("user rule files did not converge in 16 "
+                             "iterations; does a rule keep matching the node "
+                             "it adjusted?");
+  }
+
+  ImportRuleRegistry &registry = getImportRuleRegistry();
+  if (std::string err = registry.takeError(); !err.empty())
+    return root->emitError(err);
+  // Collect first: rules erase and create ops. Post-order visits a node's
+  // subgraphs before the node (so replacing it never leaves a visited node
+  // dangling) and every definition before its uses.
+  SmallVector<NodeOp> nodes;
+  root->walk([&](NodeOp op) { nodes.push_back(op); });
+  for (NodeOp op : nodes)
+    if (failed(applyRules(registry, op)))
+      return failure();
+
+  if (allowUnhandled)
+    return success();
+  bool unhandled = false;
+  root->walk([&](NodeOp op) {
+    ImportNode node(op);
+    node.emitError() << "no import rule handles this node";
+    unhandled = true;
+  });
+  return failure(unhandled);
+}
+
+namespace {
+struct Nd4jImportRulesPass
+    : public nd4j::impl::Nd4jImportRulesPassBase<Nd4jImportRulesPass> {
+  using Nd4jImportRulesPassBase::Nd4jImportRulesPassBase;
+  void runOnOperation() override {
+    if (failed(applyImportRules(getOperation(), ruleFiles, allowUnhandled)))
+      signalPassFailure();
+  }
+};
+} // namespace

@@ -1,0 +1,282 @@
+//===- ImportRules.cpp - the import-rule registry and its driver ------------===//
+//
+// The attribute binder, the registry's ordering (user before built-in,
+// node-name rules first), and the driver that visits every generic node once
+// in program order and applies its rules.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Import/ImportRules.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+//===----------------------------------------------------------------------===//
+// ImportNode
+//===----------------------------------------------------------------------===//
+
+namespace {
+StringRef nodeNameOf(Location loc) {
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return name.getName().getValue();
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    for (Location inner : fused.getLocations())
+      if (StringRef n = nodeNameOf(inner); !n.empty())
+        return n;
+  return {};
+}
+} // namespace
+
+ImportNode::ImportNode(NodeOp op)
+    : op(op), framework(op.getFramework()), opType(op.getOpType()),
+      name(nodeNameOf(op.getLoc())), opset(op.getOpset().value_or(0)),
+      loc(op.getLoc()), inputs(op.getInputs()), attrs(op.getAttrs()) {
+  if (name.empty())
+    name = "<unnamed>";
+}
+
+bool ImportNode::hasInput(unsigned i) const {
+  return i < inputs.size() && !isa<NoneType>(inputs[i].getType());
+}
+
+RankedTensorType ImportNode::inputType(unsigned i) const {
+  return hasInput(i) ? dyn_cast<RankedTensorType>(inputs[i].getType())
+                     : RankedTensorType();
+}
+
+InFlightDiagnostic ImportNode::emitError() {
+  return mlir::emitError(loc) << "node '" << name << "' (" << framework << "."
+                              << opType << "): ";
+}
+
+FailureOr<int64_t> ImportNode::getInt(StringRef attr,
+                                      std::optional<int64_t> dflt) {
+  Attribute a = attrs.get(attr);
+  if (!a) {
+    if (dflt)
+      return *dflt;
+    return emitError() << "missing required attribute '" << attr << "'";
+  }
+  if (auto i = dyn_cast<IntegerAttr>(a))
+    return i.getValue().getSExtValue();
+  return emitError() << "attribute '" << attr << "' must be an integer, got "
+                     << a;
+}
+
+FailureOr<double> ImportNode::getFloat(StringRef attr,
+                                       std::optional<double> dflt) {
+  Attribute a = attrs.get(attr);
+  if (!a) {
+    if (dflt)
+      return *dflt;
+    return emitError() << "missing required attribute '" << attr << "'";
+  }
+  if (auto f = dyn_cast<FloatAttr>(a))
+    return f.getValueAsDouble();
+  if (auto i = dyn_cast<IntegerAttr>(a))
+    return static_cast<double>(i.getValue().getSExtValue());
+  return emitError() << "attribute '" << attr << "' must be a number, got "
+                     << a;
+}
+
+FailureOr<StringRef> ImportNode::getString(StringRef attr,
+                                           std::optional<StringRef> dflt) {
+  Attribute a = attrs.get(attr);
+  if (!a) {
+    if (dflt)
+      return *dflt;
+    return emitError() << "missing required attribute '" << attr << "'";
+  }
+  if (auto s = dyn_cast<StringAttr>(a))
+    return s.getValue();
+  return emitError() << "attribute '" << attr << "' must be a string, got "
+                     << a;
+}
+
+FailureOr<SmallVector<int64_t>>
+ImportNode::getInts(StringRef attr, std::optional<ArrayRef<int64_t>> dflt) {
+  Attribute a = attrs.get(attr);
+  if (!a) {
+    if (dflt)
+      return SmallVector<int64_t>(*dflt);
+    return emitError() << "missing required attribute '" << attr << "'";
+  }
+  if (auto ints = dyn_cast<DenseI64ArrayAttr>(a))
+    return SmallVector<int64_t>(ints.asArrayRef());
+  return emitError() << "attribute '" << attr
+                     << "' must be a list of integers, got " << a;
+}
+
+namespace {
+/// The constant value of `v`, when it is produced by nd4j.constant.
+ElementsAttr constantOf(Value v) {
+  if (auto c = v.getDefiningOp<ConstantOp>())
+    return c.getValue();
+  return {};
+}
+
+template <typename T>
+FailureOr<SmallVector<T>> readElements(ElementsAttr attr) {
+  SmallVector<T> out;
+  Type element = attr.getElementType();
+  if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
+    if (isa<IntegerType>(element)) {
+      bool isSigned = !element.isUnsignedInteger();
+      for (const APInt &v : dense.getValues<APInt>())
+        out.push_back(static_cast<T>(isSigned && element.getIntOrFloatBitWidth() > 1
+                                         ? v.getSExtValue()
+                                         : v.getZExtValue()));
+      return out;
+    }
+    if (isa<FloatType>(element)) {
+      for (const APFloat &v : dense.getValues<APFloat>())
+        out.push_back(static_cast<T>(v.convertToDouble()));
+      return out;
+    }
+    return failure();
+  }
+  auto resource = dyn_cast<DenseResourceElementsAttr>(attr);
+  if (!resource || !resource.getRawHandle().getBlob())
+    return failure();
+  ArrayRef<char> raw = resource.getRawHandle().getBlob()->getData();
+  auto copy = [&](auto tag) -> FailureOr<SmallVector<T>> {
+    using E = decltype(tag);
+    if (raw.size() % sizeof(E))
+      return failure();
+    for (size_t i = 0; i < raw.size(); i += sizeof(E)) {
+      E e;
+      std::memcpy(&e, raw.data() + i, sizeof(E));
+      out.push_back(static_cast<T>(e));
+    }
+    return out;
+  };
+  if (element.isInteger(64))
+    return copy(int64_t());
+  if (element.isInteger(32))
+    return copy(int32_t());
+  if (element.isF32())
+    return copy(float());
+  if (element.isF64())
+    return copy(double());
+  return failure();
+}
+} // namespace
+
+FailureOr<SmallVector<int64_t>> ImportNode::getConstantInts(unsigned i) const {
+  if (!hasInput(i))
+    return failure();
+  ElementsAttr c = constantOf(inputs[i]);
+  if (!c || !isa<IntegerType>(c.getElementType()))
+    return failure();
+  return readElements<int64_t>(c);
+}
+
+FailureOr<SmallVector<double>> ImportNode::getConstantFloats(unsigned i) const {
+  if (!hasInput(i))
+    return failure();
+  ElementsAttr c = constantOf(inputs[i]);
+  if (!c)
+    return failure();
+  return readElements<double>(c);
+}
+
+RuleResult ImportNode::replaceWith(PatternRewriter &rewriter,
+                                   ValueRange values) {
+  if (values.size() != op->getNumResults()) {
+    emitError() << "import rule produced " << values.size()
+                << " values for " << op->getNumResults() << " results";
+    return RuleResult::Failed;
+  }
+  // The framework's own shape inference is a check on the rule: a typed op
+  // may refine the recorded type, never contradict it.
+  for (auto [i, pair] : llvm::enumerate(llvm::zip(op->getResults(), values))) {
+    auto [oldV, newV] = pair;
+    auto oldT = dyn_cast<ShapedType>(oldV.getType());
+    auto newT = dyn_cast<ShapedType>(newV.getType());
+    bool ok = oldT && newT &&
+              oldT.getElementType() == newT.getElementType() &&
+              (!oldT.hasRank() || !newT.hasRank() ||
+               areCompatibleResultTypes(TypeRange{oldT}, TypeRange{newT}));
+    if (!ok) {
+      emitError() << "import rule produced " << newV.getType()
+                  << " for result " << i << ", but the model declares "
+                  << oldV.getType();
+      return RuleResult::Failed;
+    }
+  }
+  rewriter.replaceOp(op, values);
+  return RuleResult::Replaced;
+}
+
+//===----------------------------------------------------------------------===//
+// ImportRule, ImportRuleRegistry
+//===----------------------------------------------------------------------===//
+
+ImportRule &ImportRule::forNodeNamed(StringRef name) {
+  nodeName = name.str();
+  return *this;
+}
+
+ImportRule &ImportRule::forNodesMatching(StringRef regex) {
+  nodeNameRegex = std::make_shared<llvm::Regex>(("^(" + regex + ")$").str());
+  return *this;
+}
+
+bool ImportRule::matches(StringRef fw, StringRef type, int64_t opset,
+                         StringRef node) const {
+  if (fw != framework || type != opType)
+    return false;
+  if (opset && (opset < minOpset || opset > maxOpset))
+    return false;
+  if (!nodeName.empty() && nodeName != node)
+    return false;
+  return !nodeNameRegex || nodeNameRegex->match(node);
+}
+
+void ImportRuleRegistry::addBuiltin(ImportRule rule) {
+  rule.isUser = false;
+  rules[rule.framework + "." + rule.opType].push_back(std::move(rule));
+}
+
+void ImportRuleRegistry::addUser(ImportRule rule) {
+  std::string regexError;
+  if (rule.nodeNameRegex && !rule.nodeNameRegex->isValid(regexError)) {
+    error = "invalid node-name regex in a rule for " + rule.framework + "." +
+            rule.opType + ": " + regexError;
+    return;
+  }
+  rule.isUser = true;
+  rules[rule.framework + "." + rule.opType].push_back(std::move(rule));
+}
+
+SmallVector<const ImportRule *>
+ImportRuleRegistry::lookup(StringRef framework, StringRef opType,
+                           int64_t opset, StringRef nodeName) const {
+  SmallVector<const ImportRule *> result;
+  auto it = rules.find((framework + "." + opType).str());
+  if (it == rules.end())
+    return result;
+  auto rank = [](const ImportRule *r) {
+    bool named = !r->nodeName.empty() || r->nodeNameRegex;
+    return r->isUser ? (named ? 0 : 1) : (named ? 2 : 3);
+  };
+  for (const ImportRule &r : it->second)
+    if (r.matches(framework, opType, opset, nodeName))
+      result.push_back(&r);
+  llvm::stable_sort(result, [&](const ImportRule *a, const ImportRule *b) {
+    return rank(a) < rank(b);
+  });
+  return result;
+}
+
+ImportRuleRegistry &mlir::nd4j::getImportRuleRegistry() {
+  static ImportRuleRegistry *registry = [] {
+    auto *r = new ImportRuleRegistry();
+    registerOnnxImportRules(*r);
+    return r;
+  }();
+  return *registry;
+}
