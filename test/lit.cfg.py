@@ -9,9 +9,9 @@ from lit.llvm.subst import ToolSubst
 
 config.name = "nd4j-mlir"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
-config.suffixes = [".mlir", ".test"]
+config.suffixes = [".mlir", ".test", ".onnxtxt"]
 config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs",
-                   "check_generated_docs.py"]
+                   "check_generated_docs.py", "onnx_backend.py", "make_models.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nd4j_obj_root, "test")
 
@@ -43,3 +43,22 @@ if shutil.which("clang-format"):
 if os.path.isdir(os.path.join(config.nd4j_src_root, ".git")) or \
         os.path.isfile(os.path.join(config.nd4j_src_root, ".git")):
     config.available_features.add("git-checkout")
+
+# Python with the onnx package (Debian's python3-onnx) writes binary test
+# models; the pyenv python3 on PATH may lack it.
+import subprocess
+for candidate in ["/usr/bin/python3", "python3"]:
+    try:
+        if subprocess.run([candidate, "-c", "import onnx, numpy"],
+                          capture_output=True).returncode == 0:
+            config.available_features.add("python-onnx")
+            config.substitutions.append(("%onnx_python", candidate))
+            break
+    except OSError:
+        pass
+
+# Debian's libonnx-testdata: the ONNX backend test models.
+onnx_testdata = "/usr/share/libonnx-testdata/data"
+if os.path.isdir(os.path.join(onnx_testdata, "node")):
+    config.available_features.add("onnx-testdata")
+    config.substitutions.append(("%onnx_testdata", onnx_testdata))

@@ -114,8 +114,10 @@ private:
   }
 
   FailureOr<Type> convertType(const onnx::TypeProto &type, StringRef what);
+  /// `what` describes the tensor for diagnostics; `blobName` names its
+  /// resource blob.
   FailureOr<ElementsAttr> convertTensor(const onnx::TensorProto &tensor,
-                                        StringRef what);
+                                        StringRef what, StringRef blobName);
   FailureOr<std::string> readExternalData(const onnx::TensorProto &tensor,
                                           StringRef what, uint64_t expected);
   LogicalResult importGraph(const onnx::GraphProto &graph, Block &block,
@@ -217,7 +219,8 @@ OnnxImporter::readExternalData(const onnx::TensorProto &tensor, StringRef what,
 }
 
 FailureOr<ElementsAttr>
-OnnxImporter::convertTensor(const onnx::TensorProto &tensor, StringRef what) {
+OnnxImporter::convertTensor(const onnx::TensorProto &tensor, StringRef what,
+                            StringRef blobName) {
   Type element = convertElementType(ctx, tensor.data_type());
   if (!element)
     return error(fileLoc()) << what << " has unsupported element type "
@@ -318,7 +321,7 @@ OnnxImporter::convertTensor(const onnx::TensorProto &tensor, StringRef what) {
   }
   AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
       ArrayRef<char>(raw), /*align=*/64);
-  std::string key = what.str();
+  std::string key = blobName.str();
   for (char &c : key)
     if (!llvm::isAlnum(c) && c != '_' && c != '.')
       c = '_';
@@ -350,7 +353,7 @@ OnnxImporter::convertAttribute(const onnx::AttributeProto &attr,
     return Attribute(builder.getStrArrayAttr(strings));
   }
   case onnx::AttributeProto::TENSOR: {
-    FailureOr<ElementsAttr> t = convertTensor(attr.t(), what);
+    FailureOr<ElementsAttr> t = convertTensor(attr.t(), what, attr.name());
     if (failed(t))
       return failure();
     return Attribute(*t);
@@ -358,7 +361,7 @@ OnnxImporter::convertAttribute(const onnx::AttributeProto &attr,
   case onnx::AttributeProto::TENSORS: {
     SmallVector<Attribute> tensors;
     for (const auto &t : attr.tensors()) {
-      FailureOr<ElementsAttr> converted = convertTensor(t, what);
+      FailureOr<ElementsAttr> converted = convertTensor(t, what, attr.name());
       if (failed(converted))
         return failure();
       tensors.push_back(*converted);
@@ -489,7 +492,7 @@ LogicalResult OnnxImporter::importGraph(const onnx::GraphProto &graph,
   llvm::StringSet<> initialized;
   for (const auto &init : graph.initializer()) {
     std::string what = "initializer '" + init.name() + "'";
-    FailureOr<ElementsAttr> value = convertTensor(init, what);
+    FailureOr<ElementsAttr> value = convertTensor(init, what, init.name());
     if (failed(value))
       return failure();
     auto c = ConstantOp::create(builder, nodeLoc(init.name()), value->getType(),
@@ -563,8 +566,9 @@ mlir::nd4j::importOnnxModel(llvm::MemoryBufferRef buffer, MLIRContext *context,
           ? ::nd4j::onnx_io::parseTextModel(buffer.getBuffer().str(), model)
           : ::nd4j::onnx_io::parseBinaryModel(buffer.getBufferStart(),
                                             buffer.getBufferSize(), model);
+  std::string modelDir = llvm::sys::path::parent_path(path).str();
   if (err.empty() && options.runChecker)
-    err = ::nd4j::onnx_io::checkModel(model);
+    err = ::nd4j::onnx_io::checkModel(model, modelDir.empty() ? "." : modelDir);
   if (err.empty() && options.targetOpset)
     err = ::nd4j::onnx_io::convertVersion(model, *options.targetOpset);
   if (err.empty() && options.inferShapes)

@@ -57,11 +57,26 @@ std::string parseTextModel(const std::string &text, onnx::ModelProto &model) {
   });
 }
 
-std::string checkModel(const onnx::ModelProto &model) {
-  return guarded([&]() -> std::string {
+std::string checkModel(onnx::ModelProto &model, const std::string &modelDir) {
+  // Point relative external-data locations at the model's folder while the
+  // checker runs; our importer does its own, stricter checks afterwards.
+  std::vector<std::pair<onnx::StringStringEntryProto *, std::string>> saved;
+  for (onnx::TensorProto &t : *model.mutable_graph()->mutable_initializer()) {
+    if (t.data_location() != onnx::TensorProto::EXTERNAL)
+      continue;
+    for (onnx::StringStringEntryProto &e : *t.mutable_external_data())
+      if (e.key() == "location" && !e.value().empty() && e.value()[0] != '/') {
+        saved.emplace_back(&e, e.value());
+        e.set_value(modelDir + "/" + e.value());
+      }
+  }
+  std::string result = guarded([&]() -> std::string {
     onnx::checker::check_model(model);
     return "";
   });
+  for (auto &[entry, value] : saved)
+    entry->set_value(value);
+  return result;
 }
 
 std::string inferShapes(onnx::ModelProto &model) {

@@ -27,8 +27,10 @@ std::string parseBinaryModel(const char *data, size_t size,
                              onnx::ModelProto &model);
 /// Parses ONNX's textual model syntax (onnx::OnnxParser).
 std::string parseTextModel(const std::string &text, onnx::ModelProto &model);
-/// onnx::checker::check_model, without reading external data.
-std::string checkModel(const onnx::ModelProto &model);
+/// onnx::checker::check_model. External data locations are resolved against
+/// `modelDir` (the checker alone would resolve them against the working
+/// directory).
+std::string checkModel(onnx::ModelProto &model, const std::string &modelDir);
 /// onnx::shape_inference::InferShapes: fills graph.value_info.
 std::string inferShapes(onnx::ModelProto &model);
 /// onnx::version_conversion::ConvertVersion to `targetOpset` (default domain).
