@@ -10,6 +10,9 @@
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -74,8 +77,18 @@ FailureOr<double> ImportNode::getFloat(StringRef attr,
       return *dflt;
     return emitError() << "missing required attribute '" << attr << "'";
   }
-  if (auto f = dyn_cast<FloatAttr>(a))
-    return f.getValueAsDouble();
+  if (auto f = dyn_cast<FloatAttr>(a)) {
+    if (!f.getType().isF32())
+      return f.getValueAsDouble();
+    // Frameworks store f32 attributes; nd4j's t_args are f64. Widen through
+    // the shortest decimal form, so 0.001f becomes 0.001 and not
+    // 0.0010000000474974513.
+    char text[32];
+    auto [end, ec] = std::to_chars(text, text + sizeof(text) - 1,
+                                   f.getValue().convertToFloat());
+    *end = '\0';
+    return std::strtod(text, nullptr);
+  }
   if (auto i = dyn_cast<IntegerAttr>(a))
     return static_cast<double>(i.getValue().getSExtValue());
   return emitError() << "attribute '" << attr << "' must be a number, got "
@@ -259,16 +272,17 @@ ImportRuleRegistry::lookup(StringRef framework, StringRef opType,
   auto it = rules.find((framework + "." + opType).str());
   if (it == rules.end())
     return result;
-  auto rank = [](const ImportRule *r) {
-    bool named = !r->nodeName.empty() || r->nodeNameRegex;
-    return r->isUser ? (named ? 0 : 1) : (named ? 2 : 3);
-  };
-  for (const ImportRule &r : it->second)
-    if (r.matches(framework, opType, opset, nodeName))
-      result.push_back(&r);
-  llvm::stable_sort(result, [&](const ImportRule *a, const ImportRule *b) {
-    return rank(a) < rank(b);
-  });
+  // Ranks: user rules for this node's name, other user rules, built-in
+  // rules for the name, other built-in rules; registration order within.
+  SmallVector<const ImportRule *> byRank[4];
+  for (const ImportRule &r : it->second) {
+    if (!r.matches(framework, opType, opset, nodeName))
+      continue;
+    bool named = !r.nodeName.empty() || r.nodeNameRegex;
+    byRank[r.isUser ? (named ? 0 : 1) : (named ? 2 : 3)].push_back(&r);
+  }
+  for (auto &rank : byRank)
+    llvm::append_range(result, rank);
   return result;
 }
 
