@@ -34,4 +34,3 @@ void mlir::nd4j::registerAllPasses() {
   registerCSEPass();
   registerSymbolDCEPass();
 }
-

@@ -1,4 +1,5 @@
-//===- Translations.cpp - nd4j-translate's importers and exporters ----------===//
+//===- Translations.cpp - nd4j-translate's importers and exporters
+//----------===//
 //
 // `--import-onnx`: ONNX model → nd4j dialect, with the import rules applied
 // (built-in, C++ user rules, and `--import-rules` files) unless
@@ -9,10 +10,10 @@
 #include "nd4j-mlir/InitAll.h"
 
 #include "lib/Frontend/ONNX/OnnxImporter.h"
-#include "passes/Import/ImportRules.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/InitAllTranslations.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
+#include "passes/Import/ImportRules.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/SourceMgr.h"
 
@@ -44,10 +45,10 @@ llvm::cl::opt<int64_t> onnxOpset(
     llvm::cl::desc("Convert ONNX models to this opset before importing"),
     llvm::cl::init(0), llvm::cl::cat(category));
 
-llvm::cl::opt<bool> onnxNoCheck(
-    "onnx-no-check",
-    llvm::cl::desc("Skip onnx::checker on ONNX models"),
-    llvm::cl::cat(category));
+llvm::cl::opt<bool>
+    onnxNoCheck("onnx-no-check",
+                llvm::cl::desc("Skip onnx::checker on ONNX models"),
+                llvm::cl::cat(category));
 
 OwningOpRef<Operation *> importOnnx(llvm::SourceMgr &sourceMgr,
                                     MLIRContext *ctx) {
@@ -71,9 +72,8 @@ OwningOpRef<Operation *> importOnnx(llvm::SourceMgr &sourceMgr,
 void mlir::nd4j::registerAllTranslations() {
   TranslateToMLIRRegistration importOnnxRegistration(
       "import-onnx", "Import an ONNX model (.onnx, or .onnxtxt text syntax)",
-      importOnnx, [](DialectRegistry &registry) {
-        registerAllDialects(registry);
-      });
+      importOnnx,
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
   // The last step of the CPU and GPU paths: LLVM dialect → LLVM IR.
   registerToLLVMIRTranslation();
 }

@@ -1,4 +1,5 @@
-//===- ImportPass.cpp - apply import rules ----------------------------------===//
+//===- ImportPass.cpp - apply import rules
+//----------------------------------===//
 //
 // The driver: user rule files (PDL/PDLL) first, then the registry's C++ rules
 // on every generic node once, in program order, then the report of every
@@ -56,10 +57,19 @@ LogicalResult applyRules(const ImportRuleRegistry &registry, NodeOp op) {
 LogicalResult mlir::nd4j::applyImportRules(Operation *root,
                                            ArrayRef<std::string> ruleFiles,
                                            bool allowUnhandled) {
+  ImportRuleRegistry &registry = getImportRuleRegistry();
+  if (std::string err = registry.takeError(); !err.empty())
+    return root->emitError(err);
+  return applyImportRules(root, registry, ruleFiles, allowUnhandled);
+}
+
+LogicalResult mlir::nd4j::applyImportRules(Operation *root,
+                                           const ImportRuleRegistry &registry,
+                                           ArrayRef<std::string> ruleFiles,
+                                           bool allowUnhandled) {
   MLIRContext *ctx = root->getContext();
   if (!ruleFiles.empty()) {
-    FailureOr<FrozenRewritePatternSet> patterns =
-        loadRuleFiles(ctx, ruleFiles);
+    FailureOr<FrozenRewritePatternSet> patterns = loadRuleFiles(ctx, ruleFiles);
     if (failed(patterns))
       return failure();
     GreedyRewriteConfig config;
@@ -70,9 +80,6 @@ LogicalResult mlir::nd4j::applyImportRules(Operation *root,
                              "it adjusted?");
   }
 
-  ImportRuleRegistry &registry = getImportRuleRegistry();
-  if (std::string err = registry.takeError(); !err.empty())
-    return root->emitError(err);
   // Collect first: rules erase and create ops. Post-order visits a node's
   // subgraphs before the node (so replacing it never leaves a visited node
   // dangling) and every definition before its uses.

@@ -1,4 +1,5 @@
-//===- ImportRules.cpp - the import-rule registry and its driver ------------===//
+//===- ImportRules.cpp - the import-rule registry and its driver
+//------------===//
 //
 // The attribute binder, the registry's ordering (user before built-in,
 // node-name rules first), and the driver that visits every generic node once
@@ -51,8 +52,8 @@ RankedTensorType ImportNode::inputType(unsigned i) const {
 }
 
 InFlightDiagnostic ImportNode::emitError() {
-  return mlir::emitError(loc) << "node '" << name << "' (" << framework << "."
-                              << opType << "): ";
+  return mlir::emitError(loc)
+         << "node '" << name << "' (" << framework << "." << opType << "): ";
 }
 
 FailureOr<int64_t> ImportNode::getInt(StringRef attr,
@@ -139,9 +140,10 @@ FailureOr<SmallVector<T>> readElements(ElementsAttr attr) {
     if (isa<IntegerType>(element)) {
       bool isSigned = !element.isUnsignedInteger();
       for (const APInt &v : dense.getValues<APInt>())
-        out.push_back(static_cast<T>(isSigned && element.getIntOrFloatBitWidth() > 1
-                                         ? v.getSExtValue()
-                                         : v.getZExtValue()));
+        out.push_back(
+            static_cast<T>(isSigned && element.getIntOrFloatBitWidth() > 1
+                               ? v.getSExtValue()
+                               : v.getZExtValue()));
       return out;
     }
     if (isa<FloatType>(element)) {
@@ -199,8 +201,8 @@ FailureOr<SmallVector<double>> ImportNode::getConstantFloats(unsigned i) const {
 RuleResult ImportNode::replaceWith(PatternRewriter &rewriter,
                                    ValueRange values) {
   if (values.size() != op->getNumResults()) {
-    emitError() << "import rule produced " << values.size()
-                << " values for " << op->getNumResults() << " results";
+    emitError() << "import rule produced " << values.size() << " values for "
+                << op->getNumResults() << " results";
     return RuleResult::Failed;
   }
   // The framework's own shape inference is a check on the rule: a typed op
@@ -209,14 +211,12 @@ RuleResult ImportNode::replaceWith(PatternRewriter &rewriter,
     auto [oldV, newV] = pair;
     auto oldT = dyn_cast<ShapedType>(oldV.getType());
     auto newT = dyn_cast<ShapedType>(newV.getType());
-    bool ok = oldT && newT &&
-              oldT.getElementType() == newT.getElementType() &&
+    bool ok = oldT && newT && oldT.getElementType() == newT.getElementType() &&
               (!oldT.hasRank() || !newT.hasRank() ||
                areCompatibleResultTypes(TypeRange{oldT}, TypeRange{newT}));
     if (!ok) {
-      emitError() << "import rule produced " << newV.getType()
-                  << " for result " << i << ", but the model declares "
-                  << oldV.getType();
+      emitError() << "import rule produced " << newV.getType() << " for result "
+                  << i << ", but the model declares " << oldV.getType();
       return RuleResult::Failed;
     }
   }
@@ -266,8 +266,8 @@ void ImportRuleRegistry::addUser(ImportRule rule) {
 }
 
 SmallVector<const ImportRule *>
-ImportRuleRegistry::lookup(StringRef framework, StringRef opType,
-                           int64_t opset, StringRef nodeName) const {
+ImportRuleRegistry::lookup(StringRef framework, StringRef opType, int64_t opset,
+                           StringRef nodeName) const {
   SmallVector<const ImportRule *> result;
   auto it = rules.find((framework + "." + opType).str());
   if (it == rules.end())

@@ -1,4 +1,5 @@
-//===- ImportRules.h - the import-rule registry ("prehook rules") --*- C++ -*-===//
+//===- ImportRules.h - the import-rule registry ("prehook rules") --*- C++
+//-*-===//
 //
 // Import rules turn generic framework nodes (`nd4j.node`) into typed nd4j
 // ops. A rule is registered for a framework, an op type and an opset range,
@@ -75,8 +76,7 @@ public:
   FailureOr<StringRef> getString(StringRef attr,
                                  std::optional<StringRef> dflt = std::nullopt);
   FailureOr<SmallVector<int64_t>>
-  getInts(StringRef attr,
-          std::optional<ArrayRef<int64_t>> dflt = std::nullopt);
+  getInts(StringRef attr, std::optional<ArrayRef<int64_t>> dflt = std::nullopt);
   bool hasAttr(StringRef attr) const { return attrs.get(attr) != nullptr; }
 
   /// Input `i` as compile-time integers (a constant operand), else failure
@@ -133,8 +133,8 @@ public:
   /// Rules for a node, in the order they are tried: user rules that name
   /// the node, other user rules, built-in rules; each group in registration
   /// order.
-  SmallVector<const ImportRule *> lookup(StringRef framework,
-                                         StringRef opType, int64_t opset,
+  SmallVector<const ImportRule *> lookup(StringRef framework, StringRef opType,
+                                         int64_t opset,
                                          StringRef nodeName) const;
   /// An error in a rule's node-name regex, if any was added.
   std::string takeError() { return std::exchange(error, std::string()); }
@@ -155,6 +155,11 @@ void registerOnnxImportRules(ImportRuleRegistry &registry);
 /// PDL/PDLL rule files (`ruleFiles`) run first. Unless `allowUnhandled`,
 /// every node left generic is reported and the call fails.
 LogicalResult applyImportRules(Operation *root,
+                               ArrayRef<std::string> ruleFiles = {},
+                               bool allowUnhandled = false);
+/// The same with the rules of `registry` instead of the process-wide one.
+LogicalResult applyImportRules(Operation *root,
+                               const ImportRuleRegistry &registry,
                                ArrayRef<std::string> ruleFiles = {},
                                bool allowUnhandled = false);
 

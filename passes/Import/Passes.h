@@ -1,4 +1,5 @@
-//===- Passes.h - import-rule passes ------------------------------*- C++ -*-===//
+//===- Passes.h - import-rule passes ------------------------------*- C++
+//-*-===//
 //
 // Declarations and registration of the import passes (Passes.td).
 //

@@ -1,4 +1,5 @@
-//===- RuleFiles.cpp - user import rules loaded at run time -----------------===//
+//===- RuleFiles.cpp - user import rules loaded at run time
+//-----------------===//
 //
 // PDL files parse straight into a PDLPatternModule. PDLL has no in-process
 // parser in the installed MLIR, so `.pdll` files are lowered by the
@@ -148,11 +149,11 @@ mlir::nd4j::loadRuleFiles(MLIRContext *ctx, ArrayRef<std::string> files) {
     OwningOpRef<ModuleOp> module =
         parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(ctx));
     if (!module)
-      return emitError(loc) << "rule file '" << file
-                            << "' is not a valid PDL module";
+      return emitError(loc)
+             << "rule file '" << file << "' is not a valid PDL module";
     if (module->getOps<pdl::PatternOp>().empty())
-      return emitError(loc) << "rule file '" << file
-                            << "' holds no pdl.pattern";
+      return emitError(loc)
+             << "rule file '" << file << "' holds no pdl.pattern";
     PDLPatternModule pdlModule(std::move(module));
     registerImportRuleNatives(pdlModule);
     patterns.add(std::move(pdlModule));

@@ -1,4 +1,5 @@
-//===- RuleFiles.h - user import rules loaded at run time ----------*- C++ -*-===//
+//===- RuleFiles.h - user import rules loaded at run time ----------*- C++
+//-*-===//
 //
 // Loads user rule files without rebuilding: PDL (`.mlir` holding
 // `pdl.pattern`s) directly, PDLL (`.pdll`) by lowering it to PDL with the
@@ -19,8 +20,8 @@ namespace nd4j {
 
 /// Parses and compiles the rule files; emits a diagnostic naming the file on
 /// failure.
-FailureOr<FrozenRewritePatternSet>
-loadRuleFiles(MLIRContext *ctx, ArrayRef<std::string> files);
+FailureOr<FrozenRewritePatternSet> loadRuleFiles(MLIRContext *ctx,
+                                                 ArrayRef<std::string> files);
 
 /// Registers our native PDL constraints and rewrites on `module`:
 ///   constraint NodeNameMatches(op: Op, regex: Attr)   whole-name regex match

@@ -1,4 +1,5 @@
-//===- OnnxImporter.cpp - ONNX model → nd4j dialect -------------------------===//
+//===- OnnxImporter.cpp - ONNX model → nd4j dialect
+//-------------------------===//
 //
 // Builds one generic `nd4j.node` per ONNX node. Checks everything it reads:
 // undefined inputs, tensor payloads that do not match their shape, external
@@ -13,15 +14,15 @@
 #include "lib/Frontend/ONNX/OnnxProtoIO.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "onnx/onnx_pb.h"
 #include "llvm/ADT/ScopedHashTable.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "onnx/onnx_pb.h"
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -144,8 +145,8 @@ FailureOr<Type> OnnxImporter::convertType(const onnx::TypeProto &type,
                        : type.has_optional_type() ? "optional"
                        : type.has_map_type()      ? "map"
                                                   : "non-tensor";
-    return error(fileLoc()) << what << " has a " << kind
-                            << " type; only tensors are supported";
+    return error(fileLoc())
+           << what << " has a " << kind << " type; only tensors are supported";
   }
   const auto &tensor = type.tensor_type();
   Type element = convertElementType(ctx, tensor.elem_type());
@@ -185,36 +186,36 @@ OnnxImporter::readExternalData(const onnx::TensorProto &tensor, StringRef what,
   if (location.empty())
     return error(fileLoc()) << what << ": external data has no location";
   if (hasLength && length != expected)
-    return error(fileLoc()) << what << ": external data length " << length
-                            << " does not match the " << expected
-                            << " bytes its shape needs";
+    return error(fileLoc())
+           << what << ": external data length " << length
+           << " does not match the " << expected << " bytes its shape needs";
   // The location is relative to the model's folder and must stay inside it.
   if (llvm::sys::path::is_absolute(location))
-    return error(fileLoc()) << what << ": external data location '"
-                            << location << "' is an absolute path";
+    return error(fileLoc()) << what << ": external data location '" << location
+                            << "' is an absolute path";
   SmallString<256> full(modelDir);
   llvm::sys::path::append(full, location);
   SmallString<256> realDir, realFile;
   if (llvm::sys::fs::real_path(modelDir, realDir))
-    return error(fileLoc()) << "cannot resolve the model's folder '"
-                            << modelDir << "'";
+    return error(fileLoc())
+           << "cannot resolve the model's folder '" << modelDir << "'";
   if (std::error_code ec = llvm::sys::fs::real_path(full, realFile))
     return error(fileLoc()) << what << ": external data file '" << location
                             << "' cannot be opened: " << ec.message();
   StringRef fileRef = realFile;
   if (!fileRef.starts_with(realDir) ||
       !llvm::sys::path::is_separator(fileRef[realDir.size()]))
-    return error(fileLoc()) << what << ": external data location '"
-                            << location << "' escapes the model's folder";
+    return error(fileLoc()) << what << ": external data location '" << location
+                            << "' escapes the model's folder";
   auto buffer = llvm::MemoryBuffer::getFileSlice(realFile, expected, offset,
                                                  /*IsVolatile=*/false);
   uint64_t fileSize = 0;
   llvm::sys::fs::file_size(realFile, fileSize);
   if (!buffer || offset + expected > fileSize)
-    return error(fileLoc()) << what << ": external data file '" << location
-                            << "' holds " << fileSize << " bytes; " << expected
-                            << " bytes at offset " << offset
-                            << " are out of range";
+    return error(fileLoc())
+           << what << ": external data file '" << location << "' holds "
+           << fileSize << " bytes; " << expected << " bytes at offset "
+           << offset << " are out of range";
   return (*buffer)->getBuffer().str();
 }
 
@@ -239,15 +240,14 @@ OnnxImporter::convertTensor(const onnx::TensorProto &tensor, StringRef what,
   // Gather the payload as raw little-endian bytes in ONNX's layout.
   std::string raw;
   auto mismatch = [&](StringRef field, size_t have) {
-    return error(fileLoc()) << what << ": " << field << " holds " << have
-                            << " values but shape "
-                            << type << " needs " << count;
+    return error(fileLoc())
+           << what << ": " << field << " holds " << have << " values but shape "
+           << type << " needs " << count;
   };
   auto append = [&](const auto &field, auto convert) {
     for (auto v : field) {
       auto converted = convert(v);
-      raw.append(reinterpret_cast<const char *>(&converted),
-                 sizeof(converted));
+      raw.append(reinterpret_cast<const char *>(&converted), sizeof(converted));
     }
   };
   if (tensor.data_location() == onnx::TensorProto::EXTERNAL) {
@@ -258,9 +258,9 @@ OnnxImporter::convertTensor(const onnx::TensorProto &tensor, StringRef what,
   } else if (tensor.has_raw_data()) {
     raw = tensor.raw_data();
     if (raw.size() != bytes)
-      return error(fileLoc()) << what << ": raw_data holds " << raw.size()
-                              << " bytes but shape " << type << " needs "
-                              << bytes;
+      return error(fileLoc())
+             << what << ": raw_data holds " << raw.size() << " bytes but shape "
+             << type << " needs " << bytes;
   } else {
     bool complex = isa<ComplexType>(element);
     int64_t values = complex ? 2 * count : count;
@@ -332,8 +332,8 @@ OnnxImporter::convertTensor(const onnx::TensorProto &tensor, StringRef what,
 FailureOr<Attribute>
 OnnxImporter::convertAttribute(const onnx::AttributeProto &attr,
                                StringRef nodeName) {
-  std::string what = "attribute '" + attr.name() + "' of node '" +
-                     nodeName.str() + "'";
+  std::string what =
+      "attribute '" + attr.name() + "' of node '" + nodeName.str() + "'";
   switch (attr.type()) {
   case onnx::AttributeProto::FLOAT:
     return Attribute(builder.getF32FloatAttr(attr.f()));
@@ -430,8 +430,8 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
       resultTypes.push_back(UnrankedTensorType::get(element));
       continue;
     }
-    FailureOr<Type> t =
-        convertType(*type, "output '" + output + "' of node '" + name.str() + "'");
+    FailureOr<Type> t = convertType(*type, "output '" + output + "' of node '" +
+                                               name.str() + "'");
     if (failed(t))
       return failure();
     resultTypes.push_back(*t);
@@ -457,16 +457,15 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
   StringRef domain = node.domain();
   if (domain == "ai.onnx")
     domain = "";
-  std::string opType = domain.empty() ? node.op_type()
-                                      : (domain + "." + node.op_type()).str();
+  std::string opType =
+      domain.empty() ? node.op_type() : (domain + "." + node.op_type()).str();
   IntegerAttr opset;
   if (auto it = opsets.find(domain); it != opsets.end())
     opset = builder.getI64IntegerAttr(it->second);
-  auto op = NodeOp::create(builder, loc, resultTypes,
-                           builder.getStringAttr("onnx"),
-                           builder.getStringAttr(opType), inputs,
-                           builder.getDictionaryAttr(attrs), opset,
-                           subgraphs.size());
+  auto op =
+      NodeOp::create(builder, loc, resultTypes, builder.getStringAttr("onnx"),
+                     builder.getStringAttr(opType), inputs,
+                     builder.getDictionaryAttr(attrs), opset, subgraphs.size());
   for (auto [region, graph] : llvm::zip(op->getRegions(), subgraphs)) {
     Block &body = region.emplaceBlock();
     OpBuilder::InsertionGuard guard(builder);
@@ -536,8 +535,7 @@ LogicalResult OnnxImporter::importGraph(const onnx::GraphProto &graph,
 
 OwningOpRef<ModuleOp> OnnxImporter::import(const onnx::ModelProto &model) {
   for (const auto &opset : model.opset_import())
-    opsets[opset.domain() == "ai.onnx" ? "" : opset.domain()] =
-        opset.version();
+    opsets[opset.domain() == "ai.onnx" ? "" : opset.domain()] = opset.version();
   OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc());
   builder.setInsertionPointToEnd(module->getBody());
   StringRef graphName = model.graph().name();
@@ -565,7 +563,7 @@ mlir::nd4j::importOnnxModel(llvm::MemoryBufferRef buffer, MLIRContext *context,
       isOnnxTextModel(buffer)
           ? ::nd4j::onnx_io::parseTextModel(buffer.getBuffer().str(), model)
           : ::nd4j::onnx_io::parseBinaryModel(buffer.getBufferStart(),
-                                            buffer.getBufferSize(), model);
+                                              buffer.getBufferSize(), model);
   std::string modelDir = llvm::sys::path::parent_path(path).str();
   if (err.empty() && options.runChecker)
     err = ::nd4j::onnx_io::checkModel(model, modelDir.empty() ? "." : modelDir);

@@ -1,4 +1,5 @@
-//===- OnnxImporter.h - ONNX model → nd4j dialect -------------------*- C++ -*-===//
+//===- OnnxImporter.h - ONNX model → nd4j dialect -------------------*- C++
+//-*-===//
 //
 // Reads an ONNX model (binary ModelProto or ONNX's text syntax) into an
 // `nd4j.graph` of generic `nd4j.node` ops: one per ONNX node, with its

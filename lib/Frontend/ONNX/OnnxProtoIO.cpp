@@ -1,4 +1,5 @@
-//===- OnnxProtoIO.cpp - exception-free access to ONNX's C++ library --------===//
+//===- OnnxProtoIO.cpp - exception-free access to ONNX's C++ library
+//--------===//
 //
 // Built with -fexceptions: every call into ONNX is wrapped in try/catch and
 // turned into an error message.
@@ -12,8 +13,8 @@
 #include "onnx/onnx_pb.h"
 #include "onnx/shape_inference/implementation.h"
 #include "onnx/version_converter/convert.h"
-#include <google/protobuf/io/coded_stream.h>
 #include <climits>
+#include <google/protobuf/io/coded_stream.h>
 
 namespace nd4j {
 namespace onnx_io {
@@ -39,8 +40,7 @@ std::string parseBinaryModel(const char *data, size_t size,
     google::protobuf::io::CodedInputStream input(
         reinterpret_cast<const uint8_t *>(data), static_cast<int>(size));
     input.SetTotalBytesLimit(INT_MAX);
-    if (!model.ParseFromCodedStream(&input) ||
-        !input.ConsumedEntireMessage())
+    if (!model.ParseFromCodedStream(&input) || !input.ConsumedEntireMessage())
       return "not a valid ONNX ModelProto (truncated or corrupt protobuf)";
     if (!model.has_graph())
       return "the ModelProto has no graph";

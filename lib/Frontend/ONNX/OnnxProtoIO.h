@@ -1,4 +1,5 @@
-//===- OnnxProtoIO.h - exception-free access to ONNX's C++ library -*- C++ -*-===//
+//===- OnnxProtoIO.h - exception-free access to ONNX's C++ library -*- C++
+//-*-===//
 //
 // ONNX's checker, shape inference, text parser and version converter report
 // errors by throwing. These wrappers are compiled with exceptions, catch

@@ -1,4 +1,5 @@
-//===- OnnxRules.cpp - built-in ONNX import rules ---------------------------===//
+//===- OnnxRules.cpp - built-in ONNX import rules
+//---------------------------===//
 //
 // One small rule per ONNX op (and opset range), torch-mlir style: bind the
 // attributes with ONNX's defaults, check what nd4j's op cannot express
@@ -45,7 +46,9 @@ RuleResult replace(PatternRewriter &rewriter, ImportNode &node,
   return node.replaceWith(rewriter, *value);
 }
 
-IntegerAttr i64(PatternRewriter &r, int64_t v) { return r.getI64IntegerAttr(v); }
+IntegerAttr i64(PatternRewriter &r, int64_t v) {
+  return r.getI64IntegerAttr(v);
+}
 FloatAttr f64(PatternRewriter &r, double v) { return r.getF64FloatAttr(v); }
 
 //===----------------------------------------------------------------------===//
@@ -74,8 +77,9 @@ template <typename OpTy> RuleFn unary() {
 RuleResult relu(ImportNode &node, PatternRewriter &rewriter) {
   if (!node.inputType(0))
     return RuleResult::NotApplicable;
-  return replace(rewriter, node,
-                 build<ReluOp>(rewriter, node, node.input(0), f64(rewriter, 0)));
+  return replace(
+      rewriter, node,
+      build<ReluOp>(rewriter, node, node.input(0), f64(rewriter, 0)));
 }
 
 /// Softmax: from opset 13 along `axis` (default -1). Before, the input was
@@ -93,9 +97,9 @@ RuleResult softmax(ImportNode &node, PatternRewriter &rewriter) {
   int64_t normalized = *axis < 0 ? *axis + rank : *axis;
   if (coerced && normalized != rank - 1)
     return RuleResult::NotApplicable;
-  return replace(rewriter, node,
-                 build<SoftmaxOp>(rewriter, node, node.input(0),
-                                  i64(rewriter, *axis)));
+  return replace(
+      rewriter, node,
+      build<SoftmaxOp>(rewriter, node, node.input(0), i64(rewriter, *axis)));
 }
 
 /// Identity, and Dropout in inference: the output is the input.
@@ -165,9 +169,9 @@ RuleResult gemm(ImportNode &node, PatternRewriter &rewriter) {
   if (node.opset && node.opset < 7 && node.hasAttr("broadcast"))
     return RuleResult::NotApplicable;
   FailureOr<Value> product = build<MatmulOp>(
-      rewriter, node, node.input(0), node.input(1),
-      i64(rewriter, *transA != 0), i64(rewriter, *transB != 0),
-      i64(rewriter, 0), f64(rewriter, *alpha), f64(rewriter, 0.0));
+      rewriter, node, node.input(0), node.input(1), i64(rewriter, *transA != 0),
+      i64(rewriter, *transB != 0), i64(rewriter, 0), f64(rewriter, *alpha),
+      f64(rewriter, 0.0));
   if (failed(product))
     return RuleResult::Failed;
   Value c = node.input(2);
@@ -176,13 +180,15 @@ RuleResult gemm(ImportNode &node, PatternRewriter &rewriter) {
   if (!node.inputType(2))
     return RuleResult::NotApplicable;
   if (*beta != 1.0) {
-    auto scalarType = RankedTensorType::get({}, node.inputType(2).getElementType());
+    auto scalarType =
+        RankedTensorType::get({}, node.inputType(2).getElementType());
     if (!isa<FloatType>(scalarType.getElementType()))
       return RuleResult::NotApplicable;
     Value betaC = ConstantOp::create(
         rewriter, node.loc, scalarType,
-        DenseElementsAttr::get(scalarType,
-                               rewriter.getFloatAttr(scalarType.getElementType(), *beta)),
+        DenseElementsAttr::get(
+            scalarType,
+            rewriter.getFloatAttr(scalarType.getElementType(), *beta)),
         StringAttr());
     FailureOr<Value> scaled = build<MultiplyOp>(rewriter, node, c, betaC);
     if (failed(scaled))
@@ -202,8 +208,7 @@ struct Window {
   int64_t kH, kW, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, same = 0;
 };
 
-RuleResult bindWindow(ImportNode &node, ArrayRef<int64_t> kernel,
-                      Window &w) {
+RuleResult bindWindow(ImportNode &node, ArrayRef<int64_t> kernel, Window &w) {
   if (kernel.size() != 2)
     return RuleResult::NotApplicable; // 1-D and 3-D windows: other ops.
   w.kH = kernel[0], w.kW = kernel[1];
@@ -246,8 +251,8 @@ RuleResult conv(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::NotApplicable; // Grouped/depthwise: another op.
   if (w.isDynamicDim(2) || w.isDynamicDim(3))
     return RuleResult::NotApplicable;
-  auto kernel = node.getInts("kernel_shape",
-                             ArrayRef<int64_t>{w.getDimSize(2), w.getDimSize(3)});
+  auto kernel = node.getInts(
+      "kernel_shape", ArrayRef<int64_t>{w.getDimSize(2), w.getDimSize(3)});
   if (failed(kernel))
     return RuleResult::Failed;
   Window win;
@@ -278,15 +283,16 @@ template <typename OpTy> RuleFn pool(bool isAverage) {
     if (*ceilMode != 0 || *storageOrder != 0)
       return RuleResult::NotApplicable;
     Window win;
-    if (RuleResult r = bindWindow(node, *kernel, win); r != RuleResult::Continue)
+    if (RuleResult r = bindWindow(node, *kernel, win);
+        r != RuleResult::Continue)
       return r;
     if (!isAverage && (win.dH != 1 || win.dW != 1))
       return RuleResult::NotApplicable;
     auto I = [&](int64_t v) { return i64(rewriter, v); };
-    FailureOr<Value> y = build<OpTy>(
-        rewriter, node, node.input(0), I(win.kH), I(win.kW), I(win.sH),
-        I(win.sW), I(win.pH), I(win.pW), I(win.dH), I(win.dW), I(win.same),
-        I(isAverage ? *countPad : 0), I(1));
+    FailureOr<Value> y =
+        build<OpTy>(rewriter, node, node.input(0), I(win.kH), I(win.kW),
+                    I(win.sH), I(win.sW), I(win.pH), I(win.pW), I(win.dH),
+                    I(win.dW), I(win.same), I(isAverage ? *countPad : 0), I(1));
     if (failed(y))
       return RuleResult::Failed;
     if (node.getNumResults() > 1) {
@@ -312,7 +318,8 @@ RuleResult batchNorm(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::Failed;
   if (*training != 0 || (node.opset && node.opset < 6))
     return RuleResult::NotApplicable; // opset < 6 has `is_test`/`spatial`.
-  // ONNX order: X, scale, B, mean, var; nd4j: input, mean, variance, gamma, beta.
+  // ONNX order: X, scale, B, mean, var; nd4j: input, mean, variance, gamma,
+  // beta.
   OperationState state(node.loc, BatchNormOp::getOperationName());
   FailureOr<Value> y = build<BatchNormOp>(
       rewriter, node, node.input(0), node.input(3), node.input(4),
@@ -338,9 +345,9 @@ RuleResult reshape(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0);
   if (!x)
     return RuleResult::NotApplicable;
-  FailureOr<SmallVector<int64_t>> shape =
-      node.opset && node.opset < 5 ? node.getInts("shape")
-                                   : node.getConstantInts(1);
+  FailureOr<SmallVector<int64_t>> shape = node.opset && node.opset < 5
+                                              ? node.getInts("shape")
+                                              : node.getConstantInts(1);
   FailureOr<int64_t> allowZero = node.getInt("allowzero", 0);
   if (failed(shape) || failed(allowZero))
     return failed(allowZero) ? RuleResult::Failed : RuleResult::NotApplicable;
