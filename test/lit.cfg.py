@@ -11,7 +11,8 @@ config.name = "nd4j-mlir"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".test", ".onnxtxt"]
 config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs",
-                   "check_generated_docs.py", "onnx_backend.py", "make_models.py"]
+                   "check_generated_docs.py", "onnx_backend.py", "make_models.py",
+                   "onnx-backend-excluded.txt", "onnx-backend-threshold.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nd4j_obj_root, "test")
 
