@@ -10,6 +10,7 @@
 #include "nd4j-mlir/InitAll.h"
 
 #include "lib/Frontend/ONNX/OnnxImporter.h"
+#include "lib/Registration/ModelImport.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/InitAllTranslations.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
@@ -50,8 +51,7 @@ llvm::cl::opt<bool>
                 llvm::cl::desc("Skip onnx::checker on ONNX models"),
                 llvm::cl::cat(category));
 
-OwningOpRef<Operation *> importOnnx(llvm::SourceMgr &sourceMgr,
-                                    MLIRContext *ctx) {
+OwningOpRef<ModuleOp> importOnnx(llvm::SourceMgr &sourceMgr, MLIRContext *ctx) {
   const llvm::MemoryBuffer *buffer =
       sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
   OnnxImportOptions options;
@@ -65,9 +65,18 @@ OwningOpRef<Operation *> importOnnx(llvm::SourceMgr &sourceMgr,
   if (!keepGeneric &&
       failed(applyImportRules(*module, importRuleFiles, allowUnhandled)))
     return nullptr;
-  return OwningOpRef<Operation *>(module.release());
+  return module;
 }
 } // namespace
+
+bool mlir::nd4j::isModelFile(StringRef path) {
+  return path.ends_with(".onnx") || path.ends_with(".onnxtxt");
+}
+
+OwningOpRef<ModuleOp> mlir::nd4j::importModelFile(llvm::SourceMgr &sourceMgr,
+                                                  MLIRContext *ctx) {
+  return importOnnx(sourceMgr, ctx);
+}
 
 void mlir::nd4j::registerAllTranslations() {
   TranslateToMLIRRegistration importOnnxRegistration(

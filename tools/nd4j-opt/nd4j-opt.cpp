@@ -1,18 +1,10 @@
 //===- nd4j-opt.cpp - nd4j-mlir optimizer driver
 //----------------------------===//
 //
-// mlir-opt with our dialects and passes.
+// mlir-opt with our dialects and passes; also takes model files as input.
 //
 //===----------------------------------------------------------------------===//
 
-#include "mlir/IR/DialectRegistry.h"
-#include "mlir/Tools/mlir-opt/MlirOptMain.h"
-#include "nd4j-mlir/InitAll.h"
+#include "nd4j-mlir/OptMain.h"
 
-int main(int argc, char **argv) {
-  mlir::DialectRegistry registry;
-  mlir::nd4j::registerAllDialects(registry);
-  mlir::nd4j::registerAllPasses();
-  return mlir::asMainReturnCode(
-      mlir::MlirOptMain(argc, argv, "nd4j-mlir optimizer driver\n", registry));
-}
+int main(int argc, char **argv) { return mlir::nd4j::optMain(argc, argv); }

@@ -1,0 +1,65 @@
+//===- OptMain.cpp - the nd4j-opt driver
+//------------------------------------===//
+//
+// A model file given as input is imported first and handed to MlirOptMain as
+// MLIR bytecode, so weights travel as raw blobs, never as text.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nd4j-mlir/OptMain.h"
+
+#include "lib/Registration/ModelImport.h"
+#include "mlir/Bytecode/BytecodeWriter.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Support/FileUtilities.h"
+#include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "nd4j-mlir/InitAll.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+using namespace mlir;
+
+int mlir::nd4j::optMain(int argc, char **argv) {
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  registerAllPasses();
+  auto [inputFilename, outputFilename] = registerAndParseCLIOptions(
+      argc, argv,
+      "nd4j-mlir optimizer driver (accepts .mlir and model files)\n", registry);
+  MlirOptMainConfig config = MlirOptMainConfig::createFromCLOptions();
+
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> input =
+      openInputFile(inputFilename, &error);
+  if (!input) {
+    llvm::errs() << error << "\n";
+    return 1;
+  }
+  if (isModelFile(inputFilename)) {
+    MLIRContext ctx(registry);
+    llvm::SourceMgr sourceMgr;
+    sourceMgr.AddNewSourceBuffer(std::move(input), llvm::SMLoc());
+    SourceMgrDiagnosticHandler handler(sourceMgr, &ctx);
+    OwningOpRef<ModuleOp> module = importModelFile(sourceMgr, &ctx);
+    if (!module)
+      return 1;
+    std::string bytecode;
+    llvm::raw_string_ostream os(bytecode);
+    if (failed(writeBytecodeToFile(*module, os)))
+      return 1;
+    input = llvm::MemoryBuffer::getMemBufferCopy(bytecode, inputFilename);
+  }
+  std::unique_ptr<llvm::ToolOutputFile> output =
+      openOutputFile(outputFilename, &error);
+  if (!output) {
+    llvm::errs() << error << "\n";
+    return 1;
+  }
+  if (failed(MlirOptMain(output->os(), std::move(input), registry, config)))
+    return 1;
+  output->keep();
+  return 0;
+}
