@@ -62,11 +62,39 @@ class Nd4j_TypedOp<string mnemonic, list<Trait> traits = []>
     : Nd4j_Op<mnemonic, traits # [Pure, InferTypeOpAdaptorWithIsCompatible]>,
       Libnd4jDescriptor {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
+  // Families whose result type follows one rule (element-wise ops) define
+  // `inferReturnTypes` here; other ops write it in Nd4jShapeInference.cpp.
+  code inferDefinition = "";
   // Declared types may refine an inferred `?` dimension, never contradict it.
   let extraClassDefinition = [{
     bool $cppClass::isCompatibleReturnTypes(::mlir::TypeRange l,
                                             ::mlir::TypeRange r) {
       return ::mlir::nd4j::areCompatibleResultTypes(l, r);
+    }
+  }] # inferDefinition;
+}
+
+// Result: the input's shape; element type `resultElement` (C++ expression
+// of a Type, or "nullptr" for the input's).
+class Nd4j_InferUnary<string resultElement = "nullptr"> {
+  code inferDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *ctx, std::optional<::mlir::Location> loc,
+        Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &out) {
+      return ::mlir::nd4j::inferUnaryResult(adaptor.getInput(), }] #
+      resultElement # [{, out);
+    }
+  }];
+}
+
+// Result: numpy broadcast of `input` and `y`, which share an element type.
+class Nd4j_InferBroadcast<string resultElement = "nullptr"> {
+  code inferDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *ctx, std::optional<::mlir::Location> loc,
+        Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &out) {
+      return ::mlir::nd4j::inferBroadcastResult(loc, adaptor.getInput(),
+          adaptor.getY(), }] # resultElement # [{, out);
     }
   }];
 }

@@ -22,6 +22,19 @@ namespace nd4j {
 /// Declared result types are compatible with inferred ones when element types
 /// match and shapes agree wherever both are known.
 bool areCompatibleResultTypes(TypeRange inferred, TypeRange declared);
+/// Result type of an element-wise unary op: the input's shape, with
+/// `element` (null: the input's element type).
+LogicalResult inferUnaryResult(Value input, Type element,
+                               SmallVectorImpl<Type> &out);
+/// Result type of a reduction of `input` along `dims` (all when empty).
+LogicalResult inferReduceResult(std::optional<Location> loc, Value input,
+                                ArrayRef<int64_t> dims, bool keepDims,
+                                Type element, SmallVectorImpl<Type> &out);
+/// Result type of a broadcasting binary op: checks that the operands share
+/// an element type and broadcast; `element` as above.
+LogicalResult inferBroadcastResult(std::optional<Location> loc, Value a,
+                                   Value b, Type element,
+                                   SmallVectorImpl<Type> &out);
 } // namespace nd4j
 } // namespace mlir
 

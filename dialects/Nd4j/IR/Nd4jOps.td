@@ -152,7 +152,7 @@ def Nd4j_NoneOp : Nd4j_Op<"none", [Pure]> {
 // take no arguments beyond the two inputs (`inPlace` and `dataType` are
 // optional and not set by importers).
 class Nd4j_BroadcastBinaryOp<string mnemonic, string summaryText>
-    : Nd4j_TypedOp<mnemonic> {
+    : Nd4j_TypedOp<mnemonic>, Nd4j_InferBroadcast {
   let summary = summaryText;
   let description = [{
     Element-wise with numpy-style broadcasting of `input` and `y`.
@@ -171,7 +171,7 @@ def Nd4j_MultiplyOp : Nd4j_BroadcastBinaryOp<"multiply", "element-wise multiplic
 def Nd4j_DivideOp : Nd4j_BroadcastBinaryOp<"divide", "element-wise division">;
 
 class Nd4j_UnaryOp<string mnemonic, string summaryText>
-    : Nd4j_TypedOp<mnemonic> {
+    : Nd4j_TypedOp<mnemonic>, Nd4j_InferUnary {
   let summary = summaryText;
   let arguments = (ins Nd4j_Tensor:$input);
   let results = (outs Nd4j_Tensor:$outputs);
@@ -225,7 +225,195 @@ def Nd4j_SoftmaxOp : Nd4j_UnaryOp<"softmax", "softmax along one dimension"> {
   }];
   let arguments = (ins Nd4j_Tensor:$input, Nd4j_I64Attr:$dimension);
   let iArgs = ["dimension"];
+  let inferDefinition = [{}]; // Checks the axis: Nd4jShapeInference.cpp.
 }
+
+// Element-wise unary math. Most execute as libnd4j legacy transform ops
+// (opdefs: LEGACY_XYZ), identified by op type and legacy number
+// (legacy-op-numbers.txt); the others are custom ops.
+class Nd4j_TransformOp<string mnemonic, string summaryText,
+                       Libnd4jOpType type = Libnd4j_Custom, int num = 0,
+                       string element = "nullptr">
+    : Nd4j_TypedOp<mnemonic>, Nd4j_InferUnary<element> {
+  let summary = summaryText;
+  let description = [{
+    Element-wise; the result has the input's shape. Executes as libnd4j
+    `}] # !if(!empty(libnd4jName), mnemonic, libnd4jName) # [{` (}] #
+    type.name # !if(!eq(type.name, "CUSTOM"), "", " #" # num) # [{).
+
+    ```mlir
+    %y = nd4j.}] # mnemonic # [{ %x : (tensor<4xf32>) -> tensor<4x}] #
+    !if(!eq(element, "nullptr"), "f32", "i1") # [{>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let libnd4jOpType = type;
+  let libnd4jOpNum = num;
+}
+
+def Nd4j_AbsOp : Nd4j_TransformOp<"abs", "absolute value", Libnd4j_TransformSame, 0>;
+def Nd4j_SignOp : Nd4j_TransformOp<"sign", "sign (-1, 0, 1)", Libnd4j_TransformSame, 1>;
+def Nd4j_NegOp : Nd4j_TransformOp<"neg", "negation", Libnd4j_TransformSame, 3>;
+def Nd4j_ReciprocalOp : Nd4j_TransformOp<"reciprocal", "1 / x", Libnd4j_TransformSame, 11> {
+  let libnd4jName = "Reciprocal";
+}
+def Nd4j_CeilOp : Nd4j_TransformOp<"ceil", "round up", Libnd4j_TransformSame, 17>;
+def Nd4j_FloorOp : Nd4j_TransformOp<"floor", "round down", Libnd4j_TransformSame, 18>;
+def Nd4j_CosOp : Nd4j_TransformOp<"cos", "cosine", Libnd4j_TransformStrict, 22>;
+def Nd4j_ExpOp : Nd4j_TransformOp<"exp", "natural exponential", Libnd4j_TransformStrict, 23>;
+def Nd4j_LogOp : Nd4j_TransformOp<"log", "natural logarithm", Libnd4j_TransformStrict, 24>;
+def Nd4j_SinOp : Nd4j_TransformOp<"sin", "sine", Libnd4j_TransformStrict, 27>;
+def Nd4j_AcosOp : Nd4j_TransformOp<"acos", "arc cosine", Libnd4j_TransformStrict, 30>;
+def Nd4j_AsinOp : Nd4j_TransformOp<"asin", "arc sine", Libnd4j_TransformStrict, 31>;
+def Nd4j_AtanOp : Nd4j_TransformOp<"atan", "arc tangent", Libnd4j_TransformStrict, 32>;
+def Nd4j_SinhOp : Nd4j_TransformOp<"sinh", "hyperbolic sine", Libnd4j_TransformStrict, 39>;
+def Nd4j_CoshOp : Nd4j_TransformOp<"cosh", "hyperbolic cosine", Libnd4j_TransformStrict, 40>;
+def Nd4j_TanOp : Nd4j_TransformOp<"tan", "tangent", Libnd4j_TransformStrict, 41>;
+def Nd4j_ErfOp : Nd4j_TransformOp<"erf", "error function", Libnd4j_TransformStrict, 45>;
+def Nd4j_AcoshOp : Nd4j_TransformOp<"acosh", "inverse hyperbolic cosine", Libnd4j_TransformStrict, 46>;
+def Nd4j_AsinhOp : Nd4j_TransformOp<"asinh", "inverse hyperbolic sine", Libnd4j_TransformStrict, 47>;
+def Nd4j_AtanhOp : Nd4j_TransformOp<"atanh", "inverse hyperbolic tangent", Libnd4j_TransformStrict, 52>;
+def Nd4j_HardSigmoidOp : Nd4j_TransformOp<"hard_sigmoid", "max(0, min(1, 0.2 x + 0.5))", Libnd4j_TransformStrict, 36>;
+def Nd4j_SqrtOp : Nd4j_TransformOp<"sqrt", "square root", Libnd4j_TransformFloat, 1>;
+def Nd4j_IsInfOp : Nd4j_TransformOp<"isinf", "true where infinite", Libnd4j_TransformBool, 1,
+                                    "::mlir::IntegerType::get(ctx, 1)">;
+def Nd4j_IsNanOp : Nd4j_TransformOp<"isnan", "true where NaN", Libnd4j_TransformBool, 2,
+                                    "::mlir::IntegerType::get(ctx, 1)">;
+def Nd4j_RintOp : Nd4j_TransformOp<"rint", "round half to even">;
+def Nd4j_SoftplusOp : Nd4j_TransformOp<"softplus", "log(1 + exp(x))">;
+def Nd4j_SoftsignOp : Nd4j_TransformOp<"softsign", "x / (1 + |x|)">;
+def Nd4j_SeluOp : Nd4j_TransformOp<"selu", "scaled ELU with the standard constants">;
+
+// Activations with one floating-point parameter (a t_arg).
+class Nd4j_ParamActivationOp<string mnemonic, string summaryText, string param,
+                             Libnd4jOpType type = Libnd4j_Custom, int num = 0>
+    : Nd4j_TypedOp<mnemonic>, Nd4j_InferUnary {
+  let summary = summaryText;
+  let description = [{
+    Element-wise, with parameter `}] # param # [{` (t_arg 0).
+
+    ```mlir
+    %y = nd4j.}] # mnemonic # [{ %x {}] # param # [{ = 0.5 : f64} : (tensor<4xf32>) -> tensor<4xf32>
+    ```
+  }];
+  let results = (outs Nd4j_Tensor:$outputs);
+  let tArgs = [param];
+  let libnd4jOpType = type;
+  let libnd4jOpNum = num;
+}
+
+def Nd4j_EluOp : Nd4j_ParamActivationOp<"elu", "exponential linear unit", "alpha"> {
+  let arguments = (ins Nd4j_Tensor:$input, F64Attr:$alpha);
+}
+// libnd4j's leakyrelu is the legacy scalar op LeakyReLU (#35).
+def Nd4j_LeakyReluOp : Nd4j_ParamActivationOp<"leakyrelu", "leaky ReLU", "alpha",
+                                              Libnd4j_Scalar, 35> {
+  let arguments = (ins Nd4j_Tensor:$input, F64Attr:$alpha);
+}
+def Nd4j_ThresholdedReluOp : Nd4j_ParamActivationOp<"thresholdedrelu",
+                                                    "x where x > cutoff, else 0", "cutoff"> {
+  let arguments = (ins Nd4j_Tensor:$input, F64Attr:$cutoff);
+}
+
+def Nd4j_ClipByValueOp : Nd4j_TypedOp<"clipbyvalue"> {
+  let summary = "clamps to [left, right]";
+  let description = [{
+    ```mlir
+    %y = nd4j.clipbyvalue %x {left = -1.0 : f64, right = 1.0 : f64} : (tensor<4xf32>) -> tensor<4xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, F64Attr:$left, F64Attr:$right);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let tArgs = ["left", "right"];
+}
+
+def Nd4j_LogSoftmaxOp : Nd4j_UnaryOp<"log_softmax", "log of softmax along one dimension"> {
+  let description = [{
+    ```mlir
+    %y = nd4j.log_softmax %x {dimension = -1 : i64} : (tensor<2x10xf32>) -> tensor<2x10xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_I64Attr:$dimension);
+  let iArgs = ["dimension"];
+  let inferDefinition = [{}]; // Checks the axis: Nd4jShapeInference.cpp.
+}
+
+def Nd4j_CastOp : Nd4j_TypedOp<"cast"> {
+  let summary = "converts the element type";
+  let description = [{
+    The result has the input's shape and element type `dtype` (d_arg 0).
+
+    ```mlir
+    %y = nd4j.cast %x {dtype = i32} : (tensor<4xf32>) -> tensor<4xi32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, TypeAttr:$dtype);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let dArgs = ["dtype"];
+}
+
+// Broadcasting binary ops beyond arithmetic: min/max, floor modulo, the
+// comparisons (bool result) and the logical ops.
+def Nd4j_MinimumOp : Nd4j_BroadcastBinaryOp<"minimum", "element-wise minimum">;
+def Nd4j_MaximumOp : Nd4j_BroadcastBinaryOp<"maximum", "element-wise maximum">;
+def Nd4j_FloorModOp : Nd4j_BroadcastBinaryOp<"floormod",
+    "remainder with the sign of the divisor (Python's %)">;
+def Nd4j_BooleanAndOp : Nd4j_BroadcastBinaryOp<"boolean_and", "element-wise logical and">;
+def Nd4j_BooleanOrOp : Nd4j_BroadcastBinaryOp<"boolean_or", "element-wise logical or">;
+def Nd4j_BooleanXorOp : Nd4j_BroadcastBinaryOp<"boolean_xor", "element-wise logical xor">;
+
+class Nd4j_CompareOp<string mnemonic, string summaryText>
+    : Nd4j_BroadcastBinaryOp<mnemonic, summaryText> {
+  let inferDefinition = Nd4j_InferBroadcast<"::mlir::IntegerType::get(ctx, 1)">.inferDefinition;
+}
+def Nd4j_EqualsOp : Nd4j_CompareOp<"equals", "element-wise ==">;
+def Nd4j_NotEqualsOp : Nd4j_CompareOp<"not_equals", "element-wise !=">;
+def Nd4j_GreaterOp : Nd4j_CompareOp<"greater", "element-wise >">;
+def Nd4j_GreaterEqualOp : Nd4j_CompareOp<"greater_equal", "element-wise >=">;
+def Nd4j_LessOp : Nd4j_CompareOp<"less", "element-wise <">;
+def Nd4j_LessEqualOp : Nd4j_CompareOp<"less_equal", "element-wise <=">;
+
+//===----------------------------------------------------------------------===//
+// Typed ops: reductions
+//===----------------------------------------------------------------------===//
+
+// Reductions along `dimensions` (all of them when empty); `keepDims` keeps
+// the reduced dimensions with extent 1.
+class Nd4j_ReduceOp<string mnemonic, string summaryText, string element = "">
+    : Nd4j_TypedOp<mnemonic> {
+  let summary = summaryText;
+  let description = [{
+    ```mlir
+    %y = nd4j.}] # mnemonic # [{ %x {dimensions = array<i64: 1>, keepDims = false}
+           : (tensor<2x3xf32>) -> tensor<2x}] # !if(!empty(element), "f32", element) # [{>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, DenseI64ArrayAttr:$dimensions,
+                       BoolAttr:$keepDims);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["dimensions"];
+  let bArgs = ["keepDims"];
+  let inferDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *ctx, std::optional<::mlir::Location> loc,
+        Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &out) {
+      return ::mlir::nd4j::inferReduceResult(loc, adaptor.getInput(),
+          adaptor.getDimensions(), adaptor.getKeepDims(), }] #
+          !if(!empty(element), "nullptr", "::mlir::IntegerType::get(ctx, 64)") # [{, out);
+    }
+  }];
+}
+
+def Nd4j_ReduceSumOp : Nd4j_ReduceOp<"reduce_sum", "sum">;
+def Nd4j_ReduceMeanOp : Nd4j_ReduceOp<"reduce_mean", "mean">;
+def Nd4j_ReduceMaxOp : Nd4j_ReduceOp<"reduce_max", "maximum">;
+def Nd4j_ReduceMinOp : Nd4j_ReduceOp<"reduce_min", "minimum">;
+def Nd4j_ReduceProdOp : Nd4j_ReduceOp<"reduce_prod", "product">;
+def Nd4j_ReduceNorm1Op : Nd4j_ReduceOp<"reduce_norm1", "sum of absolute values">;
+def Nd4j_ReduceNorm2Op : Nd4j_ReduceOp<"reduce_norm2", "Euclidean norm">;
+def Nd4j_ArgMaxOp : Nd4j_ReduceOp<"argmax", "index of the maximum", "i64">;
+def Nd4j_ArgMinOp : Nd4j_ReduceOp<"argmin", "index of the minimum", "i64">;
 
 //===----------------------------------------------------------------------===//
 // Typed ops: linear algebra and convolution

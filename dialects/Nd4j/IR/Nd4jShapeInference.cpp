@@ -158,18 +158,6 @@ LogicalResult inferWindow2D(std::optional<Location> loc, const Window2D &w,
 }
 
 template <typename Adaptor>
-LogicalResult inferBroadcastBinary(std::optional<Location> loc, Adaptor a,
-                                   SmallVectorImpl<Type> &out) {
-  if (failed(sameElementType(loc, a.getInput(), a.getY())))
-    return failure();
-  SmallVector<int64_t> shape;
-  if (failed(broadcast(loc, ranked(a.getInput()).getShape(),
-                       ranked(a.getY()).getShape(), shape)))
-    return failure();
-  return infer(out, shape, ranked(a.getInput()).getElementType());
-}
-
-template <typename Adaptor>
 LogicalResult inferSameAsInput(Adaptor a, SmallVectorImpl<Type> &out) {
   RankedTensorType t = ranked(a.getInput());
   return infer(out, t.getShape(), t.getElementType());
@@ -190,6 +178,49 @@ LogicalResult inferPool2D(std::optional<Location> loc, Adaptor a,
   return infer(out, shape, in.getElementType());
 }
 } // namespace
+
+LogicalResult mlir::nd4j::inferUnaryResult(Value input, Type element,
+                                           SmallVectorImpl<Type> &out) {
+  RankedTensorType t = ranked(input);
+  return infer(out, t.getShape(), element ? element : t.getElementType());
+}
+
+LogicalResult mlir::nd4j::inferBroadcastResult(std::optional<Location> loc,
+                                               Value a, Value b, Type element,
+                                               SmallVectorImpl<Type> &out) {
+  if (failed(sameElementType(loc, a, b)))
+    return failure();
+  SmallVector<int64_t> shape;
+  if (failed(broadcast(loc, ranked(a).getShape(), ranked(b).getShape(), shape)))
+    return failure();
+  return infer(out, shape, element ? element : ranked(a).getElementType());
+}
+
+LogicalResult mlir::nd4j::inferReduceResult(std::optional<Location> loc,
+                                            Value input, ArrayRef<int64_t> dims,
+                                            bool keepDims, Type element,
+                                            SmallVectorImpl<Type> &out) {
+  RankedTensorType t = ranked(input);
+  int64_t rank = t.getRank();
+  SmallVector<bool> reduced(rank, dims.empty());
+  for (int64_t d : dims) {
+    FailureOr<int64_t> axis = normalizeAxis(loc, "dimensions", d, rank);
+    if (failed(axis))
+      return failure();
+    if (reduced[*axis] && !dims.empty())
+      return fail(loc, "'dimensions' ", shapeStr(dims), " names dimension ",
+                  *axis, " twice");
+    reduced[*axis] = true;
+  }
+  SmallVector<int64_t> shape;
+  for (int64_t i = 0; i < rank; ++i) {
+    if (!reduced[i])
+      shape.push_back(t.getDimSize(i));
+    else if (keepDims)
+      shape.push_back(1);
+  }
+  return infer(out, shape, element ? element : t.getElementType());
+}
 
 bool mlir::nd4j::areCompatibleResultTypes(TypeRange inferred,
                                           TypeRange declared) {
@@ -212,29 +243,6 @@ bool mlir::nd4j::areCompatibleResultTypes(TypeRange inferred,
 // Element-wise
 //===----------------------------------------------------------------------===//
 
-#define ND4J_BROADCAST_BINARY(OP)                                              \
-  LogicalResult OP::inferReturnTypes(MLIRContext *,                            \
-                                     std::optional<Location> loc, Adaptor a,   \
-                                     SmallVectorImpl<Type> &out) {             \
-    return inferBroadcastBinary(loc, a, out);                                  \
-  }
-ND4J_BROADCAST_BINARY(AddOp)
-ND4J_BROADCAST_BINARY(SubtractOp)
-ND4J_BROADCAST_BINARY(MultiplyOp)
-ND4J_BROADCAST_BINARY(DivideOp)
-#undef ND4J_BROADCAST_BINARY
-
-#define ND4J_SAME_AS_INPUT(OP)                                                 \
-  LogicalResult OP::inferReturnTypes(MLIRContext *, std::optional<Location>,   \
-                                     Adaptor a, SmallVectorImpl<Type> &out) {  \
-    return inferSameAsInput(a, out);                                           \
-  }
-ND4J_SAME_AS_INPUT(ReluOp)
-ND4J_SAME_AS_INPUT(SigmoidOp)
-ND4J_SAME_AS_INPUT(TanhOp)
-ND4J_SAME_AS_INPUT(IdentityOp)
-#undef ND4J_SAME_AS_INPUT
-
 LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *,
                                           std::optional<Location> loc,
                                           Adaptor a,
@@ -242,6 +250,35 @@ LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *,
   if (failed(normalizeAxis(loc, "dimension", a.getDimension(),
                            ranked(a.getInput()).getRank())))
     return failure();
+  return inferSameAsInput(a, out);
+}
+
+LogicalResult LogSoftmaxOp::inferReturnTypes(MLIRContext *,
+                                             std::optional<Location> loc,
+                                             Adaptor a,
+                                             SmallVectorImpl<Type> &out) {
+  if (failed(normalizeAxis(loc, "dimension", a.getDimension(),
+                           ranked(a.getInput()).getRank())))
+    return failure();
+  return inferSameAsInput(a, out);
+}
+
+LogicalResult CastOp::inferReturnTypes(MLIRContext *,
+                                       std::optional<Location> loc, Adaptor a,
+                                       SmallVectorImpl<Type> &out) {
+  Type to = a.getDtype();
+  if (!isa<FloatType, IntegerType>(to))
+    return fail(loc, "'dtype' ", to, " is not a tensor element type");
+  return infer(out, ranked(a.getInput()).getShape(), to);
+}
+
+LogicalResult ClipByValueOp::inferReturnTypes(MLIRContext *,
+                                              std::optional<Location> loc,
+                                              Adaptor a,
+                                              SmallVectorImpl<Type> &out) {
+  if (a.getLeft().convertToDouble() > a.getRight().convertToDouble())
+    return fail(loc, "'left' ", a.getLeft().convertToDouble(),
+                " is greater than 'right' ", a.getRight().convertToDouble());
   return inferSameAsInput(a, out);
 }
 

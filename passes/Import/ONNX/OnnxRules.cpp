@@ -13,6 +13,8 @@
 #include "passes/Import/ImportRules.h"
 
 #include "mlir/IR/Builders.h"
+#include <algorithm>
+#include <limits>
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -57,12 +59,30 @@ FloatAttr f64(PatternRewriter &r, double v) { return r.getF64FloatAttr(v); }
 
 template <typename OpTy> RuleFn binary() {
   return [](ImportNode &node, PatternRewriter &rewriter) {
-    // Opsets before 7 broadcast only with an explicit `broadcast`/`axis`.
-    if (node.hasAttr("axis") || node.hasAttr("broadcast") ||
-        !node.inputType(0) || !node.inputType(1))
+    RankedTensorType a = node.inputType(0), b = node.inputType(1);
+    if (!a || !b)
       return RuleResult::NotApplicable;
-    return replace(rewriter, node,
-                   build<OpTy>(rewriter, node, node.input(0), node.input(1)));
+    Value y = node.input(1);
+    // Before opset 7, `broadcast = 1` with `axis` aligns B's dimensions at
+    // `axis` of A; reshape B so numpy broadcasting does the same.
+    if (node.hasAttr("axis")) {
+      FailureOr<int64_t> axis = node.getInt("axis");
+      if (failed(axis))
+        return RuleResult::Failed;
+      int64_t lead = *axis < 0 ? *axis + a.getRank() : *axis;
+      int64_t trail = a.getRank() - lead - b.getRank();
+      if (lead < 0 || trail < 0 || !b.hasStaticShape())
+        return RuleResult::NotApplicable;
+      SmallVector<int64_t> shape(lead, 1);
+      llvm::append_range(shape, b.getShape());
+      shape.append(trail, 1);
+      FailureOr<Value> reshaped = build<ReshapeOp>(
+          rewriter, node, y, rewriter.getDenseI64ArrayAttr(shape));
+      if (failed(reshaped))
+        return RuleResult::Failed;
+      y = *reshaped;
+    }
+    return replace(rewriter, node, build<OpTy>(rewriter, node, node.input(0), y));
   };
 }
 
@@ -129,14 +149,268 @@ RuleResult passThrough(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, results);
 }
 
-/// Constant: the value attribute becomes an nd4j.constant.
+/// Constant: the value (or value_float(s) / value_int(s)) attribute becomes
+/// an nd4j.constant.
 RuleResult constant(ImportNode &node, PatternRewriter &rewriter) {
   auto value = dyn_cast_or_null<ElementsAttr>(node.attrs.get("value"));
+  Attribute a;
+  if (!value && (a = node.attrs.get("value_float"))) {
+    auto t = RankedTensorType::get({}, rewriter.getF32Type());
+    value = DenseElementsAttr::get(t, cast<FloatAttr>(a));
+  } else if (!value && (a = node.attrs.get("value_int"))) {
+    auto t = RankedTensorType::get({}, rewriter.getI64Type());
+    value = DenseElementsAttr::get(t, cast<IntegerAttr>(a));
+  } else if (!value && (a = node.attrs.get("value_floats"))) {
+    ArrayRef<float> v = cast<DenseF32ArrayAttr>(a).asArrayRef();
+    auto t = RankedTensorType::get({(int64_t)v.size()}, rewriter.getF32Type());
+    value = DenseElementsAttr::get(t, v);
+  } else if (!value && (a = node.attrs.get("value_ints"))) {
+    ArrayRef<int64_t> v = cast<DenseI64ArrayAttr>(a).asArrayRef();
+    auto t = RankedTensorType::get({(int64_t)v.size()}, rewriter.getI64Type());
+    value = DenseElementsAttr::get(t, v);
+  }
   if (!value)
-    return RuleResult::NotApplicable; // value_float, sparse_value, ...
+    return RuleResult::NotApplicable; // sparse_value, value_string(s)
   Value c = ConstantOp::create(rewriter, node.loc, value.getType(), value,
                                rewriter.getStringAttr(node.name));
   return node.replaceWith(rewriter, c);
+}
+
+/// Activations with one parameter, read from ONNX attribute `attr`.
+template <typename OpTy> RuleFn paramActivation(StringRef attr, double dflt) {
+  return [attr = attr.str(), dflt](ImportNode &node,
+                                   PatternRewriter &rewriter) {
+    if (!node.inputType(0))
+      return RuleResult::NotApplicable;
+    FailureOr<double> value = node.getFloat(attr, dflt);
+    if (failed(value))
+      return RuleResult::Failed;
+    return replace(rewriter, node,
+                   build<OpTy>(rewriter, node, node.input(0),
+                               f64(rewriter, *value)));
+  };
+}
+
+/// Ops nd4j implements only with fixed constants: applicable when the ONNX
+/// attributes hold exactly those values.
+template <typename OpTy>
+RuleFn unaryWithFixedAttrs(std::vector<std::pair<std::string, double>> fixed) {
+  return [fixed](ImportNode &node, PatternRewriter &rewriter) {
+    for (const auto &[attr, value] : fixed) {
+      FailureOr<double> v = node.getFloat(attr, value);
+      if (failed(v))
+        return RuleResult::Failed;
+      if (static_cast<float>(*v) != static_cast<float>(value))
+        return RuleResult::NotApplicable;
+    }
+    return unary<OpTy>()(node, rewriter);
+  };
+}
+
+RuleResult isInf(ImportNode &node, PatternRewriter &rewriter) {
+  FailureOr<int64_t> pos = node.getInt("detect_positive", 1);
+  FailureOr<int64_t> neg = node.getInt("detect_negative", 1);
+  if (failed(pos) || failed(neg))
+    return RuleResult::Failed;
+  if (*pos != 1 || *neg != 1)
+    return RuleResult::NotApplicable;
+  return unary<IsInfOp>()(node, rewriter);
+}
+
+/// Softmax and LogSoftmax: from opset 13 along `axis` (default -1). Before,
+/// the input was coerced to 2-D at `axis` (default 1), which equals the op
+/// along the last dimension only when `axis` is the last dimension.
+template <typename OpTy> RuleResult softmaxLike(ImportNode &node,
+                                                PatternRewriter &rewriter) {
+  RankedTensorType type = node.inputType(0);
+  if (!type)
+    return RuleResult::NotApplicable;
+  bool coerced = node.opset && node.opset < 13;
+  FailureOr<int64_t> axis = node.getInt("axis", coerced ? 1 : -1);
+  if (failed(axis))
+    return RuleResult::Failed;
+  int64_t rank = type.getRank();
+  int64_t normalized = *axis < 0 ? *axis + rank : *axis;
+  if (coerced && normalized != rank - 1)
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<OpTy>(rewriter, node, node.input(0),
+                             i64(rewriter, *axis)));
+}
+
+/// Cast: the element type to convert to is the recorded result's.
+RuleResult castRule(ImportNode &node, PatternRewriter &rewriter) {
+  auto result = dyn_cast<ShapedType>(node.resultType(0));
+  if (!node.inputType(0) || !result ||
+      !isa<FloatType, IntegerType>(result.getElementType()))
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<CastOp>(rewriter, node, node.input(0),
+                               TypeAttr::get(result.getElementType())));
+}
+
+/// Variadic Max/Min/Sum (and Mean) as a chain of binary ops.
+template <typename OpTy> RuleFn variadic(bool mean = false) {
+  return [mean](ImportNode &node, PatternRewriter &rewriter) {
+    if (node.getNumInputs() == 0 || !node.inputType(0))
+      return RuleResult::NotApplicable;
+    Value acc = node.input(0);
+    for (unsigned i = 1; i < node.getNumInputs(); ++i) {
+      if (!node.inputType(i))
+        return RuleResult::NotApplicable;
+      FailureOr<Value> next = build<OpTy>(rewriter, node, acc, node.input(i));
+      if (failed(next))
+        return RuleResult::Failed;
+      acc = *next;
+    }
+    if (mean && node.getNumInputs() > 1) {
+      Type element = node.inputType(0).getElementType();
+      if (!isa<FloatType>(element))
+        return RuleResult::NotApplicable;
+      auto scalar = RankedTensorType::get({}, element);
+      Value n = ConstantOp::create(
+          rewriter, node.loc, scalar,
+          DenseElementsAttr::get(
+              scalar, rewriter.getFloatAttr(element, node.getNumInputs())),
+          StringAttr());
+      FailureOr<Value> avg = build<DivideOp>(rewriter, node, acc, n);
+      if (failed(avg))
+        return RuleResult::Failed;
+      acc = *avg;
+    }
+    // With a single input the op is the identity: acc is that input.
+    return node.replaceWith(rewriter, acc);
+  };
+}
+
+/// Mod: fmod = 0 is the floor modulo (sign of the divisor), integers only.
+RuleResult mod(ImportNode &node, PatternRewriter &rewriter) {
+  FailureOr<int64_t> fmod = node.getInt("fmod", 0);
+  if (failed(fmod))
+    return RuleResult::Failed;
+  RankedTensorType t = node.inputType(0);
+  if (*fmod != 0 || !t || !isa<IntegerType>(t.getElementType()))
+    return RuleResult::NotApplicable;
+  return binary<FloorModOp>()(node, rewriter);
+}
+
+/// Reductions: axes from an attribute (and, from `axesInputOpset` on, from
+/// an optional constant input), keepdims default 1.
+template <typename OpTy> RuleFn reduce(int64_t axesInputOpset) {
+  return [axesInputOpset](ImportNode &node, PatternRewriter &rewriter) {
+    if (!node.inputType(0))
+      return RuleResult::NotApplicable;
+    SmallVector<int64_t> axes;
+    if (node.opset >= axesInputOpset) {
+      if (node.hasInput(1)) {
+        FailureOr<SmallVector<int64_t>> c = node.getConstantInts(1);
+        if (failed(c))
+          return RuleResult::NotApplicable; // Axes computed at run time.
+        axes = *c;
+      }
+    } else {
+      FailureOr<SmallVector<int64_t>> a =
+          node.getInts("axes", ArrayRef<int64_t>{});
+      if (failed(a))
+        return RuleResult::Failed;
+      axes = *a;
+    }
+    FailureOr<int64_t> keep = node.getInt("keepdims", 1);
+    FailureOr<int64_t> noop = node.getInt("noop_with_empty_axes", 0);
+    if (failed(keep) || failed(noop))
+      return RuleResult::Failed;
+    if (axes.empty() && *noop)
+      return RuleResult::NotApplicable;
+    return replace(rewriter, node,
+                   build<OpTy>(rewriter, node, node.input(0),
+                               rewriter.getDenseI64ArrayAttr(axes),
+                               rewriter.getBoolAttr(*keep != 0)));
+  };
+}
+
+template <typename OpTy> RuleResult argReduce(ImportNode &node,
+                                              PatternRewriter &rewriter) {
+  if (!node.inputType(0))
+    return RuleResult::NotApplicable;
+  FailureOr<int64_t> axis = node.getInt("axis", 0);
+  FailureOr<int64_t> keep = node.getInt("keepdims", 1);
+  FailureOr<int64_t> last = node.getInt("select_last_index", 0);
+  if (failed(axis) || failed(keep) || failed(last))
+    return RuleResult::Failed;
+  if (*last != 0)
+    return RuleResult::NotApplicable; // nd4j returns the first index.
+  return replace(rewriter, node,
+                 build<OpTy>(rewriter, node, node.input(0),
+                             rewriter.getDenseI64ArrayAttr({*axis}),
+                             rewriter.getBoolAttr(*keep != 0)));
+}
+
+/// Clip to constant bounds (attributes before opset 11, inputs after).
+RuleResult clip(ImportNode &node, PatternRewriter &rewriter) {
+  if (!node.inputType(0))
+    return RuleResult::NotApplicable;
+  double inf = std::numeric_limits<double>::infinity();
+  double lo = -inf, hi = inf;
+  if (node.opset && node.opset < 11) {
+    FailureOr<double> a = node.getFloat("min", -inf);
+    FailureOr<double> b = node.getFloat("max", inf);
+    if (failed(a) || failed(b))
+      return RuleResult::Failed;
+    lo = *a, hi = *b;
+  } else {
+    for (auto [index, bound] : {std::pair<unsigned, double *>{1, &lo},
+                                {2, &hi}}) {
+      if (!node.hasInput(index))
+        continue;
+      FailureOr<SmallVector<double>> c = node.getConstantFloats(index);
+      if (failed(c) || c->size() != 1)
+        return RuleResult::NotApplicable; // Bounds computed at run time.
+      *bound = (*c)[0];
+    }
+  }
+  return replace(rewriter, node,
+                 build<ClipByValueOp>(rewriter, node, node.input(0),
+                                      f64(rewriter, lo), f64(rewriter, hi)));
+}
+
+/// Shape of a statically shaped tensor is a constant (opset 15 slices it
+/// with `start`/`end`).
+RuleResult shape(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || !x.hasStaticShape())
+    return RuleResult::NotApplicable;
+  int64_t rank = x.getRank();
+  FailureOr<int64_t> start = node.getInt("start", 0);
+  FailureOr<int64_t> end = node.getInt("end", rank);
+  if (failed(start) || failed(end))
+    return RuleResult::Failed;
+  auto clampIndex = [&](int64_t i) {
+    return std::clamp<int64_t>(i < 0 ? i + rank : i, 0, rank);
+  };
+  int64_t lo = clampIndex(*start), hi = std::max(lo, clampIndex(*end));
+  ArrayRef<int64_t> dims = x.getShape().slice(lo, hi - lo);
+  auto type = RankedTensorType::get({(int64_t)dims.size()},
+                                    rewriter.getI64Type());
+  Value c = ConstantOp::create(rewriter, node.loc, type,
+                               DenseElementsAttr::get(type, dims),
+                               rewriter.getStringAttr(node.name));
+  return node.replaceWith(rewriter, c);
+}
+
+/// Unsqueeze and Squeeze as a reshape: the result shape is known, with at
+/// most one dynamic dimension (which becomes -1).
+RuleResult reshapeToResult(ImportNode &node, PatternRewriter &rewriter) {
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!node.inputType(0) || !result ||
+      llvm::count_if(result.getShape(), ShapedType::isDynamic) > 1)
+    return RuleResult::NotApplicable;
+  SmallVector<int64_t> shape(result.getShape());
+  for (int64_t &d : shape)
+    if (ShapedType::isDynamic(d))
+      d = -1;
+  return replace(rewriter, node,
+                 build<ReshapeOp>(rewriter, node, node.input(0),
+                                  rewriter.getDenseI64ArrayAttr(shape)));
 }
 
 //===----------------------------------------------------------------------===//
@@ -438,7 +712,69 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   add("Relu", relu);
   add("Sigmoid", unary<SigmoidOp>());
   add("Tanh", unary<TanhOp>());
-  add("Softmax", softmax);
+  add("Softmax", softmaxLike<SoftmaxOp>);
+  add("LogSoftmax", softmaxLike<LogSoftmaxOp>);
+  add("Abs", unary<AbsOp>());
+  add("Neg", unary<NegOp>());
+  add("Sign", unary<SignOp>());
+  add("Reciprocal", unary<ReciprocalOp>());
+  add("Ceil", unary<CeilOp>());
+  add("Floor", unary<FloorOp>());
+  // ONNX rounds half to even, as rint does (nd4j's round rounds away).
+  add("Round", unary<RintOp>());
+  add("Exp", unary<ExpOp>());
+  add("Log", unary<LogOp>());
+  add("Sqrt", unary<SqrtOp>());
+  add("Sin", unary<SinOp>());
+  add("Cos", unary<CosOp>());
+  add("Tan", unary<TanOp>());
+  add("Asin", unary<AsinOp>());
+  add("Acos", unary<AcosOp>());
+  add("Atan", unary<AtanOp>());
+  add("Sinh", unary<SinhOp>());
+  add("Cosh", unary<CoshOp>());
+  add("Asinh", unary<AsinhOp>());
+  add("Acosh", unary<AcoshOp>());
+  add("Atanh", unary<AtanhOp>());
+  add("Erf", unary<ErfOp>());
+  add("IsNaN", unary<IsNanOp>());
+  add("IsInf", isInf);
+  add("Softplus", unary<SoftplusOp>());
+  add("Softsign", unary<SoftsignOp>());
+  add("Selu", unaryWithFixedAttrs<SeluOp>({{"alpha", 1.67326319217681884765625},
+                                          {"gamma", 1.05070102214813232421875}}));
+  add("HardSigmoid",
+      unaryWithFixedAttrs<HardSigmoidOp>({{"alpha", 0.2}, {"beta", 0.5}}));
+  add("Elu", paramActivation<EluOp>("alpha", 1.0));
+  add("LeakyRelu", paramActivation<LeakyReluOp>("alpha", 0.01));
+  add("ThresholdedRelu", paramActivation<ThresholdedReluOp>("alpha", 1.0));
+  add("Clip", clip);
+  add("Cast", castRule);
+  add("Max", variadic<MaximumOp>());
+  add("Min", variadic<MinimumOp>());
+  add("Sum", variadic<AddOp>());
+  add("Mean", variadic<AddOp>(/*mean=*/true));
+  add("Mod", mod);
+  add("Equal", binary<EqualsOp>());
+  add("Greater", binary<GreaterOp>());
+  add("GreaterOrEqual", binary<GreaterEqualOp>());
+  add("Less", binary<LessOp>());
+  add("LessOrEqual", binary<LessEqualOp>());
+  add("And", binary<BooleanAndOp>());
+  add("Or", binary<BooleanOrOp>());
+  add("Xor", binary<BooleanXorOp>());
+  add("ReduceSum", reduce<ReduceSumOp>(13));
+  add("ReduceMean", reduce<ReduceMeanOp>(18));
+  add("ReduceMax", reduce<ReduceMaxOp>(18));
+  add("ReduceMin", reduce<ReduceMinOp>(18));
+  add("ReduceProd", reduce<ReduceProdOp>(18));
+  add("ReduceL1", reduce<ReduceNorm1Op>(18));
+  add("ReduceL2", reduce<ReduceNorm2Op>(18));
+  add("ArgMax", argReduce<ArgMaxOp>);
+  add("ArgMin", argReduce<ArgMinOp>);
+  add("Shape", shape);
+  add("Unsqueeze", reshapeToResult);
+  add("Squeeze", reshapeToResult);
   add("Identity", passThrough);
   add("Dropout", passThrough);
   add("Constant", constant);
