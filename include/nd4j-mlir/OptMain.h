@@ -1,4 +1,5 @@
-//===- OptMain.h - the nd4j-opt driver ----------------------------*- C++ -*-===//
+//===- OptMain.h - the nd4j-opt driver ----------------------------*- C++
+//-*-===//
 //
 // mlir-opt's driver with our dialects and passes, which also accepts model
 // files (.onnx, .onnxtxt) as input: they are imported with the import rules

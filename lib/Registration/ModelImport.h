@@ -1,4 +1,5 @@
-//===- ModelImport.h - model files as tool input -------------------*- C++ -*-===//
+//===- ModelImport.h - model files as tool input -------------------*- C++
+//-*-===//
 //
 // Recognizes model files by extension and imports them into the nd4j
 // dialect with the import rules applied (as `nd4j-translate --import-*`

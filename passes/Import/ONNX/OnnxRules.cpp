@@ -82,7 +82,8 @@ template <typename OpTy> RuleFn binary() {
         return RuleResult::Failed;
       y = *reshaped;
     }
-    return replace(rewriter, node, build<OpTy>(rewriter, node, node.input(0), y));
+    return replace(rewriter, node,
+                   build<OpTy>(rewriter, node, node.input(0), y));
   };
 }
 
@@ -178,17 +179,17 @@ RuleResult constant(ImportNode &node, PatternRewriter &rewriter) {
 
 /// Activations with one parameter, read from ONNX attribute `attr`.
 template <typename OpTy> RuleFn paramActivation(StringRef attr, double dflt) {
-  return [attr = attr.str(), dflt](ImportNode &node,
-                                   PatternRewriter &rewriter) {
-    if (!node.inputType(0))
-      return RuleResult::NotApplicable;
-    FailureOr<double> value = node.getFloat(attr, dflt);
-    if (failed(value))
-      return RuleResult::Failed;
-    return replace(rewriter, node,
-                   build<OpTy>(rewriter, node, node.input(0),
-                               f64(rewriter, *value)));
-  };
+  return
+      [attr = attr.str(), dflt](ImportNode &node, PatternRewriter &rewriter) {
+        if (!node.inputType(0))
+          return RuleResult::NotApplicable;
+        FailureOr<double> value = node.getFloat(attr, dflt);
+        if (failed(value))
+          return RuleResult::Failed;
+        return replace(
+            rewriter, node,
+            build<OpTy>(rewriter, node, node.input(0), f64(rewriter, *value)));
+      };
 }
 
 /// Ops nd4j implements only with fixed constants: applicable when the ONNX
@@ -220,8 +221,8 @@ RuleResult isInf(ImportNode &node, PatternRewriter &rewriter) {
 /// Softmax and LogSoftmax: from opset 13 along `axis` (default -1). Before,
 /// the input was coerced to 2-D at `axis` (default 1), which equals the op
 /// along the last dimension only when `axis` is the last dimension.
-template <typename OpTy> RuleResult softmaxLike(ImportNode &node,
-                                                PatternRewriter &rewriter) {
+template <typename OpTy>
+RuleResult softmaxLike(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType type = node.inputType(0);
   if (!type)
     return RuleResult::NotApplicable;
@@ -233,9 +234,9 @@ template <typename OpTy> RuleResult softmaxLike(ImportNode &node,
   int64_t normalized = *axis < 0 ? *axis + rank : *axis;
   if (coerced && normalized != rank - 1)
     return RuleResult::NotApplicable;
-  return replace(rewriter, node,
-                 build<OpTy>(rewriter, node, node.input(0),
-                             i64(rewriter, *axis)));
+  return replace(
+      rewriter, node,
+      build<OpTy>(rewriter, node, node.input(0), i64(rewriter, *axis)));
 }
 
 /// Cast: the element type to convert to is the recorded result's.
@@ -328,8 +329,8 @@ template <typename OpTy> RuleFn reduce(int64_t axesInputOpset) {
   };
 }
 
-template <typename OpTy> RuleResult argReduce(ImportNode &node,
-                                              PatternRewriter &rewriter) {
+template <typename OpTy>
+RuleResult argReduce(ImportNode &node, PatternRewriter &rewriter) {
   if (!node.inputType(0))
     return RuleResult::NotApplicable;
   FailureOr<int64_t> axis = node.getInt("axis", 0);
@@ -358,8 +359,8 @@ RuleResult clip(ImportNode &node, PatternRewriter &rewriter) {
       return RuleResult::Failed;
     lo = *a, hi = *b;
   } else {
-    for (auto [index, bound] : {std::pair<unsigned, double *>{1, &lo},
-                                {2, &hi}}) {
+    for (auto [index, bound] :
+         {std::pair<unsigned, double *>{1, &lo}, {2, &hi}}) {
       if (!node.hasInput(index))
         continue;
       FailureOr<SmallVector<double>> c = node.getConstantFloats(index);
@@ -389,8 +390,8 @@ RuleResult shape(ImportNode &node, PatternRewriter &rewriter) {
   };
   int64_t lo = clampIndex(*start), hi = std::max(lo, clampIndex(*end));
   ArrayRef<int64_t> dims = x.getShape().slice(lo, hi - lo);
-  auto type = RankedTensorType::get({(int64_t)dims.size()},
-                                    rewriter.getI64Type());
+  auto type =
+      RankedTensorType::get({(int64_t)dims.size()}, rewriter.getI64Type());
   Value c = ConstantOp::create(rewriter, node.loc, type,
                                DenseElementsAttr::get(type, dims),
                                rewriter.getStringAttr(node.name));
@@ -741,8 +742,9 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   add("IsInf", isInf);
   add("Softplus", unary<SoftplusOp>());
   add("Softsign", unary<SoftsignOp>());
-  add("Selu", unaryWithFixedAttrs<SeluOp>({{"alpha", 1.67326319217681884765625},
-                                          {"gamma", 1.05070102214813232421875}}));
+  add("Selu",
+      unaryWithFixedAttrs<SeluOp>({{"alpha", 1.67326319217681884765625},
+                                   {"gamma", 1.05070102214813232421875}}));
   add("HardSigmoid",
       unaryWithFixedAttrs<HardSigmoidOp>({{"alpha", 0.2}, {"beta", 0.5}}));
   add("Elu", paramActivation<EluOp>("alpha", 1.0));

@@ -532,3 +532,63 @@ nd4j.graph @constant_type {
   %c = "nd4j.constant"() <{value = dense<1.0> : tensor<2xf32>}> : () -> tensor<3xf32>
   nd4j.output
 }
+
+// -----
+
+nd4j.graph @reduce_twice {
+  %x = nd4j.placeholder "x" : tensor<2x3xf32>
+  // expected-error @+2 {{'dimensions' [1, -1] names dimension 1 twice}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.reduce_sum %x {dimensions = array<i64: 1, -1>, keepDims = false} : (tensor<2x3xf32>) -> tensor<2xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @reduce_range {
+  %x = nd4j.placeholder "x" : tensor<2x3xf32>
+  // expected-error @+2 {{'dimensions' 2 is out of range for rank 2}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.argmax %x {dimensions = array<i64: 2>, keepDims = false} : (tensor<2x3xf32>) -> tensor<2xi64>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @cast_dtype {
+  %x = nd4j.placeholder "x" : tensor<2xf32>
+  // expected-error @+2 {{'dtype' 'index' is not a tensor element type}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.cast %x {dtype = index} : (tensor<2xf32>) -> tensor<2xindex>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @clip_bounds {
+  %x = nd4j.placeholder "x" : tensor<2xf32>
+  // expected-error @+2 {{'left' 2.000000e+00 is greater than 'right' 1.000000e+00}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.clipbyvalue %x {left = 2.0 : f64, right = 1.0 : f64} : (tensor<2xf32>) -> tensor<2xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @log_softmax_axis {
+  %x = nd4j.placeholder "x" : tensor<2xf32>
+  // expected-error @+2 {{'dimension' -2 is out of range for rank 1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.log_softmax %x {dimension = -2} : (tensor<2xf32>) -> tensor<2xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @compare_result {
+  %x = nd4j.placeholder "x" : tensor<2xf32>
+  // expected-error @+2 {{inferred type(s) 'tensor<2xi1>' are incompatible with return type(s) of operation 'tensor<2xf32>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.less %x, %x : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  nd4j.output
+}

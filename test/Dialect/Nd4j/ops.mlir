@@ -136,6 +136,41 @@ nd4j.graph @framework_nodes attributes {framework = "onnx"} {
   nd4j.output "i" = %i, "f" = %f : tensor<*xf32>, tensor<*xf32>
 }
 
+// CHECK-LABEL: nd4j.graph @math
+nd4j.graph @math {
+  %x = nd4j.placeholder "x" : tensor<2x3xf32>
+  %i = nd4j.placeholder "i" : tensor<2x3xi32>
+  // CHECK: nd4j.abs %{{.*}} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  %0 = nd4j.abs %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.exp
+  %1 = nd4j.exp %0 : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.reciprocal
+  %2 = nd4j.reciprocal %1 : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.isnan %{{.*}} : (tensor<2x3xf32>) -> tensor<2x3xi1>
+  %3 = nd4j.isnan %2 : (tensor<2x3xf32>) -> tensor<2x3xi1>
+  // CHECK: nd4j.leakyrelu %{{.*}} {alpha = 1.000000e-01 : f64}
+  %4 = nd4j.leakyrelu %2 {alpha = 0.1 : f64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.clipbyvalue %{{.*}} {left = -1.000000e+00 : f64, right = 1.000000e+00 : f64}
+  %5 = nd4j.clipbyvalue %4 {left = -1.0 : f64, right = 1.0 : f64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.cast %{{.*}} {dtype = i32} : (tensor<2x3xf32>) -> tensor<2x3xi32>
+  %6 = nd4j.cast %5 {dtype = i32} : (tensor<2x3xf32>) -> tensor<2x3xi32>
+  // CHECK: nd4j.greater %{{.*}}, %{{.*}} : (tensor<2x3xi32>, tensor<2x3xi32>) -> tensor<2x3xi1>
+  %7 = nd4j.greater %6, %i : (tensor<2x3xi32>, tensor<2x3xi32>) -> tensor<2x3xi1>
+  // CHECK: nd4j.boolean_and %{{.*}}, %{{.*}} : (tensor<2x3xi1>, tensor<2x3xi1>) -> tensor<2x3xi1>
+  %8 = nd4j.boolean_and %7, %3 : (tensor<2x3xi1>, tensor<2x3xi1>) -> tensor<2x3xi1>
+  // CHECK: nd4j.maximum
+  %9 = nd4j.maximum %6, %i : (tensor<2x3xi32>, tensor<2x3xi32>) -> tensor<2x3xi32>
+  // CHECK: nd4j.reduce_sum %{{.*}} {dimensions = array<i64: 1>, keepDims = false} : (tensor<2x3xf32>) -> tensor<2xf32>
+  %10 = nd4j.reduce_sum %5 {dimensions = array<i64: 1>, keepDims = false} : (tensor<2x3xf32>) -> tensor<2xf32>
+  // CHECK: nd4j.reduce_max %{{.*}} {dimensions = array<i64>, keepDims = true} : (tensor<2x3xf32>) -> tensor<1x1xf32>
+  %11 = nd4j.reduce_max %5 {dimensions = array<i64>, keepDims = true} : (tensor<2x3xf32>) -> tensor<1x1xf32>
+  // CHECK: nd4j.argmax %{{.*}} {dimensions = array<i64: -1>, keepDims = false} : (tensor<2x3xf32>) -> tensor<2xi64>
+  %12 = nd4j.argmax %5 {dimensions = array<i64: -1>, keepDims = false} : (tensor<2x3xf32>) -> tensor<2xi64>
+  // CHECK: nd4j.log_softmax %{{.*}} {dimension = 0 : i64}
+  %13 = nd4j.log_softmax %5 {dimension = 0} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  nd4j.output "a" = %8, "b" = %9, "c" = %10, "d" = %11, "e" = %12, "f" = %13 : tensor<2x3xi1>, tensor<2x3xi32>, tensor<2xf32>, tensor<1x1xf32>, tensor<2xi64>, tensor<2x3xf32>
+}
+
 // An empty graph.
 // CHECK-LABEL: nd4j.graph @empty
 // CHECK-NEXT: nd4j.output
