@@ -1,6 +1,6 @@
 // A small CNN in the nd4j dialect: conv → batchnorm → relu → maxpool →
-// reshape → matmul → biasadd → softmax. `scripts/setup.sh` takes it through
-// convert-nd4j-to-exec.
+// reshape → matmul → biasadd → softmax (the ONNX example small_cnn.onnxtxt
+// written by hand in the typed ops).
 nd4j.graph @small_cnn {
   %x = nd4j.placeholder "image" : tensor<1x3x8x8xf32>
   %w = nd4j.constant dense<0.1> : tensor<4x3x3x3xf32> {name = "conv1.weight"}

@@ -48,9 +48,9 @@ start=$(date +%s)
 cmake --build "${BUILD_DIR}"
 echo "== Built in $(( $(date +%s) - start )) s: $(ls "${BUILD_DIR}/bin" | tr '\n' ' ')"
 
-model=examples/small_cnn.mlir
+model=examples/small_cnn.onnxtxt
 out="${BUILD_DIR}/small_cnn.exec.mlir"
-echo "== Main job: ${model} (nd4j dialect) -> libnd4j's ordered-argument form"
+echo "== Main job: ${model} (ONNX) -> import rules -> libnd4j's ordered-argument form"
 "${BUILD_DIR}/bin/nd4j-opt" "${model}" --convert-nd4j-to-exec -o "${out}"
 echo "   wrote ${out}:"
 grep -E 'nd4j_exec\.(placeholder|node)' "${out}" |

@@ -50,7 +50,12 @@ int mlir::nd4j::optMain(int argc, char **argv) {
     llvm::raw_string_ostream os(bytecode);
     if (failed(writeBytecodeToFile(*module, os)))
       return 1;
-    input = llvm::MemoryBuffer::getMemBufferCopy(bytecode, inputFilename);
+    // Resource sections in bytecode are read in place: keep them aligned.
+    std::unique_ptr<llvm::WritableMemoryBuffer> aligned =
+        llvm::WritableMemoryBuffer::getNewUninitMemBuffer(
+            bytecode.size(), inputFilename, llvm::Align(64));
+    llvm::copy(bytecode, aligned->getBufferStart());
+    input = std::move(aligned);
   }
   std::unique_ptr<llvm::ToolOutputFile> output =
       openOutputFile(outputFilename, &error);

@@ -128,9 +128,28 @@ LogicalResult appendSlots(Attribute attr, ArgKind kind, SlotValues &out) {
 }
 
 /// Any typed nd4j op with a declared descriptor → one nd4j_exec.node.
+/// Node names come from locations; when a rule expanded one framework node
+/// into several ops, the later ones get "_1", "_2", ... so FlatNode names
+/// stay unique.
 struct DescriptorOpLowering : public ConversionPattern {
   DescriptorOpLowering(MLIRContext *ctx)
-      : ConversionPattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx) {}
+      : ConversionPattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
+        usedNames(std::make_shared<llvm::StringMap<unsigned>>()) {}
+
+  StringAttr uniqueNodeName(Location loc, Builder &b) const {
+    StringAttr name = getNodeName(loc);
+    if (!name || usedNames->insert({name.getValue(), 1}).second)
+      return name;
+    // `next` remembers where the search for a free suffix resumes.
+    for (unsigned next = (*usedNames)[name.getValue()];; ++next) {
+      std::string candidate = (name.getValue() + "_" + Twine(next)).str();
+      if (usedNames->insert({candidate, 1}).second) {
+        (*usedNames)[name.getValue()] = next + 1;
+        return b.getStringAttr(candidate);
+      }
+    }
+  }
+  std::shared_ptr<llvm::StringMap<unsigned>> usedNames;
 
   LogicalResult
   matchAndRewrite(Operation *op, ArrayRef<Value> operands,
@@ -188,7 +207,7 @@ struct DescriptorOpLowering : public ConversionPattern {
         desc->opType == exec::OpType::CUSTOM
             ? nullptr
             : b.getI64IntegerAttr(desc->legacyOpNum),
-        getNodeName(op->getLoc()),
+        uniqueNodeName(op->getLoc(), b),
         anyNamed ? b.getArrayAttr(outputNames) : nullptr);
     rewriter.replaceOp(op, node->getResults());
     return success();

@@ -31,6 +31,21 @@ nd4j.graph @structure {
   nd4j.output "scaled" = %m, "echo" = %x, "again" = %m : tensor<?x2xf32>, tensor<?x4xf32>, tensor<?x2xf32>
 }
 
+// One framework node expanded into several ops (Gemm: matmul + add) keeps
+// FlatNode names unique.
+// CHECK-LABEL: nd4j_exec.graph @expanded
+// CHECK: nd4j_exec.node "matmul" {{.*}} {name = "gemm"}
+// CHECK: nd4j_exec.node "add" {{.*}} {name = "gemm_1"}
+// CHECK: nd4j_exec.node "add" {{.*}} {name = "gemm_2", output_names = ["y"]}
+nd4j.graph @expanded {
+  %x = nd4j.placeholder "x" : tensor<2x2xf32>
+  %m = nd4j.matmul %x, %x {transX = 0, transY = 0, transZ = 0, alpha = 1.0 : f64, beta = 0.0 : f64}
+       : (tensor<2x2xf32>, tensor<2x2xf32>) -> tensor<2x2xf32> loc("gemm")
+  %a = nd4j.add %m, %x : (tensor<2x2xf32>, tensor<2x2xf32>) -> tensor<2x2xf32> loc("gemm")
+  %b = nd4j.add %a, %x : (tensor<2x2xf32>, tensor<2x2xf32>) -> tensor<2x2xf32> loc("gemm")
+  nd4j.output "y" = %b : tensor<2x2xf32>
+}
+
 // CHECK-LABEL: func.func @untouched
 // CHECK-NEXT: arith.constant
 func.func @untouched() -> i32 {
