@@ -374,6 +374,25 @@ def Nd4j_GreaterEqualOp : Nd4j_CompareOp<"greater_equal", "element-wise >=">;
 def Nd4j_LessOp : Nd4j_CompareOp<"less", "element-wise <">;
 def Nd4j_LessEqualOp : Nd4j_CompareOp<"less_equal", "element-wise <=">;
 
+// libnd4j's broadcasting power op is the custom op "Pow".
+def Nd4j_PowOp : Nd4j_BroadcastBinaryOp<"pow", "element-wise power"> {
+  let libnd4jName = "Pow";
+}
+
+def Nd4j_WhereOp : Nd4j_TypedOp<"where_np"> {
+  let summary = "element-wise choice between two tensors (numpy where)";
+  let description = [{
+    `condition ? input : y`, with numpy broadcasting of all three.
+
+    ```mlir
+    %r = nd4j.where_np %c, %a, %b : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$condition, Nd4j_Tensor:$input,
+                       Nd4j_Tensor:$y);
+  let results = (outs Nd4j_Tensor:$outputs);
+}
+
 //===----------------------------------------------------------------------===//
 // Typed ops: reductions
 //===----------------------------------------------------------------------===//
@@ -591,6 +610,55 @@ def Nd4j_ConcatOp : Nd4j_TypedOp<"concat"> {
   let arguments = (ins Variadic<Nd4j_Tensor>:$input, Nd4j_I64Attr:$concatDimension);
   let results = (outs Nd4j_Tensor:$outputs);
   let iArgs = ["concatDimension"];
+}
+
+def Nd4j_TileOp : Nd4j_TypedOp<"tile"> {
+  let summary = "repeats the input along each dimension";
+  let description = [{
+    Dimension `i` of the result is `dimensions[i]` times the input's (the
+    descriptor names the repetition counts `dimensions`).
+
+    ```mlir
+    %y = nd4j.tile %x {dimensions = array<i64: 2, 1>} : (tensor<2x3xf32>) -> tensor<4x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, DenseI64ArrayAttr:$dimensions);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["dimensions"];
+}
+
+def Nd4j_GatherOp : Nd4j_TypedOp<"gather"> {
+  let summary = "gathers slices along one dimension";
+  let description = [{
+    Takes the slices at `indices` along dimension `dimensions` (negative
+    counts from the end); the result's shape is `input.shape[:d] +
+    indices.shape + input.shape[d+1:]`.
+
+    ```mlir
+    %y = nd4j.gather %x, %i {dimensions = 0 : i64} : (tensor<5x3xf32>, tensor<2xi64>) -> tensor<2x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$indices,
+                       Nd4j_I64Attr:$dimensions);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["dimensions"];
+}
+
+def Nd4j_DepthToSpaceOp : Nd4j_TypedOp<"depth_to_space"> {
+  let summary = "moves channel blocks into spatial blocks";
+  let description = [{
+    Channels are split into `block_size x block_size` blocks in depth-column-
+    row order (TF's and ONNX's DCR mode). `isNHWC` 0 for `[N, C, H, W]`.
+
+    ```mlir
+    %y = nd4j.depth_to_space %x {block_size = 2 : i64, isNHWC = 0 : i64}
+           : (tensor<1x8x2x3xf32>) -> tensor<1x2x4x6xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_I64Attr:$block_size,
+                       Nd4j_I64Attr:$isNHWC);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["block_size", "isNHWC"];
 }
 
 #endif // ND4J_ND4J_ND4JOPS_TD

@@ -545,3 +545,88 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
   }
   return infer(out, shape, first.getElementType());
 }
+
+//===----------------------------------------------------------------------===//
+// Selection, tiling, gathering
+//===----------------------------------------------------------------------===//
+
+LogicalResult WhereOp::inferReturnTypes(MLIRContext *,
+                                        std::optional<Location> loc, Adaptor a,
+                                        SmallVectorImpl<Type> &out) {
+  if (!ranked(a.getCondition()).getElementType().isInteger(1))
+    return fail(loc, "condition must be a bool (i1) tensor, got ",
+                a.getCondition().getType());
+  if (failed(sameElementType(loc, a.getInput(), a.getY())))
+    return failure();
+  SmallVector<int64_t> xy, shape;
+  if (failed(broadcast(loc, ranked(a.getInput()).getShape(),
+                       ranked(a.getY()).getShape(), xy)) ||
+      failed(broadcast(loc, ranked(a.getCondition()).getShape(), xy, shape)))
+    return failure();
+  return infer(out, shape, ranked(a.getInput()).getElementType());
+}
+
+LogicalResult TileOp::inferReturnTypes(MLIRContext *,
+                                       std::optional<Location> loc, Adaptor a,
+                                       SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput());
+  ArrayRef<int64_t> reps = a.getDimensions();
+  if (static_cast<int64_t>(reps.size()) != in.getRank())
+    return fail(loc, "'dimensions' ", shapeStr(reps),
+                " must give one count "
+                "per dimension of ",
+                shapeStr(in.getShape()));
+  SmallVector<int64_t> shape;
+  for (auto [d, r] : llvm::zip(in.getShape(), reps)) {
+    if (r < 0)
+      return fail(loc, "'dimensions' ", shapeStr(reps),
+                  " has a negative count");
+    shape.push_back(ShapedType::isDynamic(d) ? kDyn : d * r);
+  }
+  return infer(out, shape, in.getElementType());
+}
+
+LogicalResult GatherOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> loc, Adaptor a,
+                                         SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput()), idx = ranked(a.getIndices());
+  if (!isa<IntegerType>(idx.getElementType()))
+    return fail(loc, "indices must be integers, got ", idx.getElementType());
+  FailureOr<int64_t> axis =
+      normalizeAxis(loc, "dimensions", a.getDimensions(), in.getRank());
+  if (failed(axis))
+    return failure();
+  SmallVector<int64_t> shape(in.getShape().take_front(*axis));
+  llvm::append_range(shape, idx.getShape());
+  llvm::append_range(shape, in.getShape().drop_front(*axis + 1));
+  return infer(out, shape, in.getElementType());
+}
+
+LogicalResult DepthToSpaceOp::inferReturnTypes(MLIRContext *,
+                                               std::optional<Location> loc,
+                                               Adaptor a,
+                                               SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput());
+  int64_t b = a.getBlockSize();
+  if (failed(checkAtLeast(loc, "block_size", b, 2)) ||
+      failed(checkFlag(loc, "isNHWC", a.getIsNHWC())))
+    return failure();
+  if (in.getRank() != 4)
+    return fail(loc, "input must be rank 4, got ", shapeStr(in.getShape()));
+  bool nhwc = a.getIsNHWC();
+  int64_t c = in.getDimSize(nhwc ? 3 : 1);
+  if (!ShapedType::isDynamic(c) && c % (b * b) != 0)
+    return fail(loc, "channels ", c,
+                " are not a multiple of block_size^2 = ", b * b);
+  auto scale = [&](int64_t d, int64_t f) {
+    return ShapedType::isDynamic(d) ? kDyn : d * f;
+  };
+  int64_t oc = ShapedType::isDynamic(c) ? kDyn : c / (b * b);
+  SmallVector<int64_t> shape =
+      nhwc ? SmallVector<int64_t>{in.getDimSize(0), scale(in.getDimSize(1), b),
+                                  scale(in.getDimSize(2), b), oc}
+           : SmallVector<int64_t>{in.getDimSize(0), oc,
+                                  scale(in.getDimSize(2), b),
+                                  scale(in.getDimSize(3), b)};
+  return infer(out, shape, in.getElementType());
+}

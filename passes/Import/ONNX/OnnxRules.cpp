@@ -60,7 +60,9 @@ FloatAttr f64(PatternRewriter &r, double v) { return r.getF64FloatAttr(v); }
 template <typename OpTy> RuleFn binary() {
   return [](ImportNode &node, PatternRewriter &rewriter) {
     RankedTensorType a = node.inputType(0), b = node.inputType(1);
-    if (!a || !b)
+    // nd4j's binary ops take operands of one element type (ONNX Pow, for
+    // one, does not).
+    if (!a || !b || a.getElementType() != b.getElementType())
       return RuleResult::NotApplicable;
     Value y = node.input(1);
     // Before opset 7, `broadcast = 1` with `axis` aligns B's dimensions at
@@ -295,38 +297,75 @@ RuleResult mod(ImportNode &node, PatternRewriter &rewriter) {
   return binary<FloorModOp>()(node, rewriter);
 }
 
-/// Reductions: axes from an attribute (and, from `axesInputOpset` on, from
-/// an optional constant input), keepdims default 1.
+/// Binds a reduction's axes (an attribute, and from `axesInputOpset` on an
+/// optional constant input) and keepdims (default 1). Continue means bound.
+RuleResult bindReduce(ImportNode &node, int64_t axesInputOpset,
+                      SmallVector<int64_t> &axes, bool &keepDims) {
+  if (!node.inputType(0))
+    return RuleResult::NotApplicable;
+  if (node.opset >= axesInputOpset) {
+    if (node.hasInput(1)) {
+      FailureOr<SmallVector<int64_t>> c = node.getConstantInts(1);
+      if (failed(c))
+        return RuleResult::NotApplicable; // Axes computed at run time.
+      axes = *c;
+    }
+  } else {
+    FailureOr<SmallVector<int64_t>> a =
+        node.getInts("axes", ArrayRef<int64_t>{});
+    if (failed(a))
+      return RuleResult::Failed;
+    axes = *a;
+  }
+  FailureOr<int64_t> keep = node.getInt("keepdims", 1);
+  FailureOr<int64_t> noop = node.getInt("noop_with_empty_axes", 0);
+  if (failed(keep) || failed(noop))
+    return RuleResult::Failed;
+  if (axes.empty() && *noop)
+    return RuleResult::NotApplicable;
+  keepDims = *keep != 0;
+  return RuleResult::Continue;
+}
+
 template <typename OpTy> RuleFn reduce(int64_t axesInputOpset) {
   return [axesInputOpset](ImportNode &node, PatternRewriter &rewriter) {
-    if (!node.inputType(0))
-      return RuleResult::NotApplicable;
     SmallVector<int64_t> axes;
-    if (node.opset >= axesInputOpset) {
-      if (node.hasInput(1)) {
-        FailureOr<SmallVector<int64_t>> c = node.getConstantInts(1);
-        if (failed(c))
-          return RuleResult::NotApplicable; // Axes computed at run time.
-        axes = *c;
-      }
-    } else {
-      FailureOr<SmallVector<int64_t>> a =
-          node.getInts("axes", ArrayRef<int64_t>{});
-      if (failed(a))
-        return RuleResult::Failed;
-      axes = *a;
-    }
-    FailureOr<int64_t> keep = node.getInt("keepdims", 1);
-    FailureOr<int64_t> noop = node.getInt("noop_with_empty_axes", 0);
-    if (failed(keep) || failed(noop))
-      return RuleResult::Failed;
-    if (axes.empty() && *noop)
-      return RuleResult::NotApplicable;
+    bool keep;
+    if (RuleResult r = bindReduce(node, axesInputOpset, axes, keep);
+        r != RuleResult::Continue)
+      return r;
     return replace(rewriter, node,
                    build<OpTy>(rewriter, node, node.input(0),
                                rewriter.getDenseI64ArrayAttr(axes),
-                               rewriter.getBoolAttr(*keep != 0)));
+                               rewriter.getBoolAttr(keep)));
   };
+}
+
+/// ReduceSumSquare, ReduceLogSum, ReduceLogSumExp composed from nd4j ops:
+/// sum(x * x), log(sum(x)), log(sum(exp(x))).
+enum class Composed { SumSquare, LogSum, LogSumExp };
+template <Composed kind>
+RuleResult composedReduce(ImportNode &node, PatternRewriter &rewriter) {
+  SmallVector<int64_t> axes;
+  bool keep;
+  if (RuleResult r = bindReduce(node, 18, axes, keep);
+      r != RuleResult::Continue)
+    return r;
+  if (!isa<FloatType>(node.inputType(0).getElementType()))
+    return RuleResult::NotApplicable;
+  Value in = node.input(0);
+  FailureOr<Value> v = in;
+  if (kind == Composed::SumSquare)
+    v = build<MultiplyOp>(rewriter, node, in, in);
+  else if (kind == Composed::LogSumExp)
+    v = build<ExpOp>(rewriter, node, in);
+  if (succeeded(v))
+    v = build<ReduceSumOp>(rewriter, node, *v,
+                           rewriter.getDenseI64ArrayAttr(axes),
+                           rewriter.getBoolAttr(keep));
+  if (succeeded(v) && kind != Composed::SumSquare)
+    v = build<LogOp>(rewriter, node, *v);
+  return replace(rewriter, node, v);
 }
 
 template <typename OpTy>
@@ -372,6 +411,56 @@ RuleResult clip(ImportNode &node, PatternRewriter &rewriter) {
   return replace(rewriter, node,
                  build<ClipByValueOp>(rewriter, node, node.input(0),
                                       f64(rewriter, lo), f64(rewriter, hi)));
+}
+
+/// Where(cond, X, Y) with numpy broadcasting.
+RuleResult where(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType c = node.inputType(0), x = node.inputType(1),
+                   y = node.inputType(2);
+  if (!c || !x || !y || x.getElementType() != y.getElementType())
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<WhereOp>(rewriter, node, node.input(0), node.input(1),
+                                node.input(2)));
+}
+
+/// Tile by constant repeats.
+RuleResult tile(ImportNode &node, PatternRewriter &rewriter) {
+  if (!node.inputType(0))
+    return RuleResult::NotApplicable;
+  FailureOr<SmallVector<int64_t>> reps = node.getConstantInts(1);
+  if (failed(reps))
+    return RuleResult::NotApplicable; // Repeats computed at run time.
+  return replace(rewriter, node,
+                 build<TileOp>(rewriter, node, node.input(0),
+                               rewriter.getDenseI64ArrayAttr(*reps)));
+}
+
+RuleResult gather(ImportNode &node, PatternRewriter &rewriter) {
+  if (!node.inputType(0) || !node.inputType(1))
+    return RuleResult::NotApplicable;
+  FailureOr<int64_t> axis = node.getInt("axis", 0);
+  if (failed(axis))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 build<GatherOp>(rewriter, node, node.input(0), node.input(1),
+                                 i64(rewriter, *axis)));
+}
+
+/// DepthToSpace in DCR mode (ONNX's default) is TF's depth_to_space.
+RuleResult depthToSpace(ImportNode &node, PatternRewriter &rewriter) {
+  if (!node.inputType(0))
+    return RuleResult::NotApplicable;
+  FailureOr<int64_t> block = node.getInt("blocksize");
+  FailureOr<StringRef> mode = node.getString("mode", StringRef("DCR"));
+  if (failed(block) || failed(mode))
+    return RuleResult::Failed;
+  if (*mode != "DCR")
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<DepthToSpaceOp>(rewriter, node, node.input(0),
+                                       i64(rewriter, *block),
+                                       i64(rewriter, 0)));
 }
 
 /// Shape of a statically shaped tensor is a constant (opset 15 slices it
@@ -775,6 +864,14 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   add("ArgMax", argReduce<ArgMaxOp>);
   add("ArgMin", argReduce<ArgMinOp>);
   add("Shape", shape);
+  add("Pow", binary<PowOp>());
+  add("Where", where);
+  add("Tile", tile);
+  add("Gather", gather);
+  add("DepthToSpace", depthToSpace);
+  add("ReduceSumSquare", composedReduce<Composed::SumSquare>);
+  add("ReduceLogSum", composedReduce<Composed::LogSum>);
+  add("ReduceLogSumExp", composedReduce<Composed::LogSumExp>);
   add("Unsqueeze", reshapeToResult);
   add("Squeeze", reshapeToResult);
   add("Identity", passThrough);

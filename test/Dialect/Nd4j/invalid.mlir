@@ -592,3 +592,84 @@ nd4j.graph @compare_result {
   %0 = nd4j.less %x, %x : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
   nd4j.output
 }
+
+// -----
+
+nd4j.graph @where_condition {
+  %x = nd4j.placeholder "x" : tensor<2xf32>
+  // expected-error @+2 {{condition must be a bool (i1) tensor, got 'tensor<2xf32>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.where_np %x, %x, %x : (tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @tile_count {
+  %x = nd4j.placeholder "x" : tensor<2x3xf32>
+  // expected-error @+2 {{'dimensions' [2] must give one count per dimension of [2, 3]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.tile %x {dimensions = array<i64: 2>} : (tensor<2x3xf32>) -> tensor<4x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @tile_negative {
+  %x = nd4j.placeholder "x" : tensor<2xf32>
+  // expected-error @+2 {{'dimensions' [-1] has a negative count}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.tile %x {dimensions = array<i64: -1>} : (tensor<2xf32>) -> tensor<2xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @gather_indices {
+  %x = nd4j.placeholder "x" : tensor<2xf32>
+  // expected-error @+2 {{indices must be integers, got 'f32'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.gather %x, %x {dimensions = 0} : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @gather_axis {
+  %x = nd4j.placeholder "x" : tensor<2xf32>
+  %i = nd4j.placeholder "i" : tensor<1xi64>
+  // expected-error @+2 {{'dimensions' 1 is out of range for rank 1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.gather %x, %i {dimensions = 1} : (tensor<2xf32>, tensor<1xi64>) -> tensor<1xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @depth_to_space_block {
+  %x = nd4j.placeholder "x" : tensor<1x8x2x3xf32>
+  // expected-error @+2 {{'block_size' must be at least 2, got 1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.depth_to_space %x {block_size = 1, isNHWC = 0} : (tensor<1x8x2x3xf32>) -> tensor<1x8x2x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @depth_to_space_channels {
+  %x = nd4j.placeholder "x" : tensor<1x6x2x3xf32>
+  // expected-error @+2 {{channels 6 are not a multiple of block_size^2 = 4}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.depth_to_space %x {block_size = 2, isNHWC = 0} : (tensor<1x6x2x3xf32>) -> tensor<1x1x4x6xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @depth_to_space_rank {
+  %x = nd4j.placeholder "x" : tensor<8x2x3xf32>
+  // expected-error @+2 {{input must be rank 4, got [8, 2, 3]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.depth_to_space %x {block_size = 2, isNHWC = 0} : (tensor<8x2x3xf32>) -> tensor<2x4x6xf32>
+  nd4j.output
+}

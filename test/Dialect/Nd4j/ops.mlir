@@ -171,6 +171,26 @@ nd4j.graph @math {
   nd4j.output "a" = %8, "b" = %9, "c" = %10, "d" = %11, "e" = %12, "f" = %13 : tensor<2x3xi1>, tensor<2x3xi32>, tensor<2xf32>, tensor<1x1xf32>, tensor<2xi64>, tensor<2x3xf32>
 }
 
+// CHECK-LABEL: nd4j.graph @select_gather
+nd4j.graph @select_gather {
+  %c = nd4j.placeholder "c" : tensor<2x3xi1>
+  %x = nd4j.placeholder "x" : tensor<2x3xf32>
+  %y = nd4j.placeholder "y" : tensor<3xf32>
+  %i = nd4j.placeholder "i" : tensor<4xi64>
+  %d = nd4j.placeholder "d" : tensor<1x8x2x3xf32>
+  // CHECK: nd4j.pow %{{.*}}, %{{.*}} : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  %0 = nd4j.pow %x, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.where_np %{{.*}}, %{{.*}}, %{{.*}} : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  %1 = nd4j.where_np %c, %0, %y : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.tile %{{.*}} {dimensions = array<i64: 2, 1>} : (tensor<2x3xf32>) -> tensor<4x3xf32>
+  %2 = nd4j.tile %1 {dimensions = array<i64: 2, 1>} : (tensor<2x3xf32>) -> tensor<4x3xf32>
+  // CHECK: nd4j.gather %{{.*}}, %{{.*}} {dimensions = 0 : i64} : (tensor<4x3xf32>, tensor<4xi64>) -> tensor<4x3xf32>
+  %3 = nd4j.gather %2, %i {dimensions = 0} : (tensor<4x3xf32>, tensor<4xi64>) -> tensor<4x3xf32>
+  // CHECK: nd4j.depth_to_space %{{.*}} {block_size = 2 : i64, isNHWC = 0 : i64} : (tensor<1x8x2x3xf32>) -> tensor<1x2x4x6xf32>
+  %4 = nd4j.depth_to_space %d {block_size = 2, isNHWC = 0} : (tensor<1x8x2x3xf32>) -> tensor<1x2x4x6xf32>
+  nd4j.output "g" = %3, "s" = %4 : tensor<4x3xf32>, tensor<1x2x4x6xf32>
+}
+
 // An empty graph.
 // CHECK-LABEL: nd4j.graph @empty
 // CHECK-NEXT: nd4j.output
