@@ -15,6 +15,7 @@
 #include "mlir/IR/Builders.h"
 #include <algorithm>
 #include <limits>
+#include <type_traits>
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -46,6 +47,26 @@ RuleResult replace(PatternRewriter &rewriter, ImportNode &node,
   if (failed(value))
     return RuleResult::Failed;
   return node.replaceWith(rewriter, *value);
+}
+
+/// Replaces a node whose results after the first are unused (Dropout's mask,
+/// MaxPool's indices, BatchNormalization's running statistics) by `value`,
+/// checked against the first result's recorded type as replaceWith does.
+RuleResult replaceFirstResult(PatternRewriter &rewriter, ImportNode &node,
+                              Value value) {
+  for (unsigned i = 1; i < node.getNumResults(); ++i)
+    if (node.isResultUsed(i))
+      return RuleResult::NotApplicable;
+  auto declared = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (declared && !areCompatibleResultTypes(TypeRange{declared},
+                                            TypeRange{value.getType()})) {
+    node.emitError() << "import rule produced " << value.getType()
+                     << " for result 0, but the model declares " << declared;
+    return RuleResult::Failed;
+  }
+  node.op->getResult(0).replaceAllUsesWith(value);
+  rewriter.eraseOp(node.op);
+  return RuleResult::Replaced;
 }
 
 IntegerAttr i64(PatternRewriter &r, int64_t v) {
@@ -129,27 +150,14 @@ RuleResult softmax(ImportNode &node, PatternRewriter &rewriter) {
 RuleResult passThrough(ImportNode &node, PatternRewriter &rewriter) {
   if (!node.hasInput(0))
     return RuleResult::NotApplicable;
-  // Dropout's mask output, or training mode, has no inference meaning.
-  for (unsigned i = 1; i < node.getNumResults(); ++i)
-    if (node.isResultUsed(i))
-      return RuleResult::NotApplicable;
+  // Dropout's mask output (see replaceFirstResult), or training mode, has no
+  // inference meaning.
   if (node.opType == "Dropout" && node.hasInput(2)) {
     FailureOr<SmallVector<int64_t>> training = node.getConstantInts(2);
     if (failed(training) || training->size() != 1 || (*training)[0] != 0)
       return RuleResult::NotApplicable;
   }
-  SmallVector<Value> results(node.getNumResults(), node.input(0));
-  for (unsigned i = 1; i < node.getNumResults(); ++i) // Unused outputs.
-    results[i] = node.input(0);
-  if (node.getNumResults() > 1) {
-    // Unused mask outputs have another type; they are dead, drop them.
-    for (unsigned i = 1; i < node.getNumResults(); ++i)
-      results[i] = nullptr;
-    node.op->getResult(0).replaceAllUsesWith(node.input(0));
-    rewriter.eraseOp(node.op);
-    return RuleResult::Replaced;
-  }
-  return node.replaceWith(rewriter, results);
+  return replaceFirstResult(rewriter, node, node.input(0));
 }
 
 /// Constant: the value (or value_float(s) / value_int(s)) attribute becomes
@@ -604,7 +612,10 @@ RuleResult bindWindow(ImportNode &node, ArrayRef<int64_t> kernel, Window &w) {
   return RuleResult::Continue;
 }
 
-RuleResult conv(ImportNode &node, PatternRewriter &rewriter) {
+/// Builds the 2-D convolution of `node` (NCHW input, OIHW weights) into
+/// `result`; Continue on success.
+RuleResult conv2dValue(ImportNode &node, PatternRewriter &rewriter,
+                       Value &result) {
   RankedTensorType x = node.inputType(0), w = node.inputType(1);
   if (!x || !w || w.getRank() != 4 || x.getRank() != 4)
     return RuleResult::NotApplicable;
@@ -623,48 +634,131 @@ RuleResult conv(ImportNode &node, PatternRewriter &rewriter) {
   if (RuleResult r = bindWindow(node, *kernel, win); r != RuleResult::Continue)
     return r;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
-  return replace(rewriter, node,
-                 build<Conv2DOp>(rewriter, node, node.input(0), node.input(1),
-                                 node.input(2), I(win.kH), I(win.kW), I(win.sH),
-                                 I(win.sW), I(win.pH), I(win.pW), I(win.dH),
-                                 I(win.dW), I(win.same), I(1), I(1)));
+  FailureOr<Value> y = build<Conv2DOp>(
+      rewriter, node, node.input(0), node.input(1), node.input(2), I(win.kH),
+      I(win.kW), I(win.sH), I(win.sW), I(win.pH), I(win.pW), I(win.dH),
+      I(win.dW), I(win.same), I(1), I(1));
+  if (failed(y))
+    return RuleResult::Failed;
+  result = *y;
+  return RuleResult::Continue;
 }
 
-template <typename OpTy> RuleFn pool(bool isAverage) {
-  return [isAverage](ImportNode &node, PatternRewriter &rewriter) {
-    RankedTensorType x = node.inputType(0);
-    // MaxPool's Indices output has no nd4j counterpart.
-    if (!x || x.getRank() != 4 ||
-        (node.getNumResults() > 1 && node.isResultUsed(1)))
+/// Builds the 2-D pool of `node` into `result`; Continue on success.
+template <typename OpTy>
+RuleResult pool2dValue(ImportNode &node, PatternRewriter &rewriter,
+                       Value &result) {
+  constexpr bool isAverage = std::is_same_v<OpTy, AvgPool2DOp>;
+  RankedTensorType x = node.inputType(0);
+  // MaxPool's Indices output has no nd4j counterpart.
+  if (!x || x.getRank() != 4 ||
+      (node.getNumResults() > 1 && node.isResultUsed(1)))
+    return RuleResult::NotApplicable;
+  auto kernel = node.getInts("kernel_shape");
+  auto ceilMode = node.getInt("ceil_mode", 0);
+  auto storageOrder = node.getInt("storage_order", 0);
+  auto countPad = node.getInt("count_include_pad", 0);
+  if (failed(kernel) || failed(ceilMode) || failed(storageOrder) ||
+      failed(countPad))
+    return RuleResult::Failed;
+  if (*ceilMode != 0 || *storageOrder != 0)
+    return RuleResult::NotApplicable;
+  Window win;
+  if (RuleResult r = bindWindow(node, *kernel, win); r != RuleResult::Continue)
+    return r;
+  if (!isAverage && (win.dH != 1 || win.dW != 1))
+    return RuleResult::NotApplicable;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  FailureOr<Value> y =
+      build<OpTy>(rewriter, node, node.input(0), I(win.kH), I(win.kW),
+                  I(win.sH), I(win.sW), I(win.pH), I(win.pW), I(win.dH),
+                  I(win.dW), I(win.same), I(isAverage ? *countPad : 0), I(1));
+  if (failed(y))
+    return RuleResult::Failed;
+  result = *y;
+  return RuleResult::Continue;
+}
+
+/// A reshape of `v` to `shape` (at most one dynamic extent, as -1).
+FailureOr<Value> reshapeTo(PatternRewriter &rewriter, ImportNode &node, Value v,
+                           ArrayRef<int64_t> shape) {
+  if (llvm::count_if(shape, ShapedType::isDynamic) > 1)
+    return failure();
+  SmallVector<int64_t> arr(shape);
+  for (int64_t &d : arr)
+    if (ShapedType::isDynamic(d))
+      d = -1;
+  return build<ReshapeOp>(rewriter, node, v,
+                          rewriter.getDenseI64ArrayAttr(arr));
+}
+
+/// 1-D windows run as 2-D ones of height 1: [N, C, W] becomes [N, C, 1, W]
+/// (weights [oC, iC, kW] become [oC, iC, 1, kW]), the window attributes gain
+/// a leading 1 (pads a leading 0 per side), and the 2-D result drops its
+/// height again.
+RuleResult lift1D(
+    ImportNode &node, PatternRewriter &rewriter, bool weights,
+    function_ref<RuleResult(ImportNode &, PatternRewriter &, Value &)> twoD) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || x.getRank() != 3)
+    return RuleResult::NotApplicable;
+  ImportNode view = node;
+  auto lift = [&](unsigned i) -> LogicalResult {
+    RankedTensorType t = node.inputType(i);
+    if (!t || t.getRank() != 3)
+      return failure();
+    FailureOr<Value> v =
+        reshapeTo(rewriter, node, node.input(i),
+                  {t.getDimSize(0), t.getDimSize(1), 1, t.getDimSize(2)});
+    if (failed(v))
+      return failure();
+    view.inputs[i] = *v;
+    return success();
+  };
+  if (failed(lift(0)) || (weights && failed(lift(1))))
+    return RuleResult::NotApplicable;
+  for (const char *attr : {"kernel_shape", "strides", "dilations"})
+    if (auto a = dyn_cast_or_null<DenseI64ArrayAttr>(node.attrs.get(attr))) {
+      if (a.size() != 1)
+        return RuleResult::NotApplicable;
+      view.attrs.set(attr, rewriter.getDenseI64ArrayAttr({1, a[0]}));
+    }
+  if (auto pads = dyn_cast_or_null<DenseI64ArrayAttr>(node.attrs.get("pads"))) {
+    if (pads.size() != 2)
       return RuleResult::NotApplicable;
-    auto kernel = node.getInts("kernel_shape");
-    auto ceilMode = node.getInt("ceil_mode", 0);
-    auto storageOrder = node.getInt("storage_order", 0);
-    auto countPad = node.getInt("count_include_pad", 0);
-    if (failed(kernel) || failed(ceilMode) || failed(storageOrder) ||
-        failed(countPad))
-      return RuleResult::Failed;
-    if (*ceilMode != 0 || *storageOrder != 0)
-      return RuleResult::NotApplicable;
-    Window win;
-    if (RuleResult r = bindWindow(node, *kernel, win);
+    view.attrs.set("pads",
+                   rewriter.getDenseI64ArrayAttr({0, pads[0], 0, pads[1]}));
+  }
+  Value y;
+  if (RuleResult r = twoD(view, rewriter, y); r != RuleResult::Continue)
+    return r;
+  ArrayRef<int64_t> s = cast<RankedTensorType>(y.getType()).getShape();
+  FailureOr<Value> back = reshapeTo(rewriter, node, y, {s[0], s[1], s[3]});
+  if (failed(back))
+    return RuleResult::NotApplicable;
+  return node.getNumResults() > 1 ? replaceFirstResult(rewriter, node, *back)
+                                  : node.replaceWith(rewriter, *back);
+}
+
+RuleResult conv(ImportNode &node, PatternRewriter &rewriter) {
+  if (node.inputType(0) && node.inputType(0).getRank() == 3)
+    return lift1D(node, rewriter, /*weights=*/true, conv2dValue);
+  Value y;
+  if (RuleResult r = conv2dValue(node, rewriter, y); r != RuleResult::Continue)
+    return r;
+  return node.replaceWith(rewriter, y);
+}
+
+template <typename OpTy> RuleFn pool() {
+  return [](ImportNode &node, PatternRewriter &rewriter) {
+    if (node.inputType(0) && node.inputType(0).getRank() == 3)
+      return lift1D(node, rewriter, /*weights=*/false, pool2dValue<OpTy>);
+    Value y;
+    if (RuleResult r = pool2dValue<OpTy>(node, rewriter, y);
         r != RuleResult::Continue)
       return r;
-    if (!isAverage && (win.dH != 1 || win.dW != 1))
-      return RuleResult::NotApplicable;
-    auto I = [&](int64_t v) { return i64(rewriter, v); };
-    FailureOr<Value> y =
-        build<OpTy>(rewriter, node, node.input(0), I(win.kH), I(win.kW),
-                    I(win.sH), I(win.sW), I(win.pH), I(win.pW), I(win.dH),
-                    I(win.dW), I(win.same), I(isAverage ? *countPad : 0), I(1));
-    if (failed(y))
-      return RuleResult::Failed;
-    if (node.getNumResults() > 1) {
-      node.op->getResult(0).replaceAllUsesWith(*y);
-      rewriter.eraseOp(node.op);
-      return RuleResult::Replaced;
-    }
-    return node.replaceWith(rewriter, *y);
+    return node.getNumResults() > 1 ? replaceFirstResult(rewriter, node, y)
+                                    : node.replaceWith(rewriter, y);
   };
 }
 
@@ -691,12 +785,7 @@ RuleResult batchNorm(ImportNode &node, PatternRewriter &rewriter) {
       rewriter.getDenseI64ArrayAttr({1}), f64(rewriter, *epsilon));
   if (failed(y))
     return RuleResult::Failed;
-  if (node.getNumResults() > 1) {
-    node.op->getResult(0).replaceAllUsesWith(*y);
-    rewriter.eraseOp(node.op);
-    return RuleResult::Replaced;
-  }
-  return node.replaceWith(rewriter, *y);
+  return replaceFirstResult(rewriter, node, *y);
 }
 
 //===----------------------------------------------------------------------===//
@@ -880,8 +969,8 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   add("MatMul", matmul);
   add("Gemm", gemm);
   add("Conv", conv);
-  add("MaxPool", pool<MaxPool2DOp>(/*isAverage=*/false));
-  add("AveragePool", pool<AvgPool2DOp>(/*isAverage=*/true));
+  add("MaxPool", pool<MaxPool2DOp>());
+  add("AveragePool", pool<AvgPool2DOp>());
   add("BatchNormalization", batchNorm);
   add("Reshape", reshape);
   add("Flatten", flatten);
