@@ -14,6 +14,7 @@
 
 #include "mlir/IR/Builders.h"
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <type_traits>
 
@@ -495,6 +496,63 @@ RuleResult shape(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, c);
 }
 
+/// Size of a statically shaped tensor is a constant.
+RuleResult size(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || !x.hasStaticShape())
+    return RuleResult::NotApplicable;
+  auto type = RankedTensorType::get({}, rewriter.getI64Type());
+  Value c = ConstantOp::create(rewriter, node.loc, type,
+                               DenseElementsAttr::get(type, x.getNumElements()),
+                               rewriter.getStringAttr(node.name));
+  return node.replaceWith(rewriter, c);
+}
+
+/// Range with constant start, limit and delta is a constant:
+/// max(ceil((limit - start) / delta), 0) elements.
+RuleResult range(ImportNode &node, PatternRewriter &rewriter) {
+  auto result = dyn_cast<ShapedType>(node.resultType(0));
+  FailureOr<SmallVector<double>> start = node.getConstantFloats(0);
+  FailureOr<SmallVector<double>> limit = node.getConstantFloats(1);
+  FailureOr<SmallVector<double>> delta = node.getConstantFloats(2);
+  if (!result || failed(start) || failed(limit) || failed(delta) ||
+      start->size() != 1 || limit->size() != 1 || delta->size() != 1)
+    return RuleResult::NotApplicable;
+  double s = (*start)[0], l = (*limit)[0], d = (*delta)[0];
+  if (d == 0) {
+    node.emitError() << "delta is 0";
+    return RuleResult::Failed;
+  }
+  int64_t n =
+      std::max<int64_t>(0, static_cast<int64_t>(std::ceil((l - s) / d)));
+  Type element = result.getElementType();
+  auto type = RankedTensorType::get({n}, element);
+  DenseElementsAttr values;
+  if (isa<FloatType>(element)) {
+    SmallVector<APFloat> v;
+    for (int64_t i = 0; i < n; ++i) {
+      APFloat f(s + i * d);
+      bool lost;
+      f.convert(cast<FloatType>(element).getFloatSemantics(),
+                APFloat::rmNearestTiesToEven, &lost);
+      v.push_back(f);
+    }
+    values = DenseElementsAttr::get(type, v);
+  } else if (auto it = dyn_cast<IntegerType>(element)) {
+    SmallVector<APInt> v;
+    for (int64_t i = 0; i < n; ++i)
+      v.push_back(APInt(it.getWidth(),
+                        static_cast<int64_t>(s) + i * static_cast<int64_t>(d),
+                        /*isSigned=*/true));
+    values = DenseElementsAttr::get(type, v);
+  } else {
+    return RuleResult::NotApplicable;
+  }
+  Value c = ConstantOp::create(rewriter, node.loc, type, values,
+                               rewriter.getStringAttr(node.name));
+  return node.replaceWith(rewriter, c);
+}
+
 /// Unsqueeze and Squeeze as a reshape: the result shape is known, with at
 /// most one dynamic dimension (which becomes -1).
 RuleResult reshapeToResult(ImportNode &node, PatternRewriter &rewriter) {
@@ -953,6 +1011,9 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   add("ArgMax", argReduce<ArgMaxOp>);
   add("ArgMin", argReduce<ArgMinOp>);
   add("Shape", shape);
+  add("Size", size);
+  add("Range", range);
+  add("CastLike", castRule);
   add("Pow", binary<PowOp>());
   add("Where", where);
   add("Tile", tile);
