@@ -139,11 +139,13 @@ FailureOr<SmallVector<T>> readElements(ElementsAttr attr) {
   if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
     if (isa<IntegerType>(element)) {
       bool isSigned = !element.isUnsignedInteger();
-      for (const APInt &v : dense.getValues<APInt>())
-        out.push_back(
-            static_cast<T>(isSigned && element.getIntOrFloatBitWidth() > 1
-                               ? v.getSExtValue()
-                               : v.getZExtValue()));
+      for (const APInt &v : dense.getValues<APInt>()) {
+        // Two branches, not ?:, whose common type would be unsigned.
+        if (isSigned && element.getIntOrFloatBitWidth() > 1)
+          out.push_back(static_cast<T>(v.getSExtValue()));
+        else
+          out.push_back(static_cast<T>(v.getZExtValue()));
+      }
       return out;
     }
     if (isa<FloatType>(element)) {
