@@ -522,6 +522,67 @@ def Nd4j_MaxPool2DOp : Nd4j_Pool2DOp<"maxpool2d", "2-D max pooling",
 def Nd4j_AvgPool2DOp : Nd4j_Pool2DOp<"avgpool2d", "2-D average pooling",
     "`extraParam0` is the divisor mode: 0 excludes padding from the count, 1 includes it.">;
 
+def Nd4j_Conv3DOp : Nd4j_TypedOp<"conv3dnew"> {
+  let summary = "3-D convolution";
+  let description = [{
+    libnd4j `conv3dnew`: kernel `kD x kH x kW`, strides, paddings and
+    dilations per dimension; `paddingMode` 0 VALID (explicit paddings), 1
+    SAME; `isNCDHW` 1 for `[N, C, D, H, W]` input (0: NDHWC). The weights
+    are `[kD, kH, kW, iC, oC]`, `bias` is `[oC]`.
+
+    ```mlir
+    %y = nd4j.conv3dnew %x, %w {kD = 2 : i64, kH = 2 : i64, kW = 2 : i64, sD = 1 : i64, sH = 1 : i64,
+                                sW = 1 : i64, pD = 0 : i64, pH = 0 : i64, pW = 0 : i64, dD = 1 : i64,
+                                dH = 1 : i64, dW = 1 : i64, paddingMode = 0 : i64, isNCDHW = 1 : i64}
+           : (tensor<1x3x4x4x4xf32>, tensor<2x2x2x3x8xf32>) -> tensor<1x8x3x3x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$weights,
+                       Optional<Nd4j_Tensor>:$bias,
+                       Nd4j_I64Attr:$kD, Nd4j_I64Attr:$kH, Nd4j_I64Attr:$kW,
+                       Nd4j_I64Attr:$sD, Nd4j_I64Attr:$sH, Nd4j_I64Attr:$sW,
+                       Nd4j_I64Attr:$pD, Nd4j_I64Attr:$pH, Nd4j_I64Attr:$pW,
+                       Nd4j_I64Attr:$dD, Nd4j_I64Attr:$dH, Nd4j_I64Attr:$dW,
+                       Nd4j_I64Attr:$paddingMode, Nd4j_I64Attr:$isNCDHW);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["kD", "kH", "kW", "sD", "sH", "sW", "pD", "pH", "pW", "dD",
+               "dH", "dW", "paddingMode", "isNCDHW"];
+}
+
+// maxpool3dnew and avgpool3dnew share libnd4j's 15 integer slots.
+class Nd4j_Pool3DOp<string mnemonic, string summaryText, string extraDoc>
+    : Nd4j_TypedOp<mnemonic> {
+  let summary = summaryText;
+  let description = [{
+    Kernel `kD x kH x kW`, strides, paddings and dilations per dimension,
+    `isSameMode` 1 for SAME padding, `isNCDHW` 1 for `[N, C, D, H, W]`
+    input. }] # extraDoc # [{
+
+    ```mlir
+    %y = nd4j.}] # mnemonic # [{ %x {kD = 2 : i64, kH = 2 : i64, kW = 2 : i64, sD = 2 : i64, sH = 2 : i64,
+                               sW = 2 : i64, pD = 0 : i64, pH = 0 : i64, pW = 0 : i64, dD = 1 : i64,
+                               dH = 1 : i64, dW = 1 : i64, isSameMode = 0 : i64, extraParam0 = 0 : i64,
+                               isNCDHW = 1 : i64}
+           : (tensor<1x3x4x4x4xf32>) -> tensor<1x3x2x2x2xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input,
+                       Nd4j_I64Attr:$kD, Nd4j_I64Attr:$kH, Nd4j_I64Attr:$kW,
+                       Nd4j_I64Attr:$sD, Nd4j_I64Attr:$sH, Nd4j_I64Attr:$sW,
+                       Nd4j_I64Attr:$pD, Nd4j_I64Attr:$pH, Nd4j_I64Attr:$pW,
+                       Nd4j_I64Attr:$dD, Nd4j_I64Attr:$dH, Nd4j_I64Attr:$dW,
+                       Nd4j_I64Attr:$isSameMode, Nd4j_I64Attr:$extraParam0,
+                       Nd4j_I64Attr:$isNCDHW);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["kD", "kH", "kW", "sD", "sH", "sW", "pD", "pH", "pW", "dD",
+               "dH", "dW", "isSameMode", "extraParam0", "isNCDHW"];
+}
+
+def Nd4j_MaxPool3DOp : Nd4j_Pool3DOp<"maxpool3dnew", "3-D max pooling",
+    "`extraParam0` is unused by max pooling (0).">;
+def Nd4j_AvgPool3DOp : Nd4j_Pool3DOp<"avgpool3dnew", "3-D average pooling",
+    "`extraParam0`: 0 excludes padding from the count, 1 includes it.">;
+
 def Nd4j_BatchNormOp : Nd4j_TypedOp<"batchnorm", [AttrSizedOperandSegments]> {
   let summary = "batch normalization (inference)";
   let description = [{

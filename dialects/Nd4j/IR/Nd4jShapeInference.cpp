@@ -630,3 +630,121 @@ LogicalResult DepthToSpaceOp::inferReturnTypes(MLIRContext *,
                                   scale(in.getDimSize(3), b)};
   return infer(out, shape, in.getElementType());
 }
+
+//===----------------------------------------------------------------------===//
+// 3-D convolution and pooling
+//===----------------------------------------------------------------------===//
+
+namespace {
+struct Window3D {
+  int64_t k[3], s[3], p[3], d[3];
+  bool same, channelsFirst;
+};
+
+/// Checks the window and computes [N, C, D, H, W] (or NDHWC) with
+/// `channels` output channels.
+LogicalResult inferWindow3D(std::optional<Location> loc, const Window3D &w,
+                            RankedTensorType input, int64_t channels,
+                            SmallVectorImpl<int64_t> &shape) {
+  if (input.getRank() != 5)
+    return fail(loc, "input must be rank 5, got ", shapeStr(input.getShape()));
+  static const char *const names[3] = {"depth", "height", "width"};
+  int64_t spatial[3];
+  for (int i = 0; i < 3; ++i) {
+    if (w.k[i] < 1 || w.s[i] < 1 || w.d[i] < 1 || w.p[i] < 0)
+      return fail(loc, "kernel, stride and dilation must be at least 1 and ",
+                  "padding at least 0 in the ", names[i], " dimension");
+    FailureOr<int64_t> o = windowOutput(
+        loc, names[i], input.getDimSize(w.channelsFirst ? 2 + i : 1 + i),
+        w.k[i], w.s[i], w.p[i], w.d[i], w.same);
+    if (failed(o))
+      return failure();
+    spatial[i] = *o;
+  }
+  int64_t n = input.getDimSize(0);
+  if (w.channelsFirst)
+    shape.assign({n, channels, spatial[0], spatial[1], spatial[2]});
+  else
+    shape.assign({n, spatial[0], spatial[1], spatial[2], channels});
+  return success();
+}
+
+template <typename Adaptor>
+LogicalResult inferPool3D(std::optional<Location> loc, Adaptor a,
+                          SmallVectorImpl<Type> &out) {
+  if (failed(checkFlag(loc, "isSameMode", a.getIsSameMode())) ||
+      failed(checkFlag(loc, "isNCDHW", a.getIsNCDHW())) ||
+      failed(checkFlag(loc, "extraParam0", a.getExtraParam0())))
+    return failure();
+  RankedTensorType in = ranked(a.getInput());
+  if (in.getRank() != 5)
+    return fail(loc, "input must be rank 5, got ", shapeStr(in.getShape()));
+  Window3D w{{a.getKD(), a.getKH(), a.getKW()},
+             {a.getSD(), a.getSH(), a.getSW()},
+             {a.getPD(), a.getPH(), a.getPW()},
+             {a.getDD(), a.getDH(), a.getDW()},
+             a.getIsSameMode() == 1,
+             a.getIsNCDHW() == 1};
+  SmallVector<int64_t> shape;
+  if (failed(inferWindow3D(loc, w, in, in.getDimSize(w.channelsFirst ? 1 : 4),
+                           shape)))
+    return failure();
+  return infer(out, shape, in.getElementType());
+}
+} // namespace
+
+LogicalResult Conv3DOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> loc, Adaptor a,
+                                         SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput()), w = ranked(a.getWeights());
+  if (failed(sameElementType(loc, a.getInput(), a.getWeights())) ||
+      failed(checkFlag(loc, "paddingMode", a.getPaddingMode())) ||
+      failed(checkFlag(loc, "isNCDHW", a.getIsNCDHW())))
+    return failure();
+  if (in.getRank() != 5)
+    return fail(loc, "input must be rank 5, got ", shapeStr(in.getShape()));
+  if (w.getRank() != 5)
+    return fail(loc, "weights must be rank 5, got ", shapeStr(w.getShape()));
+  ArrayRef<int64_t> ws = w.getShape();
+  int64_t kernel[3] = {a.getKD(), a.getKH(), a.getKW()};
+  for (int i = 0; i < 3; ++i)
+    if (!compatibleDims(ws[i], kernel[i]))
+      return fail(loc, "weights ", shapeStr(ws),
+                  " ([kD, kH, kW, iC, oC]) do "
+                  "not hold a ",
+                  kernel[0], "x", kernel[1], "x", kernel[2], " kernel");
+  bool first = a.getIsNCDHW() == 1;
+  int64_t iC = in.getDimSize(first ? 1 : 4);
+  if (!compatibleDims(ws[3], iC))
+    return fail(loc, "weights ", shapeStr(ws), " expect ", ws[3],
+                " input channels, input ", shapeStr(in.getShape()), " has ",
+                iC);
+  if (Value bias = a.getBias()) {
+    RankedTensorType b = ranked(bias);
+    if (b.getRank() != 1 || !compatibleDims(b.getDimSize(0), ws[4]))
+      return fail(loc, "bias must be [", ws[4], "], got ",
+                  shapeStr(b.getShape()));
+  }
+  Window3D win{
+      {kernel[0], kernel[1], kernel[2]}, {a.getSD(), a.getSH(), a.getSW()},
+      {a.getPD(), a.getPH(), a.getPW()}, {a.getDD(), a.getDH(), a.getDW()},
+      a.getPaddingMode() == 1,           first};
+  SmallVector<int64_t> shape;
+  if (failed(inferWindow3D(loc, win, in, ws[4], shape)))
+    return failure();
+  return infer(out, shape, in.getElementType());
+}
+
+LogicalResult MaxPool3DOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> loc,
+                                            Adaptor a,
+                                            SmallVectorImpl<Type> &out) {
+  return inferPool3D(loc, a, out);
+}
+
+LogicalResult AvgPool3DOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> loc,
+                                            Adaptor a,
+                                            SmallVectorImpl<Type> &out) {
+  return inferPool3D(loc, a, out);
+}

@@ -798,9 +798,105 @@ RuleResult lift1D(
                                   : node.replaceWith(rewriter, *back);
 }
 
+/// The 3-D window attributes, reduced to nd4j's symmetric padding.
+struct Window3 {
+  int64_t k[3], s[3] = {1, 1, 1}, p[3] = {0, 0, 0}, d[3] = {1, 1, 1};
+  int64_t same = 0;
+};
+
+RuleResult bindWindow3(ImportNode &node, ArrayRef<int64_t> kernel, Window3 &w) {
+  if (kernel.size() != 3)
+    return RuleResult::NotApplicable;
+  auto strides = node.getInts("strides", ArrayRef<int64_t>{1, 1, 1});
+  auto dilations = node.getInts("dilations", ArrayRef<int64_t>{1, 1, 1});
+  auto pads = node.getInts("pads", ArrayRef<int64_t>{0, 0, 0, 0, 0, 0});
+  auto autoPad = node.getString("auto_pad", StringRef("NOTSET"));
+  if (failed(strides) || failed(dilations) || failed(pads) || failed(autoPad))
+    return RuleResult::Failed;
+  if (strides->size() != 3 || dilations->size() != 3 || pads->size() != 6) {
+    node.emitError() << "strides, dilations and pads must have 3, 3 and 6 "
+                        "entries for a 3-D window";
+    return RuleResult::Failed;
+  }
+  for (int i = 0; i < 3; ++i) {
+    w.k[i] = kernel[i], w.s[i] = (*strides)[i], w.d[i] = (*dilations)[i];
+    if ((*pads)[i] != (*pads)[i + 3] && *autoPad == "NOTSET")
+      return RuleResult::NotApplicable; // nd4j pads symmetrically.
+    w.p[i] = *autoPad == "NOTSET" ? (*pads)[i] : 0;
+  }
+  if (*autoPad == "SAME_UPPER")
+    w.same = 1;
+  else if (*autoPad != "NOTSET" && *autoPad != "VALID")
+    return RuleResult::NotApplicable;
+  return RuleResult::Continue;
+}
+
+/// Conv over [N, C, D, H, W]: conv3dnew takes weights [kD, kH, kW, iC, oC],
+/// so ONNX's [oC, iC, kD, kH, kW] weights are permuted first.
+RuleResult conv3d(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType w = node.inputType(1);
+  FailureOr<int64_t> group = node.getInt("group", 1);
+  if (failed(group))
+    return RuleResult::Failed;
+  if (!w || w.getRank() != 5 || *group != 1 || w.isDynamicDim(2) ||
+      w.isDynamicDim(3) || w.isDynamicDim(4))
+    return RuleResult::NotApplicable;
+  auto kernel = node.getInts(
+      "kernel_shape",
+      ArrayRef<int64_t>{w.getDimSize(2), w.getDimSize(3), w.getDimSize(4)});
+  if (failed(kernel))
+    return RuleResult::Failed;
+  Window3 win;
+  if (RuleResult r = bindWindow3(node, *kernel, win); r != RuleResult::Continue)
+    return r;
+  FailureOr<Value> weights =
+      build<PermuteOp>(rewriter, node, node.input(1),
+                       rewriter.getDenseI64ArrayAttr({2, 3, 4, 1, 0}));
+  if (failed(weights))
+    return RuleResult::Failed;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  return replace(rewriter, node,
+                 build<Conv3DOp>(rewriter, node, node.input(0), *weights,
+                                 node.input(2), I(win.k[0]), I(win.k[1]),
+                                 I(win.k[2]), I(win.s[0]), I(win.s[1]),
+                                 I(win.s[2]), I(win.p[0]), I(win.p[1]),
+                                 I(win.p[2]), I(win.d[0]), I(win.d[1]),
+                                 I(win.d[2]), I(win.same), I(1)));
+}
+
+template <typename OpTy>
+RuleResult pool3d(ImportNode &node, PatternRewriter &rewriter) {
+  constexpr bool isAverage = std::is_same_v<OpTy, AvgPool3DOp>;
+  auto kernel = node.getInts("kernel_shape");
+  auto ceilMode = node.getInt("ceil_mode", 0);
+  auto storageOrder = node.getInt("storage_order", 0);
+  auto countPad = node.getInt("count_include_pad", 0);
+  if (failed(kernel) || failed(ceilMode) || failed(storageOrder) ||
+      failed(countPad))
+    return RuleResult::Failed;
+  if (*ceilMode != 0 || *storageOrder != 0)
+    return RuleResult::NotApplicable;
+  Window3 win;
+  if (RuleResult r = bindWindow3(node, *kernel, win); r != RuleResult::Continue)
+    return r;
+  if (!isAverage && (win.d[0] != 1 || win.d[1] != 1 || win.d[2] != 1))
+    return RuleResult::NotApplicable;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  FailureOr<Value> y = build<OpTy>(
+      rewriter, node, node.input(0), I(win.k[0]), I(win.k[1]), I(win.k[2]),
+      I(win.s[0]), I(win.s[1]), I(win.s[2]), I(win.p[0]), I(win.p[1]),
+      I(win.p[2]), I(win.d[0]), I(win.d[1]), I(win.d[2]), I(win.same),
+      I(isAverage ? *countPad : 0), I(1));
+  if (failed(y))
+    return RuleResult::Failed;
+  return replaceFirstResult(rewriter, node, *y);
+}
+
 RuleResult conv(ImportNode &node, PatternRewriter &rewriter) {
   if (node.inputType(0) && node.inputType(0).getRank() == 3)
     return lift1D(node, rewriter, /*weights=*/true, conv2dValue);
+  if (node.inputType(0) && node.inputType(0).getRank() == 5)
+    return conv3d(node, rewriter);
   Value y;
   if (RuleResult r = conv2dValue(node, rewriter, y); r != RuleResult::Continue)
     return r;
@@ -811,6 +907,10 @@ template <typename OpTy> RuleFn pool() {
   return [](ImportNode &node, PatternRewriter &rewriter) {
     if (node.inputType(0) && node.inputType(0).getRank() == 3)
       return lift1D(node, rewriter, /*weights=*/false, pool2dValue<OpTy>);
+    if (node.inputType(0) && node.inputType(0).getRank() == 5)
+      return std::is_same_v<OpTy, AvgPool2DOp>
+                 ? pool3d<AvgPool3DOp>(node, rewriter)
+                 : pool3d<MaxPool3DOp>(node, rewriter);
     Value y;
     if (RuleResult r = pool2dValue<OpTy>(node, rewriter, y);
         r != RuleResult::Continue)

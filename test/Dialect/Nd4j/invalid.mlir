@@ -673,3 +673,90 @@ nd4j.graph @depth_to_space_rank {
   %0 = nd4j.depth_to_space %x {block_size = 2, isNHWC = 0} : (tensor<8x2x3xf32>) -> tensor<2x4x6xf32>
   nd4j.output
 }
+
+// -----
+
+nd4j.graph @conv3d_rank {
+  %x = nd4j.placeholder "x" : tensor<1x2x4x4xf32>
+  %w = nd4j.placeholder "w" : tensor<2x2x2x2x3xf32>
+  // expected-error @+2 {{input must be rank 5, got [1, 2, 4, 4]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 1} : (tensor<1x2x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x3x3x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @conv3d_weights_rank {
+  %x = nd4j.placeholder "x" : tensor<1x2x4x4x4xf32>
+  %w = nd4j.placeholder "w" : tensor<2x2x2x2xf32>
+  // expected-error @+2 {{weights must be rank 5, got [2, 2, 2, 2]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 1} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2xf32>) -> tensor<1x3x3x3x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @conv3d_kernel {
+  %x = nd4j.placeholder "x" : tensor<1x2x4x4x4xf32>
+  %w = nd4j.placeholder "w" : tensor<2x2x2x2x3xf32>
+  // expected-error @+2 {{weights [2, 2, 2, 2, 3] ([kD, kH, kW, iC, oC]) do not hold a 3x2x2 kernel}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.conv3dnew %x, %w {kD = 3, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 1} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x2x3x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @conv3d_channels {
+  %x = nd4j.placeholder "x" : tensor<1x5x4x4x4xf32>
+  %w = nd4j.placeholder "w" : tensor<2x2x2x2x3xf32>
+  // expected-error @+2 {{weights [2, 2, 2, 2, 3] expect 2 input channels, input [1, 5, 4, 4, 4] has 5}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 1} : (tensor<1x5x4x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x3x3x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @conv3d_bias {
+  %x = nd4j.placeholder "x" : tensor<1x2x4x4x4xf32>
+  %w = nd4j.placeholder "w" : tensor<2x2x2x2x3xf32>
+  %b = nd4j.placeholder "b" : tensor<4xf32>
+  // expected-error @+2 {{bias must be [3], got [4]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.conv3dnew %x, %w, %b {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 1} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2x3xf32>, tensor<4xf32>) -> tensor<1x3x3x3x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @conv3d_mode {
+  %x = nd4j.placeholder "x" : tensor<1x2x4x4x4xf32>
+  %w = nd4j.placeholder "w" : tensor<2x2x2x2x3xf32>
+  // expected-error @+2 {{'paddingMode' must be 0 or 1, got 2}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 2, isNCDHW = 1} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x3x3x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @pool3d_window {
+  %x = nd4j.placeholder "x" : tensor<1x2x4x4x4xf32>
+  // expected-error @+2 {{kernel, stride and dilation must be at least 1 and padding at least 0 in the depth dimension}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.maxpool3dnew %x {kD = 0, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 0, isNCDHW = 1} : (tensor<1x2x4x4x4xf32>) -> tensor<1x2x4x3x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @pool3d_rank {
+  %x = nd4j.placeholder "x" : tensor<2x4x4x4xf32>
+  // expected-error @+2 {{input must be rank 5, got [2, 4, 4, 4]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.avgpool3dnew %x {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 0, isNCDHW = 1} : (tensor<2x4x4x4xf32>) -> tensor<2x3x3x3xf32>
+  nd4j.output
+}
