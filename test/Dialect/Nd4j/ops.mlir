@@ -191,6 +191,25 @@ nd4j.graph @select_gather {
   nd4j.output "g" = %3, "s" = %4 : tensor<4x3xf32>, tensor<1x2x4x6xf32>
 }
 
+// CHECK-LABEL: nd4j.graph @window3d
+nd4j.graph @window3d {
+  %x = nd4j.placeholder "x" : tensor<1x2x4x4x4xf32>
+  %w = nd4j.placeholder "w" : tensor<2x2x2x2x3xf32>
+  // CHECK: nd4j.conv3dnew {{.*}} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x3x3x3xf32>
+  %c = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0,
+                              dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 1}
+       : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x3x3x3xf32>
+  // CHECK: nd4j.maxpool3dnew {{.*}} : (tensor<1x2x4x4x4xf32>) -> tensor<1x2x2x2x2xf32>
+  %m = nd4j.maxpool3dnew %x {kD = 2, kH = 2, kW = 2, sD = 2, sH = 2, sW = 2, pD = 0, pH = 0, pW = 0,
+                             dD = 1, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 0, isNCDHW = 1}
+       : (tensor<1x2x4x4x4xf32>) -> tensor<1x2x2x2x2xf32>
+  // CHECK: nd4j.avgpool3dnew {{.*}} : (tensor<1x2x4x4x4xf32>) -> tensor<1x2x4x4x4xf32>
+  %a = nd4j.avgpool3dnew %x {kD = 3, kH = 3, kW = 3, sD = 1, sH = 1, sW = 1, pD = 1, pH = 1, pW = 1,
+                             dD = 1, dH = 1, dW = 1, isSameMode = 1, extraParam0 = 1, isNCDHW = 1}
+       : (tensor<1x2x4x4x4xf32>) -> tensor<1x2x4x4x4xf32>
+  nd4j.output "c" = %c, "m" = %m, "a" = %a : tensor<1x3x3x3x3xf32>, tensor<1x2x2x2x2xf32>, tensor<1x2x4x4x4xf32>
+}
+
 // An empty graph.
 // CHECK-LABEL: nd4j.graph @empty
 // CHECK-NEXT: nd4j.output
