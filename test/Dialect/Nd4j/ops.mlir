@@ -210,6 +210,136 @@ nd4j.graph @window3d {
   nd4j.output "c" = %c, "m" = %m, "a" = %a : tensor<1x3x3x3x3xf32>, tensor<1x2x2x2x2xf32>, tensor<1x2x4x4x4xf32>
 }
 
+// Every element-wise and reduction op round-trips (types are checked by
+// inference on the re-parse).
+// CHECK-LABEL: nd4j.graph @all_elementwise
+nd4j.graph @all_elementwise {
+  %x = nd4j.placeholder "x" : tensor<2x3xf32>
+  %b = nd4j.placeholder "b" : tensor<2x3xi1>
+  %i = nd4j.placeholder "i" : tensor<2x3xi32>
+  // CHECK: nd4j.abs 
+  %u0 = nd4j.abs %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.sign 
+  %u1 = nd4j.sign %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.neg 
+  %u2 = nd4j.neg %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.reciprocal 
+  %u3 = nd4j.reciprocal %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.ceil 
+  %u4 = nd4j.ceil %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.floor 
+  %u5 = nd4j.floor %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.cos 
+  %u6 = nd4j.cos %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.exp 
+  %u7 = nd4j.exp %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.log 
+  %u8 = nd4j.log %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.sin 
+  %u9 = nd4j.sin %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.acos 
+  %u10 = nd4j.acos %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.asin 
+  %u11 = nd4j.asin %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.atan 
+  %u12 = nd4j.atan %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.hard_sigmoid 
+  %u13 = nd4j.hard_sigmoid %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.sinh 
+  %u14 = nd4j.sinh %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.cosh 
+  %u15 = nd4j.cosh %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.tan 
+  %u16 = nd4j.tan %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.erf 
+  %u17 = nd4j.erf %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.acosh 
+  %u18 = nd4j.acosh %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.asinh 
+  %u19 = nd4j.asinh %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.atanh 
+  %u20 = nd4j.atanh %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.sqrt 
+  %u21 = nd4j.sqrt %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.isinf 
+  %u22 = nd4j.isinf %x : (tensor<2x3xf32>) -> tensor<2x3xi1>
+  // CHECK: nd4j.isnan 
+  %u23 = nd4j.isnan %x : (tensor<2x3xf32>) -> tensor<2x3xi1>
+  // CHECK: nd4j.rint 
+  %u24 = nd4j.rint %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.softplus 
+  %u25 = nd4j.softplus %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.softsign 
+  %u26 = nd4j.softsign %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.selu 
+  %u27 = nd4j.selu %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.sigmoid 
+  %u28 = nd4j.sigmoid %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.tanh 
+  %u29 = nd4j.tanh %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.identity 
+  %u30 = nd4j.identity %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.add 
+  %b31 = nd4j.add %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.subtract 
+  %b32 = nd4j.subtract %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.multiply 
+  %b33 = nd4j.multiply %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.divide 
+  %b34 = nd4j.divide %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.minimum 
+  %b35 = nd4j.minimum %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.maximum 
+  %b36 = nd4j.maximum %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.pow 
+  %b37 = nd4j.pow %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.equals 
+  %b38 = nd4j.equals %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xi1>
+  // CHECK: nd4j.not_equals 
+  %b39 = nd4j.not_equals %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xi1>
+  // CHECK: nd4j.greater 
+  %b40 = nd4j.greater %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xi1>
+  // CHECK: nd4j.greater_equal 
+  %b41 = nd4j.greater_equal %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xi1>
+  // CHECK: nd4j.less 
+  %b42 = nd4j.less %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xi1>
+  // CHECK: nd4j.less_equal 
+  %b43 = nd4j.less_equal %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xi1>
+  // CHECK: nd4j.boolean_and 
+  %l44 = nd4j.boolean_and %b, %b : (tensor<2x3xi1>, tensor<2x3xi1>) -> tensor<2x3xi1>
+  // CHECK: nd4j.boolean_or 
+  %l45 = nd4j.boolean_or %b, %b : (tensor<2x3xi1>, tensor<2x3xi1>) -> tensor<2x3xi1>
+  // CHECK: nd4j.boolean_xor 
+  %l46 = nd4j.boolean_xor %b, %b : (tensor<2x3xi1>, tensor<2x3xi1>) -> tensor<2x3xi1>
+  // CHECK: nd4j.floormod 
+  %fm = nd4j.floormod %i, %i : (tensor<2x3xi32>, tensor<2x3xi32>) -> tensor<2x3xi32>
+  // CHECK: nd4j.elu 
+  %p47 = nd4j.elu %x {alpha = 1.0 : f64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.leakyrelu 
+  %p48 = nd4j.leakyrelu %x {alpha = 0.25 : f64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.thresholdedrelu 
+  %p49 = nd4j.thresholdedrelu %x {cutoff = 2.0 : f64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.reduce_sum 
+  %r50 = nd4j.reduce_sum %x {dimensions = array<i64: 1>, keepDims = false} : (tensor<2x3xf32>) -> tensor<2xf32>
+  // CHECK: nd4j.reduce_mean 
+  %r51 = nd4j.reduce_mean %x {dimensions = array<i64: 1>, keepDims = false} : (tensor<2x3xf32>) -> tensor<2xf32>
+  // CHECK: nd4j.reduce_max 
+  %r52 = nd4j.reduce_max %x {dimensions = array<i64: 1>, keepDims = false} : (tensor<2x3xf32>) -> tensor<2xf32>
+  // CHECK: nd4j.reduce_min 
+  %r53 = nd4j.reduce_min %x {dimensions = array<i64: 1>, keepDims = false} : (tensor<2x3xf32>) -> tensor<2xf32>
+  // CHECK: nd4j.reduce_prod 
+  %r54 = nd4j.reduce_prod %x {dimensions = array<i64: 1>, keepDims = false} : (tensor<2x3xf32>) -> tensor<2xf32>
+  // CHECK: nd4j.reduce_norm1 
+  %r55 = nd4j.reduce_norm1 %x {dimensions = array<i64: 1>, keepDims = false} : (tensor<2x3xf32>) -> tensor<2xf32>
+  // CHECK: nd4j.reduce_norm2 
+  %r56 = nd4j.reduce_norm2 %x {dimensions = array<i64: 1>, keepDims = false} : (tensor<2x3xf32>) -> tensor<2xf32>
+  // CHECK: nd4j.argmax 
+  %r57 = nd4j.argmax %x {dimensions = array<i64: 0>, keepDims = true} : (tensor<2x3xf32>) -> tensor<1x3xi64>
+  // CHECK: nd4j.argmin 
+  %r58 = nd4j.argmin %x {dimensions = array<i64: 0>, keepDims = true} : (tensor<2x3xf32>) -> tensor<1x3xi64>
+  nd4j.output
+}
+
 // An empty graph.
 // CHECK-LABEL: nd4j.graph @empty
 // CHECK-NEXT: nd4j.output
