@@ -688,6 +688,21 @@ def Nd4j_TileOp : Nd4j_TypedOp<"tile"> {
   let iArgs = ["dimensions"];
 }
 
+def Nd4j_TriuOp : Nd4j_TypedOp<"triu">, Nd4j_InferUnary {
+  let summary = "upper triangle of the last two dimensions";
+  let description = [{
+    Keeps element `[..., i, j]` where `j - i >= diag`, zeroes the others
+    (numpy's `triu`).
+
+    ```mlir
+    %y = nd4j.triu %x {diag = 1 : i64} : (tensor<3x4xf32>) -> tensor<3x4xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_I64Attr:$diag);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["diag"];
+}
+
 def Nd4j_GatherOp : Nd4j_TypedOp<"gather"> {
   let summary = "gathers slices along one dimension";
   let description = [{

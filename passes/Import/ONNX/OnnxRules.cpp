@@ -496,6 +496,34 @@ RuleResult shape(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, c);
 }
 
+/// Trilu with a constant (or absent) k: upper is triu(k); lower is
+/// x - triu(x, k + 1).
+RuleResult trilu(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || x.getRank() < 2)
+    return RuleResult::NotApplicable;
+  int64_t k = 0;
+  if (node.hasInput(1)) {
+    FailureOr<SmallVector<int64_t>> c = node.getConstantInts(1);
+    if (failed(c) || c->size() != 1)
+      return RuleResult::NotApplicable; // k computed at run time.
+    k = (*c)[0];
+  }
+  FailureOr<int64_t> upper = node.getInt("upper", 1);
+  if (failed(upper))
+    return RuleResult::Failed;
+  if (*upper)
+    return replace(
+        rewriter, node,
+        build<TriuOp>(rewriter, node, node.input(0), i64(rewriter, k)));
+  FailureOr<Value> above =
+      build<TriuOp>(rewriter, node, node.input(0), i64(rewriter, k + 1));
+  if (failed(above))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 build<SubtractOp>(rewriter, node, node.input(0), *above));
+}
+
 /// Size of a statically shaped tensor is a constant.
 RuleResult size(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0);
@@ -1112,6 +1140,7 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   add("ArgMin", argReduce<ArgMinOp>);
   add("Shape", shape);
   add("Size", size);
+  add("Trilu", trilu);
   add("Range", range);
   add("CastLike", castRule);
   add("Pow", binary<PowOp>());

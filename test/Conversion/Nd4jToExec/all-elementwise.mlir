@@ -128,5 +128,7 @@ nd4j.graph @all_elementwise {
   %r57 = nd4j.argmax %x {dimensions = array<i64: 0>, keepDims = true} : (tensor<2x3xf32>) -> tensor<1x3xi64>
   // CHECK: nd4j_exec.node "argmin" <custom>(%x) i_args [0] b_args [true] : (tensor<2x3xf32>) -> tensor<1x3xi64>
   %r58 = nd4j.argmin %x {dimensions = array<i64: 0>, keepDims = true} : (tensor<2x3xf32>) -> tensor<1x3xi64>
+  // CHECK: nd4j_exec.node "triu" <custom>(%x) i_args [-1] : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  %tu = nd4j.triu %x {diag = -1} : (tensor<2x3xf32>) -> tensor<2x3xf32>
   nd4j.output
 }

@@ -337,6 +337,8 @@ nd4j.graph @all_elementwise {
   %r57 = nd4j.argmax %x {dimensions = array<i64: 0>, keepDims = true} : (tensor<2x3xf32>) -> tensor<1x3xi64>
   // CHECK: nd4j.argmin 
   %r58 = nd4j.argmin %x {dimensions = array<i64: 0>, keepDims = true} : (tensor<2x3xf32>) -> tensor<1x3xi64>
+  // CHECK: nd4j.triu %{{.*}} {diag = -1 : i64}
+  %tu = nd4j.triu %x {diag = -1} : (tensor<2x3xf32>) -> tensor<2x3xf32>
   nd4j.output
 }
 
