@@ -491,6 +491,32 @@ def Nd4j_Conv2DOp : Nd4j_TypedOp<"conv2d"> {
   let undeclaredInReference = ["i:wFormat"];
 }
 
+def Nd4j_DepthwiseConv2DOp : Nd4j_TypedOp<"depthwise_conv2d"> {
+  let summary = "2-D depthwise convolution";
+  let description = [{
+    Each input channel `c` is convolved with its own `mC` filters; output
+    channel `c * mC + j` is filter `j` of channel `c`. The weights are
+    `[kH, kW, iC, mC]`, `bias` is `[iC * mC]`; the window slots are those of
+    `conv2d`.
+
+    ```mlir
+    %y = nd4j.depthwise_conv2d %x, %w {kH = 3 : i64, kW = 3 : i64, sH = 1 : i64, sW = 1 : i64,
+                                       pH = 1 : i64, pW = 1 : i64, dH = 1 : i64, dW = 1 : i64,
+                                       isSameMode = 0 : i64, isNCHW = 1 : i64}
+           : (tensor<1x4x8x8xf32>, tensor<3x3x4x2xf32>) -> tensor<1x8x8x8xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$weights,
+                       Optional<Nd4j_Tensor>:$bias,
+                       Nd4j_I64Attr:$kH, Nd4j_I64Attr:$kW, Nd4j_I64Attr:$sH,
+                       Nd4j_I64Attr:$sW, Nd4j_I64Attr:$pH, Nd4j_I64Attr:$pW,
+                       Nd4j_I64Attr:$dH, Nd4j_I64Attr:$dW,
+                       Nd4j_I64Attr:$isSameMode, Nd4j_I64Attr:$isNCHW);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["kH", "kW", "sH", "sW", "pH", "pW", "dH", "dW", "isSameMode",
+               "isNCHW"];
+}
+
 // maxpool2d and avgpool2d share libnd4j's 11 integer slots.
 class Nd4j_Pool2DOp<string mnemonic, string summaryText, string extraDoc>
     : Nd4j_TypedOp<mnemonic> {

@@ -361,6 +361,45 @@ LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *,
   return infer(out, shape, in.getElementType());
 }
 
+LogicalResult DepthwiseConv2DOp::inferReturnTypes(MLIRContext *,
+                                                  std::optional<Location> loc,
+                                                  Adaptor a,
+                                                  SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput()), w = ranked(a.getWeights());
+  if (failed(sameElementType(loc, a.getInput(), a.getWeights())))
+    return failure();
+  if (in.getRank() != 4)
+    return fail(loc, "input must be rank 4, got ", shapeStr(in.getShape()));
+  if (w.getRank() != 4)
+    return fail(loc, "weights must be rank 4, got ", shapeStr(w.getShape()));
+  ArrayRef<int64_t> ws = w.getShape();
+  if (!compatibleDims(ws[0], a.getKH()) || !compatibleDims(ws[1], a.getKW()))
+    return fail(loc, "weights ", shapeStr(ws),
+                " ([kH, kW, iC, mC]) do not "
+                "hold a ",
+                a.getKH(), "x", a.getKW(), " kernel");
+  int64_t iC = a.getIsNCHW() == 1 ? in.getDimSize(1) : in.getDimSize(3);
+  if (!compatibleDims(ws[2], iC))
+    return fail(loc, "weights ", shapeStr(ws), " expect ", ws[2],
+                " input channels, input ", shapeStr(in.getShape()), " has ",
+                iC);
+  int64_t oC = ShapedType::isDynamic(ws[2]) || ShapedType::isDynamic(ws[3])
+                   ? kDyn
+                   : ws[2] * ws[3];
+  if (Value bias = a.getBias()) {
+    RankedTensorType b = ranked(bias);
+    if (b.getRank() != 1 || !compatibleDims(b.getDimSize(0), oC))
+      return fail(loc, "bias must be [", oC, "], got ", shapeStr(b.getShape()));
+  }
+  Window2D win{a.getKH(),         a.getKW(),    a.getSH(), a.getSW(),
+               a.getPH(),         a.getPW(),    a.getDH(), a.getDW(),
+               a.getIsSameMode(), a.getIsNCHW()};
+  SmallVector<int64_t> shape;
+  if (failed(inferWindow2D(loc, win, in, oC, shape)))
+    return failure();
+  return infer(out, shape, in.getElementType());
+}
+
 LogicalResult MaxPool2DOp::inferReturnTypes(MLIRContext *,
                                             std::optional<Location> loc,
                                             Adaptor a,

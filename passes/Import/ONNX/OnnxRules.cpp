@@ -698,6 +698,41 @@ RuleResult bindWindow(ImportNode &node, ArrayRef<int64_t> kernel, Window &w) {
   return RuleResult::Continue;
 }
 
+/// Depthwise convolution (group == input channels): ONNX weights
+/// [iC * m, 1, kH, kW] become depthwise_conv2d's [kH, kW, iC, m].
+RuleResult depthwise(ImportNode &node, PatternRewriter &rewriter, int64_t group,
+                     Value &result) {
+  RankedTensorType x = node.inputType(0), w = node.inputType(1);
+  if (x.isDynamicDim(1) || x.getDimSize(1) != group || !w.hasStaticShape() ||
+      w.getDimSize(1) != 1 || w.getDimSize(0) % group != 0)
+    return RuleResult::NotApplicable; // Other grouped convolutions.
+  int64_t m = w.getDimSize(0) / group, kH = w.getDimSize(2),
+          kW = w.getDimSize(3);
+  auto kernel = node.getInts("kernel_shape", ArrayRef<int64_t>{kH, kW});
+  if (failed(kernel))
+    return RuleResult::Failed;
+  Window win;
+  if (RuleResult r = bindWindow(node, *kernel, win); r != RuleResult::Continue)
+    return r;
+  FailureOr<Value> weights =
+      build<ReshapeOp>(rewriter, node, node.input(1),
+                       rewriter.getDenseI64ArrayAttr({group, m, kH, kW}));
+  if (succeeded(weights))
+    weights = build<PermuteOp>(rewriter, node, *weights,
+                               rewriter.getDenseI64ArrayAttr({2, 3, 0, 1}));
+  if (failed(weights))
+    return RuleResult::Failed;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  FailureOr<Value> y = build<DepthwiseConv2DOp>(
+      rewriter, node, node.input(0), *weights, node.input(2), I(win.kH),
+      I(win.kW), I(win.sH), I(win.sW), I(win.pH), I(win.pW), I(win.dH),
+      I(win.dW), I(win.same), I(1));
+  if (failed(y))
+    return RuleResult::Failed;
+  result = *y;
+  return RuleResult::Continue;
+}
+
 /// Builds the 2-D convolution of `node` (NCHW input, OIHW weights) into
 /// `result`; Continue on success.
 RuleResult conv2dValue(ImportNode &node, PatternRewriter &rewriter,
@@ -709,7 +744,7 @@ RuleResult conv2dValue(ImportNode &node, PatternRewriter &rewriter,
   if (failed(group))
     return RuleResult::Failed;
   if (*group != 1)
-    return RuleResult::NotApplicable; // Grouped/depthwise: another op.
+    return depthwise(node, rewriter, *group, result);
   if (w.isDynamicDim(2) || w.isDynamicDim(3))
     return RuleResult::NotApplicable;
   auto kernel = node.getInts(

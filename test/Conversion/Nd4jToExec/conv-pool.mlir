@@ -32,5 +32,10 @@ nd4j.graph @conv_pool {
   %ap = nd4j.avgpool2d %c {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1,
                            isSameMode = 0, extraParam0 = 1, isNCHW = 1}
        : (tensor<1x8x8x14xf32>) -> tensor<1x8x8x14xf32> loc("avgpool")
+  // CHECK: nd4j_exec.node "depthwise_conv2d" <custom>({{.*}}) i_args [3, 3, 1, 1, 1, 1, 1, 1, 0, 1] {name = "dw"}
+  %dww = nd4j.constant dense<1.0> : tensor<3x3x8x2xf32> {name = "dw_w"}
+  %dw = nd4j.depthwise_conv2d %c, %dww {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1,
+                                        isSameMode = 0, isNCHW = 1}
+        : (tensor<1x8x8x14xf32>, tensor<3x3x8x2xf32>) -> tensor<1x16x8x14xf32> loc("dw")
   nd4j.output "max" = %mp, "avg" = %ap, "same" = %cs : tensor<1x8x4x7xf32>, tensor<1x8x8x14xf32>, tensor<1x8x8x4xf32>
 }

@@ -760,3 +760,59 @@ nd4j.graph @pool3d_rank {
   %0 = nd4j.avgpool3dnew %x {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 0, isNCDHW = 1} : (tensor<2x4x4x4xf32>) -> tensor<2x3x3x3xf32>
   nd4j.output
 }
+
+// -----
+
+nd4j.graph @dw_input_rank {
+  %x = nd4j.placeholder "x" : tensor<4x8x8xf32>
+  %w = nd4j.placeholder "w" : tensor<3x3x4x2xf32>
+  // expected-error @+2 {{input must be rank 4, got [4, 8, 8]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.depthwise_conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1} : (tensor<4x8x8xf32>, tensor<3x3x4x2xf32>) -> tensor<8x8x8xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @dw_weights_rank {
+  %x = nd4j.placeholder "x" : tensor<1x4x8x8xf32>
+  %w = nd4j.placeholder "w" : tensor<3x3x4xf32>
+  // expected-error @+2 {{weights must be rank 4, got [3, 3, 4]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.depthwise_conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1} : (tensor<1x4x8x8xf32>, tensor<3x3x4xf32>) -> tensor<1x8x8x8xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @dw_kernel {
+  %x = nd4j.placeholder "x" : tensor<1x4x8x8xf32>
+  %w = nd4j.placeholder "w" : tensor<3x3x4x2xf32>
+  // expected-error @+2 {{weights [3, 3, 4, 2] ([kH, kW, iC, mC]) do not hold a 5x3 kernel}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.depthwise_conv2d %x, %w {kH = 5, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1} : (tensor<1x4x8x8xf32>, tensor<3x3x4x2xf32>) -> tensor<1x8x8x8xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @dw_channels {
+  %x = nd4j.placeholder "x" : tensor<1x4x8x8xf32>
+  %w = nd4j.placeholder "w" : tensor<3x3x2x2xf32>
+  // expected-error @+2 {{weights [3, 3, 2, 2] expect 2 input channels, input [1, 4, 8, 8] has 4}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.depthwise_conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1} : (tensor<1x4x8x8xf32>, tensor<3x3x2x2xf32>) -> tensor<1x8x8x8xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @dw_bias {
+  %x = nd4j.placeholder "x" : tensor<1x4x8x8xf32>
+  %w = nd4j.placeholder "w" : tensor<3x3x4x2xf32>
+  %b = nd4j.placeholder "b" : tensor<4xf32>
+  // expected-error @+2 {{bias must be [8], got [4]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.depthwise_conv2d %x, %w, %b {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1} : (tensor<1x4x8x8xf32>, tensor<3x3x4x2xf32>, tensor<4xf32>) -> tensor<1x8x8x8xf32>
+  nd4j.output
+}

@@ -191,6 +191,17 @@ nd4j.graph @select_gather {
   nd4j.output "g" = %3, "s" = %4 : tensor<4x3xf32>, tensor<1x2x4x6xf32>
 }
 
+// CHECK-LABEL: nd4j.graph @depthwise
+nd4j.graph @depthwise {
+  %x = nd4j.placeholder "x" : tensor<1x4x8x8xf32>
+  %w = nd4j.placeholder "w" : tensor<3x3x4x2xf32>
+  // CHECK: nd4j.depthwise_conv2d {{.*}} : (tensor<1x4x8x8xf32>, tensor<3x3x4x2xf32>) -> tensor<1x8x8x8xf32>
+  %y = nd4j.depthwise_conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1,
+                                     isSameMode = 0, isNCHW = 1}
+       : (tensor<1x4x8x8xf32>, tensor<3x3x4x2xf32>) -> tensor<1x8x8x8xf32>
+  nd4j.output "y" = %y : tensor<1x8x8x8xf32>
+}
+
 // CHECK-LABEL: nd4j.graph @window3d
 nd4j.graph @window3d {
   %x = nd4j.placeholder "x" : tensor<1x2x4x4x4xf32>
