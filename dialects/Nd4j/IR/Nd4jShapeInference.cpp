@@ -318,33 +318,32 @@ LogicalResult MatmulOp::inferReturnTypes(MLIRContext *,
   return infer(out, shape, ranked(a.getInput()).getElementType());
 }
 
-LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *,
-                                         std::optional<Location> loc, Adaptor a,
-                                         SmallVectorImpl<Type> &out) {
+namespace {
+/// Where a 2-D convolution's weights keep kH, kW and the input channels.
+struct WeightLayout {
+  unsigned kH, kW, iC;
+  /// How diagnostics name the layout, e.g. "wFormat 1".
+  std::string name;
+};
+
+/// Shared by conv2d and depthwise_conv2d: checks that the weights hold the
+/// kernel and the input's channels and that the bias has `oC` entries, then
+/// computes the result with `oC` output channels.
+template <typename Adaptor>
+LogicalResult inferConv2D(std::optional<Location> loc, Adaptor a,
+                          const WeightLayout &layout, int64_t oC,
+                          SmallVectorImpl<Type> &out) {
   RankedTensorType in = ranked(a.getInput()), w = ranked(a.getWeights());
-  if (failed(sameElementType(loc, a.getInput(), a.getWeights())))
-    return failure();
-  if (in.getRank() != 4)
-    return fail(loc, "input must be rank 4, got ", shapeStr(in.getShape()));
-  if (w.getRank() != 4)
-    return fail(loc, "weights must be rank 4, got ", shapeStr(w.getShape()));
-  int64_t fmt = a.getWFormat();
-  if (fmt < 0 || fmt > 2)
-    return fail(loc, "'wFormat' must be 0, 1 or 2, got ", fmt);
-  // Positions of kH, kW, iC, oC in the weights for each wFormat.
-  static const unsigned layout[3][4] = {
-      {0, 1, 2, 3}, {2, 3, 1, 0}, {1, 2, 3, 0}};
   ArrayRef<int64_t> ws = w.getShape();
-  int64_t wkH = ws[layout[fmt][0]], wkW = ws[layout[fmt][1]];
-  int64_t wiC = ws[layout[fmt][2]], oC = ws[layout[fmt][3]];
-  if (!compatibleDims(wkH, a.getKH()) || !compatibleDims(wkW, a.getKW()))
-    return fail(loc, "weights ", shapeStr(ws), " (wFormat ", fmt,
+  if (!compatibleDims(ws[layout.kH], a.getKH()) ||
+      !compatibleDims(ws[layout.kW], a.getKW()))
+    return fail(loc, "weights ", shapeStr(ws), " (", layout.name,
                 ") do not hold a ", a.getKH(), "x", a.getKW(), " kernel");
   int64_t iC = a.getIsNCHW() == 1 ? in.getDimSize(1) : in.getDimSize(3);
-  if (!compatibleDims(wiC, iC))
-    return fail(loc, "weights ", shapeStr(ws), " (wFormat ", fmt, ") expect ",
-                wiC, " input channels, input ", shapeStr(in.getShape()),
-                " has ", iC);
+  if (!compatibleDims(ws[layout.iC], iC))
+    return fail(loc, "weights ", shapeStr(ws), " (", layout.name, ") expect ",
+                ws[layout.iC], " input channels, input ",
+                shapeStr(in.getShape()), " has ", iC);
   if (Value bias = a.getBias()) {
     RankedTensorType b = ranked(bias);
     if (b.getRank() != 1 || !compatibleDims(b.getDimSize(0), oC))
@@ -361,10 +360,9 @@ LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *,
   return infer(out, shape, in.getElementType());
 }
 
-LogicalResult DepthwiseConv2DOp::inferReturnTypes(MLIRContext *,
-                                                  std::optional<Location> loc,
-                                                  Adaptor a,
-                                                  SmallVectorImpl<Type> &out) {
+/// The checks before the layout is known: element types and ranks.
+template <typename Adaptor>
+LogicalResult checkConvRanks(std::optional<Location> loc, Adaptor a) {
   RankedTensorType in = ranked(a.getInput()), w = ranked(a.getWeights());
   if (failed(sameElementType(loc, a.getInput(), a.getWeights())))
     return failure();
@@ -372,32 +370,39 @@ LogicalResult DepthwiseConv2DOp::inferReturnTypes(MLIRContext *,
     return fail(loc, "input must be rank 4, got ", shapeStr(in.getShape()));
   if (w.getRank() != 4)
     return fail(loc, "weights must be rank 4, got ", shapeStr(w.getShape()));
-  ArrayRef<int64_t> ws = w.getShape();
-  if (!compatibleDims(ws[0], a.getKH()) || !compatibleDims(ws[1], a.getKW()))
-    return fail(loc, "weights ", shapeStr(ws),
-                " ([kH, kW, iC, mC]) do not "
-                "hold a ",
-                a.getKH(), "x", a.getKW(), " kernel");
-  int64_t iC = a.getIsNCHW() == 1 ? in.getDimSize(1) : in.getDimSize(3);
-  if (!compatibleDims(ws[2], iC))
-    return fail(loc, "weights ", shapeStr(ws), " expect ", ws[2],
-                " input channels, input ", shapeStr(in.getShape()), " has ",
-                iC);
+  return success();
+}
+} // namespace
+
+LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> loc, Adaptor a,
+                                         SmallVectorImpl<Type> &out) {
+  if (failed(checkConvRanks(loc, a)))
+    return failure();
+  int64_t fmt = a.getWFormat();
+  if (fmt < 0 || fmt > 2)
+    return fail(loc, "'wFormat' must be 0, 1 or 2, got ", fmt);
+  // Positions of kH, kW, iC, oC in the weights for each wFormat.
+  static const unsigned layout[3][4] = {
+      {0, 1, 2, 3}, {2, 3, 1, 0}, {1, 2, 3, 0}};
+  int64_t oC = ranked(a.getWeights()).getDimSize(layout[fmt][3]);
+  return inferConv2D(loc, a,
+                     {layout[fmt][0], layout[fmt][1], layout[fmt][2],
+                      "wFormat " + std::to_string(fmt)},
+                     oC, out);
+}
+
+LogicalResult DepthwiseConv2DOp::inferReturnTypes(MLIRContext *,
+                                                  std::optional<Location> loc,
+                                                  Adaptor a,
+                                                  SmallVectorImpl<Type> &out) {
+  if (failed(checkConvRanks(loc, a)))
+    return failure();
+  ArrayRef<int64_t> ws = ranked(a.getWeights()).getShape();
   int64_t oC = ShapedType::isDynamic(ws[2]) || ShapedType::isDynamic(ws[3])
                    ? kDyn
                    : ws[2] * ws[3];
-  if (Value bias = a.getBias()) {
-    RankedTensorType b = ranked(bias);
-    if (b.getRank() != 1 || !compatibleDims(b.getDimSize(0), oC))
-      return fail(loc, "bias must be [", oC, "], got ", shapeStr(b.getShape()));
-  }
-  Window2D win{a.getKH(),         a.getKW(),    a.getSH(), a.getSW(),
-               a.getPH(),         a.getPW(),    a.getDH(), a.getDW(),
-               a.getIsSameMode(), a.getIsNCHW()};
-  SmallVector<int64_t> shape;
-  if (failed(inferWindow2D(loc, win, in, oC, shape)))
-    return failure();
-  return infer(out, shape, in.getElementType());
+  return inferConv2D(loc, a, {0, 1, 2, "[kH, kW, iC, mC]"}, oC, out);
 }
 
 LogicalResult MaxPool2DOp::inferReturnTypes(MLIRContext *,

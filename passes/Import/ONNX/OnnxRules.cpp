@@ -127,26 +127,6 @@ RuleResult relu(ImportNode &node, PatternRewriter &rewriter) {
       build<ReluOp>(rewriter, node, node.input(0), f64(rewriter, 0)));
 }
 
-/// Softmax: from opset 13 along `axis` (default -1). Before, the input was
-/// coerced to 2-D at `axis` (default 1), which equals a softmax along the
-/// last dimension only when `axis` is the last dimension.
-RuleResult softmax(ImportNode &node, PatternRewriter &rewriter) {
-  RankedTensorType type = node.inputType(0);
-  if (!type)
-    return RuleResult::NotApplicable;
-  bool coerced = node.opset && node.opset < 13;
-  FailureOr<int64_t> axis = node.getInt("axis", coerced ? 1 : -1);
-  if (failed(axis))
-    return RuleResult::Failed;
-  int64_t rank = type.getRank();
-  int64_t normalized = *axis < 0 ? *axis + rank : *axis;
-  if (coerced && normalized != rank - 1)
-    return RuleResult::NotApplicable;
-  return replace(
-      rewriter, node,
-      build<SoftmaxOp>(rewriter, node, node.input(0), i64(rewriter, *axis)));
-}
-
 /// Identity, and Dropout in inference: the output is the input.
 RuleResult passThrough(ImportNode &node, PatternRewriter &rewriter) {
   if (!node.hasInput(0))

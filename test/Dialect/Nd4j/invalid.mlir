@@ -799,7 +799,7 @@ nd4j.graph @dw_kernel {
 nd4j.graph @dw_channels {
   %x = nd4j.placeholder "x" : tensor<1x4x8x8xf32>
   %w = nd4j.placeholder "w" : tensor<3x3x2x2xf32>
-  // expected-error @+2 {{weights [3, 3, 2, 2] expect 2 input channels, input [1, 4, 8, 8] has 4}}
+  // expected-error @+2 {{weights [3, 3, 2, 2] ([kH, kW, iC, mC]) expect 2 input channels, input [1, 4, 8, 8] has 4}}
   // expected-error @+1 {{failed to infer returned types}}
   %0 = nd4j.depthwise_conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1} : (tensor<1x4x8x8xf32>, tensor<3x3x2x2xf32>) -> tensor<1x8x8x8xf32>
   nd4j.output
