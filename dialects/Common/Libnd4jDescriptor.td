@@ -57,7 +57,9 @@ class Libnd4jDescriptor {
   string axisArg = "";
   // Slots that libnd4j reads although nd4j-op-def.pbtxt omits them (e.g.
   // conv2d's wFormat), as "<kind>:<name>"; the descriptor cross-check
-  // accepts exactly these beyond the reference.
+  // accepts exactly these beyond the reference. "<kind>:<name>=<ref>" says
+  // that the reference calls our slot <name> by the name <ref> (where its
+  // generator garbled it, as strided_slice's "e").
   list<string> undeclaredInReference = [];
 }
 

@@ -699,6 +699,36 @@ def Nd4j_ConcatOp : Nd4j_TypedOp<"concat"> {
   let iArgs = ["concatDimension"];
 }
 
+def Nd4j_StridedSliceOp : Nd4j_TypedOp<"strided_slice"> {
+  let summary = "strided slice with begin/end masks";
+  let description = [{
+    TF/libnd4j `strided_slice` with one `begin`, `end` and `strides` entry
+    per dimension (they follow the five masks in libnd4j's i_args; the
+    descriptor calls that tail "e"). Bit `i` of `begin_mask` / `end_mask`
+    ignores `begin[i]` / `end[i]` and slices from the start / to the end in
+    the direction of the stride. Negative indices count from the end;
+    indices are clamped to the dimension. The ellipsis, new-axis and
+    shrink-axis masks are accepted only as 0 here.
+
+    ```mlir
+    %y = nd4j.strided_slice %x {begin_mask = 0 : i64, ellipsis_mask = 0 : i64, end_mask = 2 : i64,
+                                new_axis_mask = 0 : i64, shrink_axis_mask = 0 : i64,
+                                begin = array<i64: 1, 0>, end = array<i64: 3, 0>, strides = array<i64: 1, 2>}
+           : (tensor<4x5xf32>) -> tensor<2x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input,
+                       Nd4j_I64Attr:$begin_mask, Nd4j_I64Attr:$ellipsis_mask,
+                       Nd4j_I64Attr:$end_mask, Nd4j_I64Attr:$new_axis_mask,
+                       Nd4j_I64Attr:$shrink_axis_mask,
+                       DenseI64ArrayAttr:$begin, DenseI64ArrayAttr:$end,
+                       DenseI64ArrayAttr:$strides);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["begin_mask", "ellipsis_mask", "end_mask", "new_axis_mask",
+               "shrink_axis_mask", "begin", "end", "strides"];
+  let undeclaredInReference = ["i:begin=e", "i:end", "i:strides"];
+}
+
 def Nd4j_TileOp : Nd4j_TypedOp<"tile"> {
   let summary = "repeats the input along each dimension";
   let description = [{

@@ -792,3 +792,52 @@ LogicalResult AvgPool3DOp::inferReturnTypes(MLIRContext *,
                                             SmallVectorImpl<Type> &out) {
   return inferPool3D(loc, a, out);
 }
+
+//===----------------------------------------------------------------------===//
+// Strided slice
+//===----------------------------------------------------------------------===//
+
+LogicalResult StridedSliceOp::inferReturnTypes(MLIRContext *,
+                                               std::optional<Location> loc,
+                                               Adaptor a,
+                                               SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput());
+  int64_t rank = in.getRank();
+  if (a.getEllipsisMask() || a.getNewAxisMask() || a.getShrinkAxisMask())
+    return fail(loc, "only begin_mask and end_mask are supported; "
+                     "ellipsis_mask, new_axis_mask and shrink_axis_mask "
+                     "must be 0");
+  ArrayRef<int64_t> begin = a.getBegin(), end = a.getEnd(),
+                    strides = a.getStrides();
+  if (static_cast<int64_t>(begin.size()) != rank ||
+      static_cast<int64_t>(end.size()) != rank ||
+      static_cast<int64_t>(strides.size()) != rank)
+    return fail(loc, "begin, end and strides need one entry per dimension of ",
+                shapeStr(in.getShape()), ", got ", begin.size(), ", ",
+                end.size(), " and ", strides.size());
+  SmallVector<int64_t> shape;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t s = strides[d], n = in.getDimSize(d);
+    if (s == 0)
+      return fail(loc, "stride of dimension ", d, " is 0");
+    bool fromStart = a.getBeginMask() & (int64_t(1) << d);
+    bool toEnd = a.getEndMask() & (int64_t(1) << d);
+    if (ShapedType::isDynamic(n)) {
+      shape.push_back(kDyn);
+      continue;
+    }
+    // TF semantics: negative indices wrap once, then clamp to the range the
+    // stride's direction allows.
+    auto clampIndex = [&](int64_t i, bool isEnd) {
+      if (i < 0)
+        i += n;
+      return s > 0 ? std::clamp<int64_t>(i, 0, n)
+                   : std::clamp<int64_t>(i, isEnd ? -1 : 0, n - 1);
+    };
+    int64_t b = fromStart ? (s > 0 ? 0 : n - 1) : clampIndex(begin[d], false);
+    int64_t e = toEnd ? (s > 0 ? n : -1) : clampIndex(end[d], true);
+    int64_t extent = s > 0 ? (e - b + s - 1) / s : (b - e - s - 1) / -s;
+    shape.push_back(std::max<int64_t>(extent, 0));
+  }
+  return infer(out, shape, in.getElementType());
+}

@@ -504,6 +504,88 @@ RuleResult trilu(ImportNode &node, PatternRewriter &rewriter) {
                  build<SubtractOp>(rewriter, node, node.input(0), *above));
 }
 
+/// Slice with constant starts/ends/axes/steps (inputs from opset 10,
+/// attributes before) as a strided_slice. ONNX clamps indices to the
+/// dimension; an end before index 0 (negative steps) becomes an end-mask bit.
+RuleResult slice(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x)
+    return RuleResult::NotApplicable;
+  int64_t rank = x.getRank();
+  FailureOr<SmallVector<int64_t>> starts, ends, axes, steps;
+  bool fromInputs = !node.opset || node.opset >= 10;
+  if (fromInputs) {
+    starts = node.getConstantInts(1);
+    ends = node.getConstantInts(2);
+    if (failed(starts) || failed(ends))
+      return RuleResult::NotApplicable; // Computed at run time.
+  } else {
+    starts = node.getInts("starts");
+    ends = node.getInts("ends");
+    if (failed(starts) || failed(ends))
+      return RuleResult::Failed;
+  }
+  SmallVector<int64_t> allAxes;
+  for (int64_t i = 0; i < static_cast<int64_t>(starts->size()); ++i)
+    allAxes.push_back(i);
+  SmallVector<int64_t> ones(starts->size(), 1);
+  if (fromInputs) {
+    axes = node.hasInput(3) ? node.getConstantInts(3)
+                            : FailureOr<SmallVector<int64_t>>(allAxes);
+    steps = node.hasInput(4) ? node.getConstantInts(4)
+                             : FailureOr<SmallVector<int64_t>>(ones);
+    if (failed(axes) || failed(steps))
+      return RuleResult::NotApplicable;
+  } else {
+    axes = node.getInts("axes", ArrayRef<int64_t>(allAxes));
+    steps = ones;
+    if (failed(axes))
+      return RuleResult::Failed;
+  }
+  if (ends->size() != starts->size() || axes->size() != starts->size() ||
+      steps->size() != starts->size()) {
+    node.emitError() << "starts, ends, axes and steps differ in length";
+    return RuleResult::Failed;
+  }
+  // Untouched dimensions: whole range through the masks.
+  int64_t beginMask = (int64_t(1) << rank) - 1, endMask = beginMask;
+  SmallVector<int64_t> begin(rank, 0), end(rank, 0), stride(rank, 1);
+  for (auto [start, stop, axis, step] :
+       llvm::zip(*starts, *ends, *axes, *steps)) {
+    int64_t d = axis < 0 ? axis + rank : axis;
+    if (d < 0 || d >= rank || step == 0) {
+      node.emitError() << "axis " << axis << " or step " << step
+                       << " is invalid for rank " << rank;
+      return RuleResult::Failed;
+    }
+    int64_t n = x.getDimSize(d);
+    if (ShapedType::isDynamic(n))
+      return RuleResult::NotApplicable;
+    auto clampIndex = [&](int64_t i, bool isEnd) {
+      if (i < 0)
+        i += n;
+      return step > 0 ? std::clamp<int64_t>(i, 0, n)
+                      : std::clamp<int64_t>(i, isEnd ? -1 : 0, n - 1);
+    };
+    beginMask &= ~(int64_t(1) << d);
+    begin[d] = clampIndex(start, false);
+    stride[d] = step;
+    int64_t e = clampIndex(stop, true);
+    if (e == -1) // Past index 0 going backwards: only a mask says that.
+      continue;
+    endMask &= ~(int64_t(1) << d);
+    end[d] = e;
+  }
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  return replace(rewriter, node,
+                 build<StridedSliceOp>(rewriter, node, node.input(0),
+                                       I(beginMask), I(0), I(endMask), I(0),
+                                       I(0),
+                                       rewriter.getDenseI64ArrayAttr(begin),
+                                       rewriter.getDenseI64ArrayAttr(end),
+                                       rewriter.getDenseI64ArrayAttr(stride)));
+}
+
 /// Size of a statically shaped tensor is a constant.
 RuleResult size(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0);
@@ -1155,6 +1237,7 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   add("ArgMin", argReduce<ArgMinOp>);
   add("Shape", shape);
   add("Size", size);
+  add("Slice", slice);
   add("Trilu", trilu);
   add("Range", range);
   add("CastLike", castRule);

@@ -816,3 +816,33 @@ nd4j.graph @dw_bias {
   %0 = nd4j.depthwise_conv2d %x, %w, %b {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1} : (tensor<1x4x8x8xf32>, tensor<3x3x4x2xf32>, tensor<4xf32>) -> tensor<1x8x8x8xf32>
   nd4j.output
 }
+
+// -----
+
+nd4j.graph @slice_masks {
+  %x = nd4j.placeholder "x" : tensor<4xf32>
+  // expected-error @+2 {{only begin_mask and end_mask are supported; ellipsis_mask, new_axis_mask and shrink_axis_mask must be 0}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.strided_slice %x {begin_mask = 0, ellipsis_mask = 1, end_mask = 0, new_axis_mask = 0, shrink_axis_mask = 0, begin = array<i64: 0>, end = array<i64: 2>, strides = array<i64: 1>} : (tensor<4xf32>) -> tensor<2xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @slice_entries {
+  %x = nd4j.placeholder "x" : tensor<4x4xf32>
+  // expected-error @+2 {{begin, end and strides need one entry per dimension of [4, 4], got 1, 1 and 1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.strided_slice %x {begin_mask = 0, ellipsis_mask = 0, end_mask = 0, new_axis_mask = 0, shrink_axis_mask = 0, begin = array<i64: 0>, end = array<i64: 2>, strides = array<i64: 1>} : (tensor<4x4xf32>) -> tensor<2x4xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @slice_stride {
+  %x = nd4j.placeholder "x" : tensor<4xf32>
+  // expected-error @+2 {{stride of dimension 0 is 0}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.strided_slice %x {begin_mask = 0, ellipsis_mask = 0, end_mask = 0, new_axis_mask = 0, shrink_axis_mask = 0, begin = array<i64: 0>, end = array<i64: 2>, strides = array<i64: 0>} : (tensor<4xf32>) -> tensor<2xf32>
+  nd4j.output
+}
