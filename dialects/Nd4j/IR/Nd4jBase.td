@@ -87,6 +87,18 @@ class Nd4j_InferUnary<string resultElement = "nullptr"> {
   }];
 }
 
+// Result: the input's type, after checking `dimension` against its rank.
+class Nd4j_InferUnaryWithAxis {
+  code inferDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *ctx, std::optional<::mlir::Location> loc,
+        Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &out) {
+      return ::mlir::nd4j::inferUnaryWithAxis(loc, adaptor.getInput(),
+                                              adaptor.getDimension(), out);
+    }
+  }];
+}
+
 // Result: numpy broadcast of `input` and `y`, which share an element type.
 class Nd4j_InferBroadcast<string resultElement = "nullptr"> {
   code inferDefinition = [{

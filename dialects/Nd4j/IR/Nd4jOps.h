@@ -26,6 +26,10 @@ bool areCompatibleResultTypes(TypeRange inferred, TypeRange declared);
 /// `element` (null: the input's element type).
 LogicalResult inferUnaryResult(Value input, Type element,
                                SmallVectorImpl<Type> &out);
+/// Result type of an op along one dimension (softmax): the input's, once
+/// `axis` is checked against its rank.
+LogicalResult inferUnaryWithAxis(std::optional<Location> loc, Value input,
+                                 int64_t axis, SmallVectorImpl<Type> &out);
 /// Result type of a reduction of `input` along `dims` (all when empty).
 LogicalResult inferReduceResult(std::optional<Location> loc, Value input,
                                 ArrayRef<int64_t> dims, bool keepDims,

@@ -215,7 +215,8 @@ def Nd4j_IdentityOp : Nd4j_UnaryOp<"identity", "the input unchanged"> {
   let hasFolder = 1;
 }
 
-def Nd4j_SoftmaxOp : Nd4j_UnaryOp<"softmax", "softmax along one dimension"> {
+def Nd4j_SoftmaxOp : Nd4j_UnaryOp<"softmax", "softmax along one dimension">,
+                     Nd4j_InferUnaryWithAxis {
   let description = [{
     `exp(x) / sum(exp(x))` along `dimension` (negative counts from the end).
 
@@ -225,7 +226,6 @@ def Nd4j_SoftmaxOp : Nd4j_UnaryOp<"softmax", "softmax along one dimension"> {
   }];
   let arguments = (ins Nd4j_Tensor:$input, Nd4j_I64Attr:$dimension);
   let iArgs = ["dimension"];
-  let inferDefinition = [{}]; // Checks the axis: Nd4jShapeInference.cpp.
 }
 
 // Element-wise unary math. Most execute as libnd4j legacy transform ops
@@ -328,7 +328,8 @@ def Nd4j_ClipByValueOp : Nd4j_TypedOp<"clipbyvalue"> {
   let tArgs = ["left", "right"];
 }
 
-def Nd4j_LogSoftmaxOp : Nd4j_UnaryOp<"log_softmax", "log of softmax along one dimension"> {
+def Nd4j_LogSoftmaxOp : Nd4j_UnaryOp<"log_softmax", "log of softmax along one dimension">,
+                        Nd4j_InferUnaryWithAxis {
   let description = [{
     ```mlir
     %y = nd4j.log_softmax %x {dimension = -1 : i64} : (tensor<2x10xf32>) -> tensor<2x10xf32>
@@ -336,7 +337,6 @@ def Nd4j_LogSoftmaxOp : Nd4j_UnaryOp<"log_softmax", "log of softmax along one di
   }];
   let arguments = (ins Nd4j_Tensor:$input, Nd4j_I64Attr:$dimension);
   let iArgs = ["dimension"];
-  let inferDefinition = [{}]; // Checks the axis: Nd4jShapeInference.cpp.
 }
 
 def Nd4j_CastOp : Nd4j_TypedOp<"cast"> {

@@ -185,6 +185,14 @@ LogicalResult mlir::nd4j::inferUnaryResult(Value input, Type element,
   return infer(out, t.getShape(), element ? element : t.getElementType());
 }
 
+LogicalResult mlir::nd4j::inferUnaryWithAxis(std::optional<Location> loc,
+                                             Value input, int64_t axis,
+                                             SmallVectorImpl<Type> &out) {
+  if (failed(normalizeAxis(loc, "dimension", axis, ranked(input).getRank())))
+    return failure();
+  return inferUnaryResult(input, nullptr, out);
+}
+
 LogicalResult mlir::nd4j::inferBroadcastResult(std::optional<Location> loc,
                                                Value a, Value b, Type element,
                                                SmallVectorImpl<Type> &out) {
@@ -242,26 +250,6 @@ bool mlir::nd4j::areCompatibleResultTypes(TypeRange inferred,
 //===----------------------------------------------------------------------===//
 // Element-wise
 //===----------------------------------------------------------------------===//
-
-LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *,
-                                          std::optional<Location> loc,
-                                          Adaptor a,
-                                          SmallVectorImpl<Type> &out) {
-  if (failed(normalizeAxis(loc, "dimension", a.getDimension(),
-                           ranked(a.getInput()).getRank())))
-    return failure();
-  return inferSameAsInput(a, out);
-}
-
-LogicalResult LogSoftmaxOp::inferReturnTypes(MLIRContext *,
-                                             std::optional<Location> loc,
-                                             Adaptor a,
-                                             SmallVectorImpl<Type> &out) {
-  if (failed(normalizeAxis(loc, "dimension", a.getDimension(),
-                           ranked(a.getInput()).getRank())))
-    return failure();
-  return inferSameAsInput(a, out);
-}
 
 LogicalResult CastOp::inferReturnTypes(MLIRContext *,
                                        std::optional<Location> loc, Adaptor a,

@@ -827,6 +827,24 @@ RuleResult conv2dValue(ImportNode &node, PatternRewriter &rewriter,
   return RuleResult::Continue;
 }
 
+/// The pool attributes besides the window: the kernel, and
+/// count_include_pad; ceil_mode and a column-major storage_order have no nd4j
+/// counterpart.
+RuleResult bindPool(ImportNode &node, SmallVector<int64_t> &kernel,
+                    int64_t &countPad) {
+  auto k = node.getInts("kernel_shape");
+  auto ceilMode = node.getInt("ceil_mode", 0);
+  auto storageOrder = node.getInt("storage_order", 0);
+  auto pad = node.getInt("count_include_pad", 0);
+  if (failed(k) || failed(ceilMode) || failed(storageOrder) || failed(pad))
+    return RuleResult::Failed;
+  if (*ceilMode != 0 || *storageOrder != 0)
+    return RuleResult::NotApplicable;
+  kernel = *k;
+  countPad = *pad;
+  return RuleResult::Continue;
+}
+
 /// Builds the 2-D pool of `node` into `result`; Continue on success.
 template <typename OpTy>
 RuleResult pool2dValue(ImportNode &node, PatternRewriter &rewriter,
@@ -837,17 +855,13 @@ RuleResult pool2dValue(ImportNode &node, PatternRewriter &rewriter,
   if (!x || x.getRank() != 4 ||
       (node.getNumResults() > 1 && node.isResultUsed(1)))
     return RuleResult::NotApplicable;
-  auto kernel = node.getInts("kernel_shape");
-  auto ceilMode = node.getInt("ceil_mode", 0);
-  auto storageOrder = node.getInt("storage_order", 0);
-  auto countPad = node.getInt("count_include_pad", 0);
-  if (failed(kernel) || failed(ceilMode) || failed(storageOrder) ||
-      failed(countPad))
-    return RuleResult::Failed;
-  if (*ceilMode != 0 || *storageOrder != 0)
-    return RuleResult::NotApplicable;
+  SmallVector<int64_t> kernel;
+  int64_t countPad;
+  if (RuleResult r = bindPool(node, kernel, countPad);
+      r != RuleResult::Continue)
+    return r;
   Window win;
-  if (RuleResult r = bindWindow(node, *kernel, win); r != RuleResult::Continue)
+  if (RuleResult r = bindWindow(node, kernel, win); r != RuleResult::Continue)
     return r;
   if (!isAverage && (win.dH != 1 || win.dW != 1))
     return RuleResult::NotApplicable;
@@ -855,7 +869,7 @@ RuleResult pool2dValue(ImportNode &node, PatternRewriter &rewriter,
   FailureOr<Value> y =
       build<OpTy>(rewriter, node, node.input(0), I(win.kH), I(win.kW),
                   I(win.sH), I(win.sW), I(win.pH), I(win.pW), I(win.dH),
-                  I(win.dW), I(win.same), I(isAverage ? *countPad : 0), I(1));
+                  I(win.dW), I(win.same), I(isAverage ? countPad : 0), I(1));
   if (failed(y))
     return RuleResult::Failed;
   result = *y;
@@ -992,17 +1006,13 @@ RuleResult conv3d(ImportNode &node, PatternRewriter &rewriter) {
 template <typename OpTy>
 RuleResult pool3d(ImportNode &node, PatternRewriter &rewriter) {
   constexpr bool isAverage = std::is_same_v<OpTy, AvgPool3DOp>;
-  auto kernel = node.getInts("kernel_shape");
-  auto ceilMode = node.getInt("ceil_mode", 0);
-  auto storageOrder = node.getInt("storage_order", 0);
-  auto countPad = node.getInt("count_include_pad", 0);
-  if (failed(kernel) || failed(ceilMode) || failed(storageOrder) ||
-      failed(countPad))
-    return RuleResult::Failed;
-  if (*ceilMode != 0 || *storageOrder != 0)
-    return RuleResult::NotApplicable;
+  SmallVector<int64_t> kernel;
+  int64_t countPad;
+  if (RuleResult r = bindPool(node, kernel, countPad);
+      r != RuleResult::Continue)
+    return r;
   Window3 win;
-  if (RuleResult r = bindWindow3(node, *kernel, win); r != RuleResult::Continue)
+  if (RuleResult r = bindWindow3(node, kernel, win); r != RuleResult::Continue)
     return r;
   if (!isAverage && (win.d[0] != 1 || win.d[1] != 1 || win.d[2] != 1))
     return RuleResult::NotApplicable;
@@ -1011,7 +1021,7 @@ RuleResult pool3d(ImportNode &node, PatternRewriter &rewriter) {
       rewriter, node, node.input(0), I(win.k[0]), I(win.k[1]), I(win.k[2]),
       I(win.s[0]), I(win.s[1]), I(win.s[2]), I(win.p[0]), I(win.p[1]),
       I(win.p[2]), I(win.d[0]), I(win.d[1]), I(win.d[2]), I(win.same),
-      I(isAverage ? *countPad : 0), I(1));
+      I(isAverage ? countPad : 0), I(1));
   if (failed(y))
     return RuleResult::Failed;
   return replaceFirstResult(rewriter, node, *y);
