@@ -729,6 +729,26 @@ def Nd4j_StridedSliceOp : Nd4j_TypedOp<"strided_slice"> {
   let undeclaredInReference = ["i:begin=e", "i:end", "i:strides"];
 }
 
+def Nd4j_PadOp : Nd4j_TypedOp<"pad"> {
+  let summary = "pads each dimension";
+  let description = [{
+    `paddings` is an integer `[rank, 2]` tensor of (before, after) amounts
+    per dimension; when it is a constant the result shape is static. `mode`
+    0 pads with `padValue`, 1 reflects (without repeating the edge), 2
+    mirrors symmetrically (repeating the edge).
+
+    ```mlir
+    %p = nd4j.constant dense<[[0, 0], [1, 2]]> : tensor<2x2xi64>
+    %y = nd4j.pad %x, %p {mode = 0 : i64, padValue = 0.0 : f64} : (tensor<2x3xf32>, tensor<2x2xi64>) -> tensor<2x6xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$paddings,
+                       Nd4j_I64Attr:$mode, F64Attr:$padValue);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["mode"];
+  let tArgs = ["padValue"];
+}
+
 def Nd4j_TileOp : Nd4j_TypedOp<"tile"> {
   let summary = "repeats the input along each dimension";
   let description = [{

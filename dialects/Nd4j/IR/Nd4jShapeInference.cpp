@@ -10,6 +10,7 @@
 
 #include "dialects/Nd4j/IR/Nd4jOps.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -826,6 +827,47 @@ LogicalResult StridedSliceOp::inferReturnTypes(MLIRContext *,
     int64_t e = toEnd ? (s > 0 ? n : -1) : clampIndex(end[d], true);
     int64_t extent = s > 0 ? (e - b + s - 1) / s : (b - e - s - 1) / -s;
     shape.push_back(std::max<int64_t>(extent, 0));
+  }
+  return infer(out, shape, in.getElementType());
+}
+
+//===----------------------------------------------------------------------===//
+// Padding
+//===----------------------------------------------------------------------===//
+
+LogicalResult PadOp::inferReturnTypes(MLIRContext *,
+                                      std::optional<Location> loc, Adaptor a,
+                                      SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput()), p = ranked(a.getPaddings());
+  int64_t rank = in.getRank();
+  if (a.getMode() < 0 || a.getMode() > 2)
+    return fail(loc,
+                "'mode' must be 0 (constant), 1 (reflect) or 2 "
+                "(symmetric), got ",
+                a.getMode());
+  if (!isa<IntegerType>(p.getElementType()) || p.getRank() != 2 ||
+      !compatibleDims(p.getDimSize(0), rank) ||
+      !compatibleDims(p.getDimSize(1), 2))
+    return fail(loc, "paddings must be an integer [", rank, ", 2] tensor, got ",
+                a.getPaddings().getType());
+  // With constant paddings the result is static; otherwise unknown.
+  SmallVector<int64_t> shape(rank, kDyn);
+  DenseIntElementsAttr amounts;
+  if (matchPattern(a.getPaddings(), m_Constant(&amounts))) {
+    SmallVector<int64_t> v;
+    for (const APInt &x : amounts.getValues<APInt>())
+      v.push_back(x.getSExtValue());
+    for (int64_t d = 0; d < rank; ++d) {
+      if (v[2 * d] < 0 || v[2 * d + 1] < 0)
+        return fail(loc, "paddings of dimension ", d, " are negative");
+      int64_t n = in.getDimSize(d);
+      if (!ShapedType::isDynamic(n) && a.getMode() != 0 &&
+          std::max(v[2 * d], v[2 * d + 1]) > n - (a.getMode() == 1))
+        return fail(loc, "paddings of dimension ", d, " exceed what ",
+                    a.getMode() == 1 ? "reflect" : "symmetric",
+                    " mode can take from extent ", n);
+      shape[d] = ShapedType::isDynamic(n) ? kDyn : n + v[2 * d] + v[2 * d + 1];
+    }
   }
   return infer(out, shape, in.getElementType());
 }

@@ -558,14 +558,14 @@ RuleResult slice(ImportNode &node, PatternRewriter &rewriter) {
                        << " is invalid for rank " << rank;
       return RuleResult::Failed;
     }
-    int64_t n = x.getDimSize(d);
+    int64_t n = x.getDimSize(d), s = step;
     if (ShapedType::isDynamic(n))
       return RuleResult::NotApplicable;
     auto clampIndex = [&](int64_t i, bool isEnd) {
       if (i < 0)
         i += n;
-      return step > 0 ? std::clamp<int64_t>(i, 0, n)
-                      : std::clamp<int64_t>(i, isEnd ? -1 : 0, n - 1);
+      return s > 0 ? std::clamp<int64_t>(i, 0, n)
+                   : std::clamp<int64_t>(i, isEnd ? -1 : 0, n - 1);
     };
     beginMask &= ~(int64_t(1) << d);
     begin[d] = clampIndex(start, false);
@@ -584,6 +584,51 @@ RuleResult slice(ImportNode &node, PatternRewriter &rewriter) {
                                        rewriter.getDenseI64ArrayAttr(begin),
                                        rewriter.getDenseI64ArrayAttr(end),
                                        rewriter.getDenseI64ArrayAttr(stride)));
+}
+
+/// Pad with constant pads (an attribute before opset 11, an input after):
+/// ONNX's [b1, b2, ..., e1, e2, ...] becomes nd4j's [[b1, e1], [b2, e2], ...].
+/// "edge" padding has no nd4j counterpart.
+RuleResult pad(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x)
+    return RuleResult::NotApplicable;
+  bool fromInputs = !node.opset || node.opset >= 11;
+  FailureOr<SmallVector<int64_t>> pads =
+      fromInputs ? node.getConstantInts(1)
+                 : node.getInts(node.opset < 2 ? "paddings" : "pads");
+  FailureOr<StringRef> mode = node.getString("mode", StringRef("constant"));
+  if (failed(mode))
+    return RuleResult::Failed;
+  if (failed(pads))
+    return fromInputs ? RuleResult::NotApplicable : RuleResult::Failed;
+  double value = 0.0;
+  if (fromInputs && node.hasInput(2)) {
+    FailureOr<SmallVector<double>> c = node.getConstantFloats(2);
+    if (failed(c) || c->size() != 1)
+      return RuleResult::NotApplicable;
+    value = (*c)[0];
+  } else if (!fromInputs) {
+    FailureOr<double> v = node.getFloat("value", 0.0);
+    if (failed(v))
+      return RuleResult::Failed;
+    value = *v;
+  }
+  int64_t ndMode = *mode == "constant" ? 0 : *mode == "reflect" ? 1 : -1;
+  int64_t rank = x.getRank();
+  if (ndMode < 0 || static_cast<int64_t>(pads->size()) != 2 * rank ||
+      llvm::any_of(*pads, [](int64_t p) { return p < 0; }))
+    return RuleResult::NotApplicable; // edge mode; cropping pads.
+  SmallVector<int64_t> amounts;
+  for (int64_t d = 0; d < rank; ++d)
+    amounts.append({(*pads)[d], (*pads)[d + rank]});
+  auto type = RankedTensorType::get({rank, 2}, rewriter.getI64Type());
+  Value paddings = ConstantOp::create(
+      rewriter, node.loc, type,
+      DenseElementsAttr::get(type, ArrayRef<int64_t>(amounts)), StringAttr());
+  return replace(rewriter, node,
+                 build<PadOp>(rewriter, node, node.input(0), paddings,
+                              i64(rewriter, ndMode), f64(rewriter, value)));
 }
 
 /// Size of a statically shaped tensor is a constant.
@@ -1247,6 +1292,7 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   add("ArgMin", argReduce<ArgMinOp>);
   add("Shape", shape);
   add("Size", size);
+  add("Pad", pad);
   add("Slice", slice);
   add("Trilu", trilu);
   add("Range", range);

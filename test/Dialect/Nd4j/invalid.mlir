@@ -846,3 +846,47 @@ nd4j.graph @slice_stride {
   %0 = nd4j.strided_slice %x {begin_mask = 0, ellipsis_mask = 0, end_mask = 0, new_axis_mask = 0, shrink_axis_mask = 0, begin = array<i64: 0>, end = array<i64: 2>, strides = array<i64: 0>} : (tensor<4xf32>) -> tensor<2xf32>
   nd4j.output
 }
+
+// -----
+
+nd4j.graph @pad_mode {
+  %x = nd4j.placeholder "x" : tensor<2xf32>
+  %p = nd4j.constant dense<[[1, 1]]> : tensor<1x2xi64>
+  // expected-error @+2 {{'mode' must be 0 (constant), 1 (reflect) or 2 (symmetric), got 3}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.pad %x, %p {mode = 3, padValue = 0.0 : f64} : (tensor<2xf32>, tensor<1x2xi64>) -> tensor<4xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @pad_shape {
+  %x = nd4j.placeholder "x" : tensor<2xf32>
+  %p = nd4j.placeholder "p" : tensor<2xi64>
+  // expected-error @+2 {{paddings must be an integer [1, 2] tensor, got 'tensor<2xi64>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.pad %x, %p {mode = 0, padValue = 0.0 : f64} : (tensor<2xf32>, tensor<2xi64>) -> tensor<4xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @pad_negative {
+  %x = nd4j.placeholder "x" : tensor<2xf32>
+  %p = nd4j.constant dense<[[-1, 1]]> : tensor<1x2xi64>
+  // expected-error @+2 {{paddings of dimension 0 are negative}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.pad %x, %p {mode = 0, padValue = 0.0 : f64} : (tensor<2xf32>, tensor<1x2xi64>) -> tensor<2xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @pad_reflect {
+  %x = nd4j.placeholder "x" : tensor<2xf32>
+  %p = nd4j.constant dense<[[2, 0]]> : tensor<1x2xi64>
+  // expected-error @+2 {{paddings of dimension 0 exceed what reflect mode can take from extent 2}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.pad %x, %p {mode = 1, padValue = 0.0 : f64} : (tensor<2xf32>, tensor<1x2xi64>) -> tensor<4xf32>
+  nd4j.output
+}

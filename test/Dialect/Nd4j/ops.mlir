@@ -217,6 +217,19 @@ nd4j.graph @strided {
   nd4j.output "y" = %y, "z" = %z : tensor<2x3xf32>, tensor<4x2xf32>
 }
 
+// CHECK-LABEL: nd4j.graph @padding
+nd4j.graph @padding {
+  %x = nd4j.placeholder "x" : tensor<2x3xf32>
+  %p = nd4j.constant dense<[[0, 0], [1, 2]]> : tensor<2x2xi64>
+  %q = nd4j.placeholder "q" : tensor<2x2xi32>
+  // CHECK: nd4j.pad {{.*}} : (tensor<2x3xf32>, tensor<2x2xi64>) -> tensor<2x6xf32>
+  %y = nd4j.pad %x, %p {mode = 2, padValue = 0.0 : f64} : (tensor<2x3xf32>, tensor<2x2xi64>) -> tensor<2x6xf32>
+  // Paddings known only at run time: unknown extents.
+  // CHECK: nd4j.pad {{.*}} : (tensor<2x3xf32>, tensor<2x2xi32>) -> tensor<?x?xf32>
+  %z = nd4j.pad %x, %q {mode = 0, padValue = 1.0 : f64} : (tensor<2x3xf32>, tensor<2x2xi32>) -> tensor<?x?xf32>
+  nd4j.output "y" = %y, "z" = %z : tensor<2x6xf32>, tensor<?x?xf32>
+}
+
 // CHECK-LABEL: nd4j.graph @window3d
 nd4j.graph @window3d {
   %x = nd4j.placeholder "x" : tensor<1x2x4x4x4xf32>
