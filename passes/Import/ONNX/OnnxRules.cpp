@@ -631,6 +631,108 @@ RuleResult pad(ImportNode &node, PatternRewriter &rewriter) {
                               i64(rewriter, ndMode), f64(rewriter, value)));
 }
 
+/// Normalization over `axes` composed from nd4j ops: with
+/// m = mean(x), d = x - m, v = mean(d * d) and inv = 1 / sqrt(v + eps),
+/// returns d * inv; `mean` and `invStdDev` receive m and inv.
+FailureOr<Value> normalize(ImportNode &node, PatternRewriter &rewriter,
+                           ArrayRef<int64_t> axes, double eps, Value &mean,
+                           Value &invStdDev) {
+  Value x = node.input(0);
+  auto element = cast<FloatType>(node.inputType(0).getElementType());
+  auto dims = rewriter.getDenseI64ArrayAttr(axes);
+  auto keep = rewriter.getBoolAttr(true);
+  auto scalarType = RankedTensorType::get({}, element);
+  Value epsilon = ConstantOp::create(
+      rewriter, node.loc, scalarType,
+      DenseElementsAttr::get(scalarType, rewriter.getFloatAttr(element, eps)),
+      StringAttr());
+  FailureOr<Value> m = build<ReduceMeanOp>(rewriter, node, x, dims, keep);
+  if (failed(m))
+    return failure();
+  FailureOr<Value> d = build<SubtractOp>(rewriter, node, x, *m);
+  if (failed(d))
+    return failure();
+  FailureOr<Value> sq = build<MultiplyOp>(rewriter, node, *d, *d);
+  FailureOr<Value> v =
+      succeeded(sq) ? build<ReduceMeanOp>(rewriter, node, *sq, dims, keep) : sq;
+  FailureOr<Value> ve =
+      succeeded(v) ? build<AddOp>(rewriter, node, *v, epsilon) : v;
+  FailureOr<Value> sd = succeeded(ve) ? build<SqrtOp>(rewriter, node, *ve) : ve;
+  FailureOr<Value> inv =
+      succeeded(sd) ? build<ReciprocalOp>(rewriter, node, *sd) : sd;
+  if (failed(inv))
+    return failure();
+  mean = *m;
+  invStdDev = *inv;
+  return build<MultiplyOp>(rewriter, node, *d, *inv);
+}
+
+/// LayerNormalization over the dimensions from `axis` on, with its optional
+/// Mean and InvStdDev outputs.
+RuleResult layerNorm(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || !isa<FloatType>(x.getElementType()) || !node.inputType(1))
+    return RuleResult::NotApplicable;
+  FailureOr<int64_t> axis = node.getInt("axis", -1);
+  FailureOr<double> eps = node.getFloat("epsilon", 1e-5);
+  if (failed(axis) || failed(eps))
+    return RuleResult::Failed;
+  int64_t rank = x.getRank();
+  int64_t first = *axis < 0 ? *axis + rank : *axis;
+  if (first < 0 || first >= rank) {
+    node.emitError() << "axis " << *axis << " is out of range for rank "
+                     << rank;
+    return RuleResult::Failed;
+  }
+  SmallVector<int64_t> axes;
+  for (int64_t d = first; d < rank; ++d)
+    axes.push_back(d);
+  Value mean, inv;
+  FailureOr<Value> y = normalize(node, rewriter, axes, *eps, mean, inv);
+  if (succeeded(y))
+    y = build<MultiplyOp>(rewriter, node, *y, node.input(1));
+  if (succeeded(y) && node.hasInput(2))
+    y = build<AddOp>(rewriter, node, *y, node.input(2));
+  if (failed(y))
+    return RuleResult::Failed;
+  SmallVector<Value> results = {*y, mean, inv};
+  results.resize(node.getNumResults());
+  return node.replaceWith(rewriter, results);
+}
+
+/// InstanceNormalization: per sample and channel over the spatial
+/// dimensions; scale and bias [C] broadcast along dimension 1.
+RuleResult instanceNorm(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || x.getRank() < 3 || !isa<FloatType>(x.getElementType()) ||
+      !node.inputType(1) || !node.inputType(2) ||
+      !node.inputType(1).hasStaticShape() ||
+      !node.inputType(2).hasStaticShape())
+    return RuleResult::NotApplicable;
+  FailureOr<double> eps = node.getFloat("epsilon", 1e-5);
+  if (failed(eps))
+    return RuleResult::Failed;
+  SmallVector<int64_t> axes;
+  for (int64_t d = 2; d < x.getRank(); ++d)
+    axes.push_back(d);
+  // [C] -> [C, 1, ..., 1] so that it lines up with dimension 1.
+  SmallVector<int64_t> channelShape(x.getRank() - 1, 1);
+  channelShape[0] = node.inputType(1).getNumElements();
+  auto shapeAttr = rewriter.getDenseI64ArrayAttr(channelShape);
+  Value mean, inv;
+  FailureOr<Value> y = normalize(node, rewriter, axes, *eps, mean, inv);
+  FailureOr<Value> scale =
+      build<ReshapeOp>(rewriter, node, node.input(1), shapeAttr);
+  FailureOr<Value> bias =
+      build<ReshapeOp>(rewriter, node, node.input(2), shapeAttr);
+  if (failed(y) || failed(scale) || failed(bias))
+    return RuleResult::Failed;
+  y = build<MultiplyOp>(rewriter, node, *y, *scale);
+  if (succeeded(y))
+    y = build<AddOp>(rewriter, node, *y, *bias);
+  return replace(rewriter, node, y);
+}
+
 /// Size of a statically shaped tensor is a constant.
 RuleResult size(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0);
@@ -1292,6 +1394,8 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   add("ArgMin", argReduce<ArgMinOp>);
   add("Shape", shape);
   add("Size", size);
+  add("LayerNormalization", layerNorm);
+  add("InstanceNormalization", instanceNorm);
   add("Pad", pad);
   add("Slice", slice);
   add("Trilu", trilu);
