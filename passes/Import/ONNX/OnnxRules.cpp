@@ -869,29 +869,36 @@ RuleResult gemm(ImportNode &node, PatternRewriter &rewriter) {
 // Convolution and pooling (2-D, NCHW)
 //===----------------------------------------------------------------------===//
 
-/// The window attributes shared by Conv and the pools, reduced to nd4j's
-/// symmetric padding. NotApplicable when ONNX asks for what nd4j lacks.
+/// The window attributes of an N-D Conv or pool (kernel, strides,
+/// dilations, pads), reduced to nd4j's symmetric padding.
 struct Window {
-  int64_t kH, kW, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, same = 0;
+  SmallVector<int64_t, 3> k, s, p, d;
+  int64_t same = 0;
 };
 
-RuleResult bindWindow(ImportNode &node, ArrayRef<int64_t> kernel, Window &w) {
-  if (kernel.size() != 2)
-    return RuleResult::NotApplicable; // 1-D and 3-D windows: other ops.
-  w.kH = kernel[0], w.kW = kernel[1];
-  auto strides = node.getInts("strides", ArrayRef<int64_t>{1, 1});
-  auto dilations = node.getInts("dilations", ArrayRef<int64_t>{1, 1});
-  auto pads = node.getInts("pads", ArrayRef<int64_t>{0, 0, 0, 0});
+RuleResult bindWindow(ImportNode &node, ArrayRef<int64_t> kernel, unsigned rank,
+                      Window &w) {
+  if (kernel.size() != rank)
+    return RuleResult::NotApplicable; // Windows of another rank: other ops.
+  SmallVector<int64_t, 3> ones(rank, 1);
+  SmallVector<int64_t, 6> zeros(2 * rank, 0);
+  auto strides = node.getInts("strides", ArrayRef<int64_t>(ones));
+  auto dilations = node.getInts("dilations", ArrayRef<int64_t>(ones));
+  auto pads = node.getInts("pads", ArrayRef<int64_t>(zeros));
   auto autoPad = node.getString("auto_pad", StringRef("NOTSET"));
   if (failed(strides) || failed(dilations) || failed(pads) || failed(autoPad))
     return RuleResult::Failed;
-  if (strides->size() != 2 || dilations->size() != 2 || pads->size() != 4) {
-    node.emitError() << "strides, dilations and pads must have 2, 2 and 4 "
-                        "entries for a 2-D window";
+  if (strides->size() != rank || dilations->size() != rank ||
+      pads->size() != 2 * rank) {
+    node.emitError() << "strides, dilations and pads must have " << rank << ", "
+                     << rank << " and " << 2 * rank << " entries for a " << rank
+                     << "-D window";
     return RuleResult::Failed;
   }
-  w.sH = (*strides)[0], w.sW = (*strides)[1];
-  w.dH = (*dilations)[0], w.dW = (*dilations)[1];
+  w.k.assign(kernel.begin(), kernel.end());
+  w.s.assign(strides->begin(), strides->end());
+  w.d.assign(dilations->begin(), dilations->end());
+  w.p.assign(rank, 0);
   if (*autoPad == "SAME_UPPER") {
     w.same = 1; // nd4j's SAME pads the extra row/column at the end, too.
     return RuleResult::Continue;
@@ -900,10 +907,12 @@ RuleResult bindWindow(ImportNode &node, ArrayRef<int64_t> kernel, Window &w) {
     return RuleResult::Continue;
   if (*autoPad != "NOTSET")
     return RuleResult::NotApplicable; // SAME_LOWER
-  // nd4j pads symmetrically: [top, left, bottom, right] must agree.
-  if ((*pads)[0] != (*pads)[2] || (*pads)[1] != (*pads)[3])
-    return RuleResult::NotApplicable;
-  w.pH = (*pads)[0], w.pW = (*pads)[1];
+  // nd4j pads symmetrically: ONNX's begin and end pads must agree.
+  for (unsigned i = 0; i < rank; ++i) {
+    if ((*pads)[i] != (*pads)[i + rank])
+      return RuleResult::NotApplicable;
+    w.p[i] = (*pads)[i];
+  }
   return RuleResult::Continue;
 }
 
@@ -921,7 +930,8 @@ RuleResult depthwise(ImportNode &node, PatternRewriter &rewriter, int64_t group,
   if (failed(kernel))
     return RuleResult::Failed;
   Window win;
-  if (RuleResult r = bindWindow(node, *kernel, win); r != RuleResult::Continue)
+  if (RuleResult r = bindWindow(node, *kernel, 2, win);
+      r != RuleResult::Continue)
     return r;
   FailureOr<Value> weights =
       build<ReshapeOp>(rewriter, node, node.input(1),
@@ -933,9 +943,9 @@ RuleResult depthwise(ImportNode &node, PatternRewriter &rewriter, int64_t group,
     return RuleResult::Failed;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
   FailureOr<Value> y = build<DepthwiseConv2DOp>(
-      rewriter, node, node.input(0), *weights, node.input(2), I(win.kH),
-      I(win.kW), I(win.sH), I(win.sW), I(win.pH), I(win.pW), I(win.dH),
-      I(win.dW), I(win.same), I(1));
+      rewriter, node, node.input(0), *weights, node.input(2), I(win.k[0]),
+      I(win.k[1]), I(win.s[0]), I(win.s[1]), I(win.p[0]), I(win.p[1]),
+      I(win.d[0]), I(win.d[1]), I(win.same), I(1));
   if (failed(y))
     return RuleResult::Failed;
   result = *y;
@@ -961,13 +971,14 @@ RuleResult conv2dValue(ImportNode &node, PatternRewriter &rewriter,
   if (failed(kernel))
     return RuleResult::Failed;
   Window win;
-  if (RuleResult r = bindWindow(node, *kernel, win); r != RuleResult::Continue)
+  if (RuleResult r = bindWindow(node, *kernel, 2, win);
+      r != RuleResult::Continue)
     return r;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
   FailureOr<Value> y = build<Conv2DOp>(
-      rewriter, node, node.input(0), node.input(1), node.input(2), I(win.kH),
-      I(win.kW), I(win.sH), I(win.sW), I(win.pH), I(win.pW), I(win.dH),
-      I(win.dW), I(win.same), I(1), I(1));
+      rewriter, node, node.input(0), node.input(1), node.input(2), I(win.k[0]),
+      I(win.k[1]), I(win.s[0]), I(win.s[1]), I(win.p[0]), I(win.p[1]),
+      I(win.d[0]), I(win.d[1]), I(win.same), I(1), I(1));
   if (failed(y))
     return RuleResult::Failed;
   result = *y;
@@ -1008,15 +1019,16 @@ RuleResult pool2dValue(ImportNode &node, PatternRewriter &rewriter,
       r != RuleResult::Continue)
     return r;
   Window win;
-  if (RuleResult r = bindWindow(node, kernel, win); r != RuleResult::Continue)
+  if (RuleResult r = bindWindow(node, kernel, 2, win);
+      r != RuleResult::Continue)
     return r;
-  if (!isAverage && (win.dH != 1 || win.dW != 1))
+  if (!isAverage && (win.d[0] != 1 || win.d[1] != 1))
     return RuleResult::NotApplicable;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
-  FailureOr<Value> y =
-      build<OpTy>(rewriter, node, node.input(0), I(win.kH), I(win.kW),
-                  I(win.sH), I(win.sW), I(win.pH), I(win.pW), I(win.dH),
-                  I(win.dW), I(win.same), I(isAverage ? countPad : 0), I(1));
+  FailureOr<Value> y = build<OpTy>(
+      rewriter, node, node.input(0), I(win.k[0]), I(win.k[1]), I(win.s[0]),
+      I(win.s[1]), I(win.p[0]), I(win.p[1]), I(win.d[0]), I(win.d[1]),
+      I(win.same), I(isAverage ? countPad : 0), I(1));
   if (failed(y))
     return RuleResult::Failed;
   result = *y;
@@ -1084,39 +1096,6 @@ RuleResult lift1D(
                                   : node.replaceWith(rewriter, *back);
 }
 
-/// The 3-D window attributes, reduced to nd4j's symmetric padding.
-struct Window3 {
-  int64_t k[3], s[3] = {1, 1, 1}, p[3] = {0, 0, 0}, d[3] = {1, 1, 1};
-  int64_t same = 0;
-};
-
-RuleResult bindWindow3(ImportNode &node, ArrayRef<int64_t> kernel, Window3 &w) {
-  if (kernel.size() != 3)
-    return RuleResult::NotApplicable;
-  auto strides = node.getInts("strides", ArrayRef<int64_t>{1, 1, 1});
-  auto dilations = node.getInts("dilations", ArrayRef<int64_t>{1, 1, 1});
-  auto pads = node.getInts("pads", ArrayRef<int64_t>{0, 0, 0, 0, 0, 0});
-  auto autoPad = node.getString("auto_pad", StringRef("NOTSET"));
-  if (failed(strides) || failed(dilations) || failed(pads) || failed(autoPad))
-    return RuleResult::Failed;
-  if (strides->size() != 3 || dilations->size() != 3 || pads->size() != 6) {
-    node.emitError() << "strides, dilations and pads must have 3, 3 and 6 "
-                        "entries for a 3-D window";
-    return RuleResult::Failed;
-  }
-  for (int i = 0; i < 3; ++i) {
-    w.k[i] = kernel[i], w.s[i] = (*strides)[i], w.d[i] = (*dilations)[i];
-    if ((*pads)[i] != (*pads)[i + 3] && *autoPad == "NOTSET")
-      return RuleResult::NotApplicable; // nd4j pads symmetrically.
-    w.p[i] = *autoPad == "NOTSET" ? (*pads)[i] : 0;
-  }
-  if (*autoPad == "SAME_UPPER")
-    w.same = 1;
-  else if (*autoPad != "NOTSET" && *autoPad != "VALID")
-    return RuleResult::NotApplicable;
-  return RuleResult::Continue;
-}
-
 /// Conv over [N, C, D, H, W]: conv3dnew takes weights [kD, kH, kW, iC, oC],
 /// so ONNX's [oC, iC, kD, kH, kW] weights are permuted first.
 RuleResult conv3d(ImportNode &node, PatternRewriter &rewriter) {
@@ -1132,8 +1111,9 @@ RuleResult conv3d(ImportNode &node, PatternRewriter &rewriter) {
       ArrayRef<int64_t>{w.getDimSize(2), w.getDimSize(3), w.getDimSize(4)});
   if (failed(kernel))
     return RuleResult::Failed;
-  Window3 win;
-  if (RuleResult r = bindWindow3(node, *kernel, win); r != RuleResult::Continue)
+  Window win;
+  if (RuleResult r = bindWindow(node, *kernel, 3, win);
+      r != RuleResult::Continue)
     return r;
   FailureOr<Value> weights =
       build<PermuteOp>(rewriter, node, node.input(1),
@@ -1158,8 +1138,9 @@ RuleResult pool3d(ImportNode &node, PatternRewriter &rewriter) {
   if (RuleResult r = bindPool(node, kernel, countPad);
       r != RuleResult::Continue)
     return r;
-  Window3 win;
-  if (RuleResult r = bindWindow3(node, kernel, win); r != RuleResult::Continue)
+  Window win;
+  if (RuleResult r = bindWindow(node, kernel, 3, win);
+      r != RuleResult::Continue)
     return r;
   if (!isAverage && (win.d[0] != 1 || win.d[1] != 1 || win.d[2] != 1))
     return RuleResult::NotApplicable;
