@@ -56,72 +56,78 @@ InFlightDiagnostic ImportNode::emitError() {
          << "node '" << name << "' (" << framework << "." << opType << "): ";
 }
 
-FailureOr<int64_t> ImportNode::getInt(StringRef attr,
-                                      std::optional<int64_t> dflt) {
-  Attribute a = attrs.get(attr);
+namespace {
+/// The binder's common path: a missing attribute takes its default or is an
+/// error; a present one goes through `convert`, which yields nothing when the
+/// attribute has the wrong kind (then the error names the kind `expected`).
+template <typename T, typename Default, typename Convert>
+FailureOr<T> bindAttr(ImportNode &node, StringRef attr,
+                      const std::optional<Default> &dflt, StringRef expected,
+                      Convert convert) {
+  Attribute a = node.attrs.get(attr);
   if (!a) {
     if (dflt)
-      return *dflt;
-    return emitError() << "missing required attribute '" << attr << "'";
+      return T(*dflt);
+    return node.emitError() << "missing required attribute '" << attr << "'";
   }
-  if (auto i = dyn_cast<IntegerAttr>(a))
-    return i.getValue().getSExtValue();
-  return emitError() << "attribute '" << attr << "' must be an integer, got "
-                     << a;
+  if (std::optional<T> value = convert(a))
+    return std::move(*value);
+  return node.emitError() << "attribute '" << attr << "' must be " << expected
+                          << ", got " << a;
+}
+} // namespace
+
+FailureOr<int64_t> ImportNode::getInt(StringRef attr,
+                                      std::optional<int64_t> dflt) {
+  return bindAttr<int64_t>(*this, attr, dflt, "an integer",
+                           [](Attribute a) -> std::optional<int64_t> {
+                             if (auto i = dyn_cast<IntegerAttr>(a))
+                               return i.getValue().getSExtValue();
+                             return std::nullopt;
+                           });
 }
 
 FailureOr<double> ImportNode::getFloat(StringRef attr,
                                        std::optional<double> dflt) {
-  Attribute a = attrs.get(attr);
-  if (!a) {
-    if (dflt)
-      return *dflt;
-    return emitError() << "missing required attribute '" << attr << "'";
-  }
-  if (auto f = dyn_cast<FloatAttr>(a)) {
-    if (!f.getType().isF32())
-      return f.getValueAsDouble();
-    // Frameworks store f32 attributes; nd4j's t_args are f64. Widen through
-    // the shortest decimal form, so 0.001f becomes 0.001 and not
-    // 0.0010000000474974513.
-    char text[32];
-    auto [end, ec] = std::to_chars(text, text + sizeof(text) - 1,
-                                   f.getValue().convertToFloat());
-    *end = '\0';
-    return std::strtod(text, nullptr);
-  }
-  if (auto i = dyn_cast<IntegerAttr>(a))
-    return static_cast<double>(i.getValue().getSExtValue());
-  return emitError() << "attribute '" << attr << "' must be a number, got "
-                     << a;
+  return bindAttr<double>(
+      *this, attr, dflt, "a number", [](Attribute a) -> std::optional<double> {
+        if (auto f = dyn_cast<FloatAttr>(a)) {
+          if (!f.getType().isF32())
+            return f.getValueAsDouble();
+          // Frameworks store f32 attributes; nd4j's t_args are f64. Widen
+          // through the shortest decimal form, so 0.001f becomes 0.001 and
+          // not 0.0010000000474974513.
+          char text[32];
+          auto [end, ec] = std::to_chars(text, text + sizeof(text) - 1,
+                                         f.getValue().convertToFloat());
+          *end = '\0';
+          return std::strtod(text, nullptr);
+        }
+        if (auto i = dyn_cast<IntegerAttr>(a))
+          return static_cast<double>(i.getValue().getSExtValue());
+        return std::nullopt;
+      });
 }
 
 FailureOr<StringRef> ImportNode::getString(StringRef attr,
                                            std::optional<StringRef> dflt) {
-  Attribute a = attrs.get(attr);
-  if (!a) {
-    if (dflt)
-      return *dflt;
-    return emitError() << "missing required attribute '" << attr << "'";
-  }
-  if (auto s = dyn_cast<StringAttr>(a))
-    return s.getValue();
-  return emitError() << "attribute '" << attr << "' must be a string, got "
-                     << a;
+  return bindAttr<StringRef>(*this, attr, dflt, "a string",
+                             [](Attribute a) -> std::optional<StringRef> {
+                               if (auto s = dyn_cast<StringAttr>(a))
+                                 return s.getValue();
+                               return std::nullopt;
+                             });
 }
 
 FailureOr<SmallVector<int64_t>>
 ImportNode::getInts(StringRef attr, std::optional<ArrayRef<int64_t>> dflt) {
-  Attribute a = attrs.get(attr);
-  if (!a) {
-    if (dflt)
-      return SmallVector<int64_t>(*dflt);
-    return emitError() << "missing required attribute '" << attr << "'";
-  }
-  if (auto ints = dyn_cast<DenseI64ArrayAttr>(a))
-    return SmallVector<int64_t>(ints.asArrayRef());
-  return emitError() << "attribute '" << attr
-                     << "' must be a list of integers, got " << a;
+  return bindAttr<SmallVector<int64_t>>(
+      *this, attr, dflt, "a list of integers",
+      [](Attribute a) -> std::optional<SmallVector<int64_t>> {
+        if (auto ints = dyn_cast<DenseI64ArrayAttr>(a))
+          return SmallVector<int64_t>(ints.asArrayRef());
+        return std::nullopt;
+      });
 }
 
 namespace {
