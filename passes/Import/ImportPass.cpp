@@ -13,6 +13,7 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace mlir {
 namespace nd4j {
@@ -85,19 +86,24 @@ LogicalResult mlir::nd4j::applyImportRules(Operation *root,
   // dangling) and every definition before its uses.
   SmallVector<NodeOp> nodes;
   root->walk([&](NodeOp op) { nodes.push_back(op); });
+  // A malformed node is reported and the import fails, but only after every
+  // node has been tried, so that one run lists every problem.
+  llvm::SmallPtrSet<Operation *, 4> malformed;
   for (NodeOp op : nodes)
     if (failed(applyRules(registry, op)))
-      return failure();
+      malformed.insert(op);
 
   if (allowUnhandled)
-    return success();
+    return failure(!malformed.empty());
   bool unhandled = false;
   root->walk([&](NodeOp op) {
+    if (malformed.contains(op))
+      return;
     ImportNode node(op);
     node.emitError() << "no import rule handles this node";
     unhandled = true;
   });
-  return failure(unhandled);
+  return failure(unhandled || !malformed.empty());
 }
 
 namespace {
