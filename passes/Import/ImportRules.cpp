@@ -22,24 +22,12 @@ using namespace mlir::nd4j;
 // ImportNode
 //===----------------------------------------------------------------------===//
 
-namespace {
-StringRef nodeNameOf(Location loc) {
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName().getValue();
-  if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location inner : fused.getLocations())
-      if (StringRef n = nodeNameOf(inner); !n.empty())
-        return n;
-  return {};
-}
-} // namespace
-
 ImportNode::ImportNode(NodeOp op)
     : op(op), framework(op.getFramework()), opType(op.getOpType()),
-      name(nodeNameOf(op.getLoc())), opset(op.getOpset().value_or(0)),
-      loc(op.getLoc()), inputs(op.getInputs()), attrs(op.getAttrs()) {
-  if (name.empty())
-    name = "<unnamed>";
+      opset(op.getOpset().value_or(0)), loc(op.getLoc()),
+      inputs(op.getInputs()), attrs(op.getAttrs()) {
+  StringAttr nodeName = getNodeName(loc);
+  name = nodeName ? nodeName.getValue() : StringRef("<unnamed>");
 }
 
 bool ImportNode::hasInput(unsigned i) const {

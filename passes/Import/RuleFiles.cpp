@@ -28,14 +28,9 @@ using namespace mlir::nd4j;
 
 namespace {
 
-StringRef nodeName(Operation *op) {
-  if (auto name = dyn_cast<NameLoc>(op->getLoc()))
-    return name.getName().getValue();
-  if (auto fused = dyn_cast<FusedLoc>(op->getLoc()))
-    for (Location l : fused.getLocations())
-      if (auto name = dyn_cast<NameLoc>(l))
-        return name.getName().getValue();
-  return {};
+StringRef nodeNameOf(Operation *op) {
+  StringAttr name = getNodeName(op->getLoc());
+  return name ? name.getValue() : StringRef();
 }
 
 LogicalResult nodeNameMatches(PatternRewriter &, Operation *op,
@@ -44,12 +39,12 @@ LogicalResult nodeNameMatches(PatternRewriter &, Operation *op,
   if (!pattern)
     return failure();
   llvm::Regex re(("^(" + pattern.getValue() + ")$").str());
-  return success(re.isValid() && re.match(nodeName(op)));
+  return success(re.isValid() && re.match(nodeNameOf(op)));
 }
 
 LogicalResult nodeNamed(PatternRewriter &, Operation *op, Attribute name) {
   auto s = dyn_cast<StringAttr>(name);
-  return success(s && s.getValue() == nodeName(op));
+  return success(s && s.getValue() == nodeNameOf(op));
 }
 
 LogicalResult frameworkAttrEquals(PatternRewriter &, Operation *op,

@@ -14,6 +14,16 @@
 using namespace mlir;
 using namespace mlir::nd4j;
 
+StringAttr mlir::nd4j::getNodeName(Location loc) {
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return name.getName();
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    for (Location inner : fused.getLocations())
+      if (StringAttr name = getNodeName(inner))
+        return name;
+  return {};
+}
+
 //===----------------------------------------------------------------------===//
 // GraphOp
 //===----------------------------------------------------------------------===//

@@ -19,6 +19,10 @@
 
 namespace mlir {
 namespace nd4j {
+/// The framework node name a frontend recorded as an op's location
+/// (`NameLoc`, possibly inside a `FusedLoc`), or null.
+StringAttr getNodeName(Location loc);
+
 /// Declared result types are compatible with inferred ones when element types
 /// match and shapes agree wherever both are known.
 bool areCompatibleResultTypes(TypeRange inferred, TypeRange declared);

@@ -28,17 +28,6 @@ using namespace mlir::nd4j;
 
 namespace {
 
-/// The node name a frontend recorded as the op's location, if any.
-StringAttr getNodeName(Location loc) {
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName();
-  if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location inner : fused.getLocations())
-      if (StringAttr name = getNodeName(inner))
-        return name;
-  return {};
-}
-
 /// The graph output `value` is listed as first (lowest operand index), if
 /// any. The node producing it is named after that output.
 StringAttr getOutputName(Value value) {
