@@ -28,8 +28,8 @@ using namespace mlir::nd4j;
 
 namespace {
 
-/// The graph output `value` is listed as first (lowest operand index), if
-/// any. The node producing it is named after that output.
+/// The name under which `value` is first (lowest operand index) listed as a
+/// graph output, if it is one; its producing node's output takes that name.
 StringAttr getOutputName(Value value) {
   std::optional<unsigned> first;
   OutputOp output;
@@ -42,8 +42,7 @@ StringAttr getOutputName(Value value) {
   return first ? cast<StringAttr>(output.getNames()[*first]) : StringAttr();
 }
 
-/// Collects the slot values an attribute contributes to a list of kind `k`;
-/// fails (with a diagnostic) when the attribute cannot fill such slots.
+/// The ordered argument lists being filled for one node.
 struct SlotValues {
   SmallVector<double> t;
   SmallVector<int64_t> i;
@@ -72,6 +71,9 @@ LogicalResult appendInts(Attribute attr, SmallVectorImpl<int64_t> &out) {
   return failure();
 }
 
+/// Appends the slots `attr` fills in the list of kind `kind`; fails, without
+/// a diagnostic (the caller names the op and attribute), when the attribute
+/// cannot fill such slots.
 LogicalResult appendSlots(Attribute attr, ArgKind kind, SlotValues &out) {
   switch (kind) {
   case ArgKind::T:
