@@ -813,4 +813,13 @@ def Nd4j_DepthToSpaceOp : Nd4j_TypedOp<"depth_to_space"> {
   let iArgs = ["block_size", "isNHWC"];
 }
 
+//===----------------------------------------------------------------------===//
+// Typed ops by family, one file each
+//===----------------------------------------------------------------------===//
+
+include "dialects/Nd4j/IR/Nd4jLossOps.td"
+include "dialects/Nd4j/IR/Nd4jShapeOps.td"
+include "dialects/Nd4j/IR/Nd4jNNOps.td"
+include "dialects/Nd4j/IR/Nd4jIndexOps.td"
+
 #endif // ND4J_ND4J_ND4JOPS_TD

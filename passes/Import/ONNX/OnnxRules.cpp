@@ -10,7 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "passes/Import/ImportRules.h"
+#include "passes/Import/ONNX/OnnxRuleUtils.h"
 
 #include "mlir/IR/Builders.h"
 #include <algorithm>
@@ -20,60 +20,9 @@
 
 using namespace mlir;
 using namespace mlir::nd4j;
+using namespace mlir::nd4j::onnx_rules;
 
 namespace {
-
-/// Builds typed op `OpTy` with inferred result types. Where inference
-/// rejects the operands it has reported why at the node, and this fails.
-template <typename OpTy, typename... Args>
-FailureOr<Value> build(PatternRewriter &rewriter, ImportNode &node,
-                       Args &&...args) {
-  OperationState state(node.loc, OpTy::getOperationName());
-  OpTy::build(rewriter, state, rewriter.getNoneType(),
-              std::forward<Args>(args)...);
-  state.types.clear();
-  SmallVector<Type> types;
-  if (failed(OpTy::inferReturnTypes(
-          rewriter.getContext(), node.loc, state.operands,
-          state.attributes.getDictionary(rewriter.getContext()),
-          state.getRawProperties(), state.regions, types)))
-    return failure();
-  state.addTypes(types);
-  return rewriter.create(state)->getResult(0);
-}
-
-/// Replaces the node's single result with `value`.
-RuleResult replace(PatternRewriter &rewriter, ImportNode &node,
-                   FailureOr<Value> value) {
-  if (failed(value))
-    return RuleResult::Failed;
-  return node.replaceWith(rewriter, *value);
-}
-
-/// Replaces a node whose results after the first are unused (Dropout's mask,
-/// MaxPool's indices, BatchNormalization's running statistics) by `value`,
-/// checked against the first result's recorded type as replaceWith does.
-RuleResult replaceFirstResult(PatternRewriter &rewriter, ImportNode &node,
-                              Value value) {
-  for (unsigned i = 1; i < node.getNumResults(); ++i)
-    if (node.isResultUsed(i))
-      return RuleResult::NotApplicable;
-  auto declared = dyn_cast<RankedTensorType>(node.resultType(0));
-  if (declared && !areCompatibleResultTypes(TypeRange{declared},
-                                            TypeRange{value.getType()})) {
-    node.emitError() << "import rule produced " << value.getType()
-                     << " for result 0, but the model declares " << declared;
-    return RuleResult::Failed;
-  }
-  node.op->getResult(0).replaceAllUsesWith(value);
-  rewriter.eraseOp(node.op);
-  return RuleResult::Replaced;
-}
-
-IntegerAttr i64(PatternRewriter &r, int64_t v) {
-  return r.getI64IntegerAttr(v);
-}
-FloatAttr f64(PatternRewriter &r, double v) { return r.getF64FloatAttr(v); }
 
 //===----------------------------------------------------------------------===//
 // Element-wise
@@ -1035,19 +984,6 @@ RuleResult pool2dValue(ImportNode &node, PatternRewriter &rewriter,
   return RuleResult::Continue;
 }
 
-/// A reshape of `v` to `shape` (at most one dynamic extent, as -1).
-FailureOr<Value> reshapeTo(PatternRewriter &rewriter, ImportNode &node, Value v,
-                           ArrayRef<int64_t> shape) {
-  if (llvm::count_if(shape, ShapedType::isDynamic) > 1)
-    return failure();
-  SmallVector<int64_t> arr(shape);
-  for (int64_t &d : arr)
-    if (ShapedType::isDynamic(d))
-      d = -1;
-  return build<ReshapeOp>(rewriter, node, v,
-                          rewriter.getDenseI64ArrayAttr(arr));
-}
-
 /// 1-D windows run as 2-D ones of height 1: [N, C, W] becomes [N, C, 1, W]
 /// (weights [oC, iC, kW] become [oC, iC, 1, kW]), the window attributes gain
 /// a leading 1 (pads a leading 0 per side), and the 2-D result drops its
@@ -1405,4 +1341,8 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   add("Flatten", flatten);
   add("Transpose", transpose);
   add("Concat", concat);
+  registerOnnxLossRules(add);
+  registerOnnxShapeRules(add);
+  registerOnnxNNRules(add);
+  registerOnnxIndexRules(add);
 }

@@ -1,0 +1,124 @@
+//===- OnnxRuleUtils.h - shared helpers of the ONNX import rules -*- C++
+//-*-===//
+//
+// What every ONNX rule file uses: building a typed op with inferred result
+// types (a rejected operand becomes a diagnostic at the node, not a crash),
+// replacing the node, small attribute and constant helpers. One
+// registerOnnx<Family>Rules per rule file; registerOnnxImportRules calls
+// them all.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ND4J_PASSES_IMPORT_ONNX_ONNXRULEUTILS_H
+#define ND4J_PASSES_IMPORT_ONNX_ONNXRULEUTILS_H
+
+#include "passes/Import/ImportRules.h"
+
+#include "mlir/IR/Builders.h"
+
+namespace mlir {
+namespace nd4j {
+namespace onnx_rules {
+
+/// Registers a built-in ONNX rule for an op type.
+using AddRuleFn = std::function<void(StringRef opType, RuleFn fn)>;
+
+void registerOnnxLossRules(const AddRuleFn &add);
+void registerOnnxShapeRules(const AddRuleFn &add);
+void registerOnnxNNRules(const AddRuleFn &add);
+void registerOnnxIndexRules(const AddRuleFn &add);
+
+/// Builds typed op `OpTy` with inferred result types. Where inference
+/// rejects the operands it has reported why at the node, and this fails.
+template <typename OpTy, typename... Args>
+FailureOr<Value> build(PatternRewriter &rewriter, ImportNode &node,
+                       Args &&...args) {
+  OperationState state(node.loc, OpTy::getOperationName());
+  OpTy::build(rewriter, state, rewriter.getNoneType(),
+              std::forward<Args>(args)...);
+  state.types.clear();
+  SmallVector<Type> types;
+  if (failed(OpTy::inferReturnTypes(
+          rewriter.getContext(), node.loc, state.operands,
+          state.attributes.getDictionary(rewriter.getContext()),
+          state.getRawProperties(), state.regions, types)))
+    return failure();
+  state.addTypes(types);
+  return rewriter.create(state)->getResult(0);
+}
+
+/// Replaces the node's single result with `value`.
+inline RuleResult replace(PatternRewriter &rewriter, ImportNode &node,
+                          FailureOr<Value> value) {
+  if (failed(value))
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, *value);
+}
+
+/// Replaces a node whose results after the first are unused (Dropout's mask,
+/// MaxPool's indices, BatchNormalization's running statistics) by `value`,
+/// checked against the first result's recorded type as replaceWith does.
+inline RuleResult replaceFirstResult(PatternRewriter &rewriter,
+                                     ImportNode &node, Value value) {
+  for (unsigned i = 1; i < node.getNumResults(); ++i)
+    if (node.isResultUsed(i))
+      return RuleResult::NotApplicable;
+  auto declared = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (declared && !areCompatibleResultTypes(TypeRange{declared},
+                                            TypeRange{value.getType()})) {
+    node.emitError() << "import rule produced " << value.getType()
+                     << " for result 0, but the model declares " << declared;
+    return RuleResult::Failed;
+  }
+  node.op->getResult(0).replaceAllUsesWith(value);
+  rewriter.eraseOp(node.op);
+  return RuleResult::Replaced;
+}
+
+inline IntegerAttr i64(PatternRewriter &r, int64_t v) {
+  return r.getI64IntegerAttr(v);
+}
+inline FloatAttr f64(PatternRewriter &r, double v) {
+  return r.getF64FloatAttr(v);
+}
+
+/// A reshape of `v` to `shape` (at most one dynamic extent, as -1).
+inline FailureOr<Value> reshapeTo(PatternRewriter &rewriter, ImportNode &node,
+                                  Value v, ArrayRef<int64_t> shape) {
+  if (llvm::count_if(shape, ShapedType::isDynamic) > 1)
+    return failure();
+  SmallVector<int64_t> arr(shape);
+  for (int64_t &d : arr)
+    if (ShapedType::isDynamic(d))
+      d = -1;
+  return build<ReshapeOp>(rewriter, node, v,
+                          rewriter.getDenseI64ArrayAttr(arr));
+}
+
+/// A rank-0 constant of `element` type holding `value` (floating-point or
+/// integer element types).
+inline Value scalarConstant(PatternRewriter &rewriter, Location loc,
+                            Type element, double value) {
+  auto type = RankedTensorType::get({}, element);
+  Attribute v = isa<FloatType>(element)
+                    ? Attribute(rewriter.getFloatAttr(element, value))
+                    : Attribute(rewriter.getIntegerAttr(
+                          element, static_cast<int64_t>(value)));
+  return ConstantOp::create(rewriter, loc, type,
+                            DenseElementsAttr::get(type, v), StringAttr());
+}
+
+/// A constant 1-D i64 tensor.
+inline Value i64VectorConstant(PatternRewriter &rewriter, Location loc,
+                               ArrayRef<int64_t> values) {
+  auto type = RankedTensorType::get({static_cast<int64_t>(values.size())},
+                                    rewriter.getI64Type());
+  return ConstantOp::create(rewriter, loc, type,
+                            DenseElementsAttr::get(type, values), StringAttr());
+}
+
+} // namespace onnx_rules
+} // namespace nd4j
+} // namespace mlir
+
+#endif // ND4J_PASSES_IMPORT_ONNX_ONNXRULEUTILS_H
