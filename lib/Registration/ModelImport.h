@@ -21,8 +21,10 @@ class SourceMgr;
 namespace mlir {
 namespace nd4j {
 
-/// True when `path` names a model file we import (.onnx, .onnxtxt).
-bool isModelFile(llvm::StringRef path);
+/// True when `path` (with `contents`) is a model file we import: by its
+/// extension (.onnx, .onnxtxt), else, for names that are not .mlir/.mlirbc,
+/// by its contents (a binary ONNX ModelProto's protobuf structure).
+bool isModelFile(llvm::StringRef path, llvm::StringRef contents);
 
 /// Imports the model in `sourceMgr`'s main buffer and applies the import
 /// rules, honouring --keep-generic, --import-rules and --allow-unhandled.

@@ -38,7 +38,7 @@ int mlir::nd4j::optMain(int argc, char **argv) {
     llvm::errs() << error << "\n";
     return 1;
   }
-  if (isModelFile(inputFilename)) {
+  if (isModelFile(inputFilename, input->getBuffer())) {
     MLIRContext ctx(registry);
     llvm::SourceMgr sourceMgr;
     sourceMgr.AddNewSourceBuffer(std::move(input), llvm::SMLoc());

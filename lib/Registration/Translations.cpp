@@ -69,8 +69,95 @@ OwningOpRef<ModuleOp> importOnnx(llvm::SourceMgr &sourceMgr, MLIRContext *ctx) {
 }
 } // namespace
 
-bool mlir::nd4j::isModelFile(StringRef path) {
-  return path.ends_with(".onnx") || path.ends_with(".onnxtxt");
+namespace {
+/// The field numbers at the top level of a protobuf message filling all of
+/// `data`, as (field number, wire type); none when `data` is not one (a bad
+/// varint, a group or unknown wire type, a length past the end). Payloads
+/// are skipped, so this reads a few bytes per top-level field.
+std::optional<SmallVector<std::pair<uint64_t, unsigned>>>
+scanProtobufFields(StringRef data) {
+  SmallVector<std::pair<uint64_t, unsigned>> fields;
+  size_t pos = 0;
+  auto varint = [&](uint64_t &v) {
+    v = 0;
+    for (unsigned shift = 0; shift < 64; shift += 7) {
+      if (pos >= data.size())
+        return false;
+      uint8_t byte = data[pos++];
+      v |= uint64_t(byte & 0x7f) << shift;
+      if (!(byte & 0x80))
+        return true;
+    }
+    return false;
+  };
+  while (pos < data.size()) {
+    uint64_t tag, value;
+    if (!varint(tag) || (tag >> 3) == 0)
+      return std::nullopt;
+    unsigned wire = tag & 7;
+    if (wire == 0) {
+      if (!varint(value))
+        return std::nullopt;
+    } else if (wire == 1 || wire == 5) {
+      pos += wire == 1 ? 8 : 4;
+    } else if (wire == 2) {
+      if (!varint(value) || value > data.size() - pos)
+        return std::nullopt;
+      pos += value;
+    } else {
+      return std::nullopt;
+    }
+    if (pos > data.size())
+      return std::nullopt;
+    fields.push_back({tag >> 3, wire});
+  }
+  return fields;
+}
+
+/// A binary ONNX ModelProto: a protobuf with a graph (field 7) and only
+/// ModelProto's top-level fields, each with its wire type.
+bool looksLikeOnnxModel(StringRef data) {
+  auto fields = scanProtobufFields(data);
+  if (!fields)
+    return false;
+  bool hasGraph = false;
+  for (auto [field, wire] : *fields) {
+    switch (field) {
+    case 1: // ir_version
+    case 5: // model_version
+      if (wire != 0)
+        return false;
+      break;
+    case 2:
+    case 3:
+    case 4:
+    case 6: // producer_*, domain, doc_string
+    case 8:
+    case 14:
+    case 20:
+    case 25: // opset_import, metadata, training, functions
+      if (wire != 2)
+        return false;
+      break;
+    case 7:
+      if (wire != 2)
+        return false;
+      hasGraph = true;
+      break;
+    default:
+      return false;
+    }
+  }
+  return hasGraph;
+}
+} // namespace
+
+bool mlir::nd4j::isModelFile(StringRef path, StringRef contents) {
+  if (path.ends_with(".onnx") || path.ends_with(".onnxtxt"))
+    return true;
+  if (path.ends_with(".mlir") || path.ends_with(".mlirbc"))
+    return false;
+  return looksLikeOnnxModel(contents);
 }
 
 OwningOpRef<ModuleOp> mlir::nd4j::importModelFile(llvm::SourceMgr &sourceMgr,
