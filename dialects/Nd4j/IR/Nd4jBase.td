@@ -32,6 +32,24 @@ def Nd4j_Dialect : Dialect {
     ops, ending in `nd4j.output`.
   }];
   let hasConstantMaterializer = 1;
+  let useDefaultTypePrinterParser = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Types
+//===----------------------------------------------------------------------===//
+
+def Nd4j_StringType : TypeDef<Nd4j_Dialect, "String"> {
+  let mnemonic = "string";
+  let summary = "a variable-length byte string (ONNX STRING, TF string, nd4j UTF8)";
+  let description = [{
+    The element type of string tensors: ONNX's `STRING`, TensorFlow's
+    `DT_STRING`, nd4j's `UTF8`. String constants are dense string elements.
+
+    ```mlir
+    %s = nd4j.constant dense<["a", "bc"]> : tensor<2x!nd4j.string>
+    ```
+  }];
 }
 
 //===----------------------------------------------------------------------===//

@@ -70,8 +70,10 @@ Type convertElementType(MLIRContext *ctx, int32_t dataType) {
     return ComplexType::get(b.getF64Type());
   case onnx::TensorProto::BFLOAT16:
     return b.getBF16Type();
+  case onnx::TensorProto::STRING:
+    return StringType::get(ctx);
   default:
-    return nullptr; // STRING, UNDEFINED, and types newer than we know.
+    return nullptr; // UNDEFINED, and types newer than we know.
   }
 }
 
@@ -234,6 +236,21 @@ OnnxImporter::convertTensor(const onnx::TensorProto &tensor, StringRef what,
     count *= d;
   }
   auto type = RankedTensorType::get(shape, element);
+  if (isa<StringType>(element)) {
+    // Strings travel only in string_data (ONNX forbids raw and external
+    // data for them); they are small, so they stay inline.
+    if (tensor.data_location() == onnx::TensorProto::EXTERNAL ||
+        tensor.has_raw_data())
+      return error(fileLoc())
+             << what << ": string tensors must use string_data";
+    if (tensor.string_data_size() != count)
+      return error(fileLoc())
+             << what << ": string_data holds " << tensor.string_data_size()
+             << " values but shape " << type << " needs " << count;
+    SmallVector<StringRef> strings(tensor.string_data().begin(),
+                                   tensor.string_data().end());
+    return ElementsAttr(DenseElementsAttr::get(type, strings));
+  }
   unsigned elemBytes = storageBytes(element);
   uint64_t bytes = static_cast<uint64_t>(count) * elemBytes;
 
