@@ -2,11 +2,13 @@
 //----------------------------------===//
 //
 // The driver: user rule files (PDL/PDLL) first, then the registry's C++ rules
-// on every generic node once, in program order, then the report of every
-// node left generic.
+// on every generic node once, in program order (folding what a rule built
+// from small constants, so later rules see constants), then the report of
+// every node left generic.
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Import/ImportFolding.h"
 #include "passes/Import/ImportRules.h"
 #include "passes/Import/Passes.h"
 #include "passes/Import/RuleFiles.h"
@@ -36,9 +38,16 @@ LogicalResult applyRules(const ImportRuleRegistry &registry, NodeOp op) {
     return success();
   PatternRewriter rewriter(op->getContext());
   rewriter.setInsertionPoint(op);
+  // The ops a rule creates land between these two.
+  Operation *before = op->getPrevNode();
+  Block *block = op->getBlock();
+  Block::iterator after = std::next(Block::iterator(op));
   for (const ImportRule *rule : rules) {
     switch (rule->fn(node, rewriter)) {
     case RuleResult::Replaced:
+      foldImportedConstants(before ? std::next(Block::iterator(before))
+                                   : block->begin(),
+                            after, rewriter);
       return success();
     case RuleResult::Failed:
       return failure();
@@ -92,6 +101,13 @@ LogicalResult mlir::nd4j::applyImportRules(Operation *root,
   for (NodeOp op : nodes)
     if (failed(applyRules(registry, op)))
       malformed.insert(op);
+
+  // Constants the rules read into attributes (shapes, axes) or folded are
+  // left without uses.
+  root->walk([](ConstantOp c) {
+    if (c->use_empty())
+      c->erase();
+  });
 
   if (allowUnhandled)
     return failure(!malformed.empty());

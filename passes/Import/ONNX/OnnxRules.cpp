@@ -1235,6 +1235,67 @@ RuleResult concat(ImportNode &node, PatternRewriter &rewriter) {
                                  i64(rewriter, *axis)));
 }
 
+/// Unsqueeze and Squeeze whose result shape ONNX's inference left unknown
+/// (axes from a Constant node): the shape follows from the input's and the
+/// constant axes (an attribute before opset 13, an input from 13).
+RuleResult squeezeByAxes(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x)
+    return RuleResult::NotApplicable;
+  bool unsqueeze = node.opType == "Unsqueeze";
+  FailureOr<SmallVector<int64_t>> axes = SmallVector<int64_t>();
+  if (node.opset && node.opset < 13) {
+    if (unsqueeze || node.hasAttr("axes"))
+      axes = node.getInts("axes");
+    if (failed(axes))
+      return RuleResult::Failed;
+  } else if (node.hasInput(1)) {
+    axes = node.getConstantInts(1);
+    if (failed(axes))
+      return RuleResult::NotApplicable; // Axes computed at run time.
+  }
+  int64_t rank = x.getRank();
+  int64_t outRank = unsqueeze ? rank + axes->size() : rank;
+  SmallVector<bool> marked(outRank, false);
+  for (int64_t a : *axes) {
+    int64_t d = a < 0 ? a + outRank : a;
+    if (d < 0 || d >= outRank || marked[d]) {
+      node.emitError() << "axis " << a << " is out of range or repeated";
+      return RuleResult::Failed;
+    }
+    marked[d] = true;
+  }
+  SmallVector<int64_t> shape;
+  if (unsqueeze) {
+    ArrayRef<int64_t> in = x.getShape();
+    for (int64_t d = 0; d < outRank; ++d) {
+      if (marked[d]) {
+        shape.push_back(1);
+      } else {
+        shape.push_back(in.front());
+        in = in.drop_front();
+      }
+    }
+  } else {
+    for (int64_t d = 0; d < rank; ++d) {
+      int64_t n = x.getDimSize(d);
+      bool squeeze = axes->empty() ? n == 1 : marked[d];
+      if (axes->empty() && ShapedType::isDynamic(n))
+        return RuleResult::NotApplicable; // Unknown whether it is 1.
+      if (squeeze && n != 1 && !ShapedType::isDynamic(n)) {
+        node.emitError() << "dimension " << d << " has size " << n << ", not 1";
+        return RuleResult::Failed;
+      }
+      if (!squeeze)
+        shape.push_back(n);
+    }
+  }
+  FailureOr<Value> y = reshapeTo(rewriter, node, node.input(0), shape);
+  if (failed(y))
+    return RuleResult::NotApplicable; // Several unknown dimensions.
+  return node.replaceWith(rewriter, *y);
+}
+
 } // namespace
 
 void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
@@ -1341,6 +1402,8 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   add("Flatten", flatten);
   add("Transpose", transpose);
   add("Concat", concat);
+  add("Unsqueeze", squeezeByAxes);
+  add("Squeeze", squeezeByAxes);
   registerOnnxLossRules(add);
   registerOnnxShapeRules(add);
   registerOnnxNNRules(add);
