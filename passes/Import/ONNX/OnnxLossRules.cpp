@@ -3,6 +3,13 @@
 // Rules for NegativeLogLikelihoodLoss, SoftmaxCrossEntropyLoss, OneHot,
 // Hardmax, EyeLike, Det, Einsum.
 //
+// libnd4j has no loss op with ONNX's class-index semantics, so the losses
+// are composed: the target's one-hot is a boolean mask (target == class
+// index, broadcast against a constant iota along dimension 1), which
+// `where_np` applies. Selecting with `where_np` rather than multiplying by a
+// 0/1 one-hot keeps a -inf log-probability of an unselected class from
+// turning the sum into NaN.
+//
 //===----------------------------------------------------------------------===//
 
 #include "passes/Import/ONNX/OnnxRuleUtils.h"
@@ -11,8 +18,251 @@ using namespace mlir;
 using namespace mlir::nd4j;
 using namespace mlir::nd4j::onnx_rules;
 
-namespace {} // namespace
+namespace {
+
+/// A constant of `element` type and shape `[1, ..., n, ..., 1]` (rank
+/// `rank`, `n` at `axis`) holding 0, 1, ..., n - 1.
+Value iotaConstant(PatternRewriter &rewriter, Location loc, Type element,
+                   int64_t rank, int64_t axis, int64_t n) {
+  SmallVector<int64_t> shape(rank, 1);
+  shape[axis] = n;
+  auto type = RankedTensorType::get(shape, element);
+  SmallVector<Attribute> values;
+  for (int64_t i = 0; i < n; ++i)
+    values.push_back(isa<FloatType>(element)
+                         ? Attribute(rewriter.getFloatAttr(element, i))
+                         : Attribute(rewriter.getIntegerAttr(element, i)));
+  return ConstantOp::create(rewriter, loc, type,
+                            DenseElementsAttr::get(type, values), StringAttr());
+}
+
+/// `[d0, ..., dk]` with a 1 inserted at `axis`.
+SmallVector<int64_t> withUnitDim(ArrayRef<int64_t> shape, int64_t axis) {
+  SmallVector<int64_t> out(shape);
+  out.insert(out.begin() + axis, 1);
+  return out;
+}
+
+/// The negative log-likelihood loss of log-probabilities `x` ([N, C, d...])
+/// for class indices `target` ([N, d...]) with optional class weights
+/// `weight` ([C]), per ONNX NegativeLogLikelihoodLoss: the node's
+/// `reduction` and `ignore_index` attributes. NotApplicable where C is
+/// unknown or the target cannot be reshaped statically.
+RuleResult negativeLogLikelihood(ImportNode &node, PatternRewriter &rewriter,
+                                 Value x, Value target, Value weight,
+                                 Value &loss) {
+  auto xType = cast<RankedTensorType>(x.getType());
+  auto tType = dyn_cast<RankedTensorType>(target.getType());
+  FailureOr<StringRef> reduction =
+      node.getString("reduction", StringRef("mean"));
+  if (failed(reduction))
+    return RuleResult::Failed;
+  if (*reduction != "none" && *reduction != "sum" && *reduction != "mean") {
+    node.emitError() << "unknown reduction '" << *reduction << "'";
+    return RuleResult::Failed;
+  }
+  std::optional<int64_t> ignoreIndex;
+  if (node.hasAttr("ignore_index")) {
+    FailureOr<int64_t> ii = node.getInt("ignore_index");
+    if (failed(ii))
+      return RuleResult::Failed;
+    ignoreIndex = *ii;
+  }
+  int64_t rank = xType.getRank();
+  if (!isa<FloatType>(xType.getElementType()) || rank < 2 || !tType ||
+      !isa<IntegerType>(tType.getElementType()) ||
+      tType.getRank() != rank - 1 || xType.isDynamicDim(1))
+    return RuleResult::NotApplicable;
+  int64_t classes = xType.getDimSize(1);
+  Type element = xType.getElementType(), index = tType.getElementType();
+  if (weight) {
+    auto wType = dyn_cast<RankedTensorType>(weight.getType());
+    if (!wType || wType.getRank() != 1 || wType.getElementType() != element)
+      return RuleResult::NotApplicable;
+  }
+
+  // mask[n, c, d...] = target[n, d...] == c (and != ignore_index).
+  FailureOr<Value> t =
+      reshapeTo(rewriter, node, target, withUnitDim(tType.getShape(), 1));
+  if (failed(t))
+    return RuleResult::NotApplicable;
+  Value iota = iotaConstant(rewriter, node.loc, index, rank, 1, classes);
+  FailureOr<Value> mask = build<EqualsOp>(rewriter, node, *t, iota);
+  // An ignore_index outside [0, C) never equals a class index.
+  if (succeeded(mask) && ignoreIndex && *ignoreIndex >= 0 &&
+      *ignoreIndex < classes) {
+    Value ii = scalarConstant(rewriter, node.loc, index, *ignoreIndex);
+    FailureOr<Value> keep = build<NotEqualsOp>(rewriter, node, *t, ii);
+    mask = succeeded(keep) ? build<BooleanAndOp>(rewriter, node, *mask, *keep)
+                           : keep;
+  }
+  if (failed(mask))
+    return RuleResult::Failed;
+
+  Value zero = scalarConstant(rewriter, node.loc, element, 0.0);
+  Value perClass; // The weight of each class: `weight` as [1, C, 1...].
+  if (weight) {
+    SmallVector<int64_t> shape(rank, 1);
+    shape[1] = classes;
+    FailureOr<Value> w = reshapeTo(rewriter, node, weight, shape);
+    if (failed(w))
+      return RuleResult::Failed;
+    perClass = *w;
+  } else {
+    perClass = scalarConstant(rewriter, node.loc, element, 1.0);
+  }
+  FailureOr<Value> weighted =
+      weight ? build<MultiplyOp>(rewriter, node, x, perClass)
+             : FailureOr<Value>(x);
+  FailureOr<Value> picked =
+      succeeded(weighted)
+          ? build<WhereOp>(rewriter, node, *mask, *weighted, zero)
+          : weighted;
+  auto dim1 = rewriter.getDenseI64ArrayAttr({1});
+  auto all = rewriter.getDenseI64ArrayAttr({});
+  auto noKeep = rewriter.getBoolAttr(false);
+  FailureOr<Value> summed =
+      succeeded(picked)
+          ? build<ReduceSumOp>(rewriter, node, *picked, dim1, noKeep)
+          : picked;
+  FailureOr<Value> perElement =
+      succeeded(summed) ? build<NegOp>(rewriter, node, *summed) : summed;
+  if (failed(perElement))
+    return RuleResult::Failed;
+  if (*reduction == "none") {
+    loss = *perElement;
+    return RuleResult::Continue;
+  }
+  FailureOr<Value> total =
+      build<ReduceSumOp>(rewriter, node, *perElement, all, noKeep);
+  if (failed(total))
+    return RuleResult::Failed;
+  if (*reduction == "sum") {
+    loss = *total;
+    return RuleResult::Continue;
+  }
+  // "mean" divides by the total weight of the elements not ignored (their
+  // count without class weights).
+  FailureOr<Value> applied =
+      build<WhereOp>(rewriter, node, *mask, perClass, zero);
+  FailureOr<Value> denominator =
+      succeeded(applied)
+          ? build<ReduceSumOp>(rewriter, node, *applied, all, noKeep)
+          : applied;
+  FailureOr<Value> mean =
+      succeeded(denominator)
+          ? build<DivideOp>(rewriter, node, *total, *denominator)
+          : denominator;
+  if (failed(mean))
+    return RuleResult::Failed;
+  loss = *mean;
+  return RuleResult::Continue;
+}
+
+RuleResult nllLoss(ImportNode &node, PatternRewriter &rewriter) {
+  if (!node.inputType(0) || !node.inputType(1))
+    return RuleResult::NotApplicable;
+  Value loss;
+  if (RuleResult r = negativeLogLikelihood(node, rewriter, node.input(0),
+                                           node.input(1), node.input(2), loss);
+      r != RuleResult::Continue)
+    return r;
+  return node.replaceWith(rewriter, loss);
+}
+
+/// SoftmaxCrossEntropyLoss: the NLL of log_softmax along the class
+/// dimension; the optional second result is that log_softmax.
+RuleResult softmaxCrossEntropy(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), t = node.inputType(1);
+  // What negativeLogLikelihood needs, checked before building log_softmax.
+  if (!x || !t || x.getRank() < 2 || x.isDynamicDim(1) ||
+      !isa<FloatType>(x.getElementType()) ||
+      !isa<IntegerType>(t.getElementType()) || t.getRank() != x.getRank() - 1 ||
+      llvm::count_if(t.getShape(), ShapedType::isDynamic) > 1)
+    return RuleResult::NotApplicable;
+  FailureOr<Value> logProb =
+      build<LogSoftmaxOp>(rewriter, node, node.input(0), i64(rewriter, 1));
+  if (failed(logProb))
+    return RuleResult::Failed;
+  Value loss;
+  if (RuleResult r = negativeLogLikelihood(node, rewriter, *logProb,
+                                           node.input(1), node.input(2), loss);
+      r != RuleResult::Continue)
+    return r;
+  SmallVector<Value> results = {loss, *logProb};
+  results.resize(node.getNumResults());
+  return node.replaceWith(rewriter, results);
+}
+
+/// Hardmax: 1 where the element is the first maximum along `axis`, else 0.
+/// Before opset 13 the input was coerced to 2-D at `axis` (default 1); that
+/// is the same function when `axis` is the last dimension.
+RuleResult hardmax(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || !isa<FloatType>(x.getElementType()))
+    return RuleResult::NotApplicable;
+  bool coerced = node.opset && node.opset < 13;
+  FailureOr<int64_t> axis = node.getInt("axis", coerced ? 1 : -1);
+  if (failed(axis))
+    return RuleResult::Failed;
+  int64_t rank = x.getRank();
+  if (*axis < -rank || *axis >= rank) {
+    node.emitError() << "axis " << *axis << " is out of range for rank "
+                     << rank;
+    return RuleResult::Failed;
+  }
+  int64_t a = *axis < 0 ? *axis + rank : *axis;
+  if ((coerced && a != rank - 1) || x.isDynamicDim(a))
+    return RuleResult::NotApplicable;
+  FailureOr<Value> arg = build<ArgMaxOp>(rewriter, node, node.input(0),
+                                         rewriter.getDenseI64ArrayAttr({a}),
+                                         rewriter.getBoolAttr(true));
+  if (failed(arg))
+    return RuleResult::Failed;
+  Value iota = iotaConstant(rewriter, node.loc, rewriter.getI64Type(), rank, a,
+                            x.getDimSize(a));
+  FailureOr<Value> hit = build<EqualsOp>(rewriter, node, *arg, iota);
+  if (failed(hit))
+    return RuleResult::Failed;
+  return replace(
+      rewriter, node,
+      build<CastOp>(rewriter, node, *hit, TypeAttr::get(x.getElementType())));
+}
+
+/// EyeLike of a statically shaped 2-D input is a constant: ones on the
+/// diagonal shifted by `k`, in the element type `dtype` (default: the
+/// input's), which the model records as the result's.
+RuleResult eyeLike(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!x || !result || x.getRank() != 2 || !x.hasStaticShape())
+    return RuleResult::NotApplicable;
+  FailureOr<int64_t> k = node.getInt("k", 0);
+  if (failed(k))
+    return RuleResult::Failed;
+  Type element = result.getElementType();
+  if (!isa<FloatType, IntegerType>(element))
+    return RuleResult::NotApplicable;
+  auto type = RankedTensorType::get(x.getShape(), element);
+  SmallVector<Attribute> values;
+  for (int64_t i = 0; i < x.getDimSize(0); ++i)
+    for (int64_t j = 0; j < x.getDimSize(1); ++j) {
+      int64_t v = j - i == *k ? 1 : 0;
+      values.push_back(isa<FloatType>(element)
+                           ? Attribute(rewriter.getFloatAttr(element, v))
+                           : Attribute(rewriter.getIntegerAttr(element, v)));
+    }
+  Value c = ConstantOp::create(rewriter, node.loc, type,
+                               DenseElementsAttr::get(type, values),
+                               rewriter.getStringAttr(node.name));
+  return node.replaceWith(rewriter, c);
+}
+
+} // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxLossRules(const AddRuleFn &add) {
-  (void)add;
+  add("NegativeLogLikelihoodLoss", nllLoss);
+  add("SoftmaxCrossEntropyLoss", softmaxCrossEntropy);
+  add("Hardmax", hardmax);
+  add("EyeLike", eyeLike);
 }
