@@ -14,6 +14,8 @@
 
 #include "passes/Import/ONNX/OnnxRuleUtils.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 using namespace mlir;
 using namespace mlir::nd4j;
 using namespace mlir::nd4j::onnx_rules;
@@ -258,6 +260,218 @@ RuleResult eyeLike(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, c);
 }
 
+/// Element `i` of a rank-1 tensor, as a [1] slice.
+FailureOr<Value> element(PatternRewriter &rewriter, ImportNode &node, Value v,
+                         int64_t i) {
+  auto I = [&](int64_t x) { return i64(rewriter, x); };
+  return build<StridedSliceOp>(rewriter, node, v, I(0), I(0), I(0), I(0), I(0),
+                               rewriter.getDenseI64ArrayAttr({i}),
+                               rewriter.getDenseI64ArrayAttr({i + 1}),
+                               rewriter.getDenseI64ArrayAttr({1}));
+}
+
+/// OneHot(indices, depth, values = [off, on]) along `axis`. ONNX counts a
+/// negative index from the end of the depth and truncates non-integer
+/// indices; libnd4j's onehot writes `off` for any index outside
+/// [0, depth), so indices are cast to i64 and negative ones shifted by
+/// depth first.
+RuleResult oneHot(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType idx = node.inputType(0), depth = node.inputType(1),
+                   values = node.inputType(2);
+  if (!idx || !depth || !values || values.getRank() != 1 ||
+      values.isDynamicDim(0) || !depth.hasStaticShape() ||
+      depth.getNumElements() != 1 ||
+      !isa<FloatType, IntegerType>(values.getElementType()) ||
+      values.getElementType().isInteger(1) ||
+      !isa<FloatType, IntegerType>(idx.getElementType()))
+    return RuleResult::NotApplicable;
+  if (values.getDimSize(0) != 2) {
+    node.emitError() << "values must hold [off, on], got " << values;
+    return RuleResult::Failed;
+  }
+  FailureOr<int64_t> axis = node.getInt("axis", -1);
+  if (failed(axis))
+    return RuleResult::Failed;
+  int64_t rank = idx.getRank() + 1;
+  if (*axis < -rank || *axis >= rank) {
+    node.emitError() << "axis " << *axis << " is out of range for rank "
+                     << rank;
+    return RuleResult::Failed;
+  }
+  Type i64Type = rewriter.getI64Type();
+  FailureOr<Value> indices = node.input(0);
+  if (idx.getElementType() != i64Type)
+    indices =
+        build<CastOp>(rewriter, node, node.input(0), TypeAttr::get(i64Type));
+  FailureOr<Value> n = node.input(1);
+  if (depth.getElementType() != i64Type)
+    n = build<CastOp>(rewriter, node, node.input(1), TypeAttr::get(i64Type));
+  if (failed(indices) || failed(n))
+    return RuleResult::Failed;
+  Value zero = scalarConstant(rewriter, node.loc, i64Type, 0);
+  FailureOr<Value> negative = build<LessOp>(rewriter, node, *indices, zero);
+  FailureOr<Value> shifted = build<AddOp>(rewriter, node, *indices, *n);
+  FailureOr<Value> wrapped =
+      succeeded(negative) && succeeded(shifted)
+          ? build<WhereOp>(rewriter, node, *negative, *shifted, *indices)
+          : FailureOr<Value>(failure());
+  FailureOr<Value> off = element(rewriter, node, node.input(2), 0);
+  FailureOr<Value> on = element(rewriter, node, node.input(2), 1);
+  if (failed(wrapped) || failed(off) || failed(on))
+    return RuleResult::Failed;
+  int64_t a = *axis < 0 ? *axis + rank : *axis;
+  FailureOr<Value> y =
+      build<OneHotOp>(rewriter, node, *wrapped, node.input(1), *on, *off,
+                      i64(rewriter, a), TypeAttr::get(values.getElementType()));
+  if (failed(y))
+    return RuleResult::Failed;
+  // A depth computed at run time leaves the new dimension `?`; the model's
+  // recorded result type may know it, and the op accepts that refinement.
+  auto declared = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (declared &&
+      areCompatibleResultTypes(TypeRange{y->getType()}, TypeRange{declared}))
+    y->setType(declared);
+  return node.replaceWith(rewriter, *y);
+}
+
+RuleResult det(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || !isa<FloatType>(x.getElementType()))
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<MatrixDeterminantOp>(rewriter, node, node.input(0)));
+}
+
+/// Einsum without ellipsis or repeated indices within a term. The batched
+/// matrix product `B...ij,B...jk->B...ik` is a matmul; otherwise each operand
+/// is permuted into one common index order (output indices first, then the
+/// summed ones), given unit dimensions for the indices it lacks, the
+/// operands are multiplied with broadcasting and the summed indices reduced.
+RuleResult einsum(ImportNode &node, PatternRewriter &rewriter) {
+  FailureOr<StringRef> equation = node.getString("equation");
+  if (failed(equation))
+    return RuleResult::Failed;
+  std::string eq;
+  for (char c : *equation)
+    if (c != ' ')
+      eq += c;
+  if (StringRef(eq).contains("..."))
+    return RuleResult::NotApplicable;
+  auto [lhs, rhs] = StringRef(eq).split("->");
+  bool explicitOutput = StringRef(eq).contains("->");
+  SmallVector<StringRef> terms;
+  lhs.split(terms, ',');
+  if (terms.size() != node.getNumInputs()) {
+    node.emitError() << "equation '" << *equation << "' has " << terms.size()
+                     << " operands, the node " << node.getNumInputs();
+    return RuleResult::Failed;
+  }
+  auto isLetter = [](char c) { return llvm::isAlpha(c); };
+  llvm::StringMap<unsigned> count;
+  SmallVector<char> firstSeen;
+  for (auto [i, term] : llvm::enumerate(terms)) {
+    RankedTensorType t = node.inputType(i);
+    if (!t || !t.hasStaticShape())
+      return RuleResult::NotApplicable;
+    if (!llvm::all_of(term, isLetter) ||
+        static_cast<int64_t>(term.size()) != t.getRank()) {
+      node.emitError() << "term '" << term << "' of equation '" << *equation
+                       << "' does not match operand " << i << " of type " << t;
+      return RuleResult::Failed;
+    }
+    if (t.getElementType() != node.inputType(0).getElementType())
+      return RuleResult::NotApplicable;
+    for (char c : term) {
+      if (term.count(c) > 1)
+        return RuleResult::NotApplicable; // A diagonal.
+      if (count[StringRef(&c, 1)]++ == 0)
+        firstSeen.push_back(c);
+    }
+  }
+  std::string out;
+  if (explicitOutput) {
+    out = rhs.str();
+    for (char c : out)
+      if (!isLetter(c) || StringRef(out).count(c) > 1 ||
+          !count.count(StringRef(&c, 1))) {
+        node.emitError() << "invalid output '" << out << "' of equation '"
+                         << *equation << "'";
+        return RuleResult::Failed;
+      }
+  } else {
+    // Implicit output: the indices used once, in alphabetical order.
+    for (char c : firstSeen)
+      if (count[StringRef(&c, 1)] == 1)
+        out += c;
+    llvm::sort(out);
+  }
+
+  if (terms.size() == 2 && terms[0].size() >= 2 &&
+      terms[0].size() == terms[1].size() && out.size() == terms[0].size()) {
+    size_t b = terms[0].size() - 2;
+    StringRef x = terms[0], y = terms[1];
+    char i = x[b], j = x[b + 1], k = y[b + 1];
+    if (x.take_front(b) == y.take_front(b) &&
+        StringRef(out).take_front(b) == x.take_front(b) && y[b] == j &&
+        out[b] == i && out[b + 1] == k && i != k)
+      return replace(rewriter, node,
+                     build<MatmulOp>(rewriter, node, node.input(0),
+                                     node.input(1), i64(rewriter, 0),
+                                     i64(rewriter, 0), i64(rewriter, 0),
+                                     f64(rewriter, 1.0), f64(rewriter, 0.0)));
+  }
+
+  std::string order = out;
+  for (char c : firstSeen)
+    if (!StringRef(out).contains(c))
+      order += c;
+  Value product;
+  for (auto [i, term] : llvm::enumerate(terms)) {
+    // The operand's indices sorted by their place in `order`.
+    SmallVector<int64_t> perm;
+    for (char c : order)
+      if (size_t at = term.find(c); at != StringRef::npos)
+        perm.push_back(at);
+    Value v = node.input(i);
+    if (!llvm::equal(perm, llvm::seq<int64_t>(0, perm.size()))) {
+      FailureOr<Value> p = build<PermuteOp>(
+          rewriter, node, v, rewriter.getDenseI64ArrayAttr(perm));
+      if (failed(p))
+        return RuleResult::Failed;
+      v = *p;
+    }
+    if (term.size() != order.size()) {
+      SmallVector<int64_t> shape;
+      for (char c : order) {
+        size_t at = term.find(c);
+        shape.push_back(
+            at == StringRef::npos ? 1 : node.inputType(i).getDimSize(at));
+      }
+      FailureOr<Value> r = reshapeTo(rewriter, node, v, shape);
+      if (failed(r))
+        return RuleResult::Failed;
+      v = *r;
+    }
+    if (!product) {
+      product = v;
+      continue;
+    }
+    FailureOr<Value> m = build<MultiplyOp>(rewriter, node, product, v);
+    if (failed(m))
+      return RuleResult::Failed;
+    product = *m;
+  }
+  if (order.size() == out.size())
+    return node.replaceWith(rewriter, product);
+  SmallVector<int64_t> summed;
+  for (int64_t d = out.size(); d < static_cast<int64_t>(order.size()); ++d)
+    summed.push_back(d);
+  return replace(rewriter, node,
+                 build<ReduceSumOp>(rewriter, node, product,
+                                    rewriter.getDenseI64ArrayAttr(summed),
+                                    rewriter.getBoolAttr(false)));
+}
+
 } // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxLossRules(const AddRuleFn &add) {
@@ -265,4 +479,7 @@ void mlir::nd4j::onnx_rules::registerOnnxLossRules(const AddRuleFn &add) {
   add("SoftmaxCrossEntropyLoss", softmaxCrossEntropy);
   add("Hardmax", hardmax);
   add("EyeLike", eyeLike);
+  add("OneHot", oneHot);
+  add("Det", det);
+  add("Einsum", einsum);
 }
