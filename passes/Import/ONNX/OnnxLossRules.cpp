@@ -342,9 +342,28 @@ RuleResult det(ImportNode &node, PatternRewriter &rewriter) {
                  build<MatrixDeterminantOp>(rewriter, node, node.input(0)));
 }
 
-/// Einsum without ellipsis or repeated indices within a term. The batched
-/// matrix product `B...ij,B...jk->B...ik` is a matmul; otherwise each operand
-/// is permuted into one common index order (output indices first, then the
+/// A bool constant of rank `rank`, extent `n` at dimensions `p` and `q`
+/// (1 elsewhere), true where the two indices are equal.
+Value diagonalMask(PatternRewriter &rewriter, Location loc, int64_t rank,
+                   int64_t p, int64_t q, int64_t n) {
+  SmallVector<int64_t> shape(rank, 1);
+  shape[p] = shape[q] = n;
+  auto type = RankedTensorType::get(shape, rewriter.getI1Type());
+  SmallVector<bool> values;
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t j = 0; j < n; ++j)
+      values.push_back(i == j);
+  return ConstantOp::create(rewriter, loc, type,
+                            DenseElementsAttr::get(type, values), StringAttr());
+}
+
+/// Einsum over statically shaped operands. The ellipsis becomes fresh
+/// indices (right-aligned, as numpy broadcasts it). An index repeated
+/// within a term takes the diagonal: the elements off it are replaced by 0
+/// (with where_np, so that inf or NaN there does not leak into the sum) and
+/// the second dimension is summed away. A batched matrix product
+/// `B...ij,B...jk->B...ik` is then a matmul; otherwise each operand is
+/// permuted into one common index order (output indices first, then the
 /// summed ones), given unit dimensions for the indices it lacks, the
 /// operands are multiplied with broadcasting and the summed indices reduced.
 RuleResult einsum(ImportNode &node, PatternRewriter &rewriter) {
@@ -355,8 +374,6 @@ RuleResult einsum(ImportNode &node, PatternRewriter &rewriter) {
   for (char c : *equation)
     if (c != ' ')
       eq += c;
-  if (StringRef(eq).contains("..."))
-    return RuleResult::NotApplicable;
   auto [lhs, rhs] = StringRef(eq).split("->");
   bool explicitOutput = StringRef(eq).contains("->");
   SmallVector<StringRef> terms;
@@ -367,58 +384,120 @@ RuleResult einsum(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::Failed;
   }
   auto isLetter = [](char c) { return llvm::isAlpha(c); };
-  llvm::StringMap<unsigned> count;
-  SmallVector<char> firstSeen;
+  auto lettersOf = [&](StringRef term, std::string &letters) {
+    size_t dots = term.find("...");
+    letters = dots == StringRef::npos
+                  ? term.str()
+                  : (term.take_front(dots) + term.drop_front(dots + 3)).str();
+    return llvm::all_of(letters, isLetter);
+  };
+  // Expand the ellipsis into fresh indices.
+  SmallVector<int64_t> ellipsisRanks;
+  int64_t ellipsisRank = 0;
   for (auto [i, term] : llvm::enumerate(terms)) {
     RankedTensorType t = node.inputType(i);
-    if (!t || !t.hasStaticShape())
+    if (!t || !t.hasStaticShape() ||
+        t.getElementType() != node.inputType(0).getElementType())
       return RuleResult::NotApplicable;
-    if (!llvm::all_of(term, isLetter) ||
-        static_cast<int64_t>(term.size()) != t.getRank()) {
+    std::string letters;
+    bool valid = lettersOf(term, letters);
+    int64_t e = t.getRank() - static_cast<int64_t>(letters.size());
+    if (!valid || e < 0 || (!term.contains("...") && e != 0)) {
       node.emitError() << "term '" << term << "' of equation '" << *equation
                        << "' does not match operand " << i << " of type " << t;
       return RuleResult::Failed;
     }
-    if (t.getElementType() != node.inputType(0).getElementType())
-      return RuleResult::NotApplicable;
-    for (char c : term) {
-      if (term.count(c) > 1)
-        return RuleResult::NotApplicable; // A diagonal.
+    ellipsisRanks.push_back(e);
+    ellipsisRank = std::max(ellipsisRank, e);
+  }
+  std::string fresh;
+  for (char c = 'A'; c <= 'z' && (int64_t)fresh.size() < ellipsisRank; ++c)
+    if (isLetter(c) && !StringRef(eq).contains(c))
+      fresh += c;
+  if ((int64_t)fresh.size() < ellipsisRank)
+    return RuleResult::NotApplicable;
+  SmallVector<std::string> idx;
+  llvm::StringMap<unsigned> count;
+  SmallVector<char> firstSeen;
+  for (auto [term, e] : llvm::zip(terms, ellipsisRanks)) {
+    std::string s = term.str();
+    if (size_t dots = s.find("..."); dots != std::string::npos)
+      s.replace(dots, 3, fresh.substr(ellipsisRank - e));
+    for (char c : s)
       if (count[StringRef(&c, 1)]++ == 0)
         firstSeen.push_back(c);
-    }
+    idx.push_back(s);
   }
   std::string out;
   if (explicitOutput) {
+    std::string letters;
+    bool valid = lettersOf(rhs, letters);
+    if (valid && ellipsisRank && !rhs.contains("..."))
+      return RuleResult::NotApplicable; // numpy would reject it.
     out = rhs.str();
+    if (size_t dots = out.find("..."); dots != std::string::npos)
+      out.replace(dots, 3, fresh);
     for (char c : out)
-      if (!isLetter(c) || StringRef(out).count(c) > 1 ||
+      if (!valid || StringRef(out).count(c) > 1 ||
           !count.count(StringRef(&c, 1))) {
-        node.emitError() << "invalid output '" << out << "' of equation '"
+        node.emitError() << "invalid output '" << rhs << "' of equation '"
                          << *equation << "'";
         return RuleResult::Failed;
       }
   } else {
-    // Implicit output: the indices used once, in alphabetical order.
+    // Implicit output: the ellipsis, then the indices used once in
+    // alphabetical order.
     for (char c : firstSeen)
-      if (count[StringRef(&c, 1)] == 1)
+      if (count[StringRef(&c, 1)] == 1 && !StringRef(fresh).contains(c))
         out += c;
     llvm::sort(out);
+    out.insert(0, fresh);
   }
 
-  if (terms.size() == 2 && terms[0].size() >= 2 &&
-      terms[0].size() == terms[1].size() && out.size() == terms[0].size()) {
-    size_t b = terms[0].size() - 2;
-    StringRef x = terms[0], y = terms[1];
+  SmallVector<Value> values;
+  for (auto [i, s] : llvm::enumerate(idx)) {
+    Value v = node.input(i);
+    for (size_t p = 0; p < s.size();) {
+      size_t q = s.find(s[p], p + 1);
+      if (q == std::string::npos) {
+        ++p;
+        continue;
+      }
+      auto t = cast<RankedTensorType>(v.getType());
+      int64_t n = t.getDimSize(p);
+      if (t.getDimSize(q) != n) {
+        node.emitError() << "index '" << s[p] << "' of equation '" << *equation
+                         << "' has extents " << n << " and " << t.getDimSize(q);
+        return RuleResult::Failed;
+      }
+      Value mask = diagonalMask(rewriter, node.loc, t.getRank(), p, q, n);
+      Value zero = scalarConstant(rewriter, node.loc, t.getElementType(), 0);
+      FailureOr<Value> d = build<WhereOp>(rewriter, node, mask, v, zero);
+      if (succeeded(d))
+        d = build<ReduceSumOp>(rewriter, node, *d,
+                               rewriter.getDenseI64ArrayAttr({(int64_t)q}),
+                               rewriter.getBoolAttr(false));
+      if (failed(d))
+        return RuleResult::Failed;
+      v = *d;
+      s.erase(q, 1); // The index at p may repeat once more.
+    }
+    values.push_back(v);
+  }
+
+  if (idx.size() == 2 && idx[0].size() >= 2 && idx[0].size() == idx[1].size() &&
+      out.size() == idx[0].size()) {
+    size_t b = idx[0].size() - 2;
+    StringRef x = idx[0], y = idx[1];
     char i = x[b], j = x[b + 1], k = y[b + 1];
     if (x.take_front(b) == y.take_front(b) &&
         StringRef(out).take_front(b) == x.take_front(b) && y[b] == j &&
         out[b] == i && out[b + 1] == k && i != k)
       return replace(rewriter, node,
-                     build<MatmulOp>(rewriter, node, node.input(0),
-                                     node.input(1), i64(rewriter, 0),
+                     build<MatmulOp>(rewriter, node, values[0], values[1],
                                      i64(rewriter, 0), i64(rewriter, 0),
-                                     f64(rewriter, 1.0), f64(rewriter, 0.0)));
+                                     i64(rewriter, 0), f64(rewriter, 1.0),
+                                     f64(rewriter, 0.0)));
   }
 
   std::string order = out;
@@ -426,13 +505,15 @@ RuleResult einsum(ImportNode &node, PatternRewriter &rewriter) {
     if (!StringRef(out).contains(c))
       order += c;
   Value product;
-  for (auto [i, term] : llvm::enumerate(terms)) {
+  for (auto [term, operand] : llvm::zip(idx, values)) {
+    StringRef s = term;
+    auto type = cast<RankedTensorType>(operand.getType());
     // The operand's indices sorted by their place in `order`.
     SmallVector<int64_t> perm;
     for (char c : order)
-      if (size_t at = term.find(c); at != StringRef::npos)
+      if (size_t at = s.find(c); at != StringRef::npos)
         perm.push_back(at);
-    Value v = node.input(i);
+    Value v = operand;
     if (!llvm::equal(perm, llvm::seq<int64_t>(0, perm.size()))) {
       FailureOr<Value> p = build<PermuteOp>(
           rewriter, node, v, rewriter.getDenseI64ArrayAttr(perm));
@@ -440,12 +521,11 @@ RuleResult einsum(ImportNode &node, PatternRewriter &rewriter) {
         return RuleResult::Failed;
       v = *p;
     }
-    if (term.size() != order.size()) {
+    if (s.size() != order.size()) {
       SmallVector<int64_t> shape;
       for (char c : order) {
-        size_t at = term.find(c);
-        shape.push_back(
-            at == StringRef::npos ? 1 : node.inputType(i).getDimSize(at));
+        size_t at = s.find(c);
+        shape.push_back(at == StringRef::npos ? 1 : type.getDimSize(at));
       }
       FailureOr<Value> r = reshapeTo(rewriter, node, v, shape);
       if (failed(r))
