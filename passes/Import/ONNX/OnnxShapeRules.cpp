@@ -247,6 +247,8 @@ RuleResult split(ImportNode &node, PatternRewriter &rewriter) {
   unsigned parts = node.getNumResults();
   SmallVector<int64_t> sizes;
   bool fromInput = !node.opset || node.opset >= 13;
+  if (!fromInput && node.hasInput(1))
+    return RuleResult::NotApplicable; // Opset 1's `split` input.
   if (!fromInput && node.hasAttr("split")) {
     FailureOr<SmallVector<int64_t>> s = node.getInts("split");
     if (failed(s))
