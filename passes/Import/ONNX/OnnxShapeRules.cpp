@@ -307,18 +307,26 @@ RuleResult split(ImportNode &node, PatternRewriter &rewriter) {
 }
 
 /// Pad with run-time pads: ONNX's [b1, b2, ..., e1, e2, ...] becomes nd4j's
-/// [[b1, e1], [b2, e2], ...] by a reshape to [2, rank] and a transpose.
+/// [[b1, e1], [b2, e2], ...] by a reshape to [2, rank] and a transpose. A
+/// run-time pad value (nd4j's pad takes it as an argument) fills where a
+/// padded tensor of ones is 0: where(pad(1) != 0, pad(x, 0), value).
 RuleResult padRuntime(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0), p = node.inputType(1);
-  if (!x || !p || (node.opset && node.opset < 11) || node.hasInput(2) ||
-      node.hasInput(3))
-    return RuleResult::NotApplicable; // A run-time pad value; axes.
+  if (!x || !p || (node.opset && node.opset < 11) || node.hasInput(3))
+    return RuleResult::NotApplicable; // axes.
   FailureOr<StringRef> mode = node.getString("mode", StringRef("constant"));
   if (failed(mode))
     return RuleResult::Failed;
   int64_t ndMode = *mode == "constant" ? 0 : *mode == "reflect" ? 1 : -1;
   int64_t rank = x.getRank();
-  if (ndMode < 0 || p.getRank() != 1 || p.getDimSize(0) != 2 * rank)
+  bool runtimeValue = node.hasInput(2) && ndMode == 0;
+  FailureOr<SmallVector<int64_t>> constantPads = node.getConstantInts(1);
+  if (succeeded(constantPads) &&
+      llvm::any_of(*constantPads, [](int64_t v) { return v < 0; }))
+    return RuleResult::NotApplicable; // Cropping.
+  if (ndMode < 0 || p.getRank() != 1 || p.getDimSize(0) != 2 * rank ||
+      (runtimeValue &&
+       (!x.hasStaticShape() || !isIntOrFloat(x.getElementType()))))
     return RuleResult::NotApplicable;
   FailureOr<Value> pairs = build<ReshapeOp>(
       rewriter, node, node.input(1), rewriter.getDenseI64ArrayAttr({2, rank}));
@@ -327,11 +335,65 @@ RuleResult padRuntime(ImportNode &node, PatternRewriter &rewriter) {
                              rewriter.getDenseI64ArrayAttr({1, 0}));
   if (failed(pairs))
     return RuleResult::Failed;
-  return replace(
-      rewriter, node,
-      refineToDeclared(node, build<PadOp>(rewriter, node, node.input(0), *pairs,
-                                          i64(rewriter, ndMode),
-                                          f64(rewriter, 0.0))));
+  auto padded = [&](Value v) {
+    return refineToDeclared(node, build<PadOp>(rewriter, node, v, *pairs,
+                                               i64(rewriter, ndMode),
+                                               f64(rewriter, 0.0)));
+  };
+  if (!runtimeValue)
+    return replace(rewriter, node, padded(node.input(0)));
+  Type element = x.getElementType();
+  Value ones = splatConstant(rewriter, node.loc, x.getShape(),
+                             isa<FloatType>(element)
+                                 ? Attribute(rewriter.getFloatAttr(element, 1))
+                                 : rewriter.getIntegerAttr(element, 1));
+  FailureOr<Value> px = padded(node.input(0));
+  FailureOr<Value> inside = padded(ones);
+  if (succeeded(inside))
+    inside = build<NotEqualsOp>(rewriter, node, *inside,
+                                scalarConstant(rewriter, node.loc, element, 0));
+  if (failed(px) || failed(inside))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 refineToDeclared(node, build<WhereOp>(rewriter, node, *inside,
+                                                       *px, node.input(2))));
+}
+
+/// Pad in "edge" mode (no nd4j pad mode) with constant pads: along each
+/// padded dimension, a gather of the indices clamped to the dimension.
+RuleResult padEdge(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<StringRef> mode = node.getString("mode", StringRef("constant"));
+  if (failed(mode))
+    return RuleResult::Failed;
+  if (!x || *mode != "edge" || node.hasInput(3))
+    return RuleResult::NotApplicable;
+  bool fromInputs = !node.opset || node.opset >= 11;
+  FailureOr<SmallVector<int64_t>> pads =
+      fromInputs ? node.getConstantInts(1)
+                 : node.getInts(node.opset < 2 ? "paddings" : "pads");
+  int64_t rank = x.getRank();
+  if (failed(pads) || static_cast<int64_t>(pads->size()) != 2 * rank ||
+      llvm::any_of(*pads, [](int64_t v) { return v < 0; }))
+    return RuleResult::NotApplicable; // Run-time or cropping pads.
+  Value y = node.input(0);
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t before = (*pads)[d], after = (*pads)[d + rank], n = x.getDimSize(d);
+    if (before == 0 && after == 0)
+      continue;
+    if (ShapedType::isDynamic(n) || n == 0)
+      return RuleResult::NotApplicable;
+    SmallVector<int64_t> indices;
+    for (int64_t j = -before; j < n + after; ++j)
+      indices.push_back(std::clamp<int64_t>(j, 0, n - 1));
+    FailureOr<Value> g = build<GatherOp>(
+        rewriter, node, y, i64VectorConstant(rewriter, node.loc, indices),
+        i64(rewriter, d));
+    if (failed(g))
+      return RuleResult::Failed;
+    y = *g;
+  }
+  return node.replaceWith(rewriter, y);
 }
 
 /// ArgMax/ArgMin with select_last_index: the first index in the input
@@ -604,6 +666,7 @@ void mlir::nd4j::onnx_rules::registerOnnxShapeRules(const AddRuleFn &add) {
   add("IsInf", isInfSigned);
   add("Split", split);
   add("Pad", padRuntime);
+  add("Pad", padEdge);
   add("ArgMax", argReduceLast<ArgMaxOp>);
   add("ArgMin", argReduceLast<ArgMinOp>);
   add("Range", rangeRuntime);
