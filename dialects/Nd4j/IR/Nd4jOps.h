@@ -38,6 +38,11 @@ LogicalResult inferUnaryWithAxis(std::optional<Location> loc, Value input,
 LogicalResult inferReduceResult(std::optional<Location> loc, Value input,
                                 ArrayRef<int64_t> dims, bool keepDims,
                                 Type element, SmallVectorImpl<Type> &out);
+/// The same along dimensions given at run time by the 1-D `axes` operand.
+LogicalResult inferReduceAxesResult(std::optional<Location> loc, Value input,
+                                    Value axes, ArrayRef<int64_t> dims,
+                                    bool keepDims, Type element,
+                                    SmallVectorImpl<Type> &out);
 /// Result type of a broadcasting binary op: checks that the operands share
 /// an element type and broadcast; `element` as above.
 LogicalResult inferBroadcastResult(std::optional<Location> loc, Value a,

@@ -408,15 +408,29 @@ class Nd4j_ReduceOp<string mnemonic, string summaryText, string element = "">
            : (tensor<2x3xf32>) -> tensor<2x}] # !if(!empty(element), "f32", element) # [{>
     ```
   }];
-  let arguments = (ins Nd4j_Tensor:$input, DenseI64ArrayAttr:$dimensions,
-                       BoolAttr:$keepDims);
+  // `axes`, when given, holds the dimensions at run time (libnd4j's input
+  // `dimensions`); `dimensions` is then empty and the reduced extents `?`.
+  let arguments = (ins Nd4j_Tensor:$input, Optional<Nd4j_Tensor>:$axes,
+                       DenseI64ArrayAttr:$dimensions, BoolAttr:$keepDims);
   let results = (outs Nd4j_Tensor:$outputs);
+  let builders = [
+    OpBuilder<(ins "::mlir::Type":$outputs, "::mlir::Value":$input,
+                   "::mlir::DenseI64ArrayAttr":$dimensions,
+                   "::mlir::BoolAttr":$keepDims), [{
+      build($_builder, $_state, outputs, input, ::mlir::Value(), dimensions,
+            keepDims);
+    }]>];
   let iArgs = ["dimensions"];
   let bArgs = ["keepDims"];
+  let undeclaredInReference = ["input:axes=dimensions"];
   let inferDefinition = [{
     ::llvm::LogicalResult $cppClass::inferReturnTypes(
         ::mlir::MLIRContext *ctx, std::optional<::mlir::Location> loc,
         Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &out) {
+      if (adaptor.getAxes())
+        return ::mlir::nd4j::inferReduceAxesResult(loc, adaptor.getInput(),
+            adaptor.getAxes(), adaptor.getDimensions(), adaptor.getKeepDims(), }] #
+          !if(!empty(element), "nullptr", "::mlir::IntegerType::get(ctx, 64)") # [{, out);
       return ::mlir::nd4j::inferReduceResult(loc, adaptor.getInput(),
           adaptor.getDimensions(), adaptor.getKeepDims(), }] #
           !if(!empty(element), "nullptr", "::mlir::IntegerType::get(ctx, 64)") # [{, out);
@@ -759,8 +773,16 @@ def Nd4j_TileOp : Nd4j_TypedOp<"tile"> {
     %y = nd4j.tile %x {dimensions = array<i64: 2, 1>} : (tensor<2x3xf32>) -> tensor<4x3xf32>
     ```
   }];
-  let arguments = (ins Nd4j_Tensor:$input, DenseI64ArrayAttr:$dimensions);
+  // `reps_vector`, when given, holds the counts at run time; `dimensions`
+  // is then empty and the result's extents `?`.
+  let arguments = (ins Nd4j_Tensor:$input, Optional<Nd4j_Tensor>:$reps_vector,
+                       DenseI64ArrayAttr:$dimensions);
   let results = (outs Nd4j_Tensor:$outputs);
+  let builders = [
+    OpBuilder<(ins "::mlir::Type":$outputs, "::mlir::Value":$input,
+                   "::mlir::DenseI64ArrayAttr":$dimensions), [{
+      build($_builder, $_state, outputs, input, ::mlir::Value(), dimensions);
+    }]>];
   let iArgs = ["dimensions"];
 }
 

@@ -501,6 +501,15 @@ LogicalResult TileOp::inferReturnTypes(MLIRContext *,
                                        SmallVectorImpl<Type> &out) {
   RankedTensorType in = ranked(a.getInput());
   ArrayRef<int64_t> reps = a.getDimensions();
+  if (Value v = a.getRepsVector()) {
+    RankedTensorType r = ranked(v);
+    if (!reps.empty() || !isa<IntegerType>(r.getElementType()) ||
+        r.getRank() != 1 || !compatibleDims(r.getDimSize(0), in.getRank()))
+      return fail(loc, "reps_vector must be an integer [", in.getRank(),
+                  "] tensor with 'dimensions' empty, got ", v.getType());
+    return infer(out, SmallVector<int64_t>(in.getRank(), kDyn),
+                 in.getElementType());
+  }
   if (static_cast<int64_t>(reps.size()) != in.getRank())
     return fail(loc, "'dimensions' ", shapeStr(reps),
                 " must give one count "

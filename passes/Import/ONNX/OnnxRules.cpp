@@ -242,7 +242,11 @@ RuleResult bindReduce(ImportNode &node, int64_t axesInputOpset,
   if (!node.inputType(0))
     return RuleResult::NotApplicable;
   if (node.opset >= axesInputOpset) {
-    if (node.hasInput(1)) {
+    RankedTensorType axesType = node.inputType(1);
+    // An axes input of static length 0 is empty whatever computes it.
+    bool empty =
+        axesType && axesType.hasStaticShape() && axesType.getNumElements() == 0;
+    if (node.hasInput(1) && !empty) {
       FailureOr<SmallVector<int64_t>> c = node.getConstantInts(1);
       if (failed(c))
         return RuleResult::NotApplicable; // Axes computed at run time.
