@@ -1,7 +1,9 @@
 //===- OnnxNNRules.cpp - built-in ONNX import rules: nn ops -------===//
 //
-// Rules for ConvTranspose, Resize, GridSample, PRelu, LRN, NonMaxSuppression,
-// ....
+// Rules for neural-network ops that nd4j has no single op for, or whose
+// nd4j op has fixed constants where ONNX has attributes: these are composed
+// from typed element-wise, reduction and shape ops, exactly as the ONNX
+// definitions (or their function bodies) compute them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,8 +13,275 @@ using namespace mlir;
 using namespace mlir::nd4j;
 using namespace mlir::nd4j::onnx_rules;
 
-namespace {} // namespace
+namespace {
+
+/// The floating-point element type of input 0, or null.
+FloatType floatInput(ImportNode &node) {
+  RankedTensorType x = node.inputType(0);
+  return x ? dyn_cast<FloatType>(x.getElementType()) : FloatType();
+}
+
+/// Element-wise compositions thread FailureOr through a chain of builds;
+/// this keeps each step one line.
+struct Chain {
+  ImportNode &node;
+  PatternRewriter &rewriter;
+  FloatType element;
+  bool ok = true;
+
+  Value c(double v) { return scalarConstant(rewriter, node.loc, element, v); }
+  template <typename OpTy, typename... Args> Value op(Args &&...args) {
+    if (!ok)
+      return Value();
+    FailureOr<Value> v =
+        build<OpTy>(rewriter, node, std::forward<Args>(args)...);
+    if (failed(v)) {
+      ok = false;
+      return Value();
+    }
+    return *v;
+  }
+  RuleResult done(Value y) {
+    return ok ? node.replaceWith(rewriter, y) : RuleResult::Failed;
+  }
+};
+
+/// max(0, min(1, alpha * x + beta)) for the alpha/beta nd4j's hard_sigmoid
+/// does not fix (that case is OnnxRules.cpp's).
+Value hardSigmoid(Chain &b, Value x, double alpha, double beta) {
+  Value ax = b.op<MultiplyOp>(x, b.c(alpha));
+  Value axb = b.op<AddOp>(ax, b.c(beta));
+  return b.op<ClipByValueOp>(axb, f64(b.rewriter, 0.0), f64(b.rewriter, 1.0));
+}
+
+RuleResult hardSigmoidRule(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  if (!element)
+    return RuleResult::NotApplicable;
+  FailureOr<double> alpha = node.getFloat("alpha", 0.2);
+  FailureOr<double> beta = node.getFloat("beta", 0.5);
+  if (failed(alpha) || failed(beta))
+    return RuleResult::Failed;
+  Chain b{node, rewriter, element};
+  return b.done(hardSigmoid(b, node.input(0), *alpha, *beta));
+}
+
+/// HardSwish: x * HardSigmoid(x) with alpha 1/6, beta 0.5.
+RuleResult hardSwish(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  if (!element)
+    return RuleResult::NotApplicable;
+  Chain b{node, rewriter, element};
+  Value x = node.input(0);
+  Value hs = hardSigmoid(b, x, 1.0 / 6.0, 0.5);
+  return b.done(b.op<MultiplyOp>(x, hs));
+}
+
+/// Selu: gamma * elu(x, alpha); nd4j's selu fixes both constants.
+RuleResult selu(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  if (!element)
+    return RuleResult::NotApplicable;
+  FailureOr<double> alpha = node.getFloat("alpha", 1.67326319217681884765625);
+  FailureOr<double> gamma = node.getFloat("gamma", 1.05070102214813232421875);
+  if (failed(alpha) || failed(gamma))
+    return RuleResult::Failed;
+  Chain b{node, rewriter, element};
+  Value e = b.op<EluOp>(node.input(0), f64(rewriter, *alpha));
+  return b.done(b.op<MultiplyOp>(e, b.c(*gamma)));
+}
+
+/// Celu: max(0, x) + min(0, alpha * (exp(x / alpha) - 1)), which is
+/// alpha * elu(x / alpha, 1).
+RuleResult celu(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  if (!element)
+    return RuleResult::NotApplicable;
+  FailureOr<double> alpha = node.getFloat("alpha", 1.0);
+  if (failed(alpha))
+    return RuleResult::Failed;
+  if (*alpha == 0.0) {
+    node.emitError() << "alpha must not be 0";
+    return RuleResult::Failed;
+  }
+  Chain b{node, rewriter, element};
+  Value scaled = b.op<DivideOp>(node.input(0), b.c(*alpha));
+  Value e = b.op<EluOp>(scaled, f64(rewriter, 1.0));
+  return b.done(b.op<MultiplyOp>(e, b.c(*alpha)));
+}
+
+/// Shrink: x + bias where x < -lambd, x - bias where x > lambd, else 0.
+RuleResult shrink(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  if (!element)
+    return RuleResult::NotApplicable;
+  FailureOr<double> bias = node.getFloat("bias", 0.0);
+  FailureOr<double> lambd = node.getFloat("lambd", 0.5);
+  if (failed(bias) || failed(lambd))
+    return RuleResult::Failed;
+  Chain b{node, rewriter, element};
+  Value x = node.input(0);
+  Value above = b.op<GreaterOp>(x, b.c(*lambd));
+  Value below = b.op<LessOp>(x, b.c(-*lambd));
+  Value high = b.op<SubtractOp>(x, b.c(*bias));
+  Value low = b.op<AddOp>(x, b.c(*bias));
+  Value upper = b.op<WhereOp>(above, high, b.c(0.0));
+  return b.done(b.op<WhereOp>(below, low, upper));
+}
+
+/// PRelu: x where x >= 0, slope * x elsewhere. From opset 7 the slope
+/// broadcasts to x numpy-style; before, a slope of C values is per channel
+/// (dimension 1). Composed rather than nd4j's prelu, whose alpha must have
+/// x's trailing shape up to shared axes, which ONNX's broadcasting does not
+/// guarantee.
+RuleResult prelu(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  RankedTensorType x = node.inputType(0), s = node.inputType(1);
+  if (!element || !s || s.getElementType() != element)
+    return RuleResult::NotApplicable;
+  Value slope = node.input(1);
+  if (node.opset && node.opset < 7 && s.hasStaticShape() &&
+      s.getNumElements() != 1) {
+    if (s.getRank() != 1 || x.getRank() < 2 ||
+        x.getDimSize(1) != s.getDimSize(0))
+      return RuleResult::NotApplicable;
+    SmallVector<int64_t> shape(x.getRank() - 1, 1);
+    shape[0] = s.getDimSize(0);
+    FailureOr<Value> r = reshapeTo(rewriter, node, slope, shape);
+    if (failed(r))
+      return RuleResult::Failed;
+    slope = *r;
+  }
+  Chain b{node, rewriter, element};
+  Value in = node.input(0);
+  Value neg = b.op<LessOp>(in, b.c(0.0));
+  Value scaled = b.op<MultiplyOp>(in, slope);
+  Value y = b.op<WhereOp>(neg, scaled, in);
+  if (b.ok && cast<RankedTensorType>(y.getType()).getShape() != x.getShape())
+    return RuleResult::NotApplicable; // The slope is larger than x.
+  return b.done(y);
+}
+
+/// GlobalAveragePool and GlobalMaxPool: a reduction over the spatial
+/// dimensions that keeps them as 1.
+template <typename OpTy>
+RuleResult globalPool(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || x.getRank() < 3)
+    return RuleResult::NotApplicable;
+  SmallVector<int64_t> axes;
+  for (int64_t d = 2; d < x.getRank(); ++d)
+    axes.push_back(d);
+  return replace(rewriter, node,
+                 build<OpTy>(rewriter, node, node.input(0),
+                             rewriter.getDenseI64ArrayAttr(axes),
+                             rewriter.getBoolAttr(true)));
+}
+
+/// MeanVarianceNormalization as its function body computes it:
+/// (x - mean) / (sqrt(E[x^2] - mean^2) + 1e-9), the variance taken as
+/// mean((x - mean)^2), its equal.
+RuleResult meanVarianceNorm(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  if (!element)
+    return RuleResult::NotApplicable;
+  FailureOr<SmallVector<int64_t>> axes =
+      node.getInts("axes", ArrayRef<int64_t>{0, 2, 3});
+  if (failed(axes))
+    return RuleResult::Failed;
+  int64_t rank = node.inputType(0).getRank();
+  for (int64_t a : *axes)
+    if (a < -rank || a >= rank) {
+      node.emitError() << "axis " << a << " is out of range for rank " << rank;
+      return RuleResult::Failed;
+    }
+  Chain b{node, rewriter, element};
+  auto dims = rewriter.getDenseI64ArrayAttr(*axes);
+  auto keep = rewriter.getBoolAttr(true);
+  Value x = node.input(0);
+  Value m = b.op<ReduceMeanOp>(x, dims, keep);
+  Value d = b.op<SubtractOp>(x, m);
+  Value sq = b.op<MultiplyOp>(d, d);
+  Value v = b.op<ReduceMeanOp>(sq, dims, keep);
+  Value sd = b.op<SqrtOp>(v);
+  Value den = b.op<AddOp>(sd, b.c(1e-9));
+  return b.done(b.op<DivideOp>(d, den));
+}
+
+/// DepthToSpace in CRD mode (DCR is OnnxRules.cpp's): [N, C, H, W] as
+/// [N, C / b^2, b, b, H, W], permuted to [N, C / b^2, H, b, W, b].
+RuleResult depthToSpaceCRD(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<int64_t> block = node.getInt("blocksize");
+  FailureOr<StringRef> mode = node.getString("mode", StringRef("DCR"));
+  if (failed(block) || failed(mode))
+    return RuleResult::Failed;
+  if (*mode != "CRD" || !x || x.getRank() != 4 ||
+      llvm::count_if(x.getShape(), ShapedType::isDynamic) > 1 ||
+      x.isDynamicDim(1))
+    return RuleResult::NotApplicable;
+  int64_t bs = *block, c = x.getDimSize(1);
+  if (bs <= 0 || c % (bs * bs) != 0) {
+    node.emitError() << "channels " << c << " are not a multiple of blocksize "
+                     << bs << " squared";
+    return RuleResult::Failed;
+  }
+  int64_t n = x.getDimSize(0), h = x.getDimSize(2), w = x.getDimSize(3);
+  auto mul = [](int64_t a, int64_t f) {
+    return ShapedType::isDynamic(a) ? a : a * f;
+  };
+  FailureOr<Value> y = reshapeTo(rewriter, node, node.input(0),
+                                 {n, c / (bs * bs), bs, bs, h, w});
+  if (succeeded(y))
+    y = build<PermuteOp>(rewriter, node, *y,
+                         rewriter.getDenseI64ArrayAttr({0, 1, 4, 2, 5, 3}));
+  if (succeeded(y))
+    y = reshapeTo(rewriter, node, *y,
+                  {n, c / (bs * bs), mul(h, bs), mul(w, bs)});
+  return replace(rewriter, node, y);
+}
+
+/// Dropout whose mask is used: in inference the output is the input and the
+/// mask is all true (passThrough in OnnxRules.cpp handles an unused mask).
+RuleResult dropoutWithMask(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || !x.hasStaticShape() || node.getNumResults() != 2)
+    return RuleResult::NotApplicable;
+  if (node.opset && node.opset < 7)
+    return RuleResult::NotApplicable; // is_test decides the mode.
+  if (node.hasInput(2)) {
+    FailureOr<SmallVector<int64_t>> training = node.getConstantInts(2);
+    if (failed(training) || training->size() != 1 || (*training)[0] != 0)
+      return RuleResult::NotApplicable;
+  }
+  auto declared = dyn_cast<ShapedType>(node.resultType(1));
+  Type element = declared ? declared.getElementType() : rewriter.getI1Type();
+  auto type = RankedTensorType::get(x.getShape(), element);
+  Attribute one;
+  if (element.isInteger(1))
+    one = rewriter.getBoolAttr(true);
+  else if (isa<FloatType>(element))
+    one = rewriter.getFloatAttr(element, 1.0);
+  else
+    return RuleResult::NotApplicable;
+  Value mask =
+      ConstantOp::create(rewriter, node.loc, type,
+                         DenseElementsAttr::get(type, one), StringAttr());
+  return node.replaceWith(rewriter, {node.input(0), mask});
+}
+
+} // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
-  (void)add;
+  add("HardSigmoid", hardSigmoidRule);
+  add("HardSwish", hardSwish);
+  add("Selu", selu);
+  add("Celu", celu);
+  add("Shrink", shrink);
+  add("PRelu", prelu);
+  add("GlobalAveragePool", globalPool<ReduceMeanOp>);
+  add("GlobalMaxPool", globalPool<ReduceMaxOp>);
+  add("MeanVarianceNormalization", meanVarianceNorm);
+  add("DepthToSpace", depthToSpaceCRD);
+  add("Dropout", dropoutWithMask);
 }
