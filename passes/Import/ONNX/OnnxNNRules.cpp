@@ -9,6 +9,8 @@
 
 #include "passes/Import/ONNX/OnnxRuleUtils.h"
 
+#include <algorithm>
+
 using namespace mlir;
 using namespace mlir::nd4j;
 using namespace mlir::nd4j::onnx_rules;
@@ -270,6 +272,148 @@ RuleResult dropoutWithMask(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, {node.input(0), mask});
 }
 
+/// ConvTranspose over [N, C, H, W] (and [N, C, W], lifted to height 1) as
+/// libnd4j's deconv2d, whose weights are [kH, kW, oC, iC] where ONNX's are
+/// [iC, oC, kH, kW]. deconv2d crops symmetric pads only; other pads,
+/// output_padding and output_shape select a window of the uncropped output
+/// (zeros past its end, where only the bias contributes), as ONNX defines
+/// them: output extent s * (in - 1) + output_padding + d * (k - 1) + 1 -
+/// pad_begin - pad_end.
+RuleResult convTranspose(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), w = node.inputType(1);
+  if (!x || !w || x.getRank() != w.getRank() ||
+      (x.getRank() != 3 && x.getRank() != 4) || !w.hasStaticShape())
+    return RuleResult::NotApplicable;
+  unsigned n = x.getRank() - 2;
+  SmallVector<int64_t> ones(n, 1), zeros(n, 0), zeros2(2 * n, 0);
+  SmallVector<int64_t> wk(w.getShape().drop_front(2));
+  auto kernel = node.getInts("kernel_shape", ArrayRef<int64_t>(wk));
+  auto strides = node.getInts("strides", ArrayRef<int64_t>(ones));
+  auto dilations = node.getInts("dilations", ArrayRef<int64_t>(ones));
+  auto pads = node.getInts("pads", ArrayRef<int64_t>(zeros2));
+  auto outPad = node.getInts("output_padding", ArrayRef<int64_t>(zeros));
+  auto outShape = node.getInts("output_shape", ArrayRef<int64_t>{});
+  auto autoPad = node.getString("auto_pad", StringRef("NOTSET"));
+  auto group = node.getInt("group", 1);
+  if (failed(kernel) || failed(strides) || failed(dilations) || failed(pads) ||
+      failed(outPad) || failed(outShape) || failed(autoPad) || failed(group))
+    return RuleResult::Failed;
+  if (kernel->size() != n || strides->size() != n || dilations->size() != n ||
+      pads->size() != 2 * n || outPad->size() != n ||
+      (!outShape->empty() && outShape->size() != n)) {
+    node.emitError() << "kernel_shape, strides, dilations, output_padding "
+                        "(and output_shape) must have "
+                     << n << " entries and pads " << 2 * n;
+    return RuleResult::Failed;
+  }
+  if (*group != 1 || *kernel != ArrayRef<int64_t>(wk))
+    return RuleResult::NotApplicable;
+  // Per spatial dimension: the uncropped extent and the window [b, e) of it
+  // that is the output.
+  SmallVector<int64_t, 2> full, b, e;
+  for (unsigned i = 0; i < n; ++i) {
+    int64_t in = x.getDimSize(2 + i), k = (*kernel)[i], s = (*strides)[i],
+            d = (*dilations)[i], op = (*outPad)[i];
+    if (ShapedType::isDynamic(in))
+      return RuleResult::NotApplicable;
+    int64_t f = s * (in - 1) + d * (k - 1) + 1;
+    int64_t pb = (*pads)[i], pe = (*pads)[i + n];
+    bool same = *autoPad == "SAME_UPPER" || *autoPad == "SAME_LOWER";
+    if (!outShape->empty() || same) {
+      int64_t out = outShape->empty() ? in * s : (*outShape)[i];
+      int64_t total = f + op - out;
+      // Python's floor division, as ONNX's definition uses.
+      int64_t half = total >= 0 ? total / 2 : -((-total + 1) / 2);
+      bool upper = *autoPad == "SAME_UPPER";
+      pb = upper ? half : total - half;
+      pe = total - pb;
+    } else if (*autoPad != "NOTSET" && *autoPad != "VALID") {
+      return RuleResult::NotApplicable;
+    }
+    full.push_back(f);
+    b.push_back(pb);
+    e.push_back(f + op - pe);
+    if (e.back() <= b.back()) {
+      node.emitError() << "pads and output_padding leave no output";
+      return RuleResult::Failed;
+    }
+  }
+  // [N, C, W] runs as [N, C, 1, W].
+  Value in = node.input(0), weights = node.input(1);
+  if (n == 1) {
+    FailureOr<Value> xi =
+        reshapeTo(rewriter, node, in,
+                  {x.getDimSize(0), x.getDimSize(1), 1, x.getDimSize(2)});
+    FailureOr<Value> wi =
+        reshapeTo(rewriter, node, weights,
+                  {w.getDimSize(0), w.getDimSize(1), 1, w.getDimSize(2)});
+    if (failed(xi) || failed(wi))
+      return RuleResult::Failed;
+    in = *xi, weights = *wi;
+    // The unit height: extent 1, window [0, 1), kernel, stride, dilation 1.
+    full.insert(full.begin(), 1);
+    b.insert(b.begin(), 0);
+    e.insert(e.begin(), 1);
+    for (SmallVector<int64_t> *v : {&*kernel, &*strides, &*dilations})
+      v->insert(v->begin(), 1);
+  }
+  FailureOr<Value> wt = build<PermuteOp>(
+      rewriter, node, weights, rewriter.getDenseI64ArrayAttr({2, 3, 1, 0}));
+  if (failed(wt))
+    return RuleResult::Failed;
+  bool symmetric = b[0] == full[0] - e[0] && b[1] == full[1] - e[1] &&
+                   b[0] >= 0 && b[1] >= 0;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  FailureOr<Value> y = build<Deconv2DOp>(
+      rewriter, node, in, *wt, symmetric ? node.input(2) : Value(),
+      I((*kernel)[0]), I((*kernel)[1]), I((*strides)[0]), I((*strides)[1]),
+      I(symmetric ? b[0] : 0), I(symmetric ? b[1] : 0), I((*dilations)[0]),
+      I((*dilations)[1]), I(0), I(0));
+  if (failed(y))
+    return RuleResult::Failed;
+  if (!symmetric) {
+    SmallVector<int64_t> lo(2), hi(2);
+    for (unsigned i = 0; i < 2; ++i) {
+      lo[i] = std::max<int64_t>(0, -b[i]);
+      hi[i] = std::max<int64_t>(0, e[i] - full[i]);
+    }
+    if (lo[0] || lo[1] || hi[0] || hi[1]) {
+      auto type = RankedTensorType::get({4, 2}, rewriter.getI64Type());
+      SmallVector<int64_t> amounts = {0, 0, 0, 0, lo[0], hi[0], lo[1], hi[1]};
+      Value paddings = ConstantOp::create(
+          rewriter, node.loc, type,
+          DenseElementsAttr::get(type, ArrayRef<int64_t>(amounts)),
+          StringAttr());
+      y = build<PadOp>(rewriter, node, *y, paddings, I(0), f64(rewriter, 0.0));
+      if (failed(y))
+        return RuleResult::Failed;
+    }
+    // N and C whole through the masks.
+    y = build<StridedSliceOp>(
+        rewriter, node, *y, I(3), I(0), I(3), I(0), I(0),
+        rewriter.getDenseI64ArrayAttr({0, 0, b[0] + lo[0], b[1] + lo[1]}),
+        rewriter.getDenseI64ArrayAttr({0, 0, e[0] + lo[0], e[1] + lo[1]}),
+        rewriter.getDenseI64ArrayAttr({1, 1, 1, 1}));
+    if (succeeded(y) && node.hasInput(2)) {
+      RankedTensorType bt = node.inputType(2);
+      if (!bt || !bt.hasStaticShape())
+        return RuleResult::NotApplicable;
+      FailureOr<Value> bias =
+          reshapeTo(rewriter, node, node.input(2), {bt.getNumElements(), 1, 1});
+      if (failed(bias))
+        return RuleResult::Failed;
+      y = build<AddOp>(rewriter, node, *y, *bias);
+    }
+    if (failed(y))
+      return RuleResult::Failed;
+  }
+  if (n == 1) {
+    ArrayRef<int64_t> s = cast<RankedTensorType>(y->getType()).getShape();
+    y = reshapeTo(rewriter, node, *y, {s[0], s[1], s[3]});
+  }
+  return replace(rewriter, node, y);
+}
+
 } // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
@@ -284,4 +428,5 @@ void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
   add("MeanVarianceNormalization", meanVarianceNorm);
   add("DepthToSpace", depthToSpaceCRD);
   add("Dropout", dropoutWithMask);
+  add("ConvTranspose", convTranspose);
 }
