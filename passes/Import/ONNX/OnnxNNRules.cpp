@@ -17,6 +17,18 @@ using namespace mlir::nd4j::onnx_rules;
 
 namespace {
 
+std::string shapeStrOf(RankedTensorType t) {
+  std::string s = "[";
+  llvm::raw_string_ostream os(s);
+  llvm::interleaveComma(t.getShape(), os, [&](int64_t d) {
+    if (ShapedType::isDynamic(d))
+      os << '?';
+    else
+      os << d;
+  });
+  return s + "]";
+}
+
 /// The floating-point element type of input 0, or null.
 FloatType floatInput(ImportNode &node) {
   RankedTensorType x = node.inputType(0);
@@ -414,6 +426,102 @@ RuleResult convTranspose(ImportNode &node, PatternRewriter &rewriter) {
   return replace(rewriter, node, y);
 }
 
+/// Grouped Conv that is not depthwise (1-D, 2-D or 3-D): each group of
+/// input channels convolved with its weights, as a Conv node of group 1
+/// that the Conv rules then import, and the results concatenated.
+RuleResult groupedConv(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), w = node.inputType(1);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  FailureOr<int64_t> group = node.getInt("group", 1);
+  if (failed(group))
+    return RuleResult::Failed;
+  if (*group == 1 || !x || !w || !result || x.getRank() != w.getRank() ||
+      x.getRank() < 3 || x.isDynamicDim(1) || w.isDynamicDim(0) ||
+      result.isDynamicDim(1))
+    return RuleResult::NotApplicable;
+  int64_t g = *group, c = x.getDimSize(1), o = w.getDimSize(0);
+  if (g < 1 || c % g != 0 || o % g != 0 || w.getDimSize(1) != c / g) {
+    node.emitError() << "group " << g << " does not divide input channels " << c
+                     << " and weights " << shapeStrOf(w);
+    return RuleResult::Failed;
+  }
+  int64_t rank = x.getRank();
+  // Channels [begin, begin + n) of dimension `dim` (bit `dim` of the masks
+  // clear, every other dimension whole).
+  auto channels = [&](Value v, int64_t r, int64_t dim, int64_t begin,
+                      int64_t n) {
+    SmallVector<int64_t> b(r, 0), e(r, 0), s(r, 1);
+    b[dim] = begin, e[dim] = begin + n;
+    int64_t mask = ((int64_t(1) << r) - 1) & ~(int64_t(1) << dim);
+    return build<StridedSliceOp>(
+        rewriter, node, v, i64(rewriter, mask), i64(rewriter, 0),
+        i64(rewriter, mask), i64(rewriter, 0), i64(rewriter, 0),
+        rewriter.getDenseI64ArrayAttr(b), rewriter.getDenseI64ArrayAttr(e),
+        rewriter.getDenseI64ArrayAttr(s));
+  };
+  NamedAttrList attrs = node.attrs;
+  attrs.set("group", rewriter.getI64IntegerAttr(1));
+  SmallVector<int64_t> shape(result.getShape());
+  shape[1] = o / g;
+  auto subType = RankedTensorType::get(shape, result.getElementType());
+  SmallVector<Operation *> subNodes;
+  SmallVector<Value> parts;
+  for (int64_t i = 0; i < g; ++i) {
+    FailureOr<Value> xs = channels(node.input(0), rank, 1, i * (c / g), c / g);
+    FailureOr<Value> ws = channels(node.input(1), rank, 0, i * (o / g), o / g);
+    FailureOr<Value> bs = Value();
+    if (succeeded(xs) && succeeded(ws) && node.hasInput(2))
+      bs = channels(node.input(2), 1, 0, i * (o / g), o / g);
+    if (failed(xs) || failed(ws) || failed(bs))
+      return RuleResult::Failed;
+    Operation *sub = rewriter.clone(*node.op);
+    SmallVector<Value> operands = {*xs, *ws};
+    if (*bs)
+      operands.push_back(*bs);
+    sub->setOperands(operands);
+    cast<NodeOp>(sub).setAttrsAttr(attrs.getDictionary(rewriter.getContext()));
+    for (unsigned r = 1; r < sub->getNumResults(); ++r)
+      if (!sub->getResult(r).use_empty())
+        return RuleResult::NotApplicable;
+    sub->getResult(0).setType(subType);
+    subNodes.push_back(sub);
+    parts.push_back(sub->getResult(0));
+  }
+  FailureOr<Value> y =
+      build<ConcatOp>(rewriter, node, ValueRange(parts), i64(rewriter, 1));
+  if (failed(y))
+    return RuleResult::Failed;
+  // Import each group's node now (the pass collected its nodes before this
+  // rule ran); its typed ops go before the concatenation.
+  OpBuilder::InsertionGuard guard(rewriter);
+  unsigned imported = 0;
+  for (Operation *sub : subNodes) {
+    ImportNode subNode(cast<NodeOp>(sub));
+    rewriter.setInsertionPoint(sub);
+    RuleResult r = RuleResult::NotApplicable;
+    for (const ImportRule *rule : getImportRuleRegistry().lookup(
+             subNode.framework, subNode.opType, subNode.opset, subNode.name)) {
+      r = rule->fn(subNode, rewriter);
+      if (r == RuleResult::Replaced || r == RuleResult::Failed)
+        break;
+    }
+    if (r == RuleResult::Failed)
+      return RuleResult::Failed;
+    if (r != RuleResult::Replaced)
+      break;
+    ++imported;
+  }
+  if (imported != subNodes.size()) {
+    // Leave no generic group node behind to be reported in the node's
+    // place (the imported ones are gone already).
+    rewriter.eraseOp(y->getDefiningOp());
+    for (Operation *sub : ArrayRef(subNodes).drop_front(imported))
+      rewriter.eraseOp(sub);
+    return RuleResult::NotApplicable;
+  }
+  return node.replaceWith(rewriter, *y);
+}
+
 } // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
@@ -429,4 +537,5 @@ void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
   add("DepthToSpace", depthToSpaceCRD);
   add("Dropout", dropoutWithMask);
   add("ConvTranspose", convTranspose);
+  add("Conv", groupedConv);
 }
