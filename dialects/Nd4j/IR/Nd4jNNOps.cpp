@@ -73,3 +73,16 @@ LogicalResult Deconv2DOp::inferReturnTypes(MLIRContext *,
                                    : SmallVector<int64_t>{is[0], *oH, *oW, oC};
   return infer(out, shape, in.getElementType());
 }
+
+LogicalResult LrnOp::inferReturnTypes(MLIRContext *,
+                                      std::optional<Location> loc, Adaptor a,
+                                      SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput());
+  if (in.getRank() != 4)
+    return fail(loc, "input must be rank 4, got ", shapeStr(in.getShape()));
+  if (!isa<FloatType>(in.getElementType()))
+    return fail(loc, "input must be floating-point, got ", in.getElementType());
+  if (failed(checkAtLeast(loc, "depth", a.getDepth(), 0)))
+    return failure();
+  return infer(out, in.getShape(), in.getElementType());
+}

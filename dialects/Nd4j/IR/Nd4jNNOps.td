@@ -36,4 +36,25 @@ def Nd4j_Deconv2DOp : Nd4j_TypedOp<"deconv2d"> {
                "isNCHW"];
 }
 
+def Nd4j_LrnOp : Nd4j_TypedOp<"lrn"> {
+  let summary = "local response normalization along the last dimension";
+  let description = [{
+    libnd4j `lrn` over a rank-4 tensor, channels last:
+    `x / (bias + alpha * sum(x[c - depth .. c + depth]^2))^beta`, the window
+    clipped at the ends. `alpha` multiplies the sum as it is (ONNX's LRN
+    divides its alpha by the window size first).
+
+    ```mlir
+    %y = nd4j.lrn %x {depth = 1 : i64, bias = 2.0 : f64, alpha = 1.0e-4 : f64, beta = 0.5 : f64}
+           : (tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_I64Attr:$depth, F64Attr:$bias,
+                       F64Attr:$alpha, F64Attr:$beta);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["depth"];
+  let tArgs = ["bias", "alpha", "beta"];
+  let libnd4jOpType = Libnd4j_Custom;
+}
+
 #endif // ND4J_ND4J_ND4JNNOPS_TD

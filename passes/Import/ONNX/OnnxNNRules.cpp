@@ -522,6 +522,64 @@ RuleResult groupedConv(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, *y);
 }
 
+/// LRN over [N, C, H, W]: libnd4j's lrn normalizes along the last
+/// dimension, so the channels move there and back; its alpha scales the
+/// plain sum where ONNX's scales the mean over the window. An even size
+/// has an asymmetric window lrn cannot express.
+RuleResult lrn(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<int64_t> size = node.getInt("size");
+  FailureOr<double> alpha = node.getFloat("alpha", 1e-4);
+  FailureOr<double> beta = node.getFloat("beta", 0.75);
+  FailureOr<double> bias = node.getFloat("bias", 1.0);
+  if (failed(size) || failed(alpha) || failed(beta) || failed(bias))
+    return RuleResult::Failed;
+  if (*size < 1) {
+    node.emitError() << "size must be positive, got " << *size;
+    return RuleResult::Failed;
+  }
+  if (!x || x.getRank() != 4 || *size % 2 == 0)
+    return RuleResult::NotApplicable;
+  FailureOr<Value> y =
+      build<PermuteOp>(rewriter, node, node.input(0),
+                       rewriter.getDenseI64ArrayAttr({0, 2, 3, 1}));
+  if (succeeded(y))
+    y = build<LrnOp>(rewriter, node, *y, i64(rewriter, (*size - 1) / 2),
+                     f64(rewriter, *bias), f64(rewriter, *alpha / *size),
+                     f64(rewriter, *beta));
+  if (succeeded(y))
+    y = build<PermuteOp>(rewriter, node, *y,
+                         rewriter.getDenseI64ArrayAttr({0, 3, 1, 2}));
+  return replace(rewriter, node, y);
+}
+
+/// SpaceToDepth as ONNX defines it: [N, C, H, W] as
+/// [N, C, H / b, b, W / b, b], permuted to [N, b, b, C, H / b, W / b].
+RuleResult spaceToDepth(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<int64_t> block = node.getInt("blocksize");
+  if (failed(block))
+    return RuleResult::Failed;
+  if (!x || x.getRank() != 4 || x.isDynamicDim(1) || x.isDynamicDim(2) ||
+      x.isDynamicDim(3))
+    return RuleResult::NotApplicable;
+  int64_t bs = *block, n = x.getDimSize(0), c = x.getDimSize(1),
+          h = x.getDimSize(2), w = x.getDimSize(3);
+  if (bs <= 0 || h % bs != 0 || w % bs != 0) {
+    node.emitError() << "height " << h << " and width " << w
+                     << " are not multiples of blocksize " << bs;
+    return RuleResult::Failed;
+  }
+  FailureOr<Value> y =
+      reshapeTo(rewriter, node, node.input(0), {n, c, h / bs, bs, w / bs, bs});
+  if (succeeded(y))
+    y = build<PermuteOp>(rewriter, node, *y,
+                         rewriter.getDenseI64ArrayAttr({0, 3, 5, 1, 2, 4}));
+  if (succeeded(y))
+    y = reshapeTo(rewriter, node, *y, {n, c * bs * bs, h / bs, w / bs});
+  return replace(rewriter, node, y);
+}
+
 } // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
@@ -538,4 +596,6 @@ void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
   add("Dropout", dropoutWithMask);
   add("ConvTranspose", convTranspose);
   add("Conv", groupedConv);
+  add("LRN", lrn);
+  add("SpaceToDepth", spaceToDepth);
 }

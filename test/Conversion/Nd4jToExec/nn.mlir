@@ -15,5 +15,9 @@ nd4j.graph @nn {
   %y = nd4j.deconv2d %x, %w, %b {kH = 3, kW = 2, sH = 2, sW = 1, pH = 1, pW = 0,
                                  dH = 1, dW = 2, isSameMode = 0, isNCHW = 0}
        : (tensor<1x3x4x5xf32>, tensor<3x2x2x3xf32>, tensor<2xf32>) -> tensor<1x2x7x7xf32>
-  nd4j.output "y" = %y : tensor<1x2x7x7xf32>
+  // lrn: i_args depth; t_args bias alpha beta.
+  // CHECK: nd4j_exec.node "lrn" <custom>(%{{.*}}) t_args [2.000000e+00, 1.000000e-04, 7.500000e-01] i_args [2] {{.*}}: (tensor<1x4x5x3xf32>) -> tensor<1x4x5x3xf32>
+  %xn = nd4j.placeholder "xn" : tensor<1x4x5x3xf32>
+  %l = nd4j.lrn %xn {depth = 2, bias = 2.0, alpha = 1.0e-4, beta = 0.75} : (tensor<1x4x5x3xf32>) -> tensor<1x4x5x3xf32>
+  nd4j.output "y" = %y, "l" = %l : tensor<1x2x7x7xf32>, tensor<1x4x5x3xf32>
 }

@@ -111,3 +111,33 @@ nd4j.graph @deconv_pads {
   %y = nd4j.deconv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 2, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0} : (tensor<1x3x1x1xf32>, tensor<3x3x2x3xf32>) -> tensor<?x?x?x?xf32>
   nd4j.output
 }
+
+// -----
+
+nd4j.graph @lrn_rank {
+  %x = nd4j.placeholder "x" : tensor<4x5xf32>
+  // expected-error @+2 {{input must be rank 4, got [4, 5]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %y = nd4j.lrn %x {depth = 1, bias = 1.0, alpha = 1.0, beta = 0.5} : (tensor<4x5xf32>) -> tensor<4x5xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @lrn_type {
+  %x = nd4j.placeholder "x" : tensor<1x2x2x4xi32>
+  // expected-error @+2 {{input must be floating-point, got 'i32'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %y = nd4j.lrn %x {depth = 1, bias = 1.0, alpha = 1.0, beta = 0.5} : (tensor<1x2x2x4xi32>) -> tensor<1x2x2x4xi32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @lrn_depth {
+  %x = nd4j.placeholder "x" : tensor<1x2x2x4xf32>
+  // expected-error @+2 {{'depth' must be at least 0, got -1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %y = nd4j.lrn %x {depth = -1, bias = 1.0, alpha = 1.0, beta = 0.5} : (tensor<1x2x2x4xf32>) -> tensor<1x2x2x4xf32>
+  nd4j.output
+}

@@ -20,3 +20,11 @@ nd4j.graph @deconv {
        : (tensor<1x4x5x3xf32>, tensor<3x3x2x3xf32>) -> tensor<1x8x10x2xf32>
   nd4j.output "y" = %y, "z" = %z : tensor<1x2x7x11xf32>, tensor<1x8x10x2xf32>
 }
+
+// CHECK-LABEL: nd4j.graph @lrn
+nd4j.graph @lrn {
+  %x = nd4j.placeholder "x" : tensor<1x4x4x8xf32>
+  // CHECK: nd4j.lrn %{{.*}} {alpha = 1.000000e-04 : f64, beta = 5.000000e-01 : f64, bias = 2.000000e+00 : f64, depth = 1 : i64} : (tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+  %y = nd4j.lrn %x {depth = 1, bias = 2.0, alpha = 1.0e-4, beta = 0.5} : (tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+  nd4j.output "y" = %y : tensor<1x4x4x8xf32>
+}
