@@ -1,18 +1,601 @@
 //===- OnnxNNRules.cpp - built-in ONNX import rules: nn ops -------===//
 //
-// Rules for ConvTranspose, Resize, GridSample, PRelu, LRN, NonMaxSuppression,
-// ....
+// Rules for neural-network ops that nd4j has no single op for, or whose
+// nd4j op has fixed constants where ONNX has attributes: these are composed
+// from typed element-wise, reduction and shape ops, exactly as the ONNX
+// definitions (or their function bodies) compute them.
 //
 //===----------------------------------------------------------------------===//
 
 #include "passes/Import/ONNX/OnnxRuleUtils.h"
 
+#include <algorithm>
+
 using namespace mlir;
 using namespace mlir::nd4j;
 using namespace mlir::nd4j::onnx_rules;
 
-namespace {} // namespace
+namespace {
+
+std::string shapeStrOf(RankedTensorType t) {
+  std::string s = "[";
+  llvm::raw_string_ostream os(s);
+  llvm::interleaveComma(t.getShape(), os, [&](int64_t d) {
+    if (ShapedType::isDynamic(d))
+      os << '?';
+    else
+      os << d;
+  });
+  return s + "]";
+}
+
+/// The floating-point element type of input 0, or null.
+FloatType floatInput(ImportNode &node) {
+  RankedTensorType x = node.inputType(0);
+  return x ? dyn_cast<FloatType>(x.getElementType()) : FloatType();
+}
+
+/// Element-wise compositions thread FailureOr through a chain of builds;
+/// this keeps each step one line.
+struct Chain {
+  ImportNode &node;
+  PatternRewriter &rewriter;
+  FloatType element;
+  bool ok = true;
+
+  Value c(double v) { return scalarConstant(rewriter, node.loc, element, v); }
+  template <typename OpTy, typename... Args> Value op(Args &&...args) {
+    if (!ok)
+      return Value();
+    FailureOr<Value> v =
+        build<OpTy>(rewriter, node, std::forward<Args>(args)...);
+    if (failed(v)) {
+      ok = false;
+      return Value();
+    }
+    return *v;
+  }
+  RuleResult done(Value y) {
+    return ok ? node.replaceWith(rewriter, y) : RuleResult::Failed;
+  }
+};
+
+/// max(0, min(1, alpha * x + beta)) for the alpha/beta nd4j's hard_sigmoid
+/// does not fix (that case is OnnxRules.cpp's).
+Value hardSigmoid(Chain &b, Value x, double alpha, double beta) {
+  Value ax = b.op<MultiplyOp>(x, b.c(alpha));
+  Value axb = b.op<AddOp>(ax, b.c(beta));
+  return b.op<ClipByValueOp>(axb, f64(b.rewriter, 0.0), f64(b.rewriter, 1.0));
+}
+
+RuleResult hardSigmoidRule(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  if (!element)
+    return RuleResult::NotApplicable;
+  FailureOr<double> alpha = node.getFloat("alpha", 0.2);
+  FailureOr<double> beta = node.getFloat("beta", 0.5);
+  if (failed(alpha) || failed(beta))
+    return RuleResult::Failed;
+  Chain b{node, rewriter, element};
+  return b.done(hardSigmoid(b, node.input(0), *alpha, *beta));
+}
+
+/// HardSwish: x * HardSigmoid(x) with alpha 1/6, beta 0.5.
+RuleResult hardSwish(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  if (!element)
+    return RuleResult::NotApplicable;
+  Chain b{node, rewriter, element};
+  Value x = node.input(0);
+  Value hs = hardSigmoid(b, x, 1.0 / 6.0, 0.5);
+  return b.done(b.op<MultiplyOp>(x, hs));
+}
+
+/// Selu: gamma * elu(x, alpha); nd4j's selu fixes both constants.
+RuleResult selu(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  if (!element)
+    return RuleResult::NotApplicable;
+  FailureOr<double> alpha = node.getFloat("alpha", 1.67326319217681884765625);
+  FailureOr<double> gamma = node.getFloat("gamma", 1.05070102214813232421875);
+  if (failed(alpha) || failed(gamma))
+    return RuleResult::Failed;
+  Chain b{node, rewriter, element};
+  Value e = b.op<EluOp>(node.input(0), f64(rewriter, *alpha));
+  return b.done(b.op<MultiplyOp>(e, b.c(*gamma)));
+}
+
+/// Celu: max(0, x) + min(0, alpha * (exp(x / alpha) - 1)), which is
+/// alpha * elu(x / alpha, 1).
+RuleResult celu(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  if (!element)
+    return RuleResult::NotApplicable;
+  FailureOr<double> alpha = node.getFloat("alpha", 1.0);
+  if (failed(alpha))
+    return RuleResult::Failed;
+  if (*alpha == 0.0) {
+    node.emitError() << "alpha must not be 0";
+    return RuleResult::Failed;
+  }
+  Chain b{node, rewriter, element};
+  Value scaled = b.op<DivideOp>(node.input(0), b.c(*alpha));
+  Value e = b.op<EluOp>(scaled, f64(rewriter, 1.0));
+  return b.done(b.op<MultiplyOp>(e, b.c(*alpha)));
+}
+
+/// Shrink: x + bias where x < -lambd, x - bias where x > lambd, else 0.
+RuleResult shrink(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  if (!element)
+    return RuleResult::NotApplicable;
+  FailureOr<double> bias = node.getFloat("bias", 0.0);
+  FailureOr<double> lambd = node.getFloat("lambd", 0.5);
+  if (failed(bias) || failed(lambd))
+    return RuleResult::Failed;
+  Chain b{node, rewriter, element};
+  Value x = node.input(0);
+  Value above = b.op<GreaterOp>(x, b.c(*lambd));
+  Value below = b.op<LessOp>(x, b.c(-*lambd));
+  Value high = b.op<SubtractOp>(x, b.c(*bias));
+  Value low = b.op<AddOp>(x, b.c(*bias));
+  Value upper = b.op<WhereOp>(above, high, b.c(0.0));
+  return b.done(b.op<WhereOp>(below, low, upper));
+}
+
+/// PRelu: x where x >= 0, slope * x elsewhere. From opset 7 the slope
+/// broadcasts to x numpy-style; before, a slope of C values is per channel
+/// (dimension 1). Composed rather than nd4j's prelu, whose alpha must have
+/// x's trailing shape up to shared axes, which ONNX's broadcasting does not
+/// guarantee.
+RuleResult prelu(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  RankedTensorType x = node.inputType(0), s = node.inputType(1);
+  if (!element || !s || s.getElementType() != element)
+    return RuleResult::NotApplicable;
+  Value slope = node.input(1);
+  if (node.opset && node.opset < 7 && s.hasStaticShape() &&
+      s.getNumElements() != 1) {
+    if (s.getRank() != 1 || x.getRank() < 2 ||
+        x.getDimSize(1) != s.getDimSize(0))
+      return RuleResult::NotApplicable;
+    SmallVector<int64_t> shape(x.getRank() - 1, 1);
+    shape[0] = s.getDimSize(0);
+    FailureOr<Value> r = reshapeTo(rewriter, node, slope, shape);
+    if (failed(r))
+      return RuleResult::Failed;
+    slope = *r;
+  }
+  Chain b{node, rewriter, element};
+  Value in = node.input(0);
+  Value neg = b.op<LessOp>(in, b.c(0.0));
+  Value scaled = b.op<MultiplyOp>(in, slope);
+  Value y = b.op<WhereOp>(neg, scaled, in);
+  if (b.ok && cast<RankedTensorType>(y.getType()).getShape() != x.getShape())
+    return RuleResult::NotApplicable; // The slope is larger than x.
+  return b.done(y);
+}
+
+/// GlobalAveragePool and GlobalMaxPool: a reduction over the spatial
+/// dimensions that keeps them as 1.
+template <typename OpTy>
+RuleResult globalPool(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || x.getRank() < 3)
+    return RuleResult::NotApplicable;
+  SmallVector<int64_t> axes;
+  for (int64_t d = 2; d < x.getRank(); ++d)
+    axes.push_back(d);
+  return replace(rewriter, node,
+                 build<OpTy>(rewriter, node, node.input(0),
+                             rewriter.getDenseI64ArrayAttr(axes),
+                             rewriter.getBoolAttr(true)));
+}
+
+/// MeanVarianceNormalization as its function body computes it:
+/// (x - mean) / (sqrt(E[x^2] - mean^2) + 1e-9), the variance taken as
+/// mean((x - mean)^2), its equal.
+RuleResult meanVarianceNorm(ImportNode &node, PatternRewriter &rewriter) {
+  FloatType element = floatInput(node);
+  if (!element)
+    return RuleResult::NotApplicable;
+  FailureOr<SmallVector<int64_t>> axes =
+      node.getInts("axes", ArrayRef<int64_t>{0, 2, 3});
+  if (failed(axes))
+    return RuleResult::Failed;
+  int64_t rank = node.inputType(0).getRank();
+  for (int64_t a : *axes)
+    if (a < -rank || a >= rank) {
+      node.emitError() << "axis " << a << " is out of range for rank " << rank;
+      return RuleResult::Failed;
+    }
+  Chain b{node, rewriter, element};
+  auto dims = rewriter.getDenseI64ArrayAttr(*axes);
+  auto keep = rewriter.getBoolAttr(true);
+  Value x = node.input(0);
+  Value m = b.op<ReduceMeanOp>(x, dims, keep);
+  Value d = b.op<SubtractOp>(x, m);
+  Value sq = b.op<MultiplyOp>(d, d);
+  Value v = b.op<ReduceMeanOp>(sq, dims, keep);
+  Value sd = b.op<SqrtOp>(v);
+  Value den = b.op<AddOp>(sd, b.c(1e-9));
+  return b.done(b.op<DivideOp>(d, den));
+}
+
+/// DepthToSpace in CRD mode (DCR is OnnxRules.cpp's): [N, C, H, W] as
+/// [N, C / b^2, b, b, H, W], permuted to [N, C / b^2, H, b, W, b].
+RuleResult depthToSpaceCRD(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<int64_t> block = node.getInt("blocksize");
+  FailureOr<StringRef> mode = node.getString("mode", StringRef("DCR"));
+  if (failed(block) || failed(mode))
+    return RuleResult::Failed;
+  if (*mode != "CRD" || !x || x.getRank() != 4 ||
+      llvm::count_if(x.getShape(), ShapedType::isDynamic) > 1 ||
+      x.isDynamicDim(1))
+    return RuleResult::NotApplicable;
+  int64_t bs = *block, c = x.getDimSize(1);
+  if (bs <= 0 || c % (bs * bs) != 0) {
+    node.emitError() << "channels " << c << " are not a multiple of blocksize "
+                     << bs << " squared";
+    return RuleResult::Failed;
+  }
+  int64_t n = x.getDimSize(0), h = x.getDimSize(2), w = x.getDimSize(3);
+  auto mul = [](int64_t a, int64_t f) {
+    return ShapedType::isDynamic(a) ? a : a * f;
+  };
+  FailureOr<Value> y = reshapeTo(rewriter, node, node.input(0),
+                                 {n, c / (bs * bs), bs, bs, h, w});
+  if (succeeded(y))
+    y = build<PermuteOp>(rewriter, node, *y,
+                         rewriter.getDenseI64ArrayAttr({0, 1, 4, 2, 5, 3}));
+  if (succeeded(y))
+    y = reshapeTo(rewriter, node, *y,
+                  {n, c / (bs * bs), mul(h, bs), mul(w, bs)});
+  return replace(rewriter, node, y);
+}
+
+/// Dropout whose mask is used: in inference the output is the input and the
+/// mask is all true (passThrough in OnnxRules.cpp handles an unused mask).
+RuleResult dropoutWithMask(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || !x.hasStaticShape() || node.getNumResults() != 2)
+    return RuleResult::NotApplicable;
+  if (node.opset && node.opset < 7)
+    return RuleResult::NotApplicable; // is_test decides the mode.
+  if (node.hasInput(2)) {
+    FailureOr<SmallVector<int64_t>> training = node.getConstantInts(2);
+    if (failed(training) || training->size() != 1 || (*training)[0] != 0)
+      return RuleResult::NotApplicable;
+  }
+  auto declared = dyn_cast<ShapedType>(node.resultType(1));
+  Type element = declared ? declared.getElementType() : rewriter.getI1Type();
+  auto type = RankedTensorType::get(x.getShape(), element);
+  Attribute one;
+  if (element.isInteger(1))
+    one = rewriter.getBoolAttr(true);
+  else if (isa<FloatType>(element))
+    one = rewriter.getFloatAttr(element, 1.0);
+  else
+    return RuleResult::NotApplicable;
+  Value mask =
+      ConstantOp::create(rewriter, node.loc, type,
+                         DenseElementsAttr::get(type, one), StringAttr());
+  return node.replaceWith(rewriter, {node.input(0), mask});
+}
+
+/// ConvTranspose over [N, C, H, W] (and [N, C, W], lifted to height 1) as
+/// libnd4j's deconv2d, whose weights are [kH, kW, oC, iC] where ONNX's are
+/// [iC, oC, kH, kW]. deconv2d crops symmetric pads only; other pads,
+/// output_padding and output_shape select a window of the uncropped output
+/// (zeros past its end, where only the bias contributes), as ONNX defines
+/// them: output extent s * (in - 1) + output_padding + d * (k - 1) + 1 -
+/// pad_begin - pad_end.
+RuleResult convTranspose(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), w = node.inputType(1);
+  if (!x || !w || x.getRank() != w.getRank() ||
+      (x.getRank() != 3 && x.getRank() != 4) || !w.hasStaticShape())
+    return RuleResult::NotApplicable;
+  unsigned n = x.getRank() - 2;
+  SmallVector<int64_t> ones(n, 1), zeros(n, 0), zeros2(2 * n, 0);
+  SmallVector<int64_t> wk(w.getShape().drop_front(2));
+  auto kernel = node.getInts("kernel_shape", ArrayRef<int64_t>(wk));
+  auto strides = node.getInts("strides", ArrayRef<int64_t>(ones));
+  auto dilations = node.getInts("dilations", ArrayRef<int64_t>(ones));
+  auto pads = node.getInts("pads", ArrayRef<int64_t>(zeros2));
+  auto outPad = node.getInts("output_padding", ArrayRef<int64_t>(zeros));
+  auto outShape = node.getInts("output_shape", ArrayRef<int64_t>{});
+  auto autoPad = node.getString("auto_pad", StringRef("NOTSET"));
+  auto group = node.getInt("group", 1);
+  if (failed(kernel) || failed(strides) || failed(dilations) || failed(pads) ||
+      failed(outPad) || failed(outShape) || failed(autoPad) || failed(group))
+    return RuleResult::Failed;
+  if (kernel->size() != n || strides->size() != n || dilations->size() != n ||
+      pads->size() != 2 * n || outPad->size() != n ||
+      (!outShape->empty() && outShape->size() != n)) {
+    node.emitError() << "kernel_shape, strides, dilations, output_padding "
+                        "(and output_shape) must have "
+                     << n << " entries and pads " << 2 * n;
+    return RuleResult::Failed;
+  }
+  if (*group != 1 || *kernel != ArrayRef<int64_t>(wk))
+    return RuleResult::NotApplicable;
+  // Per spatial dimension: the uncropped extent and the window [b, e) of it
+  // that is the output.
+  SmallVector<int64_t, 2> full, b, e;
+  for (unsigned i = 0; i < n; ++i) {
+    int64_t in = x.getDimSize(2 + i), k = (*kernel)[i], s = (*strides)[i],
+            d = (*dilations)[i], op = (*outPad)[i];
+    if (ShapedType::isDynamic(in))
+      return RuleResult::NotApplicable;
+    int64_t f = s * (in - 1) + d * (k - 1) + 1;
+    int64_t pb = (*pads)[i], pe = (*pads)[i + n];
+    bool same = *autoPad == "SAME_UPPER" || *autoPad == "SAME_LOWER";
+    if (!outShape->empty() || same) {
+      int64_t out = outShape->empty() ? in * s : (*outShape)[i];
+      int64_t total = f + op - out;
+      // Python's floor division, as ONNX's definition uses.
+      int64_t half = total >= 0 ? total / 2 : -((-total + 1) / 2);
+      bool upper = *autoPad == "SAME_UPPER";
+      pb = upper ? half : total - half;
+      pe = total - pb;
+    } else if (*autoPad != "NOTSET" && *autoPad != "VALID") {
+      return RuleResult::NotApplicable;
+    }
+    full.push_back(f);
+    b.push_back(pb);
+    e.push_back(f + op - pe);
+    if (e.back() <= b.back()) {
+      node.emitError() << "pads and output_padding leave no output";
+      return RuleResult::Failed;
+    }
+  }
+  // [N, C, W] runs as [N, C, 1, W].
+  Value in = node.input(0), weights = node.input(1);
+  if (n == 1) {
+    FailureOr<Value> xi =
+        reshapeTo(rewriter, node, in,
+                  {x.getDimSize(0), x.getDimSize(1), 1, x.getDimSize(2)});
+    FailureOr<Value> wi =
+        reshapeTo(rewriter, node, weights,
+                  {w.getDimSize(0), w.getDimSize(1), 1, w.getDimSize(2)});
+    if (failed(xi) || failed(wi))
+      return RuleResult::Failed;
+    in = *xi, weights = *wi;
+    // The unit height: extent 1, window [0, 1), kernel, stride, dilation 1.
+    full.insert(full.begin(), 1);
+    b.insert(b.begin(), 0);
+    e.insert(e.begin(), 1);
+    for (SmallVector<int64_t> *v : {&*kernel, &*strides, &*dilations})
+      v->insert(v->begin(), 1);
+  }
+  FailureOr<Value> wt = build<PermuteOp>(
+      rewriter, node, weights, rewriter.getDenseI64ArrayAttr({2, 3, 1, 0}));
+  if (failed(wt))
+    return RuleResult::Failed;
+  bool symmetric = b[0] == full[0] - e[0] && b[1] == full[1] - e[1] &&
+                   b[0] >= 0 && b[1] >= 0;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  FailureOr<Value> y = build<Deconv2DOp>(
+      rewriter, node, in, *wt, symmetric ? node.input(2) : Value(),
+      I((*kernel)[0]), I((*kernel)[1]), I((*strides)[0]), I((*strides)[1]),
+      I(symmetric ? b[0] : 0), I(symmetric ? b[1] : 0), I((*dilations)[0]),
+      I((*dilations)[1]), I(0), I(0));
+  if (failed(y))
+    return RuleResult::Failed;
+  if (!symmetric) {
+    SmallVector<int64_t> lo(2), hi(2);
+    for (unsigned i = 0; i < 2; ++i) {
+      lo[i] = std::max<int64_t>(0, -b[i]);
+      hi[i] = std::max<int64_t>(0, e[i] - full[i]);
+    }
+    if (lo[0] || lo[1] || hi[0] || hi[1]) {
+      auto type = RankedTensorType::get({4, 2}, rewriter.getI64Type());
+      SmallVector<int64_t> amounts = {0, 0, 0, 0, lo[0], hi[0], lo[1], hi[1]};
+      Value paddings = ConstantOp::create(
+          rewriter, node.loc, type,
+          DenseElementsAttr::get(type, ArrayRef<int64_t>(amounts)),
+          StringAttr());
+      y = build<PadOp>(rewriter, node, *y, paddings, I(0), f64(rewriter, 0.0));
+      if (failed(y))
+        return RuleResult::Failed;
+    }
+    // N and C whole through the masks.
+    y = build<StridedSliceOp>(
+        rewriter, node, *y, I(3), I(0), I(3), I(0), I(0),
+        rewriter.getDenseI64ArrayAttr({0, 0, b[0] + lo[0], b[1] + lo[1]}),
+        rewriter.getDenseI64ArrayAttr({0, 0, e[0] + lo[0], e[1] + lo[1]}),
+        rewriter.getDenseI64ArrayAttr({1, 1, 1, 1}));
+    if (succeeded(y) && node.hasInput(2)) {
+      RankedTensorType bt = node.inputType(2);
+      if (!bt || !bt.hasStaticShape())
+        return RuleResult::NotApplicable;
+      FailureOr<Value> bias =
+          reshapeTo(rewriter, node, node.input(2), {bt.getNumElements(), 1, 1});
+      if (failed(bias))
+        return RuleResult::Failed;
+      y = build<AddOp>(rewriter, node, *y, *bias);
+    }
+    if (failed(y))
+      return RuleResult::Failed;
+  }
+  if (n == 1) {
+    ArrayRef<int64_t> s = cast<RankedTensorType>(y->getType()).getShape();
+    y = reshapeTo(rewriter, node, *y, {s[0], s[1], s[3]});
+  }
+  return replace(rewriter, node, y);
+}
+
+/// Grouped Conv that is not depthwise (1-D, 2-D or 3-D): each group of
+/// input channels convolved with its weights, as a Conv node of group 1
+/// that the Conv rules then import, and the results concatenated.
+RuleResult groupedConv(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), w = node.inputType(1);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  FailureOr<int64_t> group = node.getInt("group", 1);
+  if (failed(group))
+    return RuleResult::Failed;
+  if (*group == 1 || !x || !w || !result || x.getRank() != w.getRank() ||
+      x.getRank() < 3 || x.isDynamicDim(1) || w.isDynamicDim(0) ||
+      result.isDynamicDim(1))
+    return RuleResult::NotApplicable;
+  int64_t g = *group, c = x.getDimSize(1), o = w.getDimSize(0);
+  if (g < 1 || c % g != 0 || o % g != 0 || w.getDimSize(1) != c / g) {
+    node.emitError() << "group " << g << " does not divide input channels " << c
+                     << " and weights " << shapeStrOf(w);
+    return RuleResult::Failed;
+  }
+  int64_t rank = x.getRank();
+  // Channels [begin, begin + n) of dimension `dim` (bit `dim` of the masks
+  // clear, every other dimension whole).
+  auto channels = [&](Value v, int64_t r, int64_t dim, int64_t begin,
+                      int64_t n) {
+    SmallVector<int64_t> b(r, 0), e(r, 0), s(r, 1);
+    b[dim] = begin, e[dim] = begin + n;
+    int64_t mask = ((int64_t(1) << r) - 1) & ~(int64_t(1) << dim);
+    return build<StridedSliceOp>(
+        rewriter, node, v, i64(rewriter, mask), i64(rewriter, 0),
+        i64(rewriter, mask), i64(rewriter, 0), i64(rewriter, 0),
+        rewriter.getDenseI64ArrayAttr(b), rewriter.getDenseI64ArrayAttr(e),
+        rewriter.getDenseI64ArrayAttr(s));
+  };
+  NamedAttrList attrs = node.attrs;
+  attrs.set("group", rewriter.getI64IntegerAttr(1));
+  SmallVector<int64_t> shape(result.getShape());
+  shape[1] = o / g;
+  auto subType = RankedTensorType::get(shape, result.getElementType());
+  SmallVector<Operation *> subNodes;
+  SmallVector<Value> parts;
+  for (int64_t i = 0; i < g; ++i) {
+    FailureOr<Value> xs = channels(node.input(0), rank, 1, i * (c / g), c / g);
+    FailureOr<Value> ws = channels(node.input(1), rank, 0, i * (o / g), o / g);
+    FailureOr<Value> bs = Value();
+    if (succeeded(xs) && succeeded(ws) && node.hasInput(2))
+      bs = channels(node.input(2), 1, 0, i * (o / g), o / g);
+    if (failed(xs) || failed(ws) || failed(bs))
+      return RuleResult::Failed;
+    Operation *sub = rewriter.clone(*node.op);
+    SmallVector<Value> operands = {*xs, *ws};
+    if (*bs)
+      operands.push_back(*bs);
+    sub->setOperands(operands);
+    cast<NodeOp>(sub).setAttrsAttr(attrs.getDictionary(rewriter.getContext()));
+    for (unsigned r = 1; r < sub->getNumResults(); ++r)
+      if (!sub->getResult(r).use_empty())
+        return RuleResult::NotApplicable;
+    sub->getResult(0).setType(subType);
+    subNodes.push_back(sub);
+    parts.push_back(sub->getResult(0));
+  }
+  FailureOr<Value> y =
+      build<ConcatOp>(rewriter, node, ValueRange(parts), i64(rewriter, 1));
+  if (failed(y))
+    return RuleResult::Failed;
+  // Import each group's node now (the pass collected its nodes before this
+  // rule ran); its typed ops go before the concatenation.
+  OpBuilder::InsertionGuard guard(rewriter);
+  unsigned imported = 0;
+  for (Operation *sub : subNodes) {
+    ImportNode subNode(cast<NodeOp>(sub));
+    rewriter.setInsertionPoint(sub);
+    RuleResult r = RuleResult::NotApplicable;
+    for (const ImportRule *rule : getImportRuleRegistry().lookup(
+             subNode.framework, subNode.opType, subNode.opset, subNode.name)) {
+      r = rule->fn(subNode, rewriter);
+      if (r == RuleResult::Replaced || r == RuleResult::Failed)
+        break;
+    }
+    if (r == RuleResult::Failed)
+      return RuleResult::Failed;
+    if (r != RuleResult::Replaced)
+      break;
+    ++imported;
+  }
+  if (imported != subNodes.size()) {
+    // Leave no generic group node behind to be reported in the node's
+    // place (the imported ones are gone already).
+    rewriter.eraseOp(y->getDefiningOp());
+    for (Operation *sub : ArrayRef(subNodes).drop_front(imported))
+      rewriter.eraseOp(sub);
+    return RuleResult::NotApplicable;
+  }
+  return node.replaceWith(rewriter, *y);
+}
+
+/// LRN over [N, C, H, W]: libnd4j's lrn normalizes along the last
+/// dimension, so the channels move there and back; its alpha scales the
+/// plain sum where ONNX's scales the mean over the window. An even size
+/// has an asymmetric window lrn cannot express.
+RuleResult lrn(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<int64_t> size = node.getInt("size");
+  FailureOr<double> alpha = node.getFloat("alpha", 1e-4);
+  FailureOr<double> beta = node.getFloat("beta", 0.75);
+  FailureOr<double> bias = node.getFloat("bias", 1.0);
+  if (failed(size) || failed(alpha) || failed(beta) || failed(bias))
+    return RuleResult::Failed;
+  if (*size < 1) {
+    node.emitError() << "size must be positive, got " << *size;
+    return RuleResult::Failed;
+  }
+  if (!x || x.getRank() != 4 || *size % 2 == 0)
+    return RuleResult::NotApplicable;
+  FailureOr<Value> y =
+      build<PermuteOp>(rewriter, node, node.input(0),
+                       rewriter.getDenseI64ArrayAttr({0, 2, 3, 1}));
+  if (succeeded(y))
+    y = build<LrnOp>(rewriter, node, *y, i64(rewriter, (*size - 1) / 2),
+                     f64(rewriter, *bias), f64(rewriter, *alpha / *size),
+                     f64(rewriter, *beta));
+  if (succeeded(y))
+    y = build<PermuteOp>(rewriter, node, *y,
+                         rewriter.getDenseI64ArrayAttr({0, 3, 1, 2}));
+  return replace(rewriter, node, y);
+}
+
+/// SpaceToDepth as ONNX defines it: [N, C, H, W] as
+/// [N, C, H / b, b, W / b, b], permuted to [N, b, b, C, H / b, W / b].
+RuleResult spaceToDepth(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<int64_t> block = node.getInt("blocksize");
+  if (failed(block))
+    return RuleResult::Failed;
+  if (!x || x.getRank() != 4 || x.isDynamicDim(1) || x.isDynamicDim(2) ||
+      x.isDynamicDim(3))
+    return RuleResult::NotApplicable;
+  int64_t bs = *block, n = x.getDimSize(0), c = x.getDimSize(1),
+          h = x.getDimSize(2), w = x.getDimSize(3);
+  if (bs <= 0 || h % bs != 0 || w % bs != 0) {
+    node.emitError() << "height " << h << " and width " << w
+                     << " are not multiples of blocksize " << bs;
+    return RuleResult::Failed;
+  }
+  FailureOr<Value> y =
+      reshapeTo(rewriter, node, node.input(0), {n, c, h / bs, bs, w / bs, bs});
+  if (succeeded(y))
+    y = build<PermuteOp>(rewriter, node, *y,
+                         rewriter.getDenseI64ArrayAttr({0, 3, 5, 1, 2, 4}));
+  if (succeeded(y))
+    y = reshapeTo(rewriter, node, *y, {n, c * bs * bs, h / bs, w / bs});
+  return replace(rewriter, node, y);
+}
+
+} // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
-  (void)add;
+  add("HardSigmoid", hardSigmoidRule);
+  add("HardSwish", hardSwish);
+  add("Selu", selu);
+  add("Celu", celu);
+  add("Shrink", shrink);
+  add("PRelu", prelu);
+  add("GlobalAveragePool", globalPool<ReduceMeanOp>);
+  add("GlobalMaxPool", globalPool<ReduceMaxOp>);
+  add("MeanVarianceNormalization", meanVarianceNorm);
+  add("DepthToSpace", depthToSpaceCRD);
+  add("Dropout", dropoutWithMask);
+  add("ConvTranspose", convTranspose);
+  add("Conv", groupedConv);
+  add("LRN", lrn);
+  add("SpaceToDepth", spaceToDepth);
 }

@@ -786,8 +786,9 @@ RuleResult gemm(ImportNode &node, PatternRewriter &rewriter) {
   FailureOr<double> beta = node.getFloat("beta", 1.0);
   if (failed(transA) || failed(transB) || failed(alpha) || failed(beta))
     return RuleResult::Failed;
-  if (node.opset && node.opset < 7 && node.hasAttr("broadcast"))
-    return RuleResult::NotApplicable;
+  FailureOr<int64_t> broadcast = node.getInt("broadcast", 0);
+  if (failed(broadcast))
+    return RuleResult::Failed;
   FailureOr<Value> product = build<MatmulOp>(
       rewriter, node, node.input(0), node.input(1), i64(rewriter, *transA != 0),
       i64(rewriter, *transB != 0), i64(rewriter, 0), f64(rewriter, *alpha),
@@ -815,7 +816,15 @@ RuleResult gemm(ImportNode &node, PatternRewriter &rewriter) {
       return RuleResult::Failed;
     c = *scaled;
   }
-  return replace(rewriter, node, build<AddOp>(rewriter, node, *product, c));
+  // Before opset 7, C either is [M, N] or (`broadcast`) broadcasts to it
+  // from the trailing dimensions, as numpy's does; from opset 7 it
+  // broadcasts unidirectionally. Either way the sum must keep [M, N].
+  FailureOr<Value> sum = build<AddOp>(rewriter, node, *product, c);
+  if (failed(sum))
+    return RuleResult::Failed;
+  if (sum->getType() != product->getType())
+    return RuleResult::NotApplicable;
+  return node.replaceWith(rewriter, *sum);
 }
 
 //===----------------------------------------------------------------------===//
