@@ -296,6 +296,194 @@ RuleResult reverseSequence(ImportNode &node, PatternRewriter &rewriter) {
                                           i64(rewriter, *batch)));
 }
 
+//===----------------------------------------------------------------------===//
+// Quantization, composed: libnd4j has no (de)quantization ops
+//===----------------------------------------------------------------------===//
+
+/// The range of a quantized element type nd4j can hold: uint8, int8.
+std::optional<std::pair<double, double>> quantizedRange(Type element) {
+  auto it = dyn_cast<IntegerType>(element);
+  if (!it || it.getWidth() != 8)
+    return std::nullopt;
+  if (it.isUnsigned())
+    return std::make_pair(0.0, 255.0);
+  return std::make_pair(-128.0, 127.0);
+}
+
+/// A per-tensor (rank 0 or one element) or per-axis (1-D along `axis` of a
+/// rank-`rank` tensor) quantization parameter, converted to `element` and
+/// shaped to broadcast against that tensor.
+FailureOr<Value> quantParam(PatternRewriter &rewriter, ImportNode &node,
+                            Value v, Type element, int64_t axis, int64_t rank) {
+  auto type = cast<RankedTensorType>(v.getType());
+  if (type.getElementType() != element) {
+    FailureOr<Value> c =
+        build<CastOp>(rewriter, node, v, TypeAttr::get(element));
+    if (failed(c))
+      return failure();
+    v = *c;
+  }
+  if (type.getRank() == 0)
+    return v;
+  SmallVector<int64_t> shape(rank, 1);
+  shape[axis] = type.getDimSize(0);
+  return reshapeTo(rewriter, node, v, shape);
+}
+
+/// saturate(rint(x / scale) + zeroPoint) as `result` (uint8/int8); `scale`
+/// and `zeroPoint` are already of x's float type and broadcastable.
+FailureOr<Value> quantize(PatternRewriter &rewriter, ImportNode &node, Value x,
+                          Value scale, Value zeroPoint, Type result) {
+  std::pair<double, double> range = *quantizedRange(result);
+  FailureOr<Value> y = build<DivideOp>(rewriter, node, x, scale);
+  if (succeeded(y))
+    y = build<RintOp>(rewriter, node, *y);
+  if (succeeded(y) && zeroPoint)
+    y = build<AddOp>(rewriter, node, *y, zeroPoint);
+  if (succeeded(y))
+    y = build<ClipByValueOp>(rewriter, node, *y, f64(rewriter, range.first),
+                             f64(rewriter, range.second));
+  if (succeeded(y))
+    y = build<CastOp>(rewriter, node, *y, TypeAttr::get(result));
+  return y;
+}
+
+/// Checks the per-axis parameters of (De)QuantizeLinear and binds `axis`.
+/// Block quantization (opset 21 block_size) and the float8 saturate flag
+/// have no counterpart here.
+RuleResult bindQuantParams(ImportNode &node, RankedTensorType x,
+                           int64_t &axis) {
+  FailureOr<int64_t> a = node.getInt("axis", 1);
+  FailureOr<int64_t> block = node.getInt("block_size", 0);
+  if (failed(a) || failed(block))
+    return RuleResult::Failed;
+  if (*block != 0)
+    return RuleResult::NotApplicable;
+  RankedTensorType scale = node.inputType(1);
+  RankedTensorType zp = node.hasInput(2) ? node.inputType(2) : nullptr;
+  if (!scale || (node.hasInput(2) && !zp))
+    return RuleResult::NotApplicable;
+  if (scale.getRank() > 1 || (zp && zp.getShape() != scale.getShape()) ||
+      scale.getRank() != 0 && ShapedType::isDynamic(scale.getDimSize(0)))
+    return RuleResult::NotApplicable;
+  if (scale.getRank() == 1) {
+    int64_t rank = x.getRank();
+    if (*a < -rank || *a >= rank) {
+      node.emitError() << "axis " << *a << " is out of range for rank " << rank;
+      return RuleResult::Failed;
+    }
+    axis = *a < 0 ? *a + rank : *a;
+  }
+  return RuleResult::Continue;
+}
+
+RuleResult quantizeLinear(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!x || !result || !isa<FloatType>(x.getElementType()) ||
+      !quantizedRange(result.getElementType()))
+    return RuleResult::NotApplicable;
+  int64_t axis = 0;
+  RuleResult bound = bindQuantParams(node, x, axis);
+  if (bound != RuleResult::Continue)
+    return bound;
+  if (node.hasInput(2) &&
+      node.inputType(2).getElementType() != result.getElementType())
+    return RuleResult::NotApplicable;
+  Type f = x.getElementType();
+  FailureOr<Value> scale =
+      quantParam(rewriter, node, node.input(1), f, axis, x.getRank());
+  FailureOr<Value> zp =
+      node.hasInput(2)
+          ? quantParam(rewriter, node, node.input(2), f, axis, x.getRank())
+          : FailureOr<Value>(Value());
+  if (failed(scale) || failed(zp))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 quantize(rewriter, node, node.input(0), *scale, *zp,
+                          result.getElementType()));
+}
+
+/// DequantizeLinear: (x - zeroPoint) * scale, exact in float for 8-bit x.
+RuleResult dequantizeLinear(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), scaleType = node.inputType(1);
+  if (!x || !scaleType || !quantizedRange(x.getElementType()) ||
+      !isa<FloatType>(scaleType.getElementType()))
+    return RuleResult::NotApplicable;
+  int64_t axis = 0;
+  RuleResult bound = bindQuantParams(node, x, axis);
+  if (bound != RuleResult::Continue)
+    return bound;
+  Type f = scaleType.getElementType();
+  FailureOr<Value> y =
+      build<CastOp>(rewriter, node, node.input(0), TypeAttr::get(f));
+  FailureOr<Value> scale =
+      quantParam(rewriter, node, node.input(1), f, axis, x.getRank());
+  if (failed(y) || failed(scale))
+    return RuleResult::Failed;
+  if (node.hasInput(2)) {
+    FailureOr<Value> zp =
+        quantParam(rewriter, node, node.input(2), f, axis, x.getRank());
+    y = succeeded(zp) ? build<SubtractOp>(rewriter, node, *y, *zp) : zp;
+  }
+  if (succeeded(y))
+    y = build<MultiplyOp>(rewriter, node, *y, *scale);
+  return replace(rewriter, node, y);
+}
+
+/// DynamicQuantizeLinear: uint8 with scale (max(x, 0) - min(x, 0)) / 255
+/// and zero point saturate(rint(-min(x, 0) / scale)), as ONNX defines them.
+RuleResult dynamicQuantizeLinear(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || !x.getElementType().isF32() || node.getNumResults() != 3)
+    return RuleResult::NotApplicable;
+  Type f = x.getElementType();
+  SmallVector<int64_t> all;
+  for (int64_t d = 0; d < x.getRank(); ++d)
+    all.push_back(d);
+  auto dims = rewriter.getDenseI64ArrayAttr(all);
+  Value zero = scalarConstant(rewriter, node.loc, f, 0);
+  FailureOr<Value> hi = build<ReduceMaxOp>(rewriter, node, node.input(0), dims,
+                                           rewriter.getBoolAttr(false));
+  FailureOr<Value> lo = build<ReduceMinOp>(rewriter, node, node.input(0), dims,
+                                           rewriter.getBoolAttr(false));
+  if (succeeded(hi))
+    hi = build<MaximumOp>(rewriter, node, *hi, zero);
+  if (succeeded(lo))
+    lo = build<MinimumOp>(rewriter, node, *lo, zero);
+  FailureOr<Value> span = succeeded(hi) && succeeded(lo)
+                              ? build<SubtractOp>(rewriter, node, *hi, *lo)
+                              : FailureOr<Value>(failure());
+  FailureOr<Value> scale =
+      succeeded(span)
+          ? build<DivideOp>(rewriter, node, *span,
+                            scalarConstant(rewriter, node.loc, f, 255))
+          : span;
+  FailureOr<Value> negLo =
+      succeeded(scale) ? build<NegOp>(rewriter, node, *lo) : scale;
+  Type u8 = IntegerType::get(rewriter.getContext(), 8, IntegerType::Unsigned);
+  // The zero point is quantize(-min) with a zero point of 0; its float value
+  // (before the cast) shifts x.
+  FailureOr<Value> zpFloat =
+      succeeded(negLo) ? build<DivideOp>(rewriter, node, *negLo, *scale)
+                       : negLo;
+  if (succeeded(zpFloat))
+    zpFloat = build<RintOp>(rewriter, node, *zpFloat);
+  if (succeeded(zpFloat))
+    zpFloat = build<ClipByValueOp>(rewriter, node, *zpFloat, f64(rewriter, 0),
+                                   f64(rewriter, 255));
+  FailureOr<Value> zp =
+      succeeded(zpFloat)
+          ? build<CastOp>(rewriter, node, *zpFloat, TypeAttr::get(u8))
+          : zpFloat;
+  FailureOr<Value> y = succeeded(zp) ? quantize(rewriter, node, node.input(0),
+                                                *scale, *zpFloat, u8)
+                                     : zp;
+  if (failed(y))
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, {*y, *scale, *zp});
+}
+
 } // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
@@ -307,4 +495,7 @@ void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
   add("Compress", compress);
   add("NonZero", nonZero);
   add("ReverseSequence", reverseSequence);
+  add("QuantizeLinear", quantizeLinear);
+  add("DequantizeLinear", dequantizeLinear);
+  add("DynamicQuantizeLinear", dynamicQuantizeLinear);
 }
