@@ -99,6 +99,7 @@ FailureOr<Value> axisCoordinates(PatternRewriter &rewriter, ImportNode &node,
   malformed = false;
   RankedTensorType data = node.inputType(0), idx = node.inputType(1);
   if (!data || !idx || !idx.hasStaticShape() ||
+      !isa<IntegerType>(idx.getElementType()) ||
       idx.getRank() != data.getRank() || data.getRank() == 0)
     return failure();
   FailureOr<int64_t> axis = bindAxis(node, data.getRank());
@@ -169,7 +170,8 @@ RuleResult scatterElements(ImportNode &node, PatternRewriter &rewriter) {
 FailureOr<Value> wrapTuples(PatternRewriter &rewriter, ImportNode &node,
                             RankedTensorType data, RankedTensorType idx,
                             int64_t from) {
-  if (idx.getRank() < 1 || ShapedType::isDynamic(idx.getShape().back()) ||
+  if (!isa<IntegerType>(idx.getElementType()) || idx.getRank() < 1 ||
+      ShapedType::isDynamic(idx.getShape().back()) ||
       from + idx.getShape().back() > data.getRank())
     return failure();
   ArrayRef<int64_t> extents =
@@ -191,15 +193,15 @@ RuleResult gatherND(ImportNode &node, PatternRewriter &rewriter) {
     node.emitError() << "batch_dims " << b << " is out of range";
     return RuleResult::Failed;
   }
+  if (b > 0 && (!idx.hasStaticShape() ||
+                data.getShape().take_front(b) != idx.getShape().take_front(b)))
+    return RuleResult::NotApplicable;
   FailureOr<Value> coords = wrapTuples(rewriter, node, data, idx, b);
   if (failed(coords))
     return RuleResult::NotApplicable;
   if (b > 0) {
     // gather_nd has no batch dimensions: prepend each element's own batch
     // coordinates to its tuple.
-    if (!idx.hasStaticShape() ||
-        data.getShape().take_front(b) != idx.getShape().take_front(b))
-      return RuleResult::NotApplicable;
     SmallVector<int64_t> shape(idx.getShape().drop_back());
     shape.push_back(1);
     SmallVector<Value> parts;
@@ -484,6 +486,220 @@ RuleResult dynamicQuantizeLinear(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, {*y, *scale, *zp});
 }
 
+//===----------------------------------------------------------------------===//
+// Recurrent layers, unrolled over their static sequence length
+//===----------------------------------------------------------------------===//
+
+/// Builds typed ops one after another; after the first failure (whose
+/// diagnostic is already at the node) it builds nothing more.
+struct Composer {
+  PatternRewriter &rewriter;
+  ImportNode &node;
+  bool broken = false;
+
+  template <typename OpTy, typename... Args> Value make(Args &&...args) {
+    if (broken)
+      return Value();
+    FailureOr<Value> v =
+        build<OpTy>(rewriter, node, std::forward<Args>(args)...);
+    broken = failed(v);
+    return broken ? Value() : *v;
+  }
+  /// Element `index` of dimension `dim` (which the result drops).
+  Value take(Value v, int64_t dim, int64_t index) {
+    auto type = RankedTensorType::get({}, rewriter.getI64Type());
+    Value i = ConstantOp::create(
+        rewriter, node.loc, type,
+        DenseElementsAttr::get(type, rewriter.getI64IntegerAttr(index)),
+        StringAttr());
+    return make<GatherOp>(v, i, i64(rewriter, dim));
+  }
+  /// Rows [from, from + count) of a rank-1 or rank-2 tensor.
+  Value rows(Value v, int64_t from, int64_t count) {
+    if (broken)
+      return Value();
+    int64_t rank = cast<RankedTensorType>(v.getType()).getRank();
+    SmallVector<int64_t> begin(rank, 0), end(rank, 0), strides(rank, 1);
+    begin[0] = from;
+    end[0] = from + count;
+    // End mask bits: every dimension after the first is taken whole.
+    int64_t endMask = ((1 << rank) - 1) & ~1;
+    return make<StridedSliceOp>(v, i64(rewriter, 0), i64(rewriter, 0),
+                                i64(rewriter, endMask), i64(rewriter, 0),
+                                i64(rewriter, 0),
+                                rewriter.getDenseI64ArrayAttr(begin),
+                                rewriter.getDenseI64ArrayAttr(end),
+                                rewriter.getDenseI64ArrayAttr(strides));
+  }
+  /// a x w^T.
+  Value mm(Value a, Value w) {
+    return make<MatmulOp>(a, w, i64(rewriter, 0), i64(rewriter, 1),
+                          i64(rewriter, 0), f64(rewriter, 1.0),
+                          f64(rewriter, 0.0));
+  }
+  Value reshape(Value v, ArrayRef<int64_t> shape) {
+    return make<ReshapeOp>(v, rewriter.getDenseI64ArrayAttr(shape));
+  }
+};
+
+/// RNN, GRU and LSTM in the forward direction with the default activations,
+/// as the per-step equations of the ONNX specification over a static
+/// sequence length. Gate order in W, R and B is ONNX's (GRU z r h, LSTM i o
+/// f c; peepholes i o f). With sequence_lens, steps past a batch entry's
+/// length keep its state and emit zeros, as ONNX specifies. Reverse and
+/// bidirectional layers, other activations, clipping and LSTM's
+/// input_forget are left unhandled.
+RuleResult recurrent(ImportNode &node, PatternRewriter &rewriter) {
+  bool lstm = node.opType == "LSTM", gru = node.opType == "GRU";
+  int64_t gates = lstm ? 4 : gru ? 3 : 1;
+  FailureOr<int64_t> hidden = node.getInt("hidden_size");
+  FailureOr<int64_t> layout = node.getInt("layout", 0);
+  FailureOr<StringRef> direction = node.getString("direction", "forward");
+  FailureOr<int64_t> linearBeforeReset = node.getInt("linear_before_reset", 0);
+  FailureOr<int64_t> inputForget = node.getInt("input_forget", 0);
+  if (failed(hidden) || failed(layout) || failed(direction) ||
+      failed(linearBeforeReset) || failed(inputForget))
+    return RuleResult::Failed;
+  if (*direction != "forward" || *inputForget != 0 || node.hasAttr("clip") ||
+      node.hasAttr("activations") || node.hasAttr("activation_alpha") ||
+      node.hasAttr("activation_beta") || (*layout != 0 && *layout != 1))
+    return RuleResult::NotApplicable;
+  RankedTensorType xt = node.inputType(0), wt = node.inputType(1),
+                   rt = node.inputType(2);
+  if (!xt || !wt || !rt || !xt.hasStaticShape() || xt.getRank() != 3 ||
+      !isa<FloatType>(xt.getElementType()))
+    return RuleResult::NotApplicable;
+  int64_t h = *hidden, seq = xt.getDimSize(*layout ? 1 : 0),
+          batch = xt.getDimSize(*layout ? 0 : 1), in = xt.getDimSize(2);
+  if (wt.getShape() != ArrayRef<int64_t>{1, gates * h, in} ||
+      rt.getShape() != ArrayRef<int64_t>{1, gates * h, h} || seq < 1)
+    return RuleResult::NotApplicable;
+  unsigned seqInput = 4, initHInput = 5, initCInput = 6, peepInput = 7;
+  for (unsigned i : {3u, seqInput, initHInput, initCInput, peepInput})
+    if (node.hasInput(i) && !node.inputType(i))
+      return RuleResult::NotApplicable;
+  if ((node.hasInput(seqInput) &&
+       !isa<IntegerType>(node.inputType(seqInput).getElementType())) ||
+      node.getNumResults() > (lstm ? 3u : 2u))
+    return RuleResult::NotApplicable;
+
+  Composer c{rewriter, node};
+  Location loc = node.loc;
+  Type f = xt.getElementType();
+  auto stateType = RankedTensorType::get({batch, h}, f);
+  Value zeros = ConstantOp::create(
+      rewriter, loc, stateType,
+      DenseElementsAttr::get(stateType, rewriter.getFloatAttr(f, 0.0)),
+      StringAttr());
+  Value w = c.take(node.input(1), 0, 0), r = c.take(node.input(2), 0, 0);
+  SmallVector<Value> wg, rg, wb, rb;
+  for (int64_t g = 0; g < gates; ++g) {
+    wg.push_back(c.rows(w, g * h, h));
+    rg.push_back(c.rows(r, g * h, h));
+  }
+  if (node.hasInput(3)) {
+    Value b = c.take(node.input(3), 0, 0);
+    for (int64_t g = 0; g < gates; ++g) {
+      wb.push_back(c.rows(b, g * h, h));
+      rb.push_back(c.rows(b, (gates + g) * h, h));
+    }
+  }
+  SmallVector<Value> peep;
+  if (lstm && node.hasInput(peepInput)) {
+    Value p = c.take(node.input(peepInput), 0, 0);
+    for (int64_t g = 0; g < 3; ++g)
+      peep.push_back(c.rows(p, g * h, h));
+  }
+  // Initial states are [1, B, H] ([B, 1, H] with layout 1).
+  auto initial = [&](unsigned i) {
+    return node.hasInput(i) ? c.reshape(node.input(i), {batch, h}) : zeros;
+  };
+  Value hPrev = initial(initHInput);
+  Value cPrev = lstm ? initial(initCInput) : Value();
+  Value one = scalarConstant(rewriter, loc, f, 1.0);
+
+  // x W^T + h R^T + Wb + Rb for gate g.
+  auto gate = [&](Value x, int64_t g) {
+    Value v = c.make<AddOp>(c.mm(x, wg[g]), c.mm(hPrev, rg[g]));
+    if (!wb.empty())
+      v = c.make<AddOp>(c.make<AddOp>(v, wb[g]), rb[g]);
+    return v;
+  };
+  SmallVector<Value> ys;
+  for (int64_t t = 0; t < seq && !c.broken; ++t) {
+    Value x = c.take(node.input(0), *layout ? 1 : 0, t);
+    Value hNext, cNext;
+    if (lstm) {
+      Value i = gate(x, 0), o = gate(x, 1), fg = gate(x, 2), cc = gate(x, 3);
+      if (!peep.empty()) {
+        i = c.make<AddOp>(i, c.make<MultiplyOp>(peep[0], cPrev));
+        fg = c.make<AddOp>(fg, c.make<MultiplyOp>(peep[2], cPrev));
+      }
+      i = c.make<SigmoidOp>(i);
+      fg = c.make<SigmoidOp>(fg);
+      cc = c.make<TanhOp>(cc);
+      cNext = c.make<AddOp>(c.make<MultiplyOp>(fg, cPrev),
+                            c.make<MultiplyOp>(i, cc));
+      if (!peep.empty())
+        o = c.make<AddOp>(o, c.make<MultiplyOp>(peep[1], cNext));
+      o = c.make<SigmoidOp>(o);
+      hNext = c.make<MultiplyOp>(o, c.make<TanhOp>(cNext));
+    } else if (gru) {
+      Value z = c.make<SigmoidOp>(gate(x, 0));
+      Value rs = c.make<SigmoidOp>(gate(x, 1));
+      Value cand = c.mm(x, wg[2]);
+      if (*linearBeforeReset) {
+        Value hr = c.mm(hPrev, rg[2]);
+        if (!rb.empty())
+          hr = c.make<AddOp>(hr, rb[2]);
+        cand = c.make<AddOp>(cand, c.make<MultiplyOp>(rs, hr));
+      } else {
+        cand = c.make<AddOp>(cand, c.mm(c.make<MultiplyOp>(rs, hPrev), rg[2]));
+        if (!rb.empty())
+          cand = c.make<AddOp>(cand, rb[2]);
+      }
+      if (!wb.empty())
+        cand = c.make<AddOp>(cand, wb[2]);
+      cand = c.make<TanhOp>(cand);
+      hNext =
+          c.make<AddOp>(c.make<MultiplyOp>(c.make<SubtractOp>(one, z), cand),
+                        c.make<MultiplyOp>(z, hPrev));
+    } else {
+      hNext = c.make<TanhOp>(gate(x, 0));
+    }
+    Value y = hNext;
+    if (node.hasInput(seqInput)) {
+      Type lenType = node.inputType(seqInput).getElementType();
+      Value valid =
+          c.reshape(c.make<LessOp>(scalarConstant(rewriter, loc, lenType, t),
+                                   node.input(seqInput)),
+                    {batch, 1});
+      y = c.make<WhereOp>(valid, hNext, zeros);
+      hNext = c.make<WhereOp>(valid, hNext, hPrev);
+      if (lstm)
+        cNext = c.make<WhereOp>(valid, cNext, cPrev);
+    }
+    ys.push_back(c.reshape(y, *layout ? SmallVector<int64_t>{batch, 1, 1, h}
+                                      : SmallVector<int64_t>{1, 1, batch, h}));
+    hPrev = hNext;
+    cPrev = cNext;
+  }
+  Value yAll = ys.size() == 1
+                   ? ys[0]
+                   : c.make<ConcatOp>(ys, i64(rewriter, *layout ? 1 : 0));
+  SmallVector<int64_t> lastShape = *layout ? SmallVector<int64_t>{batch, 1, h}
+                                           : SmallVector<int64_t>{1, batch, h};
+  Value yH = c.reshape(hPrev, lastShape);
+  Value yC = lstm ? c.reshape(cPrev, lastShape) : Value();
+  if (c.broken)
+    return RuleResult::Failed;
+  SmallVector<Value> results = {yAll, yH};
+  if (lstm)
+    results.push_back(yC);
+  results.resize(node.getNumResults());
+  return node.replaceWith(rewriter, results);
+}
+
 } // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
@@ -498,4 +714,7 @@ void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
   add("QuantizeLinear", quantizeLinear);
   add("DequantizeLinear", dequantizeLinear);
   add("DynamicQuantizeLinear", dynamicQuantizeLinear);
+  add("RNN", recurrent);
+  add("GRU", recurrent);
+  add("LSTM", recurrent);
 }
