@@ -8,4 +8,81 @@
 #ifndef ND4J_ND4J_ND4JINDEXOPS_TD
 #define ND4J_ND4J_ND4JINDEXOPS_TD
 
+def Nd4j_GatherNdOp : Nd4j_TypedOp<"gather_nd"> {
+  let summary = "gathers slices addressed by coordinate tuples";
+  let description = [{
+    The last dimension of `indices` (`K`, static) holds coordinates into the
+    first `K` dimensions of `input`; the result's shape is
+    `indices.shape[:-1] + input.shape[K:]`. Coordinates are not wrapped:
+    negative ones are out of range.
+
+    ```mlir
+    %y = nd4j.gather_nd %x, %i : (tensor<4x5x6xf32>, tensor<3x2xi64>) -> tensor<3x6xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$indices);
+  let results = (outs Nd4j_Tensor:$outputs);
+}
+
+// scatter_nd_update and scatter_nd_add: libnd4j's OP_IMPL scatter ops on a
+// copy of `input`.
+class Nd4j_ScatterNdOp<string mnemonic, string summaryText, string combine>
+    : Nd4j_TypedOp<mnemonic> {
+  let summary = summaryText;
+  let description = [{
+    The last dimension of `indices` (`K`, static) addresses slices of the
+    first `K` dimensions of `input`; `updates` has the shape
+    `indices.shape[:-1] + input.shape[K:]`. The result is `input` with each
+    addressed slice }] # combine # [{. The result has `input`'s type.
+
+    ```mlir
+    %y = nd4j.}] # mnemonic # [{ %x, %i, %u : (tensor<4x4xf32>, tensor<2x1xi64>, tensor<2x4xf32>) -> tensor<4x4xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$indices,
+                       Nd4j_Tensor:$updates);
+  let results = (outs Nd4j_Tensor:$outputs);
+}
+
+def Nd4j_ScatterNdUpdateOp : Nd4j_ScatterNdOp<"scatter_nd_update",
+    "replaces slices addressed by coordinate tuples",
+    "replaced by its update (for repeated coordinates one of them wins)">;
+def Nd4j_ScatterNdAddOp : Nd4j_ScatterNdOp<"scatter_nd_add",
+    "adds to slices addressed by coordinate tuples",
+    "incremented by its updates (repeated coordinates accumulate)">;
+
+def Nd4j_WhereIndicesOp : Nd4j_TypedOp<"where_indices"> {
+  let summary = "coordinates of the non-zero elements";
+  let description = [{
+    libnd4j `Where` with only its condition: one row of `rank` i64
+    coordinates per non-zero (true) element of `condition`, in row-major
+    order. The number of rows is known only at run time.
+
+    ```mlir
+    %y = nd4j.where_indices %c : (tensor<2x3xi1>) -> tensor<?x2xi64>
+    ```
+  }];
+  let libnd4jName = "Where";
+  let arguments = (ins Nd4j_Tensor:$condition);
+  let results = (outs Nd4j_Tensor:$outputs);
+}
+
+def Nd4j_ReverseSequenceOp : Nd4j_TypedOp<"reverse_sequence"> {
+  let summary = "reverses the leading part of each sequence";
+  let description = [{
+    For each index `b` along `batchDim`, the first `seqLengths[b]` elements
+    along `seqDim` are reversed; the rest are copied. The result has the
+    input's type.
+
+    ```mlir
+    %y = nd4j.reverse_sequence %x, %l {seqDim = 0 : i64, batchDim = 1 : i64}
+           : (tensor<4x3xf32>, tensor<3xi64>) -> tensor<4x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$seqLengths,
+                       Nd4j_I64Attr:$seqDim, Nd4j_I64Attr:$batchDim);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["seqDim", "batchDim"];
+}
+
 #endif // ND4J_ND4J_ND4JINDEXOPS_TD

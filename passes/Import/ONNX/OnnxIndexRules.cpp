@@ -1,7 +1,12 @@
 //===- OnnxIndexRules.cpp - built-in ONNX import rules: index ops -------===//
 //
-// Rules for GatherElements, Scatter*, GatherND, Compress, Unique, RNN/LSTM/GRU,
-// QuantizeLinear, ....
+// Rules for GatherElements, Scatter*, GatherND, Compress, NonZero,
+// ReverseSequence and the quantization ops. libnd4j has no element-wise
+// gather or scatter along one axis, so GatherElements and ScatterElements
+// become gather_nd / scatter_nd_* with full coordinate tuples: the indices
+// along the axis, and constant iotas for the other dimensions. ONNX allows
+// negative indices (from the end); libnd4j does not, so indices are first
+// wrapped by a floor modulo with the (static) extent.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,8 +16,705 @@ using namespace mlir;
 using namespace mlir::nd4j;
 using namespace mlir::nd4j::onnx_rules;
 
-namespace {} // namespace
+namespace {
+
+/// A constant of `shape` (static) and integer type `element` whose elements
+/// are their own coordinate along `dim`.
+Value iotaConstant(PatternRewriter &rewriter, Location loc,
+                   ArrayRef<int64_t> shape, int64_t dim, Type element) {
+  auto type = RankedTensorType::get(shape, element);
+  int64_t inner = 1;
+  for (int64_t d = dim + 1; d < static_cast<int64_t>(shape.size()); ++d)
+    inner *= shape[d];
+  unsigned width = cast<IntegerType>(element).getWidth();
+  SmallVector<APInt> values;
+  for (int64_t i = 0, n = type.getNumElements(); i < n; ++i)
+    values.push_back(APInt(width, (i / inner) % shape[dim], /*isSigned=*/true));
+  return ConstantOp::create(rewriter, loc, type,
+                            DenseElementsAttr::get(type, values), StringAttr());
+}
+
+/// `indices` wrapped into [0, extent) by a floor modulo: ONNX's negative
+/// indices count from the end. `extents` is one extent (broadcast over all
+/// indices) or one per element of the last dimension.
+FailureOr<Value> wrapIndices(PatternRewriter &rewriter, ImportNode &node,
+                             Value indices, ArrayRef<int64_t> extents) {
+  Type element = cast<RankedTensorType>(indices.getType()).getElementType();
+  auto type = RankedTensorType::get(
+      extents.size() == 1 ? ArrayRef<int64_t>{}
+                          : ArrayRef<int64_t>{(int64_t)extents.size()},
+      element);
+  unsigned width = cast<IntegerType>(element).getWidth();
+  SmallVector<APInt> values;
+  for (int64_t e : extents)
+    values.push_back(APInt(width, e, /*isSigned=*/true));
+  Value m =
+      ConstantOp::create(rewriter, node.loc, type,
+                         DenseElementsAttr::get(type, values), StringAttr());
+  return build<FloorModOp>(rewriter, node, indices, m);
+}
+
+/// Coordinate tuples `[indices.shape..., rank]` that address, for each
+/// element of `indices` (static shape, same rank as the data), the data
+/// element at its own coordinates except along `axis`, where `indices`
+/// (already wrapped) gives the coordinate.
+FailureOr<Value> elementCoordinates(PatternRewriter &rewriter, ImportNode &node,
+                                    Value indices, int64_t axis) {
+  auto type = cast<RankedTensorType>(indices.getType());
+  SmallVector<int64_t> shape(type.getShape());
+  shape.push_back(1);
+  SmallVector<Value> parts;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    if (d != axis) {
+      parts.push_back(
+          iotaConstant(rewriter, node.loc, shape, d, type.getElementType()));
+      continue;
+    }
+    FailureOr<Value> column = reshapeTo(rewriter, node, indices, shape);
+    if (failed(column))
+      return failure();
+    parts.push_back(*column);
+  }
+  return build<ConcatOp>(rewriter, node, parts, i64(rewriter, type.getRank()));
+}
+
+/// Binds ONNX's `axis` (default 0) against rank `rank`.
+FailureOr<int64_t> bindAxis(ImportNode &node, int64_t rank) {
+  FailureOr<int64_t> axis = node.getInt("axis", 0);
+  if (failed(axis))
+    return failure();
+  if (*axis < -rank || *axis >= rank) {
+    node.emitError() << "axis " << *axis << " is out of range for rank "
+                     << rank;
+    return failure();
+  }
+  return *axis < 0 ? *axis + rank : *axis;
+}
+
+/// Coordinates for GatherElements / ScatterElements: the wrapped indices
+/// along the axis and iotas elsewhere. NotApplicable (as failure without a
+/// diagnostic, `malformed` false) where shapes are not static.
+FailureOr<Value> axisCoordinates(PatternRewriter &rewriter, ImportNode &node,
+                                 bool &malformed) {
+  malformed = false;
+  RankedTensorType data = node.inputType(0), idx = node.inputType(1);
+  if (!data || !idx || !idx.hasStaticShape() ||
+      !isa<IntegerType>(idx.getElementType()) ||
+      idx.getRank() != data.getRank() || data.getRank() == 0)
+    return failure();
+  FailureOr<int64_t> axis = bindAxis(node, data.getRank());
+  if (failed(axis)) {
+    malformed = true;
+    return failure();
+  }
+  int64_t extent = data.getDimSize(*axis);
+  if (ShapedType::isDynamic(extent))
+    return failure();
+  FailureOr<Value> wrapped = wrapIndices(rewriter, node, node.input(1), extent);
+  if (failed(wrapped)) {
+    malformed = true;
+    return failure();
+  }
+  FailureOr<Value> coords = elementCoordinates(rewriter, node, *wrapped, *axis);
+  malformed = failed(coords);
+  return coords;
+}
+
+RuleResult gatherElements(ImportNode &node, PatternRewriter &rewriter) {
+  bool malformed;
+  FailureOr<Value> coords = axisCoordinates(rewriter, node, malformed);
+  if (failed(coords))
+    return malformed ? RuleResult::Failed : RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<GatherNdOp>(rewriter, node, node.input(0), *coords));
+}
+
+/// The scatter op for ONNX's `reduction`: none (and Scatter, which has no
+/// such attribute) replaces, add accumulates; mul/max/min have no libnd4j
+/// scatter_nd counterpart.
+FailureOr<bool> bindScatterAdd(ImportNode &node, bool &applicable) {
+  FailureOr<StringRef> reduction = node.getString("reduction", "none");
+  applicable =
+      succeeded(reduction) && (*reduction == "none" || *reduction == "add");
+  if (failed(reduction))
+    return failure();
+  return *reduction == "add";
+}
+
+FailureOr<Value> scatter(PatternRewriter &rewriter, ImportNode &node, bool add,
+                         Value coords) {
+  if (add)
+    return build<ScatterNdAddOp>(rewriter, node, node.input(0), coords,
+                                 node.input(2));
+  return build<ScatterNdUpdateOp>(rewriter, node, node.input(0), coords,
+                                  node.input(2));
+}
+
+/// ScatterElements and (before opset 11) Scatter.
+RuleResult scatterElements(ImportNode &node, PatternRewriter &rewriter) {
+  bool applicable;
+  FailureOr<bool> add = bindScatterAdd(node, applicable);
+  if (failed(add))
+    return RuleResult::Failed;
+  if (!applicable || !node.inputType(2))
+    return RuleResult::NotApplicable;
+  bool malformed;
+  FailureOr<Value> coords = axisCoordinates(rewriter, node, malformed);
+  if (failed(coords))
+    return malformed ? RuleResult::Failed : RuleResult::NotApplicable;
+  return replace(rewriter, node, scatter(rewriter, node, *add, *coords));
+}
+
+/// Wraps the coordinates of GatherND/ScatterND indices `[..., K]` by the
+/// data's extents `from`..`from + K`; NotApplicable where those are unknown.
+FailureOr<Value> wrapTuples(PatternRewriter &rewriter, ImportNode &node,
+                            RankedTensorType data, RankedTensorType idx,
+                            int64_t from) {
+  if (!isa<IntegerType>(idx.getElementType()) || idx.getRank() < 1 ||
+      ShapedType::isDynamic(idx.getShape().back()) ||
+      from + idx.getShape().back() > data.getRank())
+    return failure();
+  ArrayRef<int64_t> extents =
+      data.getShape().slice(from, idx.getShape().back());
+  if (llvm::any_of(extents, ShapedType::isDynamic) || extents.empty())
+    return failure();
+  return wrapIndices(rewriter, node, node.input(1), extents);
+}
+
+RuleResult gatherND(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType data = node.inputType(0), idx = node.inputType(1);
+  FailureOr<int64_t> batchDims = node.getInt("batch_dims", 0);
+  if (failed(batchDims))
+    return RuleResult::Failed;
+  if (!data || !idx)
+    return RuleResult::NotApplicable;
+  int64_t b = *batchDims;
+  if (b < 0 || b >= std::min(data.getRank(), idx.getRank())) {
+    node.emitError() << "batch_dims " << b << " is out of range";
+    return RuleResult::Failed;
+  }
+  if (b > 0 && (!idx.hasStaticShape() ||
+                data.getShape().take_front(b) != idx.getShape().take_front(b)))
+    return RuleResult::NotApplicable;
+  FailureOr<Value> coords = wrapTuples(rewriter, node, data, idx, b);
+  if (failed(coords))
+    return RuleResult::NotApplicable;
+  if (b > 0) {
+    // gather_nd has no batch dimensions: prepend each element's own batch
+    // coordinates to its tuple.
+    SmallVector<int64_t> shape(idx.getShape().drop_back());
+    shape.push_back(1);
+    SmallVector<Value> parts;
+    for (int64_t d = 0; d < b; ++d)
+      parts.push_back(
+          iotaConstant(rewriter, node.loc, shape, d, idx.getElementType()));
+    parts.push_back(*coords);
+    coords = build<ConcatOp>(rewriter, node, parts, i64(rewriter, -1));
+    if (failed(coords))
+      return RuleResult::Failed;
+  }
+  return replace(rewriter, node,
+                 build<GatherNdOp>(rewriter, node, node.input(0), *coords));
+}
+
+RuleResult scatterND(ImportNode &node, PatternRewriter &rewriter) {
+  bool applicable;
+  FailureOr<bool> add = bindScatterAdd(node, applicable);
+  if (failed(add))
+    return RuleResult::Failed;
+  RankedTensorType data = node.inputType(0), idx = node.inputType(1);
+  if (!applicable || !data || !idx || !node.inputType(2))
+    return RuleResult::NotApplicable;
+  FailureOr<Value> coords = wrapTuples(rewriter, node, data, idx, 0);
+  if (failed(coords))
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node, scatter(rewriter, node, *add, *coords));
+}
+
+/// Compress: the positions where the 1-D condition holds select slices
+/// along `axis` (of the flattened input without one).
+RuleResult compress(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), c = node.inputType(1);
+  if (!x || !c || c.getRank() != 1 || !c.getElementType().isInteger(1))
+    return RuleResult::NotApplicable;
+  Value input = node.input(0);
+  int64_t axis = 0;
+  if (node.hasAttr("axis")) {
+    FailureOr<int64_t> a = bindAxis(node, x.getRank());
+    if (failed(a))
+      return RuleResult::Failed;
+    axis = *a;
+  } else {
+    FailureOr<Value> flat = reshapeTo(rewriter, node, input, {-1});
+    if (failed(flat))
+      return RuleResult::Failed;
+    input = *flat;
+  }
+  FailureOr<Value> where = build<WhereIndicesOp>(rewriter, node, node.input(1));
+  FailureOr<Value> positions =
+      succeeded(where) ? reshapeTo(rewriter, node, *where, {-1}) : where;
+  if (failed(positions))
+    return RuleResult::Failed;
+  return replace(
+      rewriter, node,
+      build<GatherOp>(rewriter, node, input, *positions, i64(rewriter, axis)));
+}
+
+/// NonZero: ONNX lists the coordinates per dimension ([rank, n]), libnd4j's
+/// Where per element ([n, rank]).
+RuleResult nonZero(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || x.getRank() == 0)
+    return RuleResult::NotApplicable;
+  Value cond = node.input(0);
+  if (!x.getElementType().isInteger(1)) {
+    Type element = x.getElementType();
+    if (!isa<FloatType, IntegerType>(element))
+      return RuleResult::NotApplicable;
+    FailureOr<Value> nz = build<NotEqualsOp>(
+        rewriter, node, cond, scalarConstant(rewriter, node.loc, element, 0));
+    if (failed(nz))
+      return RuleResult::Failed;
+    cond = *nz;
+  }
+  FailureOr<Value> where = build<WhereIndicesOp>(rewriter, node, cond);
+  if (failed(where))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 build<PermuteOp>(rewriter, node, *where,
+                                  rewriter.getDenseI64ArrayAttr({1, 0})));
+}
+
+RuleResult reverseSequence(ImportNode &node, PatternRewriter &rewriter) {
+  if (!node.inputType(0) || !node.inputType(1))
+    return RuleResult::NotApplicable;
+  FailureOr<int64_t> batch = node.getInt("batch_axis", 1);
+  FailureOr<int64_t> time = node.getInt("time_axis", 0);
+  if (failed(batch) || failed(time))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 build<ReverseSequenceOp>(rewriter, node, node.input(0),
+                                          node.input(1), i64(rewriter, *time),
+                                          i64(rewriter, *batch)));
+}
+
+//===----------------------------------------------------------------------===//
+// Quantization, composed: libnd4j has no (de)quantization ops
+//===----------------------------------------------------------------------===//
+
+/// The range of a quantized element type nd4j can hold: uint8, int8.
+std::optional<std::pair<double, double>> quantizedRange(Type element) {
+  auto it = dyn_cast<IntegerType>(element);
+  if (!it || it.getWidth() != 8)
+    return std::nullopt;
+  if (it.isUnsigned())
+    return std::make_pair(0.0, 255.0);
+  return std::make_pair(-128.0, 127.0);
+}
+
+/// A per-tensor (rank 0 or one element) or per-axis (1-D along `axis` of a
+/// rank-`rank` tensor) quantization parameter, converted to `element` and
+/// shaped to broadcast against that tensor.
+FailureOr<Value> quantParam(PatternRewriter &rewriter, ImportNode &node,
+                            Value v, Type element, int64_t axis, int64_t rank) {
+  auto type = cast<RankedTensorType>(v.getType());
+  if (type.getElementType() != element) {
+    FailureOr<Value> c =
+        build<CastOp>(rewriter, node, v, TypeAttr::get(element));
+    if (failed(c))
+      return failure();
+    v = *c;
+  }
+  if (type.getRank() == 0)
+    return v;
+  SmallVector<int64_t> shape(rank, 1);
+  shape[axis] = type.getDimSize(0);
+  return reshapeTo(rewriter, node, v, shape);
+}
+
+/// saturate(rint(x / scale) + zeroPoint) as `result` (uint8/int8); `scale`
+/// and `zeroPoint` are already of x's float type and broadcastable.
+FailureOr<Value> quantize(PatternRewriter &rewriter, ImportNode &node, Value x,
+                          Value scale, Value zeroPoint, Type result) {
+  std::pair<double, double> range = *quantizedRange(result);
+  FailureOr<Value> y = build<DivideOp>(rewriter, node, x, scale);
+  if (succeeded(y))
+    y = build<RintOp>(rewriter, node, *y);
+  if (succeeded(y) && zeroPoint)
+    y = build<AddOp>(rewriter, node, *y, zeroPoint);
+  if (succeeded(y))
+    y = build<ClipByValueOp>(rewriter, node, *y, f64(rewriter, range.first),
+                             f64(rewriter, range.second));
+  if (succeeded(y))
+    y = build<CastOp>(rewriter, node, *y, TypeAttr::get(result));
+  return y;
+}
+
+/// Checks the per-axis parameters of (De)QuantizeLinear and binds `axis`.
+/// Block quantization (opset 21 block_size) and the float8 saturate flag
+/// have no counterpart here.
+RuleResult bindQuantParams(ImportNode &node, RankedTensorType x,
+                           int64_t &axis) {
+  FailureOr<int64_t> a = node.getInt("axis", 1);
+  FailureOr<int64_t> block = node.getInt("block_size", 0);
+  if (failed(a) || failed(block))
+    return RuleResult::Failed;
+  if (*block != 0)
+    return RuleResult::NotApplicable;
+  RankedTensorType scale = node.inputType(1);
+  RankedTensorType zp = node.hasInput(2) ? node.inputType(2) : nullptr;
+  if (!scale || (node.hasInput(2) && !zp))
+    return RuleResult::NotApplicable;
+  if (scale.getRank() > 1 || (zp && zp.getShape() != scale.getShape()) ||
+      scale.getRank() != 0 && ShapedType::isDynamic(scale.getDimSize(0)))
+    return RuleResult::NotApplicable;
+  if (scale.getRank() == 1) {
+    int64_t rank = x.getRank();
+    if (*a < -rank || *a >= rank) {
+      node.emitError() << "axis " << *a << " is out of range for rank " << rank;
+      return RuleResult::Failed;
+    }
+    axis = *a < 0 ? *a + rank : *a;
+  }
+  return RuleResult::Continue;
+}
+
+RuleResult quantizeLinear(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!x || !result || !isa<FloatType>(x.getElementType()) ||
+      !quantizedRange(result.getElementType()))
+    return RuleResult::NotApplicable;
+  int64_t axis = 0;
+  RuleResult bound = bindQuantParams(node, x, axis);
+  if (bound != RuleResult::Continue)
+    return bound;
+  if (node.hasInput(2) &&
+      node.inputType(2).getElementType() != result.getElementType())
+    return RuleResult::NotApplicable;
+  Type f = x.getElementType();
+  FailureOr<Value> scale =
+      quantParam(rewriter, node, node.input(1), f, axis, x.getRank());
+  FailureOr<Value> zp =
+      node.hasInput(2)
+          ? quantParam(rewriter, node, node.input(2), f, axis, x.getRank())
+          : FailureOr<Value>(Value());
+  if (failed(scale) || failed(zp))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 quantize(rewriter, node, node.input(0), *scale, *zp,
+                          result.getElementType()));
+}
+
+/// DequantizeLinear: (x - zeroPoint) * scale, exact in float for 8-bit x.
+RuleResult dequantizeLinear(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), scaleType = node.inputType(1);
+  if (!x || !scaleType || !quantizedRange(x.getElementType()) ||
+      !isa<FloatType>(scaleType.getElementType()))
+    return RuleResult::NotApplicable;
+  int64_t axis = 0;
+  RuleResult bound = bindQuantParams(node, x, axis);
+  if (bound != RuleResult::Continue)
+    return bound;
+  Type f = scaleType.getElementType();
+  FailureOr<Value> y =
+      build<CastOp>(rewriter, node, node.input(0), TypeAttr::get(f));
+  FailureOr<Value> scale =
+      quantParam(rewriter, node, node.input(1), f, axis, x.getRank());
+  if (failed(y) || failed(scale))
+    return RuleResult::Failed;
+  if (node.hasInput(2)) {
+    FailureOr<Value> zp =
+        quantParam(rewriter, node, node.input(2), f, axis, x.getRank());
+    y = succeeded(zp) ? build<SubtractOp>(rewriter, node, *y, *zp) : zp;
+  }
+  if (succeeded(y))
+    y = build<MultiplyOp>(rewriter, node, *y, *scale);
+  return replace(rewriter, node, y);
+}
+
+/// DynamicQuantizeLinear: uint8 with scale (max(x, 0) - min(x, 0)) / 255
+/// and zero point saturate(rint(-min(x, 0) / scale)), as ONNX defines them.
+RuleResult dynamicQuantizeLinear(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || !x.getElementType().isF32() || node.getNumResults() != 3)
+    return RuleResult::NotApplicable;
+  Type f = x.getElementType();
+  SmallVector<int64_t> all;
+  for (int64_t d = 0; d < x.getRank(); ++d)
+    all.push_back(d);
+  auto dims = rewriter.getDenseI64ArrayAttr(all);
+  Value zero = scalarConstant(rewriter, node.loc, f, 0);
+  FailureOr<Value> hi = build<ReduceMaxOp>(rewriter, node, node.input(0), dims,
+                                           rewriter.getBoolAttr(false));
+  FailureOr<Value> lo = build<ReduceMinOp>(rewriter, node, node.input(0), dims,
+                                           rewriter.getBoolAttr(false));
+  if (succeeded(hi))
+    hi = build<MaximumOp>(rewriter, node, *hi, zero);
+  if (succeeded(lo))
+    lo = build<MinimumOp>(rewriter, node, *lo, zero);
+  FailureOr<Value> span = succeeded(hi) && succeeded(lo)
+                              ? build<SubtractOp>(rewriter, node, *hi, *lo)
+                              : FailureOr<Value>(failure());
+  FailureOr<Value> scale =
+      succeeded(span)
+          ? build<DivideOp>(rewriter, node, *span,
+                            scalarConstant(rewriter, node.loc, f, 255))
+          : span;
+  FailureOr<Value> negLo =
+      succeeded(scale) ? build<NegOp>(rewriter, node, *lo) : scale;
+  Type u8 = IntegerType::get(rewriter.getContext(), 8, IntegerType::Unsigned);
+  // The zero point is quantize(-min) with a zero point of 0; its float value
+  // (before the cast) shifts x.
+  FailureOr<Value> zpFloat =
+      succeeded(negLo) ? build<DivideOp>(rewriter, node, *negLo, *scale)
+                       : negLo;
+  if (succeeded(zpFloat))
+    zpFloat = build<RintOp>(rewriter, node, *zpFloat);
+  if (succeeded(zpFloat))
+    zpFloat = build<ClipByValueOp>(rewriter, node, *zpFloat, f64(rewriter, 0),
+                                   f64(rewriter, 255));
+  FailureOr<Value> zp =
+      succeeded(zpFloat)
+          ? build<CastOp>(rewriter, node, *zpFloat, TypeAttr::get(u8))
+          : zpFloat;
+  FailureOr<Value> y = succeeded(zp) ? quantize(rewriter, node, node.input(0),
+                                                *scale, *zpFloat, u8)
+                                     : zp;
+  if (failed(y))
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, {*y, *scale, *zp});
+}
+
+//===----------------------------------------------------------------------===//
+// Recurrent layers, unrolled over their static sequence length
+//===----------------------------------------------------------------------===//
+
+/// Builds typed ops one after another; after the first failure (whose
+/// diagnostic is already at the node) it builds nothing more.
+struct Composer {
+  PatternRewriter &rewriter;
+  ImportNode &node;
+  bool broken = false;
+
+  template <typename OpTy, typename... Args> Value make(Args &&...args) {
+    if (broken)
+      return Value();
+    FailureOr<Value> v =
+        build<OpTy>(rewriter, node, std::forward<Args>(args)...);
+    broken = failed(v);
+    return broken ? Value() : *v;
+  }
+  /// Element `index` of dimension `dim` (which the result drops).
+  Value take(Value v, int64_t dim, int64_t index) {
+    auto type = RankedTensorType::get({}, rewriter.getI64Type());
+    Value i = ConstantOp::create(
+        rewriter, node.loc, type,
+        DenseElementsAttr::get(type, rewriter.getI64IntegerAttr(index)),
+        StringAttr());
+    return make<GatherOp>(v, i, i64(rewriter, dim));
+  }
+  /// Rows [from, from + count) of a rank-1 or rank-2 tensor.
+  Value rows(Value v, int64_t from, int64_t count) {
+    if (broken)
+      return Value();
+    int64_t rank = cast<RankedTensorType>(v.getType()).getRank();
+    SmallVector<int64_t> begin(rank, 0), end(rank, 0), strides(rank, 1);
+    begin[0] = from;
+    end[0] = from + count;
+    // End mask bits: every dimension after the first is taken whole.
+    int64_t endMask = ((1 << rank) - 1) & ~1;
+    return make<StridedSliceOp>(v, i64(rewriter, 0), i64(rewriter, 0),
+                                i64(rewriter, endMask), i64(rewriter, 0),
+                                i64(rewriter, 0),
+                                rewriter.getDenseI64ArrayAttr(begin),
+                                rewriter.getDenseI64ArrayAttr(end),
+                                rewriter.getDenseI64ArrayAttr(strides));
+  }
+  /// a x w^T.
+  Value mm(Value a, Value w) {
+    return make<MatmulOp>(a, w, i64(rewriter, 0), i64(rewriter, 1),
+                          i64(rewriter, 0), f64(rewriter, 1.0),
+                          f64(rewriter, 0.0));
+  }
+  Value reshape(Value v, ArrayRef<int64_t> shape) {
+    return make<ReshapeOp>(v, rewriter.getDenseI64ArrayAttr(shape));
+  }
+};
+
+/// RNN, GRU and LSTM in the forward direction with the default activations,
+/// as the per-step equations of the ONNX specification over a static
+/// sequence length. Gate order in W, R and B is ONNX's (GRU z r h, LSTM i o
+/// f c; peepholes i o f). With sequence_lens, steps past a batch entry's
+/// length keep its state and emit zeros, as ONNX specifies. Reverse and
+/// bidirectional layers, other activations, clipping and LSTM's
+/// input_forget are left unhandled.
+RuleResult recurrent(ImportNode &node, PatternRewriter &rewriter) {
+  bool lstm = node.opType == "LSTM", gru = node.opType == "GRU";
+  int64_t gates = lstm ? 4 : gru ? 3 : 1;
+  FailureOr<int64_t> hidden = node.getInt("hidden_size");
+  FailureOr<int64_t> layout = node.getInt("layout", 0);
+  FailureOr<StringRef> direction = node.getString("direction", "forward");
+  FailureOr<int64_t> linearBeforeReset = node.getInt("linear_before_reset", 0);
+  FailureOr<int64_t> inputForget = node.getInt("input_forget", 0);
+  if (failed(hidden) || failed(layout) || failed(direction) ||
+      failed(linearBeforeReset) || failed(inputForget))
+    return RuleResult::Failed;
+  if (*direction != "forward" || *inputForget != 0 || node.hasAttr("clip") ||
+      node.hasAttr("activations") || node.hasAttr("activation_alpha") ||
+      node.hasAttr("activation_beta") || (*layout != 0 && *layout != 1))
+    return RuleResult::NotApplicable;
+  RankedTensorType xt = node.inputType(0), wt = node.inputType(1),
+                   rt = node.inputType(2);
+  if (!xt || !wt || !rt || !xt.hasStaticShape() || xt.getRank() != 3 ||
+      !isa<FloatType>(xt.getElementType()))
+    return RuleResult::NotApplicable;
+  int64_t h = *hidden, seq = xt.getDimSize(*layout ? 1 : 0),
+          batch = xt.getDimSize(*layout ? 0 : 1), in = xt.getDimSize(2);
+  if (wt.getShape() != ArrayRef<int64_t>{1, gates * h, in} ||
+      rt.getShape() != ArrayRef<int64_t>{1, gates * h, h} || seq < 1)
+    return RuleResult::NotApplicable;
+  unsigned seqInput = 4, initHInput = 5, initCInput = 6, peepInput = 7;
+  for (unsigned i : {3u, seqInput, initHInput, initCInput, peepInput})
+    if (node.hasInput(i) && !node.inputType(i))
+      return RuleResult::NotApplicable;
+  if ((node.hasInput(seqInput) &&
+       !isa<IntegerType>(node.inputType(seqInput).getElementType())) ||
+      node.getNumResults() > (lstm ? 3u : 2u))
+    return RuleResult::NotApplicable;
+
+  Composer c{rewriter, node};
+  Location loc = node.loc;
+  Type f = xt.getElementType();
+  auto stateType = RankedTensorType::get({batch, h}, f);
+  Value zeros = ConstantOp::create(
+      rewriter, loc, stateType,
+      DenseElementsAttr::get(stateType, rewriter.getFloatAttr(f, 0.0)),
+      StringAttr());
+  Value w = c.take(node.input(1), 0, 0), r = c.take(node.input(2), 0, 0);
+  SmallVector<Value> wg, rg, wb, rb;
+  for (int64_t g = 0; g < gates; ++g) {
+    wg.push_back(c.rows(w, g * h, h));
+    rg.push_back(c.rows(r, g * h, h));
+  }
+  if (node.hasInput(3)) {
+    Value b = c.take(node.input(3), 0, 0);
+    for (int64_t g = 0; g < gates; ++g) {
+      wb.push_back(c.rows(b, g * h, h));
+      rb.push_back(c.rows(b, (gates + g) * h, h));
+    }
+  }
+  SmallVector<Value> peep;
+  if (lstm && node.hasInput(peepInput)) {
+    Value p = c.take(node.input(peepInput), 0, 0);
+    for (int64_t g = 0; g < 3; ++g)
+      peep.push_back(c.rows(p, g * h, h));
+  }
+  // Initial states are [1, B, H] ([B, 1, H] with layout 1).
+  auto initial = [&](unsigned i) {
+    return node.hasInput(i) ? c.reshape(node.input(i), {batch, h}) : zeros;
+  };
+  Value hPrev = initial(initHInput);
+  Value cPrev = lstm ? initial(initCInput) : Value();
+  Value one = scalarConstant(rewriter, loc, f, 1.0);
+
+  // x W^T + h R^T + Wb + Rb for gate g.
+  auto gate = [&](Value x, int64_t g) {
+    Value v = c.make<AddOp>(c.mm(x, wg[g]), c.mm(hPrev, rg[g]));
+    if (!wb.empty())
+      v = c.make<AddOp>(c.make<AddOp>(v, wb[g]), rb[g]);
+    return v;
+  };
+  SmallVector<Value> ys;
+  for (int64_t t = 0; t < seq && !c.broken; ++t) {
+    Value x = c.take(node.input(0), *layout ? 1 : 0, t);
+    Value hNext, cNext;
+    if (lstm) {
+      Value i = gate(x, 0), o = gate(x, 1), fg = gate(x, 2), cc = gate(x, 3);
+      if (!peep.empty()) {
+        i = c.make<AddOp>(i, c.make<MultiplyOp>(peep[0], cPrev));
+        fg = c.make<AddOp>(fg, c.make<MultiplyOp>(peep[2], cPrev));
+      }
+      i = c.make<SigmoidOp>(i);
+      fg = c.make<SigmoidOp>(fg);
+      cc = c.make<TanhOp>(cc);
+      cNext = c.make<AddOp>(c.make<MultiplyOp>(fg, cPrev),
+                            c.make<MultiplyOp>(i, cc));
+      if (!peep.empty())
+        o = c.make<AddOp>(o, c.make<MultiplyOp>(peep[1], cNext));
+      o = c.make<SigmoidOp>(o);
+      hNext = c.make<MultiplyOp>(o, c.make<TanhOp>(cNext));
+    } else if (gru) {
+      Value z = c.make<SigmoidOp>(gate(x, 0));
+      Value rs = c.make<SigmoidOp>(gate(x, 1));
+      Value cand = c.mm(x, wg[2]);
+      if (*linearBeforeReset) {
+        Value hr = c.mm(hPrev, rg[2]);
+        if (!rb.empty())
+          hr = c.make<AddOp>(hr, rb[2]);
+        cand = c.make<AddOp>(cand, c.make<MultiplyOp>(rs, hr));
+      } else {
+        cand = c.make<AddOp>(cand, c.mm(c.make<MultiplyOp>(rs, hPrev), rg[2]));
+        if (!rb.empty())
+          cand = c.make<AddOp>(cand, rb[2]);
+      }
+      if (!wb.empty())
+        cand = c.make<AddOp>(cand, wb[2]);
+      cand = c.make<TanhOp>(cand);
+      hNext =
+          c.make<AddOp>(c.make<MultiplyOp>(c.make<SubtractOp>(one, z), cand),
+                        c.make<MultiplyOp>(z, hPrev));
+    } else {
+      hNext = c.make<TanhOp>(gate(x, 0));
+    }
+    Value y = hNext;
+    if (node.hasInput(seqInput)) {
+      Type lenType = node.inputType(seqInput).getElementType();
+      Value valid =
+          c.reshape(c.make<LessOp>(scalarConstant(rewriter, loc, lenType, t),
+                                   node.input(seqInput)),
+                    {batch, 1});
+      y = c.make<WhereOp>(valid, hNext, zeros);
+      hNext = c.make<WhereOp>(valid, hNext, hPrev);
+      if (lstm)
+        cNext = c.make<WhereOp>(valid, cNext, cPrev);
+    }
+    ys.push_back(c.reshape(y, *layout ? SmallVector<int64_t>{batch, 1, 1, h}
+                                      : SmallVector<int64_t>{1, 1, batch, h}));
+    hPrev = hNext;
+    cPrev = cNext;
+  }
+  Value yAll = ys.size() == 1
+                   ? ys[0]
+                   : c.make<ConcatOp>(ys, i64(rewriter, *layout ? 1 : 0));
+  SmallVector<int64_t> lastShape = *layout ? SmallVector<int64_t>{batch, 1, h}
+                                           : SmallVector<int64_t>{1, batch, h};
+  Value yH = c.reshape(hPrev, lastShape);
+  Value yC = lstm ? c.reshape(cPrev, lastShape) : Value();
+  if (c.broken)
+    return RuleResult::Failed;
+  SmallVector<Value> results = {yAll, yH};
+  if (lstm)
+    results.push_back(yC);
+  results.resize(node.getNumResults());
+  return node.replaceWith(rewriter, results);
+}
+
+} // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
-  (void)add;
+  add("GatherElements", gatherElements);
+  add("ScatterElements", scatterElements);
+  add("Scatter", scatterElements);
+  add("GatherND", gatherND);
+  add("ScatterND", scatterND);
+  add("Compress", compress);
+  add("NonZero", nonZero);
+  add("ReverseSequence", reverseSequence);
+  add("QuantizeLinear", quantizeLinear);
+  add("DequantizeLinear", dequantizeLinear);
+  add("DynamicQuantizeLinear", dynamicQuantizeLinear);
+  add("RNN", recurrent);
+  add("GRU", recurrent);
+  add("LSTM", recurrent);
 }

@@ -1,0 +1,29 @@
+// RUN: nd4j-opt %s | nd4j-opt | FileCheck %s
+// RUN: nd4j-opt %s --mlir-print-op-generic | nd4j-opt | FileCheck %s
+
+// The index ops parse, verify, print and parse again.
+
+// CHECK-LABEL: nd4j.graph @index
+nd4j.graph @index {
+  // CHECK: %[[X:.*]] = nd4j.placeholder "x" : tensor<4x5x6xf32>
+  %x = nd4j.placeholder "x" : tensor<4x5x6xf32>
+  // CHECK: %[[I:.*]] = nd4j.placeholder "i" : tensor<3x2xi64>
+  %i = nd4j.placeholder "i" : tensor<3x2xi64>
+  // CHECK: %[[U:.*]] = nd4j.placeholder "u" : tensor<3x6xf32>
+  %u = nd4j.placeholder "u" : tensor<3x6xf32>
+  // CHECK: %[[C:.*]] = nd4j.placeholder "c" : tensor<4x5xi1>
+  %c = nd4j.placeholder "c" : tensor<4x5xi1>
+  // CHECK: %[[L:.*]] = nd4j.placeholder "l" : tensor<5xi32>
+  %l = nd4j.placeholder "l" : tensor<5xi32>
+  // CHECK: nd4j.gather_nd %[[X]], %[[I]] : (tensor<4x5x6xf32>, tensor<3x2xi64>) -> tensor<3x6xf32>
+  %0 = nd4j.gather_nd %x, %i : (tensor<4x5x6xf32>, tensor<3x2xi64>) -> tensor<3x6xf32>
+  // CHECK: nd4j.scatter_nd_update %[[X]], %[[I]], %[[U]] : (tensor<4x5x6xf32>, tensor<3x2xi64>, tensor<3x6xf32>) -> tensor<4x5x6xf32>
+  %1 = nd4j.scatter_nd_update %x, %i, %u : (tensor<4x5x6xf32>, tensor<3x2xi64>, tensor<3x6xf32>) -> tensor<4x5x6xf32>
+  // CHECK: nd4j.scatter_nd_add %[[X]], %[[I]], %[[U]] : (tensor<4x5x6xf32>, tensor<3x2xi64>, tensor<3x6xf32>) -> tensor<4x5x6xf32>
+  %2 = nd4j.scatter_nd_add %x, %i, %u : (tensor<4x5x6xf32>, tensor<3x2xi64>, tensor<3x6xf32>) -> tensor<4x5x6xf32>
+  // CHECK: nd4j.where_indices %[[C]] : (tensor<4x5xi1>) -> tensor<?x2xi64>
+  %3 = nd4j.where_indices %c : (tensor<4x5xi1>) -> tensor<?x2xi64>
+  // CHECK: nd4j.reverse_sequence %[[X]], %[[L]] {batchDim = 1 : i64, seqDim = -1 : i64} : (tensor<4x5x6xf32>, tensor<5xi32>) -> tensor<4x5x6xf32>
+  %4 = nd4j.reverse_sequence %x, %l {seqDim = -1 : i64, batchDim = 1 : i64} : (tensor<4x5x6xf32>, tensor<5xi32>) -> tensor<4x5x6xf32>
+  nd4j.output "g" = %0, "su" = %1, "sa" = %2, "w" = %3, "r" = %4 : tensor<3x6xf32>, tensor<4x5x6xf32>, tensor<4x5x6xf32>, tensor<?x2xi64>, tensor<4x5x6xf32>
+}
