@@ -544,9 +544,7 @@ RuleResult window(ImportNode &node, PatternRewriter &rewriter, double a0,
     FailureOr<Value> second = term(2, a2);
     w = succeeded(second) ? build<AddOp>(rewriter, node, *w, *second) : second;
   }
-  if (succeeded(w) && isa<FloatType>(element))
-    w = refineToDeclared(node, w);
-  return replace(rewriter, node, w);
+  return replace(rewriter, node, refineToDeclared(node, w));
 }
 
 /// Reductions along axes computed at run time (a 1-D input of static,
