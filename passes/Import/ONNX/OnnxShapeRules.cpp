@@ -480,8 +480,8 @@ RuleResult logicalNot(ImportNode &node, PatternRewriter &rewriter) {
                  build<BooleanNotOp>(rewriter, node, node.input(0)));
 }
 
-/// A reduction over an empty axes input (statically of length 0) with
-/// noop_with_empty_axes = 1 is the identity.
+/// A sum, mean, max, min or product over an empty axes input (statically of
+/// length 0) with noop_with_empty_axes = 1 is the identity.
 RuleResult reduceNoop(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType axes = node.inputType(1);
   FailureOr<int64_t> noop = node.getInt("noop_with_empty_axes", 0);
@@ -544,9 +544,7 @@ RuleResult window(ImportNode &node, PatternRewriter &rewriter, double a0,
     FailureOr<Value> second = term(2, a2);
     w = succeeded(second) ? build<AddOp>(rewriter, node, *w, *second) : second;
   }
-  if (succeeded(w) && isa<FloatType>(element))
-    w = refineToDeclared(node, w);
-  return replace(rewriter, node, w);
+  return replace(rewriter, node, refineToDeclared(node, w));
 }
 
 /// Reductions along axes computed at run time (a 1-D input of static,
@@ -673,9 +671,10 @@ void mlir::nd4j::onnx_rules::registerOnnxShapeRules(const AddRuleFn &add) {
   add("CumSum", cumSum);
   add("BitShift", bitShift);
   add("Not", logicalNot);
-  for (const char *op : {"ReduceSum", "ReduceMean", "ReduceMax", "ReduceMin",
-                         "ReduceProd", "ReduceL1", "ReduceL2",
-                         "ReduceSumSquare", "ReduceLogSum", "ReduceLogSumExp"})
+  // Not ReduceL1/L2/SumSquare/LogSum/LogSumExp: ONNX's reference applies
+  // their element-wise part even then.
+  for (const char *op :
+       {"ReduceSum", "ReduceMean", "ReduceMax", "ReduceMin", "ReduceProd"})
     add(op, reduceNoop);
   // Axes became an input in opset 13 for ReduceSum, 18 for the others.
   add("ReduceSum", reduceRuntime<ReduceSumOp>);
