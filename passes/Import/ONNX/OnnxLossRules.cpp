@@ -204,8 +204,13 @@ RuleResult softmaxCrossEntropy(ImportNode &node, PatternRewriter &rewriter) {
   Value loss;
   if (RuleResult r = negativeLogLikelihood(node, rewriter, *logProb,
                                            node.input(1), node.input(2), loss);
-      r != RuleResult::Continue)
+      r != RuleResult::Continue) {
+    // NotApplicable comes before anything is built on log_softmax: leave no
+    // trace for the next rule.
+    if (r == RuleResult::NotApplicable)
+      rewriter.eraseOp(logProb->getDefiningOp());
     return r;
+  }
   SmallVector<Value> results = {loss, *logProb};
   results.resize(node.getNumResults());
   return node.replaceWith(rewriter, results);
