@@ -500,8 +500,10 @@ RuleResult einsum(ImportNode &node, PatternRewriter &rewriter) {
     values.push_back(v);
   }
 
+  // libnd4j's matmul is for floating-point operands.
   if (idx.size() == 2 && idx[0].size() >= 2 && idx[0].size() == idx[1].size() &&
-      out.size() == idx[0].size()) {
+      out.size() == idx[0].size() &&
+      isa<FloatType>(node.inputType(0).getElementType())) {
     size_t b = idx[0].size() - 2;
     StringRef x = idx[0], y = idx[1];
     char i = x[b], j = x[b + 1], k = y[b + 1];
