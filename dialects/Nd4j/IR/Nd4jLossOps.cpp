@@ -56,3 +56,20 @@ MatrixDeterminantOp::inferReturnTypes(MLIRContext *,
                 shapeStr(in.getShape()));
   return infer(out, in.getShape().drop_back(2), in.getElementType());
 }
+
+LogicalResult MatrixDiagPartOp::inferReturnTypes(MLIRContext *,
+                                                 std::optional<Location> loc,
+                                                 Adaptor a,
+                                                 SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput());
+  int64_t rank = in.getRank();
+  if (rank < 2)
+    return fail(loc, "input must be [..., M, N], got ",
+                shapeStr(in.getShape()));
+  int64_t m = in.getDimSize(rank - 2), n = in.getDimSize(rank - 1);
+  SmallVector<int64_t> shape(in.getShape().drop_back(2));
+  shape.push_back(ShapedType::isDynamic(m) || ShapedType::isDynamic(n)
+                      ? kDyn
+                      : std::min(m, n));
+  return infer(out, shape, in.getElementType());
+}

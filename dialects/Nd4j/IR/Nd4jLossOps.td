@@ -46,4 +46,18 @@ def Nd4j_MatrixDeterminantOp : Nd4j_TypedOp<"matrix_determinant"> {
   let results = (outs Nd4j_Tensor:$outputs);
 }
 
+def Nd4j_MatrixDiagPartOp : Nd4j_TypedOp<"matrix_diag_part"> {
+  let summary = "main diagonals of the innermost matrices";
+  let description = [{
+    The input is `[..., M, N]`; the result `[..., min(M, N)]` holds element
+    `[..., i, i]` of each matrix.
+
+    ```mlir
+    %d = nd4j.matrix_diag_part %x : (tensor<3x4x4xf32>) -> tensor<3x4xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input);
+  let results = (outs Nd4j_Tensor:$outputs);
+}
+
 #endif // ND4J_ND4J_ND4JLOSSOPS_TD

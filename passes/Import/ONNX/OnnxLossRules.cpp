@@ -4,11 +4,12 @@
 // Hardmax, EyeLike, Det, Einsum.
 //
 // libnd4j has no loss op with ONNX's class-index semantics, so the losses
-// are composed: the target's one-hot is a boolean mask (target == class
-// index, broadcast against a constant iota along dimension 1), which
-// `where_np` applies. Selecting with `where_np` rather than multiplying by a
-// 0/1 one-hot keeps a -inf log-probability of an unselected class from
-// turning the sum into NaN.
+// are composed the way ONNX's own function body computes them: the
+// log-probability of each element's target class is gathered (from the
+// flattened input, at a linear index computed from the target), weights are
+// gathered per target, and an ignored element gets weight 0 and a safe
+// index. No select op is used: libnd4j's where_np neither broadcasts nor
+// picks its second input where the condition holds.
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,18 +39,11 @@ Value iotaConstant(PatternRewriter &rewriter, Location loc, Type element,
                             DenseElementsAttr::get(type, values), StringAttr());
 }
 
-/// `[d0, ..., dk]` with a 1 inserted at `axis`.
-SmallVector<int64_t> withUnitDim(ArrayRef<int64_t> shape, int64_t axis) {
-  SmallVector<int64_t> out(shape);
-  out.insert(out.begin() + axis, 1);
-  return out;
-}
-
 /// The negative log-likelihood loss of log-probabilities `x` ([N, C, d...])
 /// for class indices `target` ([N, d...]) with optional class weights
 /// `weight` ([C]), per ONNX NegativeLogLikelihoodLoss: the node's
-/// `reduction` and `ignore_index` attributes. NotApplicable where C is
-/// unknown or the target cannot be reshaped statically.
+/// `reduction` and `ignore_index` attributes. NotApplicable unless `x` is
+/// statically shaped (the linear indices are constants).
 RuleResult negativeLogLikelihood(ImportNode &node, PatternRewriter &rewriter,
                                  Value x, Value target, Value weight,
                                  Value &loss) {
@@ -71,86 +65,108 @@ RuleResult negativeLogLikelihood(ImportNode &node, PatternRewriter &rewriter,
     ignoreIndex = *ii;
   }
   int64_t rank = xType.getRank();
-  if (!isa<FloatType>(xType.getElementType()) || rank < 2 || !tType ||
-      !isa<IntegerType>(tType.getElementType()) ||
-      tType.getRank() != rank - 1 || xType.isDynamicDim(1))
+  if (!isa<FloatType>(xType.getElementType()) || rank < 2 ||
+      !xType.hasStaticShape() || !tType ||
+      !isa<IntegerType>(tType.getElementType()))
     return RuleResult::NotApplicable;
-  int64_t classes = xType.getDimSize(1);
+  SmallVector<int64_t> targetShape(xType.getShape());
+  targetShape.erase(targetShape.begin() + 1);
+  if (tType.getShape() != ArrayRef<int64_t>(targetShape))
+    return RuleResult::NotApplicable;
   Type element = xType.getElementType(), index = tType.getElementType();
   if (weight) {
     auto wType = dyn_cast<RankedTensorType>(weight.getType());
     if (!wType || wType.getRank() != 1 || wType.getElementType() != element)
       return RuleResult::NotApplicable;
   }
+  int64_t n = xType.getDimSize(0), classes = xType.getDimSize(1);
+  int64_t inner = 1;
+  for (int64_t d : xType.getShape().drop_front(2))
+    inner *= d;
 
-  // mask[n, c, d...] = target[n, d...] == c (and != ignore_index).
-  FailureOr<Value> t =
-      reshapeTo(rewriter, node, target, withUnitDim(tType.getShape(), 1));
-  if (failed(t))
-    return RuleResult::NotApplicable;
-  Value iota = iotaConstant(rewriter, node.loc, index, rank, 1, classes);
-  FailureOr<Value> mask = build<EqualsOp>(rewriter, node, *t, iota);
-  // An ignore_index outside [0, C) never equals a class index.
-  if (succeeded(mask) && ignoreIndex && *ignoreIndex >= 0 &&
-      *ignoreIndex < classes) {
+  // An ignored element reads class 0 (any valid index) with weight 0.
+  Value t = target, keepF;
+  if (ignoreIndex) {
     Value ii = scalarConstant(rewriter, node.loc, index, *ignoreIndex);
-    FailureOr<Value> keep = build<NotEqualsOp>(rewriter, node, *t, ii);
-    mask = succeeded(keep) ? build<BooleanAndOp>(rewriter, node, *mask, *keep)
-                           : keep;
-  }
-  if (failed(mask))
-    return RuleResult::Failed;
-
-  Value zero = scalarConstant(rewriter, node.loc, element, 0.0);
-  Value perClass; // The weight of each class: `weight` as [1, C, 1...].
-  if (weight) {
-    SmallVector<int64_t> shape(rank, 1);
-    shape[1] = classes;
-    FailureOr<Value> w = reshapeTo(rewriter, node, weight, shape);
-    if (failed(w))
+    FailureOr<Value> keep = build<NotEqualsOp>(rewriter, node, target, ii);
+    FailureOr<Value> keepI =
+        succeeded(keep)
+            ? build<CastOp>(rewriter, node, *keep, TypeAttr::get(index))
+            : keep;
+    FailureOr<Value> safe =
+        succeeded(keepI) ? build<MultiplyOp>(rewriter, node, target, *keepI)
+                         : keepI;
+    FailureOr<Value> f = succeeded(safe) ? build<CastOp>(rewriter, node, *keep,
+                                                         TypeAttr::get(element))
+                                         : safe;
+    if (failed(f))
       return RuleResult::Failed;
-    perClass = *w;
-  } else {
-    perClass = scalarConstant(rewriter, node.loc, element, 1.0);
+    t = *safe;
+    keepF = *f;
   }
-  FailureOr<Value> weighted =
-      weight ? build<MultiplyOp>(rewriter, node, x, perClass)
-             : FailureOr<Value>(x);
+
+  // x[i, t[i, j], j] of x flattened: i * C * inner + t * inner + j.
+  auto baseType = RankedTensorType::get(tType.getShape(), index);
+  SmallVector<Attribute> base;
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t j = 0; j < inner; ++j)
+      base.push_back(rewriter.getIntegerAttr(index, i * classes * inner + j));
+  Value offsets =
+      ConstantOp::create(rewriter, node.loc, baseType,
+                         DenseElementsAttr::get(baseType, base), StringAttr());
+  FailureOr<Value> scaled = t;
+  if (inner != 1)
+    scaled = build<MultiplyOp>(
+        rewriter, node, t, scalarConstant(rewriter, node.loc, index, inner));
+  FailureOr<Value> linear = succeeded(scaled)
+                                ? build<AddOp>(rewriter, node, *scaled, offsets)
+                                : scaled;
+  FailureOr<Value> flat =
+      reshapeTo(rewriter, node, x, {xType.getNumElements()});
   FailureOr<Value> picked =
-      succeeded(weighted)
-          ? build<WhereOp>(rewriter, node, *mask, *weighted, zero)
-          : weighted;
-  auto dim1 = rewriter.getDenseI64ArrayAttr({1});
-  auto all = rewriter.getDenseI64ArrayAttr({});
-  auto noKeep = rewriter.getBoolAttr(false);
-  FailureOr<Value> summed =
-      succeeded(picked)
-          ? build<ReduceSumOp>(rewriter, node, *picked, dim1, noKeep)
-          : picked;
+      succeeded(linear) && succeeded(flat)
+          ? build<GatherOp>(rewriter, node, *flat, *linear, i64(rewriter, 0))
+          : FailureOr<Value>(failure());
   FailureOr<Value> perElement =
-      succeeded(summed) ? build<NegOp>(rewriter, node, *summed) : summed;
+      succeeded(picked) ? build<NegOp>(rewriter, node, *picked) : picked;
   if (failed(perElement))
     return RuleResult::Failed;
+
+  // The weight of each element: its class's, 0 where ignored.
+  Value applied = keepF;
+  if (weight) {
+    FailureOr<Value> w =
+        build<GatherOp>(rewriter, node, weight, t, i64(rewriter, 0));
+    if (succeeded(w) && keepF)
+      w = build<MultiplyOp>(rewriter, node, *w, keepF);
+    if (failed(w))
+      return RuleResult::Failed;
+    applied = *w;
+  }
+  if (applied) {
+    perElement = build<MultiplyOp>(rewriter, node, *perElement, applied);
+    if (failed(perElement))
+      return RuleResult::Failed;
+  }
   if (*reduction == "none") {
     loss = *perElement;
     return RuleResult::Continue;
   }
+  auto all = rewriter.getDenseI64ArrayAttr({});
+  auto noKeep = rewriter.getBoolAttr(false);
   FailureOr<Value> total =
-      build<ReduceSumOp>(rewriter, node, *perElement, all, noKeep);
+      *reduction == "sum" || applied
+          ? build<ReduceSumOp>(rewriter, node, *perElement, all, noKeep)
+          : build<ReduceMeanOp>(rewriter, node, *perElement, all, noKeep);
   if (failed(total))
     return RuleResult::Failed;
-  if (*reduction == "sum") {
+  if (*reduction == "sum" || !applied) {
     loss = *total;
     return RuleResult::Continue;
   }
-  // "mean" divides by the total weight of the elements not ignored (their
-  // count without class weights).
-  FailureOr<Value> applied =
-      build<WhereOp>(rewriter, node, *mask, perClass, zero);
+  // "mean" with weights or ignored elements divides by the applied weights.
   FailureOr<Value> denominator =
-      succeeded(applied)
-          ? build<ReduceSumOp>(rewriter, node, *applied, all, noKeep)
-          : applied;
+      build<ReduceSumOp>(rewriter, node, applied, all, noKeep);
   FailureOr<Value> mean =
       succeeded(denominator)
           ? build<DivideOp>(rewriter, node, *total, *denominator)
@@ -177,10 +193,9 @@ RuleResult nllLoss(ImportNode &node, PatternRewriter &rewriter) {
 RuleResult softmaxCrossEntropy(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0), t = node.inputType(1);
   // What negativeLogLikelihood needs, checked before building log_softmax.
-  if (!x || !t || x.getRank() < 2 || x.isDynamicDim(1) ||
+  if (!x || !t || x.getRank() < 2 || !x.hasStaticShape() ||
       !isa<FloatType>(x.getElementType()) ||
-      !isa<IntegerType>(t.getElementType()) || t.getRank() != x.getRank() - 1 ||
-      llvm::count_if(t.getShape(), ShapedType::isDynamic) > 1)
+      !isa<IntegerType>(t.getElementType()))
     return RuleResult::NotApplicable;
   FailureOr<Value> logProb =
       build<LogSoftmaxOp>(rewriter, node, node.input(0), i64(rewriter, 1));
@@ -189,8 +204,13 @@ RuleResult softmaxCrossEntropy(ImportNode &node, PatternRewriter &rewriter) {
   Value loss;
   if (RuleResult r = negativeLogLikelihood(node, rewriter, *logProb,
                                            node.input(1), node.input(2), loss);
-      r != RuleResult::Continue)
+      r != RuleResult::Continue) {
+    // NotApplicable comes before anything is built on log_softmax: leave no
+    // trace for the next rule.
+    if (r == RuleResult::NotApplicable)
+      rewriter.eraseOp(logProb->getDefiningOp());
     return r;
+  }
   SmallVector<Value> results = {loss, *logProb};
   results.resize(node.getNumResults());
   return node.replaceWith(rewriter, results);
@@ -308,13 +328,16 @@ RuleResult oneHot(ImportNode &node, PatternRewriter &rewriter) {
     n = build<CastOp>(rewriter, node, node.input(1), TypeAttr::get(i64Type));
   if (failed(indices) || failed(n))
     return RuleResult::Failed;
+  // indices + depth * (indices < 0).
   Value zero = scalarConstant(rewriter, node.loc, i64Type, 0);
   FailureOr<Value> negative = build<LessOp>(rewriter, node, *indices, zero);
-  FailureOr<Value> shifted = build<AddOp>(rewriter, node, *indices, *n);
+  if (succeeded(negative))
+    negative = build<CastOp>(rewriter, node, *negative, TypeAttr::get(i64Type));
+  FailureOr<Value> shift =
+      succeeded(negative) ? build<MultiplyOp>(rewriter, node, *negative, *n)
+                          : negative;
   FailureOr<Value> wrapped =
-      succeeded(negative) && succeeded(shifted)
-          ? build<WhereOp>(rewriter, node, *negative, *shifted, *indices)
-          : FailureOr<Value>(failure());
+      succeeded(shift) ? build<AddOp>(rewriter, node, *indices, *shift) : shift;
   FailureOr<Value> off = element(rewriter, node, node.input(2), 0);
   FailureOr<Value> on = element(rewriter, node, node.input(2), 1);
   if (failed(wrapped) || failed(off) || failed(on))
@@ -342,26 +365,10 @@ RuleResult det(ImportNode &node, PatternRewriter &rewriter) {
                  build<MatrixDeterminantOp>(rewriter, node, node.input(0)));
 }
 
-/// A bool constant of rank `rank`, extent `n` at dimensions `p` and `q`
-/// (1 elsewhere), true where the two indices are equal.
-Value diagonalMask(PatternRewriter &rewriter, Location loc, int64_t rank,
-                   int64_t p, int64_t q, int64_t n) {
-  SmallVector<int64_t> shape(rank, 1);
-  shape[p] = shape[q] = n;
-  auto type = RankedTensorType::get(shape, rewriter.getI1Type());
-  SmallVector<bool> values;
-  for (int64_t i = 0; i < n; ++i)
-    for (int64_t j = 0; j < n; ++j)
-      values.push_back(i == j);
-  return ConstantOp::create(rewriter, loc, type,
-                            DenseElementsAttr::get(type, values), StringAttr());
-}
-
 /// Einsum over statically shaped operands. The ellipsis becomes fresh
 /// indices (right-aligned, as numpy broadcasts it). An index repeated
-/// within a term takes the diagonal: the elements off it are replaced by 0
-/// (with where_np, so that inf or NaN there does not leak into the sum) and
-/// the second dimension is summed away. A batched matrix product
+/// within a term takes the diagonal: the two dimensions are permuted last
+/// for matrix_diag_part. A batched matrix product
 /// `B...ij,B...jk->B...ik` is then a matmul; otherwise each operand is
 /// permuted into one common index order (output indices first, then the
 /// summed ones), given unit dimensions for the indices it lacks, the
@@ -470,23 +477,33 @@ RuleResult einsum(ImportNode &node, PatternRewriter &rewriter) {
                          << "' has extents " << n << " and " << t.getDimSize(q);
         return RuleResult::Failed;
       }
-      Value mask = diagonalMask(rewriter, node.loc, t.getRank(), p, q, n);
-      Value zero = scalarConstant(rewriter, node.loc, t.getElementType(), 0);
-      FailureOr<Value> d = build<WhereOp>(rewriter, node, mask, v, zero);
+      SmallVector<int64_t> perm;
+      std::string rest;
+      for (size_t d = 0; d < s.size(); ++d)
+        if (d != p && d != q) {
+          perm.push_back(d);
+          rest += s[d];
+        }
+      perm.append({(int64_t)p, (int64_t)q});
+      FailureOr<Value> d = v;
+      if (!llvm::equal(perm, llvm::seq<int64_t>(0, perm.size())))
+        d = build<PermuteOp>(rewriter, node, v,
+                             rewriter.getDenseI64ArrayAttr(perm));
       if (succeeded(d))
-        d = build<ReduceSumOp>(rewriter, node, *d,
-                               rewriter.getDenseI64ArrayAttr({(int64_t)q}),
-                               rewriter.getBoolAttr(false));
+        d = build<MatrixDiagPartOp>(rewriter, node, *d);
       if (failed(d))
         return RuleResult::Failed;
       v = *d;
-      s.erase(q, 1); // The index at p may repeat once more.
+      s = rest + s[p];
+      p = 0;
     }
     values.push_back(v);
   }
 
+  // libnd4j's matmul is for floating-point operands.
   if (idx.size() == 2 && idx[0].size() >= 2 && idx[0].size() == idx[1].size() &&
-      out.size() == idx[0].size()) {
+      out.size() == idx[0].size() &&
+      isa<FloatType>(node.inputType(0).getElementType())) {
     size_t b = idx[0].size() - 2;
     StringRef x = idx[0], y = idx[1];
     char i = x[b], j = x[b + 1], k = y[b + 1];

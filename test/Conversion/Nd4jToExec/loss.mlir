@@ -2,7 +2,7 @@
 
 // onehot: the axis is i_arg 0 and the output type d_arg 0; depth, on and
 // off stay inputs 1-3 (no i_arg 1 or t_args, so libnd4j reads the inputs).
-// matrix_determinant takes no arguments.
+// matrix_determinant and matrix_diag_part take no arguments.
 
 // CHECK-LABEL: nd4j_exec.graph @loss
 nd4j.graph @loss {
@@ -19,5 +19,7 @@ nd4j.graph @loss {
   %o = nd4j.onehot %i, %d, %on, %off {dimensions = 1, dtype = f32} : (tensor<3xi64>, tensor<i64>, tensor<1xf32>, tensor<1xf32>) -> tensor<3x5xf32> loc("o")
   // CHECK: nd4j_exec.node "matrix_determinant" <custom>(%{{.*}}) {name = "det", output_names = ["det"]} : (tensor<4x2x2xf32>) -> tensor<4xf32>
   %det = nd4j.matrix_determinant %m : (tensor<4x2x2xf32>) -> tensor<4xf32> loc("det")
-  nd4j.output "o" = %o, "det" = %det : tensor<3x5xf32>, tensor<4xf32>
+  // CHECK: nd4j_exec.node "matrix_diag_part" <custom>(%{{.*}}) {name = "dp", output_names = ["dp"]} : (tensor<4x2x2xf32>) -> tensor<4x2xf32>
+  %dp = nd4j.matrix_diag_part %m : (tensor<4x2x2xf32>) -> tensor<4x2xf32> loc("dp")
+  nd4j.output "o" = %o, "det" = %det, "dp" = %dp : tensor<3x5xf32>, tensor<4xf32>, tensor<4x2xf32>
 }

@@ -54,3 +54,13 @@ nd4j.graph @determinant_not_square {
   %0 = nd4j.matrix_determinant %m : (tensor<4x2x3xf32>) -> tensor<4xf32>
   nd4j.output
 }
+
+// -----
+
+nd4j.graph @diag_part_rank {
+  %v = nd4j.placeholder "v" : tensor<4xf32>
+  // expected-error @+2 {{input must be [..., M, N], got [4]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.matrix_diag_part %v : (tensor<4xf32>) -> tensor<4xf32>
+  nd4j.output
+}
