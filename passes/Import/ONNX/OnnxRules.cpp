@@ -1052,8 +1052,9 @@ RuleResult pool2dValue(ImportNode &node, PatternRewriter &rewriter,
   if (RuleResult r = bindPool(node, kernel, countPad, &ceilMode);
       r != RuleResult::Continue)
     return r;
-  // An average's divisor depends on how the ceil_mode extension counts.
-  if (isAverage && ceilMode)
+  // Whether ceil_mode's extension counts as padding is unclear in ONNX;
+  // where no pad counts, it does not either.
+  if (isAverage && ceilMode && countPad)
     return RuleResult::NotApplicable;
   Window win;
   if (RuleResult r = bindWindow(node, kernel, 2, win,
@@ -1062,10 +1063,7 @@ RuleResult pool2dValue(ImportNode &node, PatternRewriter &rewriter,
     return r;
   FailureOr<Value> in = node.input(0);
   if (win.explicitPads) {
-    // Max ignores -inf padding; an average counts explicit padding, which
-    // equals ONNX only where it counts the pads too.
-    if (isAverage && !countPad)
-      return RuleResult::NotApplicable;
+    // Max ignores -inf padding; an average counts explicit padding.
     in = padExplicitly(node, rewriter, *in, win,
                        isAverage ? 0.0
                                  : -std::numeric_limits<double>::infinity());
@@ -1073,12 +1071,35 @@ RuleResult pool2dValue(ImportNode &node, PatternRewriter &rewriter,
       return RuleResult::Failed;
   }
   auto I = [&](int64_t v) { return i64(rewriter, v); };
-  FailureOr<Value> y =
-      build<OpTy>(rewriter, node, *in, I(win.k[0]), I(win.k[1]), I(win.s[0]),
-                  I(win.s[1]), I(win.p[0]), I(win.p[1]), I(win.d[0]),
-                  I(win.d[1]), I(win.same), I(isAverage ? countPad : 0), I(1));
+  auto pool = [&](Value v) {
+    return build<OpTy>(rewriter, node, v, I(win.k[0]), I(win.k[1]), I(win.s[0]),
+                       I(win.s[1]), I(win.p[0]), I(win.p[1]), I(win.d[0]),
+                       I(win.d[1]), I(win.same), I(isAverage ? countPad : 0),
+                       I(1));
+  };
+  FailureOr<Value> y = pool(*in);
   if (failed(y))
     return RuleResult::Failed;
+  if (isAverage && win.explicitPads && !countPad) {
+    // The explicit pads must not count: divide by the average of ones
+    // padded alike, the share of each window inside the input.
+    auto element = dyn_cast<FloatType>(x.getElementType());
+    if (!element)
+      return RuleResult::NotApplicable;
+    auto onesType = RankedTensorType::get(
+        {1, 1, x.getDimSize(2), x.getDimSize(3)}, element);
+    Value ones = ConstantOp::create(
+        rewriter, node.loc, onesType,
+        DenseElementsAttr::get(onesType, rewriter.getFloatAttr(element, 1.0)),
+        StringAttr());
+    FailureOr<Value> share = padExplicitly(node, rewriter, ones, win, 0.0);
+    if (succeeded(share))
+      share = pool(*share);
+    if (succeeded(share))
+      y = build<DivideOp>(rewriter, node, *y, *share);
+    if (failed(share) || failed(y))
+      return RuleResult::Failed;
+  }
   result = *y;
   return RuleResult::Continue;
 }
