@@ -10,68 +10,113 @@ using namespace mlir;
 using namespace mlir::nd4j;
 using namespace mlir::nd4j::infer_detail;
 
+namespace {
+/// deconv2d and deconv3d: `n` spatial dimensions, weights [k..., oC, iC].
+LogicalResult inferDeconv(std::optional<Location> loc, Value input,
+                          Value weights, Value bias, ArrayRef<int64_t> kernel,
+                          ArrayRef<int64_t> strides, ArrayRef<int64_t> pads,
+                          ArrayRef<int64_t> dilations, int64_t isSameMode,
+                          StringRef layoutName, int64_t channelsLast,
+                          SmallVectorImpl<Type> &out) {
+  static const char *dimNames[] = {"depth", "height", "width"};
+  static const char *kNames[] = {"kD", "kH", "kW"};
+  unsigned n = kernel.size();
+  ArrayRef<const char *> names = ArrayRef(dimNames).take_back(n);
+  RankedTensorType in = ranked(input), w = ranked(weights);
+  if (failed(sameElementType(loc, input, weights)))
+    return failure();
+  if (in.getRank() != n + 2)
+    return fail(loc, "input must be rank ", n + 2, ", got ",
+                shapeStr(in.getShape()));
+  if (w.getRank() != n + 2)
+    return fail(loc, "weights must be rank ", n + 2, ", got ",
+                shapeStr(w.getShape()));
+  std::string sName = "s?", pName = "p?", dName = "d?";
+  for (unsigned i = 0; i < n; ++i) {
+    char c = kNames[3 - n + i][1];
+    sName[1] = pName[1] = dName[1] = c;
+    if (failed(checkAtLeast(loc, sName, strides[i], 1)) ||
+        failed(checkAtLeast(loc, pName, pads[i], 0)) ||
+        failed(checkAtLeast(loc, dName, dilations[i], 1)))
+      return failure();
+  }
+  if (failed(checkFlag(loc, "isSameMode", isSameMode)) ||
+      failed(checkFlag(loc, layoutName, channelsLast)))
+    return failure();
+  ArrayRef<int64_t> ws = w.getShape(), is = in.getShape();
+  // libnd4j's layout flag is 0 for channels first.
+  bool channelsFirst = channelsLast == 0;
+  SmallVector<int64_t> k;
+  bool kernelOk = true;
+  for (unsigned i = 0; i < n; ++i) {
+    k.push_back(kernel[i] > 0 ? kernel[i] : ws[i]);
+    kernelOk &= compatibleDims(ws[i], k.back());
+  }
+  std::string wName = n == 2 ? "[kH, kW, oC, iC]" : "[kD, kH, kW, oC, iC]";
+  if (!kernelOk) {
+    std::string ks;
+    llvm::raw_string_ostream os(ks);
+    llvm::interleave(k, os, "x");
+    return fail(loc, "weights ", shapeStr(ws), " (", wName, ") do not hold a ",
+                ks, " kernel");
+  }
+  int64_t iC = channelsFirst ? is[1] : is[n + 1], oC = ws[n];
+  if (!compatibleDims(ws[n + 1], iC))
+    return fail(loc, "weights ", shapeStr(ws), " (", wName, ") expect ",
+                ws[n + 1], " input channels, input ", shapeStr(is), " has ",
+                iC);
+  if (bias) {
+    RankedTensorType b = ranked(bias);
+    if (b.getRank() != 1 || !compatibleDims(b.getDimSize(0), oC))
+      return fail(loc, "bias must be [", oC, "], got ", shapeStr(b.getShape()));
+    if (failed(sameElementType(loc, input, bias)))
+      return failure();
+  }
+  SmallVector<int64_t> shape = {is[0]};
+  if (channelsFirst)
+    shape.push_back(oC);
+  for (unsigned i = 0; i < n; ++i) {
+    int64_t e = channelsFirst ? is[2 + i] : is[1 + i];
+    if (ShapedType::isDynamic(e) || ShapedType::isDynamic(k[i])) {
+      shape.push_back(kDyn);
+      continue;
+    }
+    if (isSameMode) {
+      shape.push_back(strides[i] * e);
+      continue;
+    }
+    int64_t o =
+        strides[i] * (e - 1) + dilations[i] * (k[i] - 1) + 1 - 2 * pads[i];
+    if (o < 1)
+      return fail(loc, "padding ", pads[i], " crops the whole output ",
+                  names[i]);
+    shape.push_back(o);
+  }
+  if (!channelsFirst)
+    shape.push_back(oC);
+  return infer(out, shape, in.getElementType());
+}
+} // namespace
+
 LogicalResult Deconv2DOp::inferReturnTypes(MLIRContext *,
                                            std::optional<Location> loc,
                                            Adaptor a,
                                            SmallVectorImpl<Type> &out) {
-  RankedTensorType in = ranked(a.getInput()), w = ranked(a.getWeights());
-  if (failed(sameElementType(loc, a.getInput(), a.getWeights())))
-    return failure();
-  if (in.getRank() != 4)
-    return fail(loc, "input must be rank 4, got ", shapeStr(in.getShape()));
-  if (w.getRank() != 4)
-    return fail(loc, "weights must be rank 4, got ", shapeStr(w.getShape()));
-  if (failed(checkAtLeast(loc, "sH", a.getSH(), 1)) ||
-      failed(checkAtLeast(loc, "sW", a.getSW(), 1)) ||
-      failed(checkAtLeast(loc, "pH", a.getPH(), 0)) ||
-      failed(checkAtLeast(loc, "pW", a.getPW(), 0)) ||
-      failed(checkAtLeast(loc, "dH", a.getDH(), 1)) ||
-      failed(checkAtLeast(loc, "dW", a.getDW(), 1)) ||
-      failed(checkFlag(loc, "isSameMode", a.getIsSameMode())) ||
-      failed(checkFlag(loc, "isNCHW", a.getIsNCHW())))
-    return failure();
-  ArrayRef<int64_t> ws = w.getShape(), is = in.getShape();
-  // libnd4j's flag is 0 for channels first.
-  bool channelsFirst = a.getIsNCHW() == 0;
-  int64_t kH = a.getKH() > 0 ? a.getKH() : ws[0];
-  int64_t kW = a.getKW() > 0 ? a.getKW() : ws[1];
-  if (!compatibleDims(ws[0], kH) || !compatibleDims(ws[1], kW))
-    return fail(loc, "weights ", shapeStr(ws),
-                " ([kH, kW, oC, iC]) do not hold a ", kH, "x", kW, " kernel");
-  int64_t iC = channelsFirst ? is[1] : is[3], oC = ws[2];
-  if (!compatibleDims(ws[3], iC))
-    return fail(loc, "weights ", shapeStr(ws), " ([kH, kW, oC, iC]) expect ",
-                ws[3], " input channels, input ", shapeStr(is), " has ", iC);
-  if (Value bias = a.getBias()) {
-    RankedTensorType b = ranked(bias);
-    if (b.getRank() != 1 || !compatibleDims(b.getDimSize(0), oC))
-      return fail(loc, "bias must be [", oC, "], got ", shapeStr(b.getShape()));
-    if (failed(sameElementType(loc, a.getInput(), bias)))
-      return failure();
-  }
-  auto extent = [&](StringRef dim, int64_t i, int64_t k, int64_t s, int64_t p,
-                    int64_t d) -> FailureOr<int64_t> {
-    if (ShapedType::isDynamic(i) || ShapedType::isDynamic(k))
-      return kDyn;
-    if (a.getIsSameMode())
-      return s * i;
-    int64_t o = s * (i - 1) + d * (k - 1) + 1 - 2 * p;
-    if (o < 1)
-      return fail(loc, "padding ", p, " crops the whole output ", dim);
-    return o;
-  };
-  FailureOr<int64_t> oH = extent("height", channelsFirst ? is[2] : is[1], kH,
-                                 a.getSH(), a.getPH(), a.getDH());
-  if (failed(oH))
-    return failure();
-  FailureOr<int64_t> oW = extent("width", channelsFirst ? is[3] : is[2], kW,
-                                 a.getSW(), a.getPW(), a.getDW());
-  if (failed(oW))
-    return failure();
-  SmallVector<int64_t> shape = channelsFirst
-                                   ? SmallVector<int64_t>{is[0], oC, *oH, *oW}
-                                   : SmallVector<int64_t>{is[0], *oH, *oW, oC};
-  return infer(out, shape, in.getElementType());
+  return inferDeconv(loc, a.getInput(), a.getWeights(), a.getBias(),
+                     {a.getKH(), a.getKW()}, {a.getSH(), a.getSW()},
+                     {a.getPH(), a.getPW()}, {a.getDH(), a.getDW()},
+                     a.getIsSameMode(), "isNCHW", a.getIsNCHW(), out);
+}
+
+LogicalResult Deconv3DOp::inferReturnTypes(MLIRContext *,
+                                           std::optional<Location> loc,
+                                           Adaptor a,
+                                           SmallVectorImpl<Type> &out) {
+  return inferDeconv(
+      loc, a.getInput(), a.getWeights(), a.getBias(),
+      {a.getKD(), a.getKH(), a.getKW()}, {a.getSD(), a.getSH(), a.getSW()},
+      {a.getPD(), a.getPH(), a.getPW()}, {a.getDD(), a.getDH(), a.getDW()},
+      a.getIsSameMode(), "isNCDHW", a.getIsNCDHW(), out);
 }
 
 LogicalResult LrnOp::inferReturnTypes(MLIRContext *,

@@ -36,6 +36,33 @@ def Nd4j_Deconv2DOp : Nd4j_TypedOp<"deconv2d"> {
                "isNCHW"];
 }
 
+def Nd4j_Deconv3DOp : Nd4j_TypedOp<"deconv3d"> {
+  let summary = "3-D transposed convolution";
+  let description = [{
+    libnd4j `deconv3d`, `deconv2d` with a depth dimension: weights
+    `[kD, kH, kW, oC, iC]`, `bias` `[oC]`; `isNCDHW` is read as "is NDHWC":
+    0 for `[N, C, D, H, W]` input.
+
+    ```mlir
+    %y = nd4j.deconv3d %x, %w {kD = 3 : i64, kH = 3 : i64, kW = 3 : i64, sD = 1 : i64,
+                               sH = 1 : i64, sW = 1 : i64, pD = 0 : i64, pH = 0 : i64,
+                               pW = 0 : i64, dD = 1 : i64, dH = 1 : i64, dW = 1 : i64,
+                               isSameMode = 0 : i64, isNCDHW = 0 : i64}
+           : (tensor<1x1x3x4x5xf32>, tensor<3x3x3x2x1xf32>) -> tensor<1x2x5x6x7xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$weights,
+                       Optional<Nd4j_Tensor>:$bias,
+                       Nd4j_I64Attr:$kD, Nd4j_I64Attr:$kH, Nd4j_I64Attr:$kW,
+                       Nd4j_I64Attr:$sD, Nd4j_I64Attr:$sH, Nd4j_I64Attr:$sW,
+                       Nd4j_I64Attr:$pD, Nd4j_I64Attr:$pH, Nd4j_I64Attr:$pW,
+                       Nd4j_I64Attr:$dD, Nd4j_I64Attr:$dH, Nd4j_I64Attr:$dW,
+                       Nd4j_I64Attr:$isSameMode, Nd4j_I64Attr:$isNCDHW);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["kD", "kH", "kW", "sD", "sH", "sW", "pD", "pH", "pW", "dD",
+               "dH", "dW", "isSameMode", "isNCDHW"];
+}
+
 def Nd4j_LrnOp : Nd4j_TypedOp<"lrn"> {
   let summary = "local response normalization along the last dimension";
   let description = [{

@@ -286,15 +286,15 @@ RuleResult dropoutWithMask(ImportNode &node, PatternRewriter &rewriter) {
 
 /// ConvTranspose over [N, C, H, W] (and [N, C, W], lifted to height 1) as
 /// libnd4j's deconv2d, whose weights are [kH, kW, oC, iC] where ONNX's are
-/// [iC, oC, kH, kW]. deconv2d crops symmetric pads only; other pads,
-/// output_padding and output_shape select a window of the uncropped output
-/// (zeros past its end, where only the bias contributes), as ONNX defines
-/// them: output extent s * (in - 1) + output_padding + d * (k - 1) + 1 -
-/// pad_begin - pad_end.
+/// [iC, oC, kH, kW]; over [N, C, D, H, W] as deconv3d likewise. deconv2d crops
+/// symmetric pads only; other pads, output_padding and output_shape select a
+/// window of the uncropped output (zeros past its end, where only the bias
+/// contributes), as ONNX defines them: output extent s * (in - 1) +
+/// output_padding + d * (k - 1) + 1 - pad_begin - pad_end.
 RuleResult convTranspose(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0), w = node.inputType(1);
-  if (!x || !w || x.getRank() != w.getRank() ||
-      (x.getRank() != 3 && x.getRank() != 4) || !w.hasStaticShape())
+  if (!x || !w || x.getRank() != w.getRank() || x.getRank() < 3 ||
+      x.getRank() > 5 || !w.hasStaticShape())
     return RuleResult::NotApplicable;
   unsigned n = x.getRank() - 2;
   SmallVector<int64_t> ones(n, 1), zeros(n, 0), zeros2(2 * n, 0);
@@ -322,7 +322,7 @@ RuleResult convTranspose(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::NotApplicable;
   // Per spatial dimension: the uncropped extent and the window [b, e) of it
   // that is the output.
-  SmallVector<int64_t, 2> full, b, e;
+  SmallVector<int64_t, 3> full, b, e;
   for (unsigned i = 0; i < n; ++i) {
     int64_t in = x.getDimSize(2 + i), k = (*kernel)[i], s = (*strides)[i],
             d = (*dilations)[i], op = (*outPad)[i];
@@ -369,29 +369,48 @@ RuleResult convTranspose(ImportNode &node, PatternRewriter &rewriter) {
     for (SmallVector<int64_t> *v : {&*kernel, &*strides, &*dilations})
       v->insert(v->begin(), 1);
   }
-  FailureOr<Value> wt = build<PermuteOp>(
-      rewriter, node, weights, rewriter.getDenseI64ArrayAttr({2, 3, 1, 0}));
+  // Spatial dimensions after lifting: 2 or 3.
+  unsigned m = full.size();
+  SmallVector<int64_t> perm;
+  for (unsigned i = 0; i < m; ++i)
+    perm.push_back(2 + i);
+  perm.append({1, 0});
+  FailureOr<Value> wt = build<PermuteOp>(rewriter, node, weights,
+                                         rewriter.getDenseI64ArrayAttr(perm));
   if (failed(wt))
     return RuleResult::Failed;
-  bool symmetric = b[0] == full[0] - e[0] && b[1] == full[1] - e[1] &&
-                   b[0] >= 0 && b[1] >= 0;
+  bool symmetric = true;
+  for (unsigned i = 0; i < m; ++i)
+    symmetric &= b[i] == full[i] - e[i] && b[i] >= 0;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
-  FailureOr<Value> y = build<Deconv2DOp>(
-      rewriter, node, in, *wt, symmetric ? node.input(2) : Value(),
-      I((*kernel)[0]), I((*kernel)[1]), I((*strides)[0]), I((*strides)[1]),
-      I(symmetric ? b[0] : 0), I(symmetric ? b[1] : 0), I((*dilations)[0]),
-      I((*dilations)[1]), I(0), I(0));
+  auto K = [&](unsigned i) { return I((*kernel)[i]); };
+  auto S = [&](unsigned i) { return I((*strides)[i]); };
+  auto P = [&](unsigned i) { return I(symmetric ? b[i] : 0); };
+  auto D = [&](unsigned i) { return I((*dilations)[i]); };
+  Value bias = symmetric ? node.input(2) : Value();
+  FailureOr<Value> y =
+      m == 2 ? build<Deconv2DOp>(rewriter, node, in, *wt, bias, K(0), K(1),
+                                 S(0), S(1), P(0), P(1), D(0), D(1), I(0), I(0))
+             : build<Deconv3DOp>(rewriter, node, in, *wt, bias, K(0), K(1),
+                                 K(2), S(0), S(1), S(2), P(0), P(1), P(2), D(0),
+                                 D(1), D(2), I(0), I(0));
   if (failed(y))
     return RuleResult::Failed;
   if (!symmetric) {
-    SmallVector<int64_t> lo(2), hi(2);
-    for (unsigned i = 0; i < 2; ++i) {
-      lo[i] = std::max<int64_t>(0, -b[i]);
-      hi[i] = std::max<int64_t>(0, e[i] - full[i]);
+    SmallVector<int64_t> amounts = {0, 0, 0, 0};
+    SmallVector<int64_t> begin = {0, 0}, end = {0, 0}, ones(m + 2, 1);
+    bool padded = false;
+    for (unsigned i = 0; i < m; ++i) {
+      int64_t lo = std::max<int64_t>(0, -b[i]);
+      int64_t hi = std::max<int64_t>(0, e[i] - full[i]);
+      amounts.append({lo, hi});
+      padded |= lo || hi;
+      begin.push_back(b[i] + lo);
+      end.push_back(e[i] + lo);
     }
-    if (lo[0] || lo[1] || hi[0] || hi[1]) {
-      auto type = RankedTensorType::get({4, 2}, rewriter.getI64Type());
-      SmallVector<int64_t> amounts = {0, 0, 0, 0, lo[0], hi[0], lo[1], hi[1]};
+    if (padded) {
+      auto type =
+          RankedTensorType::get({(int64_t)m + 2, 2}, rewriter.getI64Type());
       Value paddings = ConstantOp::create(
           rewriter, node.loc, type,
           DenseElementsAttr::get(type, ArrayRef<int64_t>(amounts)),
@@ -401,17 +420,17 @@ RuleResult convTranspose(ImportNode &node, PatternRewriter &rewriter) {
         return RuleResult::Failed;
     }
     // N and C whole through the masks.
-    y = build<StridedSliceOp>(
-        rewriter, node, *y, I(3), I(0), I(3), I(0), I(0),
-        rewriter.getDenseI64ArrayAttr({0, 0, b[0] + lo[0], b[1] + lo[1]}),
-        rewriter.getDenseI64ArrayAttr({0, 0, e[0] + lo[0], e[1] + lo[1]}),
-        rewriter.getDenseI64ArrayAttr({1, 1, 1, 1}));
+    y = build<StridedSliceOp>(rewriter, node, *y, I(3), I(0), I(3), I(0), I(0),
+                              rewriter.getDenseI64ArrayAttr(begin),
+                              rewriter.getDenseI64ArrayAttr(end),
+                              rewriter.getDenseI64ArrayAttr(ones));
     if (succeeded(y) && node.hasInput(2)) {
       RankedTensorType bt = node.inputType(2);
       if (!bt || !bt.hasStaticShape())
         return RuleResult::NotApplicable;
-      FailureOr<Value> bias =
-          reshapeTo(rewriter, node, node.input(2), {bt.getNumElements(), 1, 1});
+      SmallVector<int64_t> shape(m + 1, 1);
+      shape[0] = bt.getNumElements();
+      FailureOr<Value> bias = reshapeTo(rewriter, node, node.input(2), shape);
       if (failed(bias))
         return RuleResult::Failed;
       y = build<AddOp>(rewriter, node, *y, *bias);

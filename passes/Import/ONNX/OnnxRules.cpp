@@ -836,10 +836,30 @@ RuleResult gemm(ImportNode &node, PatternRewriter &rewriter) {
 struct Window {
   SmallVector<int64_t, 3> k, s, p, d;
   int64_t same = 0;
+  /// Pads nd4j's symmetric padding cannot express (SAME_LOWER, unequal
+  /// begin and end, ceil_mode's extra end): the caller pads the input by
+  /// `begin`/`end` itself and runs the window unpadded.
+  bool explicitPads = false;
+  SmallVector<int64_t, 3> begin, end;
 };
 
+/// ONNX's output extent with ceil_mode: ceil instead of floor, but no window
+/// may start past the input and its begin padding.
+int64_t ceilOutput(int64_t in, int64_t k, int64_t s, int64_t d, int64_t pb,
+                   int64_t pe) {
+  int64_t span = in + pb + pe - (d * (k - 1) + 1);
+  int64_t out = (span + s - 1) / s + 1;
+  if ((out - 1) * s >= in + pb)
+    --out;
+  return out;
+}
+
+/// `spatial` (the input's spatial extents, when static) lets pads nd4j cannot
+/// express become explicit ones (see Window); without it they are
+/// NotApplicable. `ceilMode` is a pool's ceil_mode.
 RuleResult bindWindow(ImportNode &node, ArrayRef<int64_t> kernel, unsigned rank,
-                      Window &w) {
+                      Window &w, ArrayRef<int64_t> spatial = {},
+                      bool ceilMode = false) {
   if (kernel.size() != rank)
     return RuleResult::NotApplicable; // Windows of another rank: other ops.
   SmallVector<int64_t, 3> ones(rank, 1);
@@ -861,21 +881,67 @@ RuleResult bindWindow(ImportNode &node, ArrayRef<int64_t> kernel, unsigned rank,
   w.s.assign(strides->begin(), strides->end());
   w.d.assign(dilations->begin(), dilations->end());
   w.p.assign(rank, 0);
-  if (*autoPad == "SAME_UPPER") {
+  bool known =
+      spatial.size() == rank && llvm::none_of(spatial, ShapedType::isDynamic);
+  if (*autoPad == "SAME_UPPER" && !ceilMode) {
     w.same = 1; // nd4j's SAME pads the extra row/column at the end, too.
     return RuleResult::Continue;
   }
-  if (*autoPad == "VALID")
+  if (*autoPad == "VALID" && !ceilMode)
     return RuleResult::Continue;
-  if (*autoPad != "NOTSET")
-    return RuleResult::NotApplicable; // SAME_LOWER
-  // nd4j pads symmetrically: ONNX's begin and end pads must agree.
+  if (*autoPad != "NOTSET" && *autoPad != "VALID" && *autoPad != "SAME_UPPER" &&
+      *autoPad != "SAME_LOWER")
+    return RuleResult::NotApplicable;
+  SmallVector<int64_t, 3> begin(rank, 0), end(rank, 0);
+  bool symmetric = !ceilMode;
   for (unsigned i = 0; i < rank; ++i) {
-    if ((*pads)[i] != (*pads)[i + rank])
-      return RuleResult::NotApplicable;
-    w.p[i] = (*pads)[i];
+    int64_t in = known ? spatial[i] : ShapedType::kDynamic;
+    int64_t effective = w.d[i] * (w.k[i] - 1) + 1;
+    if (*autoPad == "NOTSET") {
+      begin[i] = (*pads)[i], end[i] = (*pads)[i + rank];
+    } else if (*autoPad != "VALID") {
+      if (!known)
+        return RuleResult::NotApplicable;
+      // SAME: ceil(in / s) outputs; SAME_LOWER pads the odd one at the
+      // beginning.
+      int64_t out = (in + w.s[i] - 1) / w.s[i];
+      int64_t total = std::max<int64_t>(0, (out - 1) * w.s[i] + effective - in);
+      begin[i] = *autoPad == "SAME_LOWER" ? total - total / 2 : total / 2;
+      end[i] = total - begin[i];
+    }
+    if (ceilMode) {
+      if (!known)
+        return RuleResult::NotApplicable;
+      int64_t out = ceilOutput(in, w.k[i], w.s[i], w.d[i], begin[i], end[i]);
+      end[i] = std::max<int64_t>(end[i], (out - 1) * w.s[i] + effective - in -
+                                             begin[i]);
+    }
+    symmetric &= begin[i] == end[i];
   }
+  if (symmetric) {
+    w.p.assign(begin.begin(), begin.end());
+    return RuleResult::Continue;
+  }
+  if (!known)
+    return RuleResult::NotApplicable;
+  w.explicitPads = true;
+  w.begin = begin, w.end = end;
   return RuleResult::Continue;
+}
+
+/// `x` [N, C, spatial...] padded by the window's explicit pads with `value`.
+FailureOr<Value> padExplicitly(ImportNode &node, PatternRewriter &rewriter,
+                               Value x, const Window &w, double value) {
+  SmallVector<int64_t> amounts = {0, 0, 0, 0};
+  for (auto [b, e] : llvm::zip(w.begin, w.end))
+    amounts.append({b, e});
+  auto type = RankedTensorType::get({(int64_t)amounts.size() / 2, 2},
+                                    rewriter.getI64Type());
+  Value paddings = ConstantOp::create(
+      rewriter, node.loc, type,
+      DenseElementsAttr::get(type, ArrayRef<int64_t>(amounts)), StringAttr());
+  return build<PadOp>(rewriter, node, x, paddings, i64(rewriter, 0),
+                      f64(rewriter, value));
 }
 
 /// Depthwise convolution (group == input channels): ONNX weights
@@ -933,12 +999,19 @@ RuleResult conv2dValue(ImportNode &node, PatternRewriter &rewriter,
   if (failed(kernel))
     return RuleResult::Failed;
   Window win;
-  if (RuleResult r = bindWindow(node, *kernel, 2, win);
+  if (RuleResult r =
+          bindWindow(node, *kernel, 2, win, x.getShape().drop_front(2));
       r != RuleResult::Continue)
     return r;
+  // Zeros are what the convolution's own padding adds.
+  FailureOr<Value> in = node.input(0);
+  if (win.explicitPads)
+    in = padExplicitly(node, rewriter, *in, win, 0.0);
+  if (failed(in))
+    return RuleResult::Failed;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
   FailureOr<Value> y = build<Conv2DOp>(
-      rewriter, node, node.input(0), node.input(1), node.input(2), I(win.k[0]),
+      rewriter, node, *in, node.input(1), node.input(2), I(win.k[0]),
       I(win.k[1]), I(win.s[0]), I(win.s[1]), I(win.p[0]), I(win.p[1]),
       I(win.d[0]), I(win.d[1]), I(win.same), I(1), I(1));
   if (failed(y))
@@ -951,15 +1024,17 @@ RuleResult conv2dValue(ImportNode &node, PatternRewriter &rewriter,
 /// count_include_pad; ceil_mode and a column-major storage_order have no nd4j
 /// counterpart.
 RuleResult bindPool(ImportNode &node, SmallVector<int64_t> &kernel,
-                    int64_t &countPad) {
+                    int64_t &countPad, bool *ceil = nullptr) {
   auto k = node.getInts("kernel_shape");
   auto ceilMode = node.getInt("ceil_mode", 0);
   auto storageOrder = node.getInt("storage_order", 0);
   auto pad = node.getInt("count_include_pad", 0);
   if (failed(k) || failed(ceilMode) || failed(storageOrder) || failed(pad))
     return RuleResult::Failed;
-  if (*ceilMode != 0 || *storageOrder != 0)
+  if ((*ceilMode != 0 && !ceil) || *storageOrder != 0)
     return RuleResult::NotApplicable;
+  if (ceil)
+    *ceil = *ceilMode != 0;
   kernel = *k;
   countPad = *pad;
   return RuleResult::Continue;
@@ -977,22 +1052,58 @@ RuleResult pool2dValue(ImportNode &node, PatternRewriter &rewriter,
     return RuleResult::NotApplicable;
   SmallVector<int64_t> kernel;
   int64_t countPad;
-  if (RuleResult r = bindPool(node, kernel, countPad);
+  bool ceilMode;
+  if (RuleResult r = bindPool(node, kernel, countPad, &ceilMode);
       r != RuleResult::Continue)
     return r;
-  Window win;
-  if (RuleResult r = bindWindow(node, kernel, 2, win);
-      r != RuleResult::Continue)
-    return r;
-  if (!isAverage && (win.d[0] != 1 || win.d[1] != 1))
+  // Whether ceil_mode's extension counts as padding is unclear in ONNX;
+  // where no pad counts, it does not either.
+  if (isAverage && ceilMode && countPad)
     return RuleResult::NotApplicable;
+  Window win;
+  if (RuleResult r = bindWindow(node, kernel, 2, win,
+                                x.getShape().drop_front(2), ceilMode);
+      r != RuleResult::Continue)
+    return r;
+  FailureOr<Value> in = node.input(0);
+  if (win.explicitPads) {
+    // Max ignores -inf padding; an average counts explicit padding.
+    in = padExplicitly(node, rewriter, *in, win,
+                       isAverage ? 0.0
+                                 : -std::numeric_limits<double>::infinity());
+    if (failed(in))
+      return RuleResult::Failed;
+  }
   auto I = [&](int64_t v) { return i64(rewriter, v); };
-  FailureOr<Value> y = build<OpTy>(
-      rewriter, node, node.input(0), I(win.k[0]), I(win.k[1]), I(win.s[0]),
-      I(win.s[1]), I(win.p[0]), I(win.p[1]), I(win.d[0]), I(win.d[1]),
-      I(win.same), I(isAverage ? countPad : 0), I(1));
+  auto pool = [&](Value v) {
+    return build<OpTy>(rewriter, node, v, I(win.k[0]), I(win.k[1]), I(win.s[0]),
+                       I(win.s[1]), I(win.p[0]), I(win.p[1]), I(win.d[0]),
+                       I(win.d[1]), I(win.same), I(isAverage ? countPad : 0),
+                       I(1));
+  };
+  FailureOr<Value> y = pool(*in);
   if (failed(y))
     return RuleResult::Failed;
+  if (isAverage && win.explicitPads && !countPad) {
+    // The explicit pads must not count: divide by the average of ones
+    // padded alike, the share of each window inside the input.
+    auto element = dyn_cast<FloatType>(x.getElementType());
+    if (!element)
+      return RuleResult::NotApplicable;
+    auto onesType = RankedTensorType::get(
+        {1, 1, x.getDimSize(2), x.getDimSize(3)}, element);
+    Value ones = ConstantOp::create(
+        rewriter, node.loc, onesType,
+        DenseElementsAttr::get(onesType, rewriter.getFloatAttr(element, 1.0)),
+        StringAttr());
+    FailureOr<Value> share = padExplicitly(node, rewriter, ones, win, 0.0);
+    if (succeeded(share))
+      share = pool(*share);
+    if (succeeded(share))
+      y = build<DivideOp>(rewriter, node, *y, *share);
+    if (failed(share) || failed(y))
+      return RuleResult::Failed;
+  }
   result = *y;
   return RuleResult::Continue;
 }
@@ -1091,8 +1202,6 @@ RuleResult pool3d(ImportNode &node, PatternRewriter &rewriter) {
   if (RuleResult r = bindWindow(node, kernel, 3, win);
       r != RuleResult::Continue)
     return r;
-  if (!isAverage && (win.d[0] != 1 || win.d[1] != 1 || win.d[2] != 1))
-    return RuleResult::NotApplicable;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
   FailureOr<Value> y = build<OpTy>(
       rewriter, node, node.input(0), I(win.k[0]), I(win.k[1]), I(win.k[2]),

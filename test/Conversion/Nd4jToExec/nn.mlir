@@ -19,5 +19,12 @@ nd4j.graph @nn {
   // CHECK: nd4j_exec.node "lrn" <custom>(%{{.*}}) t_args [2.000000e+00, 1.000000e-04, 7.500000e-01] i_args [2] {{.*}}: (tensor<1x4x5x3xf32>) -> tensor<1x4x5x3xf32>
   %xn = nd4j.placeholder "xn" : tensor<1x4x5x3xf32>
   %l = nd4j.lrn %xn {depth = 2, bias = 2.0, alpha = 1.0e-4, beta = 0.75} : (tensor<1x4x5x3xf32>) -> tensor<1x4x5x3xf32>
-  nd4j.output "y" = %y, "l" = %l : tensor<1x2x7x7xf32>, tensor<1x4x5x3xf32>
+  // deconv3d: kD kH kW sD sH sW pD pH pW dD dH dW isSameMode isNCDHW.
+  // CHECK: nd4j_exec.node "deconv3d" <custom>(%{{.*}}, %{{.*}}) i_args [3, 2, 1, 1, 2, 1, 0, 1, 0, 1, 1, 2, 0, 0] {{.*}}: (tensor<1x1x3x4x5xf32>, tensor<3x2x1x2x1xf32>) -> tensor<1x2x5x6x5xf32>
+  %x3 = nd4j.placeholder "x3" : tensor<1x1x3x4x5xf32>
+  %w3 = nd4j.placeholder "w3" : tensor<3x2x1x2x1xf32>
+  %d = nd4j.deconv3d %x3, %w3 {kD = 3, kH = 2, kW = 1, sD = 1, sH = 2, sW = 1, pD = 0, pH = 1, pW = 0,
+                               dD = 1, dH = 1, dW = 2, isSameMode = 0, isNCDHW = 0}
+       : (tensor<1x1x3x4x5xf32>, tensor<3x2x1x2x1xf32>) -> tensor<1x2x5x6x5xf32>
+  nd4j.output "y" = %y, "l" = %l, "d" = %d : tensor<1x2x7x7xf32>, tensor<1x4x5x3xf32>, tensor<1x2x5x6x5xf32>
 }

@@ -141,3 +141,25 @@ nd4j.graph @lrn_depth {
   %y = nd4j.lrn %x {depth = -1, bias = 1.0, alpha = 1.0, beta = 0.5} : (tensor<1x2x2x4xf32>) -> tensor<1x2x2x4xf32>
   nd4j.output
 }
+
+// -----
+
+nd4j.graph @deconv3d_rank {
+  %x = nd4j.placeholder "x" : tensor<1x3x4x5xf32>
+  %w = nd4j.placeholder "w" : tensor<3x3x3x2x3xf32>
+  // expected-error @+2 {{input must be rank 5, got [1, 3, 4, 5]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %y = nd4j.deconv3d %x, %w {kD = 3, kH = 3, kW = 3, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, isSameMode = 0, isNCDHW = 0} : (tensor<1x3x4x5xf32>, tensor<3x3x3x2x3xf32>) -> tensor<?x?x?x?x?xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @deconv3d_flag {
+  %x = nd4j.placeholder "x" : tensor<1x3x3x4x5xf32>
+  %w = nd4j.placeholder "w" : tensor<3x3x3x2x3xf32>
+  // expected-error @+2 {{'isNCDHW' must be 0 or 1, got 3}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %y = nd4j.deconv3d %x, %w {kD = 3, kH = 3, kW = 3, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, isSameMode = 0, isNCDHW = 3} : (tensor<1x3x3x4x5xf32>, tensor<3x3x3x2x3xf32>) -> tensor<?x?x?x?x?xf32>
+  nd4j.output
+}

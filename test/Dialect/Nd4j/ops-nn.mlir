@@ -28,3 +28,14 @@ nd4j.graph @lrn {
   %y = nd4j.lrn %x {depth = 1, bias = 2.0, alpha = 1.0e-4, beta = 0.5} : (tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
   nd4j.output "y" = %y : tensor<1x4x4x8xf32>
 }
+
+// CHECK-LABEL: nd4j.graph @deconv3d
+nd4j.graph @deconv3d {
+  %x = nd4j.placeholder "x" : tensor<1x1x3x4x5xf32>
+  %w = nd4j.placeholder "w" : tensor<3x3x3x2x1xf32>
+  // CHECK: nd4j.deconv3d %{{.*}}, %{{.*}} {{.*}} : (tensor<1x1x3x4x5xf32>, tensor<3x3x3x2x1xf32>) -> tensor<1x2x5x6x7xf32>
+  %y = nd4j.deconv3d %x, %w {kD = 3, kH = 3, kW = 3, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0,
+                             dD = 1, dH = 1, dW = 1, isSameMode = 0, isNCDHW = 0}
+       : (tensor<1x1x3x4x5xf32>, tensor<3x3x3x2x1xf32>) -> tensor<1x2x5x6x7xf32>
+  nd4j.output "y" = %y : tensor<1x2x5x6x7xf32>
+}
