@@ -700,6 +700,81 @@ RuleResult recurrent(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, results);
 }
 
+//===----------------------------------------------------------------------===//
+// Random ops
+//===----------------------------------------------------------------------===//
+
+/// libnd4j's DataType number of the floating-point types randomuniform
+/// produces, or 0.
+int64_t randomTypeCode(Type t) {
+  return t.isF16() ? 3 : t.isF32() ? 5 : t.isF64() ? 6 : t.isBF16() ? 17 : 0;
+}
+
+/// Uniform values in [low, high) of `shape` and `element`. ONNX's float
+/// seed, where given, becomes libnd4j's integer seed (truncated); without
+/// it the graph's generator continues, as ONNX leaves the seed to the
+/// runtime.
+FailureOr<Value> randomUniform(PatternRewriter &rewriter, ImportNode &node,
+                               ArrayRef<int64_t> shape, Type element,
+                               double low, double high) {
+  IntegerAttr seed;
+  if (node.hasAttr("seed")) {
+    FailureOr<double> s = node.getFloat("seed");
+    if (failed(s))
+      return failure();
+    seed = i64(rewriter, static_cast<int64_t>(*s));
+  }
+  return build<RandomUniformOp>(
+      rewriter, node, i64VectorConstant(rewriter, node.loc, shape),
+      f64(rewriter, low), f64(rewriter, high),
+      i64(rewriter, randomTypeCode(element)), seed, TypeAttr::get(element));
+}
+
+/// RandomUniform and RandomUniformLike; the element type is the recorded
+/// result's (ONNX's dtype attribute, or the input's).
+RuleResult randomUniformRule(ImportNode &node, PatternRewriter &rewriter) {
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  FailureOr<double> low = node.getFloat("low", 0.0);
+  FailureOr<double> high = node.getFloat("high", 1.0);
+  if (failed(low) || failed(high))
+    return RuleResult::Failed;
+  SmallVector<int64_t> shape;
+  if (node.opType == "RandomUniformLike") {
+    RankedTensorType x = node.inputType(0);
+    if (!x || !x.hasStaticShape())
+      return RuleResult::NotApplicable;
+    llvm::append_range(shape, x.getShape());
+  } else {
+    FailureOr<SmallVector<int64_t>> s = node.getInts("shape");
+    if (failed(s))
+      return RuleResult::Failed;
+    shape = *s;
+  }
+  if (!result || !randomTypeCode(result.getElementType()))
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 randomUniform(rewriter, node, shape, result.getElementType(),
+                               *low, *high));
+}
+
+/// Bernoulli: 1 where a uniform draw in [0, 1) is below the probability.
+RuleResult bernoulli(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType p = node.inputType(0);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!p || !p.hasStaticShape() || !randomTypeCode(p.getElementType()) ||
+      !result || !isa<FloatType, IntegerType>(result.getElementType()))
+    return RuleResult::NotApplicable;
+  FailureOr<Value> u =
+      randomUniform(rewriter, node, p.getShape(), p.getElementType(), 0, 1);
+  FailureOr<Value> hit =
+      succeeded(u) ? build<LessOp>(rewriter, node, *u, node.input(0)) : u;
+  if (failed(hit))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 build<CastOp>(rewriter, node, *hit,
+                               TypeAttr::get(result.getElementType())));
+}
+
 } // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
@@ -717,4 +792,7 @@ void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
   add("RNN", recurrent);
   add("GRU", recurrent);
   add("LSTM", recurrent);
+  add("RandomUniform", randomUniformRule);
+  add("RandomUniformLike", randomUniformRule);
+  add("Bernoulli", bernoulli);
 }
