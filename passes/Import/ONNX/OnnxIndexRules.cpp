@@ -775,6 +775,124 @@ RuleResult bernoulli(ImportNode &node, PatternRewriter &rewriter) {
                                TypeAttr::get(result.getElementType())));
 }
 
+//===----------------------------------------------------------------------===//
+// Integer matmul and convolution, exactly in f64
+//===----------------------------------------------------------------------===//
+
+/// `v` (8-bit integers) as f64 minus zero point `zp` (absent: 0), which is
+/// per tensor or, 1-D, along dimension `axis` of a rank-`rank` tensor.
+/// Every intermediate is an integer well below 2^53, so f64 is exact.
+FailureOr<Value> centered(PatternRewriter &rewriter, ImportNode &node, Value v,
+                          Value zp, int64_t axis, int64_t rank) {
+  Type f = rewriter.getF64Type();
+  FailureOr<Value> x = build<CastOp>(rewriter, node, v, TypeAttr::get(f));
+  if (failed(x) || !zp)
+    return x;
+  FailureOr<Value> z = quantParam(rewriter, node, zp, f, axis, rank);
+  return succeeded(z) ? build<SubtractOp>(rewriter, node, *x, *z) : z;
+}
+
+/// The zero-point input `i`, when present: 8-bit, of `x`'s element type,
+/// with at most `maxElements` elements in at most one dimension.
+bool zeroPointFits(ImportNode &node, unsigned i, RankedTensorType x,
+                   int64_t maxElements) {
+  if (!node.hasInput(i))
+    return true;
+  RankedTensorType z = node.inputType(i);
+  return z && z.hasStaticShape() && z.getRank() <= 1 &&
+         z.getElementType() == x.getElementType() &&
+         (z.getNumElements() == 1 || z.getNumElements() == maxElements);
+}
+
+/// MatMulInteger: (A - a_zero_point) x (B - b_zero_point) as int32; the
+/// zero points are per tensor, per row of A or per column of B.
+RuleResult matMulInteger(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType a = node.inputType(0), b = node.inputType(1);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!a || !b || a.getRank() != 2 || b.getRank() != 2 || !result ||
+      !result.getElementType().isInteger(32) ||
+      !quantizedRange(a.getElementType()) ||
+      !quantizedRange(b.getElementType()) ||
+      !zeroPointFits(node, 2, a, a.getDimSize(0)) ||
+      !zeroPointFits(node, 3, b, b.getDimSize(1)))
+    return RuleResult::NotApplicable;
+  FailureOr<Value> x =
+      centered(rewriter, node, node.input(0), node.input(2), 0, 2);
+  FailureOr<Value> y =
+      centered(rewriter, node, node.input(1), node.input(3), 1, 2);
+  FailureOr<Value> p =
+      succeeded(x) && succeeded(y)
+          ? build<MatmulOp>(rewriter, node, *x, *y, i64(rewriter, 0),
+                            i64(rewriter, 0), i64(rewriter, 0),
+                            f64(rewriter, 1.0), f64(rewriter, 0.0))
+          : FailureOr<Value>(failure());
+  if (failed(p))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 build<CastOp>(rewriter, node, *p,
+                               TypeAttr::get(result.getElementType())));
+}
+
+/// ConvInteger: an ONNX Conv of the centered f64 operands, imported by the
+/// built-in Conv rules (the attributes are Conv's), cast to int32. The
+/// weights' zero point is per tensor or per output channel.
+RuleResult convInteger(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), w = node.inputType(1);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!x || !w || w.getRank() < 3 || !result ||
+      !result.getElementType().isInteger(32) ||
+      !quantizedRange(x.getElementType()) ||
+      !quantizedRange(w.getElementType()) || !zeroPointFits(node, 2, x, 1) ||
+      !zeroPointFits(node, 3, w, w.getDimSize(0)))
+    return RuleResult::NotApplicable;
+  FailureOr<Value> xf =
+      centered(rewriter, node, node.input(0), node.input(2), 0, x.getRank());
+  FailureOr<Value> wf =
+      centered(rewriter, node, node.input(1), node.input(3), 0, w.getRank());
+  if (failed(xf) || failed(wf))
+    return RuleResult::Failed;
+  // A generic Conv node, used by the final cast so that whatever the Conv
+  // rule replaces it with ends up there.
+  auto conv = cast<NodeOp>(rewriter.clone(*node.op));
+  conv->setOperands({*xf, *wf});
+  conv.setOpTypeAttr(rewriter.getStringAttr("Conv"));
+  conv->getResult(0).setType(
+      RankedTensorType::get(result.getShape(), rewriter.getF64Type()));
+  FailureOr<Value> y = build<CastOp>(rewriter, node, conv->getResult(0),
+                                     TypeAttr::get(result.getElementType()));
+  if (failed(y))
+    return RuleResult::Failed;
+  ImportNode convNode(conv);
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPoint(conv);
+  for (const ImportRule *rule : getImportRuleRegistry().lookup(
+           "onnx", "Conv", convNode.opset, convNode.name)) {
+    switch (rule->fn(convNode, rewriter)) {
+    case RuleResult::Replaced:
+      rewriter.setInsertionPoint(node.op);
+      return node.replaceWith(rewriter, *y);
+    case RuleResult::Failed:
+      return RuleResult::Failed;
+    default:
+      break;
+    }
+  }
+  // No Conv rule took it: undo, leaving the node as it was.
+  rewriter.eraseOp(y->getDefiningOp());
+  rewriter.eraseOp(conv);
+  // The operand chains end at the node's own inputs, which it still uses.
+  SmallVector<Value> dead = {*wf, *xf};
+  while (!dead.empty()) {
+    Value v = dead.pop_back_val();
+    Operation *def = v.getDefiningOp();
+    if (!def || !def->use_empty())
+      continue;
+    llvm::append_range(dead, def->getOperands());
+    rewriter.eraseOp(def);
+  }
+  return RuleResult::NotApplicable;
+}
+
 } // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
@@ -795,4 +913,6 @@ void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
   add("RandomUniform", randomUniformRule);
   add("RandomUniformLike", randomUniformRule);
   add("Bernoulli", bernoulli);
+  add("MatMulInteger", matMulInteger);
+  add("ConvInteger", convInteger);
 }
