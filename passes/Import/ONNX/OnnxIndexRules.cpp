@@ -325,7 +325,8 @@ FailureOr<Value> quantParam(PatternRewriter &rewriter, ImportNode &node,
       return failure();
     v = *c;
   }
-  if (type.getRank() == 0)
+  // One element broadcasts as it is.
+  if (type.getRank() == 0 || type.getNumElements() == 1)
     return v;
   SmallVector<int64_t> shape(rank, 1);
   shape[axis] = type.getDimSize(0);
@@ -833,8 +834,59 @@ RuleResult matMulInteger(ImportNode &node, PatternRewriter &rewriter) {
                                TypeAttr::get(result.getElementType())));
 }
 
-/// ConvInteger: an ONNX Conv of the centered f64 operands, imported by the
-/// built-in Conv rules (the attributes are Conv's), cast to int32. The
+/// An ONNX Conv of `x` and `w` (and `bias`), centered f64 operands, with the
+/// node's attributes (those of ConvInteger and QLinearConv are Conv's),
+/// imported by the built-in Conv rules. Replaced: `out` is its value;
+/// NotApplicable: no Conv rule took it and everything built is gone.
+RuleResult delegateConv(PatternRewriter &rewriter, ImportNode &node, Value x,
+                        Value w, Value bias, Value &out) {
+  auto result = cast<RankedTensorType>(node.resultType(0));
+  auto conv = cast<NodeOp>(rewriter.clone(*node.op));
+  SmallVector<Value> operands = {x, w};
+  if (bias)
+    operands.push_back(bias);
+  conv->setOperands(operands);
+  conv.setOpTypeAttr(rewriter.getStringAttr("Conv"));
+  conv->getResult(0).setType(
+      RankedTensorType::get(result.getShape(), rewriter.getF64Type()));
+  // The Conv rule replaces the uses of the node: this one tells where its
+  // value went.
+  FailureOr<Value> anchor =
+      build<IdentityOp>(rewriter, node, conv->getResult(0));
+  if (failed(anchor))
+    return RuleResult::Failed;
+  Operation *anchorOp = anchor->getDefiningOp();
+  {
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPoint(conv);
+    ImportNode convNode(conv);
+    for (const ImportRule *rule : getImportRuleRegistry().lookup(
+             "onnx", "Conv", convNode.opset, convNode.name)) {
+      RuleResult r = rule->fn(convNode, rewriter);
+      if (r == RuleResult::Failed)
+        return r;
+      if (r == RuleResult::Replaced) {
+        out = anchorOp->getOperand(0);
+        rewriter.eraseOp(anchorOp);
+        return r;
+      }
+    }
+  }
+  rewriter.eraseOp(anchorOp);
+  rewriter.eraseOp(conv);
+  // The operand chains end at the node's own inputs, which it still uses.
+  while (!operands.empty()) {
+    Value v = operands.pop_back_val();
+    Operation *def = v.getDefiningOp();
+    if (!def || !def->use_empty())
+      continue;
+    llvm::append_range(operands, def->getOperands());
+    rewriter.eraseOp(def);
+  }
+  return RuleResult::NotApplicable;
+}
+
+/// ConvInteger: the Conv of the centered f64 operands, cast to int32. The
 /// weights' zero point is per tensor or per output channel.
 RuleResult convInteger(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0), w = node.inputType(1);
@@ -851,46 +903,115 @@ RuleResult convInteger(ImportNode &node, PatternRewriter &rewriter) {
       centered(rewriter, node, node.input(1), node.input(3), 0, w.getRank());
   if (failed(xf) || failed(wf))
     return RuleResult::Failed;
-  // A generic Conv node, used by the final cast so that whatever the Conv
-  // rule replaces it with ends up there.
-  auto conv = cast<NodeOp>(rewriter.clone(*node.op));
-  conv->setOperands({*xf, *wf});
-  conv.setOpTypeAttr(rewriter.getStringAttr("Conv"));
-  conv->getResult(0).setType(
-      RankedTensorType::get(result.getShape(), rewriter.getF64Type()));
-  FailureOr<Value> y = build<CastOp>(rewriter, node, conv->getResult(0),
-                                     TypeAttr::get(result.getElementType()));
-  if (failed(y))
+  Value y;
+  RuleResult r = delegateConv(rewriter, node, *xf, *wf, Value(), y);
+  if (r != RuleResult::Replaced)
+    return r;
+  return replace(
+      rewriter, node,
+      build<CastOp>(rewriter, node, y, TypeAttr::get(result.getElementType())));
+}
+
+/// True when input `i` is a per-tensor (one element) float scale.
+bool perTensorScale(ImportNode &node, unsigned i) {
+  RankedTensorType t = node.inputType(i);
+  return t && t.hasStaticShape() && t.getNumElements() == 1 &&
+         t.getRank() <= 1 && t.getElementType().isF32();
+}
+
+/// The requantization of QLinearMatMul and QLinearConv from the exact
+/// integer result `acc` (f64) as ONNX's reference computes it: acc times
+/// the f32 factor aScale * bScale / yScale, plus the zero point, rounded
+/// half to even and saturated.
+FailureOr<Value> requantize(PatternRewriter &rewriter, ImportNode &node,
+                            Value acc, unsigned aScale, unsigned bScale,
+                            unsigned yScale, unsigned yZero, Type result) {
+  Type f = rewriter.getF64Type();
+  FailureOr<Value> factor =
+      build<MultiplyOp>(rewriter, node, node.input(aScale), node.input(bScale));
+  if (succeeded(factor))
+    factor = build<DivideOp>(rewriter, node, *factor, node.input(yScale));
+  if (succeeded(factor))
+    factor = build<CastOp>(rewriter, node, *factor, TypeAttr::get(f));
+  FailureOr<Value> y = succeeded(factor)
+                           ? build<MultiplyOp>(rewriter, node, acc, *factor)
+                           : factor;
+  if (succeeded(y) && node.hasInput(yZero)) {
+    FailureOr<Value> z =
+        build<CastOp>(rewriter, node, node.input(yZero), TypeAttr::get(f));
+    y = succeeded(z) ? build<AddOp>(rewriter, node, *y, *z) : z;
+  }
+  std::pair<double, double> range = *quantizedRange(result);
+  if (succeeded(y))
+    y = build<RintOp>(rewriter, node, *y);
+  if (succeeded(y))
+    y = build<ClipByValueOp>(rewriter, node, *y, f64(rewriter, range.first),
+                             f64(rewriter, range.second));
+  if (succeeded(y))
+    y = build<CastOp>(rewriter, node, *y, TypeAttr::get(result));
+  return y;
+}
+
+/// QLinearMatMul and QLinearConv with per-tensor scales and zero points.
+bool perTensorQLinear(ImportNode &node, RankedTensorType a, RankedTensorType b,
+                      RankedTensorType result) {
+  return a && b && result && quantizedRange(a.getElementType()) &&
+         quantizedRange(b.getElementType()) &&
+         quantizedRange(result.getElementType()) && perTensorScale(node, 1) &&
+         perTensorScale(node, 4) && perTensorScale(node, 6) &&
+         zeroPointFits(node, 2, a, 1) && zeroPointFits(node, 5, b, 1) &&
+         (!node.hasInput(7) ||
+          (node.inputType(7) && node.inputType(7).getNumElements() == 1 &&
+           node.inputType(7).getElementType() == result.getElementType()));
+}
+
+RuleResult qlinearMatMul(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType a = node.inputType(0), b = node.inputType(3);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!perTensorQLinear(node, a, b, result) || a.getRank() < 2 ||
+      a.getRank() != b.getRank())
+    return RuleResult::NotApplicable;
+  FailureOr<Value> x =
+      centered(rewriter, node, node.input(0), node.input(2), 0, 0);
+  FailureOr<Value> y =
+      centered(rewriter, node, node.input(3), node.input(5), 0, 0);
+  FailureOr<Value> p =
+      succeeded(x) && succeeded(y)
+          ? build<MatmulOp>(rewriter, node, *x, *y, i64(rewriter, 0),
+                            i64(rewriter, 0), i64(rewriter, 0),
+                            f64(rewriter, 1.0), f64(rewriter, 0.0))
+          : FailureOr<Value>(failure());
+  if (failed(p))
     return RuleResult::Failed;
-  ImportNode convNode(conv);
-  OpBuilder::InsertionGuard guard(rewriter);
-  rewriter.setInsertionPoint(conv);
-  for (const ImportRule *rule : getImportRuleRegistry().lookup(
-           "onnx", "Conv", convNode.opset, convNode.name)) {
-    switch (rule->fn(convNode, rewriter)) {
-    case RuleResult::Replaced:
-      rewriter.setInsertionPoint(node.op);
-      return node.replaceWith(rewriter, *y);
-    case RuleResult::Failed:
-      return RuleResult::Failed;
-    default:
-      break;
-    }
-  }
-  // No Conv rule took it: undo, leaving the node as it was.
-  rewriter.eraseOp(y->getDefiningOp());
-  rewriter.eraseOp(conv);
-  // The operand chains end at the node's own inputs, which it still uses.
-  SmallVector<Value> dead = {*wf, *xf};
-  while (!dead.empty()) {
-    Value v = dead.pop_back_val();
-    Operation *def = v.getDefiningOp();
-    if (!def || !def->use_empty())
-      continue;
-    llvm::append_range(dead, def->getOperands());
-    rewriter.eraseOp(def);
-  }
-  return RuleResult::NotApplicable;
+  return replace(
+      rewriter, node,
+      requantize(rewriter, node, *p, 1, 4, 6, 7, result.getElementType()));
+}
+
+/// QLinearConv: the int32 bias (input 8) joins the exact f64 convolution.
+RuleResult qlinearConv(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), w = node.inputType(3);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!perTensorQLinear(node, x, w, result) || w.getRank() < 3 ||
+      (node.hasInput(8) && !node.inputType(8)))
+    return RuleResult::NotApplicable;
+  FailureOr<Value> xf =
+      centered(rewriter, node, node.input(0), node.input(2), 0, 0);
+  FailureOr<Value> wf =
+      centered(rewriter, node, node.input(3), node.input(5), 0, 0);
+  FailureOr<Value> bias =
+      node.hasInput(8) ? build<CastOp>(rewriter, node, node.input(8),
+                                       TypeAttr::get(rewriter.getF64Type()))
+                       : FailureOr<Value>(Value());
+  if (failed(xf) || failed(wf) || failed(bias))
+    return RuleResult::Failed;
+  Value acc;
+  RuleResult r = delegateConv(rewriter, node, *xf, *wf, *bias, acc);
+  if (r != RuleResult::Replaced)
+    return r;
+  return replace(
+      rewriter, node,
+      requantize(rewriter, node, acc, 1, 4, 6, 7, result.getElementType()));
 }
 
 } // namespace
@@ -915,4 +1036,6 @@ void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
   add("Bernoulli", bernoulli);
   add("MatMulInteger", matMulInteger);
   add("ConvInteger", convInteger);
+  add("QLinearMatMul", qlinearMatMul);
+  add("QLinearConv", qlinearConv);
 }
