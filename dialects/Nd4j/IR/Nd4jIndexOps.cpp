@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/Nd4j/IR/Nd4jShapeInference.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -111,4 +112,48 @@ LogicalResult ReverseSequenceOp::inferReturnTypes(MLIRContext *,
                 shapeStr(in.getShape()));
   out.push_back(in);
   return success();
+}
+
+/// libnd4j's DataType number of a floating-point type, or 0.
+static int64_t libnd4jFloatCode(Type t) {
+  if (t.isF16())
+    return 3;
+  if (t.isF32())
+    return 5;
+  if (t.isF64())
+    return 6;
+  if (t.isBF16())
+    return 17;
+  return 0;
+}
+
+LogicalResult RandomUniformOp::inferReturnTypes(MLIRContext *,
+                                                std::optional<Location> loc,
+                                                Adaptor a,
+                                                SmallVectorImpl<Type> &out) {
+  RankedTensorType shapeType = ranked(a.getShape());
+  Type element = a.getDataType();
+  int64_t code = libnd4jFloatCode(element);
+  if (code == 0)
+    return fail(loc, "dataType must be f16, bf16, f32 or f64, got ", element);
+  if (a.getDtype() != code)
+    return fail(loc, "dtype ", a.getDtype(), " is not libnd4j's number ", code,
+                " of ", element);
+  if (!isa<IntegerType>(shapeType.getElementType()) ||
+      shapeType.getRank() != 1 || shapeType.isDynamicDim(0))
+    return fail(loc, "shape must be a 1-D integer tensor of static size, got ",
+                shapeType);
+  if (a.getMin() > a.getMax())
+    return fail(loc, "min ", a.getMin().convertToDouble(), " exceeds max ",
+                a.getMax().convertToDouble());
+  SmallVector<int64_t> shape(shapeType.getDimSize(0), kDyn);
+  DenseIntElementsAttr values;
+  if (matchPattern(a.getShape(), m_Constant(&values))) {
+    shape.clear();
+    for (const APInt &v : values.getValues<APInt>())
+      shape.push_back(v.getSExtValue());
+    if (llvm::any_of(shape, [](int64_t d) { return d < 0; }))
+      return fail(loc, "shape ", shapeStr(shape), " has a negative extent");
+  }
+  return infer(out, shape, element);
 }

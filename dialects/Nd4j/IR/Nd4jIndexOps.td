@@ -85,4 +85,39 @@ def Nd4j_ReverseSequenceOp : Nd4j_TypedOp<"reverse_sequence"> {
   let iArgs = ["seqDim", "batchDim"];
 }
 
+// Not Pure, unlike Nd4j_TypedOp: two draws of one shape are different
+// values, so CSE must not merge them.
+def Nd4j_RandomUniformOp : Nd4j_Op<"randomuniform",
+    [InferTypeOpAdaptorWithIsCompatible]>, Libnd4jDescriptor {
+  let summary = "uniformly distributed random values in [min, max)";
+  let description = [{
+    The result's shape is the 1-D integer `shape` operand (static where it
+    is a constant) and its element type `dataType` (d_arg 0), a
+    floating-point type; `dtype` (i_arg 0) is the same type as libnd4j's
+    DataType number (HALF 3, FLOAT 5, DOUBLE 6, BFLOAT16 17), which libnd4j
+    reads before the d_arg. With `seed` the generator is reseeded with it;
+    without, the graph's random generator continues.
+
+    ```mlir
+    %s = nd4j.constant dense<[2, 3]> : tensor<2xi64>
+    %y = nd4j.randomuniform %s {dataType = f32, dtype = 5 : i64, max = 1.0 : f64, min = 0.0 : f64, seed = 7 : i64}
+           : (tensor<2xi64>) -> tensor<2x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$shape, F64Attr:$min, F64Attr:$max,
+                       Nd4j_I64Attr:$dtype, OptionalAttr<Nd4j_I64Attr>:$seed,
+                       TypeAttr:$dataType);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["dtype", "seed"];
+  let tArgs = ["min", "max"];
+  let dArgs = ["dataType"];
+  let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
+  let extraClassDefinition = [{
+    bool $cppClass::isCompatibleReturnTypes(::mlir::TypeRange l,
+                                            ::mlir::TypeRange r) {
+      return ::mlir::nd4j::areCompatibleResultTypes(l, r);
+    }
+  }];
+}
+
 #endif // ND4J_ND4J_ND4JINDEXOPS_TD

@@ -1,12 +1,14 @@
 //===- OnnxIndexRules.cpp - built-in ONNX import rules: index ops -------===//
 //
 // Rules for GatherElements, Scatter*, GatherND, Compress, NonZero,
-// ReverseSequence and the quantization ops. libnd4j has no element-wise
-// gather or scatter along one axis, so GatherElements and ScatterElements
-// become gather_nd / scatter_nd_* with full coordinate tuples: the indices
-// along the axis, and constant iotas for the other dimensions. ONNX allows
-// negative indices (from the end); libnd4j does not, so indices are first
-// wrapped by a floor modulo with the (static) extent.
+// ReverseSequence, the quantization and integer ops (composed: libnd4j has
+// none), RNN/GRU/LSTM (unrolled) and the random ops. libnd4j has no
+// element-wise gather or scatter along one axis, so GatherElements and
+// ScatterElements become gather_nd / scatter_nd_* with full coordinate
+// tuples: the indices along the axis, and constant iotas for the other
+// dimensions. ONNX allows negative indices (from the end); libnd4j does
+// not, so indices are first wrapped by a floor modulo with the (static)
+// extent.
 //
 //===----------------------------------------------------------------------===//
 
@@ -325,7 +327,8 @@ FailureOr<Value> quantParam(PatternRewriter &rewriter, ImportNode &node,
       return failure();
     v = *c;
   }
-  if (type.getRank() == 0)
+  // One element broadcasts as it is.
+  if (type.getRank() == 0 || type.getNumElements() == 1)
     return v;
   SmallVector<int64_t> shape(rank, 1);
   shape[axis] = type.getDimSize(0);
@@ -700,6 +703,319 @@ RuleResult recurrent(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, results);
 }
 
+//===----------------------------------------------------------------------===//
+// Random ops
+//===----------------------------------------------------------------------===//
+
+/// libnd4j's DataType number of the floating-point types randomuniform
+/// produces, or 0.
+int64_t randomTypeCode(Type t) {
+  return t.isF16() ? 3 : t.isF32() ? 5 : t.isF64() ? 6 : t.isBF16() ? 17 : 0;
+}
+
+/// Uniform values in [low, high) of `shape` and `element`. ONNX's float
+/// seed, where given, becomes libnd4j's integer seed (truncated); without
+/// it the graph's generator continues, as ONNX leaves the seed to the
+/// runtime.
+FailureOr<Value> randomUniform(PatternRewriter &rewriter, ImportNode &node,
+                               ArrayRef<int64_t> shape, Type element,
+                               double low, double high) {
+  IntegerAttr seed;
+  if (node.hasAttr("seed")) {
+    FailureOr<double> s = node.getFloat("seed");
+    if (failed(s))
+      return failure();
+    seed = i64(rewriter, static_cast<int64_t>(*s));
+  }
+  return build<RandomUniformOp>(
+      rewriter, node, i64VectorConstant(rewriter, node.loc, shape),
+      f64(rewriter, low), f64(rewriter, high),
+      i64(rewriter, randomTypeCode(element)), seed, TypeAttr::get(element));
+}
+
+/// RandomUniform and RandomUniformLike; the element type is the recorded
+/// result's (ONNX's dtype attribute, or the input's).
+RuleResult randomUniformRule(ImportNode &node, PatternRewriter &rewriter) {
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  FailureOr<double> low = node.getFloat("low", 0.0);
+  FailureOr<double> high = node.getFloat("high", 1.0);
+  if (failed(low) || failed(high))
+    return RuleResult::Failed;
+  SmallVector<int64_t> shape;
+  if (node.opType == "RandomUniformLike") {
+    RankedTensorType x = node.inputType(0);
+    if (!x || !x.hasStaticShape())
+      return RuleResult::NotApplicable;
+    llvm::append_range(shape, x.getShape());
+  } else {
+    FailureOr<SmallVector<int64_t>> s = node.getInts("shape");
+    if (failed(s))
+      return RuleResult::Failed;
+    shape = *s;
+  }
+  if (!result || !randomTypeCode(result.getElementType()))
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 randomUniform(rewriter, node, shape, result.getElementType(),
+                               *low, *high));
+}
+
+/// Bernoulli: 1 where a uniform draw in [0, 1) is below the probability.
+RuleResult bernoulli(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType p = node.inputType(0);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!p || !p.hasStaticShape() || !randomTypeCode(p.getElementType()) ||
+      !result || !isa<FloatType, IntegerType>(result.getElementType()))
+    return RuleResult::NotApplicable;
+  FailureOr<Value> u =
+      randomUniform(rewriter, node, p.getShape(), p.getElementType(), 0, 1);
+  FailureOr<Value> hit =
+      succeeded(u) ? build<LessOp>(rewriter, node, *u, node.input(0)) : u;
+  if (failed(hit))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 build<CastOp>(rewriter, node, *hit,
+                               TypeAttr::get(result.getElementType())));
+}
+
+//===----------------------------------------------------------------------===//
+// Integer matmul and convolution, exactly in f64
+//===----------------------------------------------------------------------===//
+
+/// `v` (8-bit integers) as f64 minus zero point `zp` (absent: 0), which is
+/// per tensor or, 1-D, along dimension `axis` of a rank-`rank` tensor.
+/// Every intermediate is an integer well below 2^53, so f64 is exact.
+FailureOr<Value> centered(PatternRewriter &rewriter, ImportNode &node, Value v,
+                          Value zp, int64_t axis, int64_t rank) {
+  Type f = rewriter.getF64Type();
+  FailureOr<Value> x = build<CastOp>(rewriter, node, v, TypeAttr::get(f));
+  if (failed(x) || !zp)
+    return x;
+  FailureOr<Value> z = quantParam(rewriter, node, zp, f, axis, rank);
+  return succeeded(z) ? build<SubtractOp>(rewriter, node, *x, *z) : z;
+}
+
+/// The zero-point input `i`, when present: 8-bit, of `x`'s element type,
+/// with at most `maxElements` elements in at most one dimension.
+bool zeroPointFits(ImportNode &node, unsigned i, RankedTensorType x,
+                   int64_t maxElements) {
+  if (!node.hasInput(i))
+    return true;
+  RankedTensorType z = node.inputType(i);
+  return z && z.hasStaticShape() && z.getRank() <= 1 &&
+         z.getElementType() == x.getElementType() &&
+         (z.getNumElements() == 1 || z.getNumElements() == maxElements);
+}
+
+/// MatMulInteger: (A - a_zero_point) x (B - b_zero_point) as int32; the
+/// zero points are per tensor, per row of A or per column of B.
+RuleResult matMulInteger(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType a = node.inputType(0), b = node.inputType(1);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!a || !b || a.getRank() != 2 || b.getRank() != 2 || !result ||
+      !result.getElementType().isInteger(32) ||
+      !quantizedRange(a.getElementType()) ||
+      !quantizedRange(b.getElementType()) ||
+      !zeroPointFits(node, 2, a, a.getDimSize(0)) ||
+      !zeroPointFits(node, 3, b, b.getDimSize(1)))
+    return RuleResult::NotApplicable;
+  FailureOr<Value> x =
+      centered(rewriter, node, node.input(0), node.input(2), 0, 2);
+  FailureOr<Value> y =
+      centered(rewriter, node, node.input(1), node.input(3), 1, 2);
+  FailureOr<Value> p =
+      succeeded(x) && succeeded(y)
+          ? build<MatmulOp>(rewriter, node, *x, *y, i64(rewriter, 0),
+                            i64(rewriter, 0), i64(rewriter, 0),
+                            f64(rewriter, 1.0), f64(rewriter, 0.0))
+          : FailureOr<Value>(failure());
+  if (failed(p))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 build<CastOp>(rewriter, node, *p,
+                               TypeAttr::get(result.getElementType())));
+}
+
+/// An ONNX Conv of `x` and `w` (and `bias`), centered f64 operands, with the
+/// node's attributes (those of ConvInteger and QLinearConv are Conv's),
+/// imported by the built-in Conv rules. Replaced: `out` is its value;
+/// NotApplicable: no Conv rule took it and everything built is gone.
+RuleResult delegateConv(PatternRewriter &rewriter, ImportNode &node, Value x,
+                        Value w, Value bias, Value &out) {
+  auto result = cast<RankedTensorType>(node.resultType(0));
+  auto conv = cast<NodeOp>(rewriter.clone(*node.op));
+  SmallVector<Value> operands = {x, w};
+  if (bias)
+    operands.push_back(bias);
+  conv->setOperands(operands);
+  conv.setOpTypeAttr(rewriter.getStringAttr("Conv"));
+  conv->getResult(0).setType(
+      RankedTensorType::get(result.getShape(), rewriter.getF64Type()));
+  // The Conv rule replaces the uses of the node: this one tells where its
+  // value went.
+  FailureOr<Value> anchor =
+      build<IdentityOp>(rewriter, node, conv->getResult(0));
+  if (failed(anchor))
+    return RuleResult::Failed;
+  Operation *anchorOp = anchor->getDefiningOp();
+  {
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPoint(conv);
+    ImportNode convNode(conv);
+    for (const ImportRule *rule : getImportRuleRegistry().lookup(
+             "onnx", "Conv", convNode.opset, convNode.name)) {
+      RuleResult r = rule->fn(convNode, rewriter);
+      if (r == RuleResult::Failed)
+        return r;
+      if (r == RuleResult::Replaced) {
+        out = anchorOp->getOperand(0);
+        rewriter.eraseOp(anchorOp);
+        return r;
+      }
+    }
+  }
+  rewriter.eraseOp(anchorOp);
+  rewriter.eraseOp(conv);
+  // The operand chains end at the node's own inputs, which it still uses.
+  while (!operands.empty()) {
+    Value v = operands.pop_back_val();
+    Operation *def = v.getDefiningOp();
+    if (!def || !def->use_empty())
+      continue;
+    llvm::append_range(operands, def->getOperands());
+    rewriter.eraseOp(def);
+  }
+  return RuleResult::NotApplicable;
+}
+
+/// ConvInteger: the Conv of the centered f64 operands, cast to int32. The
+/// weights' zero point is per tensor or per output channel.
+RuleResult convInteger(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), w = node.inputType(1);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!x || !w || w.getRank() < 3 || !result ||
+      !result.getElementType().isInteger(32) ||
+      !quantizedRange(x.getElementType()) ||
+      !quantizedRange(w.getElementType()) || !zeroPointFits(node, 2, x, 1) ||
+      !zeroPointFits(node, 3, w, w.getDimSize(0)))
+    return RuleResult::NotApplicable;
+  FailureOr<Value> xf =
+      centered(rewriter, node, node.input(0), node.input(2), 0, x.getRank());
+  FailureOr<Value> wf =
+      centered(rewriter, node, node.input(1), node.input(3), 0, w.getRank());
+  if (failed(xf) || failed(wf))
+    return RuleResult::Failed;
+  Value y;
+  RuleResult r = delegateConv(rewriter, node, *xf, *wf, Value(), y);
+  if (r != RuleResult::Replaced)
+    return r;
+  return replace(
+      rewriter, node,
+      build<CastOp>(rewriter, node, y, TypeAttr::get(result.getElementType())));
+}
+
+/// True when input `i` is a per-tensor (one element) float scale.
+bool perTensorScale(ImportNode &node, unsigned i) {
+  RankedTensorType t = node.inputType(i);
+  return t && t.hasStaticShape() && t.getNumElements() == 1 &&
+         t.getRank() <= 1 && t.getElementType().isF32();
+}
+
+/// The requantization of QLinearMatMul and QLinearConv from the exact
+/// integer result `acc` (f64) as ONNX's reference computes it: acc times
+/// the f32 factor aScale * bScale / yScale, plus the zero point, rounded
+/// half to even and saturated.
+FailureOr<Value> requantize(PatternRewriter &rewriter, ImportNode &node,
+                            Value acc, unsigned aScale, unsigned bScale,
+                            unsigned yScale, unsigned yZero, Type result) {
+  Type f = rewriter.getF64Type();
+  FailureOr<Value> factor =
+      build<MultiplyOp>(rewriter, node, node.input(aScale), node.input(bScale));
+  if (succeeded(factor))
+    factor = build<DivideOp>(rewriter, node, *factor, node.input(yScale));
+  if (succeeded(factor))
+    factor = build<CastOp>(rewriter, node, *factor, TypeAttr::get(f));
+  FailureOr<Value> y = succeeded(factor)
+                           ? build<MultiplyOp>(rewriter, node, acc, *factor)
+                           : factor;
+  if (succeeded(y) && node.hasInput(yZero)) {
+    FailureOr<Value> z =
+        build<CastOp>(rewriter, node, node.input(yZero), TypeAttr::get(f));
+    y = succeeded(z) ? build<AddOp>(rewriter, node, *y, *z) : z;
+  }
+  std::pair<double, double> range = *quantizedRange(result);
+  if (succeeded(y))
+    y = build<RintOp>(rewriter, node, *y);
+  if (succeeded(y))
+    y = build<ClipByValueOp>(rewriter, node, *y, f64(rewriter, range.first),
+                             f64(rewriter, range.second));
+  if (succeeded(y))
+    y = build<CastOp>(rewriter, node, *y, TypeAttr::get(result));
+  return y;
+}
+
+/// QLinearMatMul and QLinearConv with per-tensor scales and zero points.
+bool perTensorQLinear(ImportNode &node, RankedTensorType a, RankedTensorType b,
+                      RankedTensorType result) {
+  return a && b && result && quantizedRange(a.getElementType()) &&
+         quantizedRange(b.getElementType()) &&
+         quantizedRange(result.getElementType()) && perTensorScale(node, 1) &&
+         perTensorScale(node, 4) && perTensorScale(node, 6) &&
+         zeroPointFits(node, 2, a, 1) && zeroPointFits(node, 5, b, 1) &&
+         (!node.hasInput(7) ||
+          (node.inputType(7) && node.inputType(7).getNumElements() == 1 &&
+           node.inputType(7).getElementType() == result.getElementType()));
+}
+
+RuleResult qlinearMatMul(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType a = node.inputType(0), b = node.inputType(3);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!perTensorQLinear(node, a, b, result) || a.getRank() < 2 ||
+      a.getRank() != b.getRank())
+    return RuleResult::NotApplicable;
+  FailureOr<Value> x =
+      centered(rewriter, node, node.input(0), node.input(2), 0, 0);
+  FailureOr<Value> y =
+      centered(rewriter, node, node.input(3), node.input(5), 0, 0);
+  FailureOr<Value> p =
+      succeeded(x) && succeeded(y)
+          ? build<MatmulOp>(rewriter, node, *x, *y, i64(rewriter, 0),
+                            i64(rewriter, 0), i64(rewriter, 0),
+                            f64(rewriter, 1.0), f64(rewriter, 0.0))
+          : FailureOr<Value>(failure());
+  if (failed(p))
+    return RuleResult::Failed;
+  return replace(
+      rewriter, node,
+      requantize(rewriter, node, *p, 1, 4, 6, 7, result.getElementType()));
+}
+
+/// QLinearConv: the int32 bias (input 8) joins the exact f64 convolution.
+RuleResult qlinearConv(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), w = node.inputType(3);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!perTensorQLinear(node, x, w, result) || w.getRank() < 3 ||
+      (node.hasInput(8) && !node.inputType(8)))
+    return RuleResult::NotApplicable;
+  FailureOr<Value> xf =
+      centered(rewriter, node, node.input(0), node.input(2), 0, 0);
+  FailureOr<Value> wf =
+      centered(rewriter, node, node.input(3), node.input(5), 0, 0);
+  FailureOr<Value> bias =
+      node.hasInput(8) ? build<CastOp>(rewriter, node, node.input(8),
+                                       TypeAttr::get(rewriter.getF64Type()))
+                       : FailureOr<Value>(Value());
+  if (failed(xf) || failed(wf) || failed(bias))
+    return RuleResult::Failed;
+  Value acc;
+  RuleResult r = delegateConv(rewriter, node, *xf, *wf, *bias, acc);
+  if (r != RuleResult::Replaced)
+    return r;
+  return replace(
+      rewriter, node,
+      requantize(rewriter, node, acc, 1, 4, 6, 7, result.getElementType()));
+}
+
 } // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
@@ -717,4 +1033,11 @@ void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
   add("RNN", recurrent);
   add("GRU", recurrent);
   add("LSTM", recurrent);
+  add("RandomUniform", randomUniformRule);
+  add("RandomUniformLike", randomUniformRule);
+  add("Bernoulli", bernoulli);
+  add("MatMulInteger", matMulInteger);
+  add("ConvInteger", convInteger);
+  add("QLinearMatMul", qlinearMatMul);
+  add("QLinearConv", qlinearConv);
 }

@@ -378,14 +378,49 @@ RuleResult tile(ImportNode &node, PatternRewriter &rewriter) {
                                rewriter.getDenseI64ArrayAttr(*reps)));
 }
 
+/// Gather. ONNX counts negative indices from the end, libnd4j rejects
+/// them: constant indices are wrapped here, others by a floor modulo with
+/// the (static) extent; with a dynamic extent the node is left unhandled.
 RuleResult gather(ImportNode &node, PatternRewriter &rewriter) {
-  if (!node.inputType(0) || !node.inputType(1))
+  RankedTensorType data = node.inputType(0), idx = node.inputType(1);
+  if (!data || !idx || !isa<IntegerType>(idx.getElementType()))
     return RuleResult::NotApplicable;
   FailureOr<int64_t> axis = node.getInt("axis", 0);
   if (failed(axis))
     return RuleResult::Failed;
+  int64_t rank = data.getRank();
+  if (*axis < -rank || *axis >= rank) {
+    node.emitError() << "axis " << *axis << " is out of range for rank "
+                     << rank;
+    return RuleResult::Failed;
+  }
+  int64_t extent = data.getDimSize(*axis < 0 ? *axis + rank : *axis);
+  Value indices = node.input(1);
+  FailureOr<SmallVector<int64_t>> constant = node.getConstantInts(1);
+  if (succeeded(constant)) {
+    if (llvm::any_of(*constant, [](int64_t i) { return i < 0; })) {
+      if (ShapedType::isDynamic(extent))
+        return RuleResult::NotApplicable;
+      unsigned width = idx.getElementType().getIntOrFloatBitWidth();
+      SmallVector<APInt> wrapped;
+      for (int64_t i : *constant)
+        wrapped.push_back(APInt(width, i < 0 ? i + extent : i, true));
+      indices = ConstantOp::create(rewriter, node.loc, idx,
+                                   DenseElementsAttr::get(idx, wrapped),
+                                   StringAttr());
+    }
+  } else {
+    if (ShapedType::isDynamic(extent))
+      return RuleResult::NotApplicable;
+    FailureOr<Value> wrapped = build<FloorModOp>(
+        rewriter, node, indices,
+        scalarConstant(rewriter, node.loc, idx.getElementType(), extent));
+    if (failed(wrapped))
+      return RuleResult::Failed;
+    indices = *wrapped;
+  }
   return replace(rewriter, node,
-                 build<GatherOp>(rewriter, node, node.input(0), node.input(1),
+                 build<GatherOp>(rewriter, node, node.input(0), indices,
                                  i64(rewriter, *axis)));
 }
 

@@ -22,3 +22,15 @@ nd4j.graph @index {
   %4 = nd4j.reverse_sequence %x, %l {seqDim = 2 : i64, batchDim = 1 : i64} : (tensor<4x5x6xf32>, tensor<5xi32>) -> tensor<4x5x6xf32> loc("r")
   nd4j.output "g" = %0, "su" = %1, "sa" = %2, "w" = %3, "r" = %4 : tensor<3x6xf32>, tensor<4x5x6xf32>, tensor<4x5x6xf32>, tensor<?x2xi64>, tensor<4x5x6xf32>
 }
+
+// randomuniform: i_args dtype (libnd4j's DataType number) and the optional
+// seed, t_args min and max, d_arg the result type.
+// CHECK-LABEL: nd4j_exec.graph @random
+nd4j.graph @random {
+  %s = nd4j.constant dense<[2, 3]> : tensor<2xi64>
+  // CHECK: nd4j_exec.node "randomuniform" <custom>({{.*}}) t_args [-1.000000e+00, 2.000000e+00] i_args [5, 7] d_args [f32] {name = "u", output_names = ["u"]} : (tensor<2xi64>) -> tensor<2x3xf32>
+  %0 = nd4j.randomuniform %s {dataType = f32, dtype = 5 : i64, max = 2.0 : f64, min = -1.0 : f64, seed = 7 : i64} : (tensor<2xi64>) -> tensor<2x3xf32> loc("u")
+  // CHECK: nd4j_exec.node "randomuniform" <custom>({{.*}}) t_args [0.000000e+00, 1.000000e+00] i_args [6] d_args [f64] {name = "v", output_names = ["v"]}
+  %1 = nd4j.randomuniform %s {dataType = f64, dtype = 6 : i64, max = 1.0 : f64, min = 0.0 : f64} : (tensor<2xi64>) -> tensor<2x3xf64> loc("v")
+  nd4j.output "u" = %0, "v" = %1 : tensor<2x3xf32>, tensor<2x3xf64>
+}

@@ -89,3 +89,53 @@ nd4j.graph @reverse_sequence_axis {
   %0 = nd4j.reverse_sequence %x, %l {seqDim = 2 : i64, batchDim = 1 : i64} : (tensor<4x5xf32>, tensor<5xi64>) -> tensor<4x5xf32>
   nd4j.output
 }
+
+// -----
+
+nd4j.graph @random_data_type {
+  %s = nd4j.placeholder "s" : tensor<2xi64>
+  // expected-error @+2 {{dataType must be f16, bf16, f32 or f64, got 'i32'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.randomuniform %s {dataType = i32, dtype = 9 : i64, max = 1.0 : f64, min = 0.0 : f64} : (tensor<2xi64>) -> tensor<2x3xi32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @random_dtype_code {
+  %s = nd4j.placeholder "s" : tensor<2xi64>
+  // expected-error @+2 {{dtype 6 is not libnd4j's number 5 of 'f32'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.randomuniform %s {dataType = f32, dtype = 6 : i64, max = 1.0 : f64, min = 0.0 : f64} : (tensor<2xi64>) -> tensor<2x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @random_shape_operand {
+  %s = nd4j.placeholder "s" : tensor<2x2xi64>
+  // expected-error @+2 {{shape must be a 1-D integer tensor of static size, got 'tensor<2x2xi64>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.randomuniform %s {dataType = f32, dtype = 5 : i64, max = 1.0 : f64, min = 0.0 : f64} : (tensor<2x2xi64>) -> tensor<2x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @random_bounds {
+  %s = nd4j.placeholder "s" : tensor<2xi64>
+  // expected-error @+2 {{min 1.000000e+00 exceeds max 0.000000e+00}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.randomuniform %s {dataType = f32, dtype = 5 : i64, max = 0.0 : f64, min = 1.0 : f64} : (tensor<2xi64>) -> tensor<2x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @random_negative_extent {
+  %s = nd4j.constant dense<[2, -3]> : tensor<2xi64>
+  // expected-error @+2 {{shape [2, -3] has a negative extent}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.randomuniform %s {dataType = f32, dtype = 5 : i64, max = 1.0 : f64, min = 0.0 : f64} : (tensor<2xi64>) -> tensor<2x3xf32>
+  nd4j.output
+}

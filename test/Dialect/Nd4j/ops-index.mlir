@@ -27,3 +27,16 @@ nd4j.graph @index {
   %4 = nd4j.reverse_sequence %x, %l {seqDim = -1 : i64, batchDim = 1 : i64} : (tensor<4x5x6xf32>, tensor<5xi32>) -> tensor<4x5x6xf32>
   nd4j.output "g" = %0, "su" = %1, "sa" = %2, "w" = %3, "r" = %4 : tensor<3x6xf32>, tensor<4x5x6xf32>, tensor<4x5x6xf32>, tensor<?x2xi64>, tensor<4x5x6xf32>
 }
+
+// CHECK-LABEL: nd4j.graph @random
+nd4j.graph @random {
+  // CHECK: %[[S:.*]] = nd4j.constant dense<[2, 3]> : tensor<2xi64>
+  %s = nd4j.constant dense<[2, 3]> : tensor<2xi64>
+  // CHECK: %[[D:.*]] = nd4j.placeholder "d" : tensor<3xi32>
+  %d = nd4j.placeholder "d" : tensor<3xi32>
+  // CHECK: nd4j.randomuniform %[[S]] {dataType = f32, dtype = 5 : i64, max = 1.000000e+00 : f64, min = 0.000000e+00 : f64, seed = 7 : i64} : (tensor<2xi64>) -> tensor<2x3xf32>
+  %0 = nd4j.randomuniform %s {dataType = f32, dtype = 5 : i64, max = 1.0 : f64, min = 0.0 : f64, seed = 7 : i64} : (tensor<2xi64>) -> tensor<2x3xf32>
+  // CHECK: nd4j.randomuniform %[[D]] {dataType = f64, dtype = 6 : i64, max = 1.000000e+00 : f64, min = -1.000000e+00 : f64} : (tensor<3xi32>) -> tensor<?x?x?xf64>
+  %1 = nd4j.randomuniform %d {dataType = f64, dtype = 6 : i64, max = 1.0 : f64, min = -1.0 : f64} : (tensor<3xi32>) -> tensor<?x?x?xf64>
+  nd4j.output "a" = %0, "b" = %1 : tensor<2x3xf32>, tensor<?x?x?xf64>
+}
