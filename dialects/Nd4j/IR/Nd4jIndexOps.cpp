@@ -157,3 +157,47 @@ LogicalResult RandomUniformOp::inferReturnTypes(MLIRContext *,
   }
   return infer(out, shape, element);
 }
+
+static LogicalResult inferScatter(std::optional<Location> loc, Value input,
+                                  Value indices, Value updates,
+                                  SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(input), idx = ranked(indices),
+                   upd = ranked(updates);
+  if (!isa<IntegerType>(idx.getElementType()))
+    return fail(loc, "indices must be integers, got ", idx.getElementType());
+  if (in.getRank() < 1)
+    return fail(loc, "input must have a first dimension to scatter along");
+  if (failed(sameElementType(loc, input, updates)))
+    return failure();
+  SmallVector<int64_t> expected(idx.getShape());
+  llvm::append_range(expected, in.getShape().drop_front());
+  if (upd.getRank() != static_cast<int64_t>(expected.size()) ||
+      !llvm::all_of(llvm::zip(upd.getShape(), expected), [](auto p) {
+        return compatibleDims(std::get<0>(p), std::get<1>(p));
+      }))
+    return fail(loc, "updates ", shapeStr(upd.getShape()), " must have shape ",
+                shapeStr(expected));
+  out.push_back(in);
+  return success();
+}
+
+LogicalResult ScatterMulOp::inferReturnTypes(MLIRContext *,
+                                             std::optional<Location> loc,
+                                             Adaptor a,
+                                             SmallVectorImpl<Type> &out) {
+  return inferScatter(loc, a.getInput(), a.getIndices(), a.getUpdates(), out);
+}
+
+LogicalResult ScatterMaxOp::inferReturnTypes(MLIRContext *,
+                                             std::optional<Location> loc,
+                                             Adaptor a,
+                                             SmallVectorImpl<Type> &out) {
+  return inferScatter(loc, a.getInput(), a.getIndices(), a.getUpdates(), out);
+}
+
+LogicalResult ScatterMinOp::inferReturnTypes(MLIRContext *,
+                                             std::optional<Location> loc,
+                                             Adaptor a,
+                                             SmallVectorImpl<Type> &out) {
+  return inferScatter(loc, a.getInput(), a.getIndices(), a.getUpdates(), out);
+}

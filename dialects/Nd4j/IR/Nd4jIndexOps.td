@@ -120,4 +120,28 @@ def Nd4j_RandomUniformOp : Nd4j_Op<"randomuniform",
   }];
 }
 
+// scatter_mul, scatter_max, scatter_min: libnd4j's OP_IMPL scatter ops along
+// the first dimension, on a copy of `input`.
+class Nd4j_ScatterOp<string mnemonic, string combine>
+    : Nd4j_TypedOp<mnemonic> {
+  let summary = "combines slices along the first dimension with updates";
+  let description = [{
+    Each element of `indices` names a slice of `input` along its first
+    dimension; `updates` has the shape `indices.shape + input.shape[1:]`.
+    The result is `input` with each named slice }] # combine # [{ (repeated
+    indices combine all their updates). The result has `input`'s type.
+
+    ```mlir
+    %y = nd4j.}] # mnemonic # [{ %x, %i, %u : (tensor<4x3xf32>, tensor<2xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$indices,
+                       Nd4j_Tensor:$updates);
+  let results = (outs Nd4j_Tensor:$outputs);
+}
+
+def Nd4j_ScatterMulOp : Nd4j_ScatterOp<"scatter_mul", "multiplied by its updates">;
+def Nd4j_ScatterMaxOp : Nd4j_ScatterOp<"scatter_max", "the maximum of itself and its updates">;
+def Nd4j_ScatterMinOp : Nd4j_ScatterOp<"scatter_min", "the minimum of itself and its updates">;
+
 #endif // ND4J_ND4J_ND4JINDEXOPS_TD

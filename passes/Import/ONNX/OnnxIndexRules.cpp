@@ -219,7 +219,40 @@ RuleResult gatherND(ImportNode &node, PatternRewriter &rewriter) {
                  build<GatherNdOp>(rewriter, node, node.input(0), *coords));
 }
 
+/// ScatterND with reduction mul/max/min and one coordinate per tuple (K =
+/// 1): libnd4j's scatter ops along the first dimension, with the tuples'
+/// last dimension dropped.
+RuleResult scatterAlongFirst(ImportNode &node, PatternRewriter &rewriter,
+                             StringRef reduction) {
+  RankedTensorType data = node.inputType(0), idx = node.inputType(1);
+  if (!data || !idx || !node.inputType(2) || !idx.hasStaticShape() ||
+      idx.getRank() < 1 || idx.getShape().back() != 1 ||
+      ShapedType::isDynamic(data.getDimSize(0)))
+    return RuleResult::NotApplicable;
+  FailureOr<Value> coords = wrapTuples(rewriter, node, data, idx, 0);
+  FailureOr<Value> flat =
+      succeeded(coords)
+          ? reshapeTo(rewriter, node, *coords, idx.getShape().drop_back())
+          : coords;
+  if (failed(flat))
+    return RuleResult::Failed;
+  Value x = node.input(0), u = node.input(2);
+  if (reduction == "mul")
+    return replace(rewriter, node,
+                   build<ScatterMulOp>(rewriter, node, x, *flat, u));
+  if (reduction == "max")
+    return replace(rewriter, node,
+                   build<ScatterMaxOp>(rewriter, node, x, *flat, u));
+  return replace(rewriter, node,
+                 build<ScatterMinOp>(rewriter, node, x, *flat, u));
+}
+
 RuleResult scatterND(ImportNode &node, PatternRewriter &rewriter) {
+  FailureOr<StringRef> reduction = node.getString("reduction", "none");
+  if (failed(reduction))
+    return RuleResult::Failed;
+  if (*reduction == "mul" || *reduction == "max" || *reduction == "min")
+    return scatterAlongFirst(node, rewriter, *reduction);
   bool applicable;
   FailureOr<bool> add = bindScatterAdd(node, applicable);
   if (failed(add))

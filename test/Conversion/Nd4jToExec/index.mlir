@@ -34,3 +34,18 @@ nd4j.graph @random {
   %1 = nd4j.randomuniform %s {dataType = f64, dtype = 6 : i64, max = 1.0 : f64, min = 0.0 : f64} : (tensor<2xi64>) -> tensor<2x3xf64> loc("v")
   nd4j.output "u" = %0, "v" = %1 : tensor<2x3xf32>, tensor<2x3xf64>
 }
+
+// scatter_mul/max/min take inputs only.
+// CHECK-LABEL: nd4j_exec.graph @scatter_first
+nd4j.graph @scatter_first {
+  %x = nd4j.placeholder "x" : tensor<4x3xf32>
+  %i = nd4j.placeholder "i" : tensor<2xi64>
+  %u = nd4j.placeholder "u" : tensor<2x3xf32>
+  // CHECK: nd4j_exec.node "scatter_mul" <custom>({{.*}}) {name = "m", output_names = ["m"]} : (tensor<4x3xf32>, tensor<2xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  %0 = nd4j.scatter_mul %x, %i, %u : (tensor<4x3xf32>, tensor<2xi64>, tensor<2x3xf32>) -> tensor<4x3xf32> loc("m")
+  // CHECK: nd4j_exec.node "scatter_max" <custom>({{.*}}) {name = "a", output_names = ["a"]}
+  %1 = nd4j.scatter_max %x, %i, %u : (tensor<4x3xf32>, tensor<2xi64>, tensor<2x3xf32>) -> tensor<4x3xf32> loc("a")
+  // CHECK: nd4j_exec.node "scatter_min" <custom>({{.*}}) {name = "n", output_names = ["n"]}
+  %2 = nd4j.scatter_min %x, %i, %u : (tensor<4x3xf32>, tensor<2xi64>, tensor<2x3xf32>) -> tensor<4x3xf32> loc("n")
+  nd4j.output "m" = %0, "a" = %1, "n" = %2 : tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>
+}

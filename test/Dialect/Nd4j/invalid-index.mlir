@@ -139,3 +139,51 @@ nd4j.graph @random_negative_extent {
   %0 = nd4j.randomuniform %s {dataType = f32, dtype = 5 : i64, max = 1.0 : f64, min = 0.0 : f64} : (tensor<2xi64>) -> tensor<2x3xf32>
   nd4j.output
 }
+
+// -----
+
+nd4j.graph @scatter_mul_indices {
+  %x = nd4j.placeholder "x" : tensor<4x3xf32>
+  %i = nd4j.placeholder "i" : tensor<2xf32>
+  %u = nd4j.placeholder "u" : tensor<2x3xf32>
+  // expected-error @+2 {{indices must be integers, got 'f32'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.scatter_mul %x, %i, %u : (tensor<4x3xf32>, tensor<2xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @scatter_max_rank0 {
+  %x = nd4j.placeholder "x" : tensor<f32>
+  %i = nd4j.placeholder "i" : tensor<2xi64>
+  %u = nd4j.placeholder "u" : tensor<2xf32>
+  // expected-error @+2 {{input must have a first dimension to scatter along}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.scatter_max %x, %i, %u : (tensor<f32>, tensor<2xi64>, tensor<2xf32>) -> tensor<f32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @scatter_min_updates {
+  %x = nd4j.placeholder "x" : tensor<4x3xf32>
+  %i = nd4j.placeholder "i" : tensor<2xi64>
+  %u = nd4j.placeholder "u" : tensor<2x4xf32>
+  // expected-error @+2 {{updates [2, 4] must have shape [2, 3]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.scatter_min %x, %i, %u : (tensor<4x3xf32>, tensor<2xi64>, tensor<2x4xf32>) -> tensor<4x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @scatter_mul_element_type {
+  %x = nd4j.placeholder "x" : tensor<4x3xf32>
+  %i = nd4j.placeholder "i" : tensor<2xi64>
+  %u = nd4j.placeholder "u" : tensor<2x3xf64>
+  // expected-error @+2 {{operand element types differ: 'f32' vs 'f64'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.scatter_mul %x, %i, %u : (tensor<4x3xf32>, tensor<2xi64>, tensor<2x3xf64>) -> tensor<4x3xf32>
+  nd4j.output
+}

@@ -40,3 +40,20 @@ nd4j.graph @random {
   %1 = nd4j.randomuniform %d {dataType = f64, dtype = 6 : i64, max = 1.0 : f64, min = -1.0 : f64} : (tensor<3xi32>) -> tensor<?x?x?xf64>
   nd4j.output "a" = %0, "b" = %1 : tensor<2x3xf32>, tensor<?x?x?xf64>
 }
+
+// CHECK-LABEL: nd4j.graph @scatter_first
+nd4j.graph @scatter_first {
+  // CHECK: %[[X:.*]] = nd4j.placeholder "x" : tensor<4x3xf32>
+  %x = nd4j.placeholder "x" : tensor<4x3xf32>
+  // CHECK: %[[I:.*]] = nd4j.placeholder "i" : tensor<2xi64>
+  %i = nd4j.placeholder "i" : tensor<2xi64>
+  // CHECK: %[[U:.*]] = nd4j.placeholder "u" : tensor<2x3xf32>
+  %u = nd4j.placeholder "u" : tensor<2x3xf32>
+  // CHECK: nd4j.scatter_mul %[[X]], %[[I]], %[[U]] : (tensor<4x3xf32>, tensor<2xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  %0 = nd4j.scatter_mul %x, %i, %u : (tensor<4x3xf32>, tensor<2xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  // CHECK: nd4j.scatter_max %[[X]], %[[I]], %[[U]]
+  %1 = nd4j.scatter_max %x, %i, %u : (tensor<4x3xf32>, tensor<2xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  // CHECK: nd4j.scatter_min %[[X]], %[[I]], %[[U]]
+  %2 = nd4j.scatter_min %x, %i, %u : (tensor<4x3xf32>, tensor<2xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  nd4j.output "m" = %0, "a" = %1, "n" = %2 : tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>
+}
