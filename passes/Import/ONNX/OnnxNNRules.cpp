@@ -612,8 +612,9 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
       x.isDynamicDim(0) || x.isDynamicDim(1) ||
       result.getDimSize(0) != x.getDimSize(0) ||
       result.getDimSize(1) != x.getDimSize(1) ||
-      (node.hasInput(2) && node.inputType(2) &&
-       node.inputType(2).getNumElements() != 0))
+      (node.hasInput(2) &&
+       (!node.inputType(2) || !node.inputType(2).hasStaticShape() ||
+        node.inputType(2).getNumElements() != 0)))
     return RuleResult::NotApplicable;
   FailureOr<StringRef> mode = node.getString("mode", StringRef("nearest"));
   FailureOr<StringRef> coord =
