@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/Nd4j/IR/Nd4jShapeInference.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -130,4 +131,37 @@ LogicalResult LrnOp::inferReturnTypes(MLIRContext *,
   if (failed(checkAtLeast(loc, "depth", a.getDepth(), 0)))
     return failure();
   return infer(out, in.getShape(), in.getElementType());
+}
+
+LogicalResult ImageResizeOp::inferReturnTypes(MLIRContext *ctx,
+                                              std::optional<Location> loc,
+                                              Adaptor a,
+                                              SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getImage()),
+                   size = ranked(a.getNewImageSize());
+  if (in.getRank() != 4)
+    return fail(loc, "image must be rank 4 ([N, H, W, C]), got ",
+                shapeStr(in.getShape()));
+  if (!isa<IntegerType>(size.getElementType()) || size.getRank() != 1 ||
+      !compatibleDims(size.getDimSize(0), 2))
+    return fail(loc, "newImageSize must be 2 integers, got ", size);
+  if (a.getMethod() < 0 || a.getMethod() > 7)
+    return fail(loc, "'method' must be 0 to 7, got ", a.getMethod());
+  if (a.getCoorMode() < 0 || a.getCoorMode() > 2)
+    return fail(loc, "'coorMode' must be 0, 1 or 2, got ", a.getCoorMode());
+  if (a.getNearestMode() < 0 || a.getNearestMode() > 3)
+    return fail(loc, "'nearestMode' must be 0 to 3, got ", a.getNearestMode());
+  SmallVector<int64_t> shape = {in.getDimSize(0), kDyn, kDyn, in.getDimSize(3)};
+  DenseIntElementsAttr values;
+  if (matchPattern(a.getNewImageSize(), m_Constant(&values)) &&
+      values.getNumElements() == 2) {
+    auto v = values.getValues<APInt>();
+    shape[1] = v[0].getSExtValue(), shape[2] = v[1].getSExtValue();
+    if (shape[1] < 1 || shape[2] < 1)
+      return fail(loc, "newImageSize must be positive, got [", shape[1], ", ",
+                  shape[2], "]");
+  }
+  Type element =
+      a.getMethod() == 1 ? in.getElementType() : Float32Type::get(ctx);
+  return infer(out, shape, element);
 }

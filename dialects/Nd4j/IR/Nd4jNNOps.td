@@ -63,6 +63,37 @@ def Nd4j_Deconv3DOp : Nd4j_TypedOp<"deconv3d"> {
                "dH", "dW", "isSameMode", "isNCDHW"];
 }
 
+def Nd4j_ImageResizeOp : Nd4j_TypedOp<"image_resize"> {
+  let summary = "resizes NHWC images to a size given at run time";
+  let description = [{
+    libnd4j `image_resize` of `[N, H, W, C]` images to `newImageSize`
+    (`[height, width]`, often computed at run time). `method`: 0 bilinear,
+    1 nearest, 2 bicubic (3-7: area, gaussian, lanczos3, lanczos5,
+    mitchellcubic); `coorMode`, the source coordinate of output pixel `x`
+    with `scale = in / out`: 0 asymmetric `x * scale`, 1 half-pixel
+    `(x + 0.5) * scale - 0.5`, 2 `(x + 0.5) * scale`; `nearestMode`: 0 floor,
+    1 round half down, 2 round half up, 3 ceil; `bicubicCoefficient` is the
+    cubic kernel's `a`; `exclude_outside` drops (and renormalizes) taps
+    outside the image. Methods other than nearest produce f32.
+
+    ```mlir
+    %y = nd4j.image_resize %x, %size {method = 1 : i64, coorMode = 1 : i64, nearestMode = 1 : i64,
+                                      bicubicCoefficient = -7.5e-01 : f64, preserveAspectRatio = false,
+                                      antialias = false, exclude_outside = false}
+           : (tensor<1x2x2x3xf32>, tensor<2xi64>) -> tensor<1x?x?x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$image, Nd4j_Tensor:$newImageSize,
+                       Nd4j_I64Attr:$method, Nd4j_I64Attr:$coorMode,
+                       Nd4j_I64Attr:$nearestMode, F64Attr:$bicubicCoefficient,
+                       BoolAttr:$preserveAspectRatio, BoolAttr:$antialias,
+                       BoolAttr:$exclude_outside);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["method", "coorMode", "nearestMode"];
+  let tArgs = ["bicubicCoefficient"];
+  let bArgs = ["preserveAspectRatio", "antialias", "exclude_outside"];
+}
+
 def Nd4j_LrnOp : Nd4j_TypedOp<"lrn"> {
   let summary = "local response normalization along the last dimension";
   let description = [{

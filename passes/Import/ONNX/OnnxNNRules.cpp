@@ -599,6 +599,81 @@ RuleResult spaceToDepth(ImportNode &node, PatternRewriter &rewriter) {
   return replace(rewriter, node, y);
 }
 
+/// Resize (opset 11 on) of [N, C, H, W] to `sizes` given at run time as
+/// libnd4j's image_resize on NHWC, whose methods, coordinate and nearest
+/// modes and cubic coefficient are ONNX's. image_resize scales by in / out,
+/// which `scales` (ONNX scales by them as given) need not equal, so only
+/// `sizes` is taken; the model's declared result must keep N and C.
+RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), sizes = node.inputType(3);
+  auto result = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (node.opset < 11 || !x || !sizes || !result || x.getRank() != 4 ||
+      !x.getElementType().isF32() || result.getRank() != 4 ||
+      x.isDynamicDim(0) || x.isDynamicDim(1) ||
+      result.getDimSize(0) != x.getDimSize(0) ||
+      result.getDimSize(1) != x.getDimSize(1) ||
+      (node.hasInput(2) &&
+       (!node.inputType(2) || !node.inputType(2).hasStaticShape() ||
+        node.inputType(2).getNumElements() != 0)))
+    return RuleResult::NotApplicable;
+  FailureOr<StringRef> mode = node.getString("mode", StringRef("nearest"));
+  FailureOr<StringRef> coord =
+      node.getString("coordinate_transformation_mode", StringRef("half_pixel"));
+  FailureOr<StringRef> nearest =
+      node.getString("nearest_mode", StringRef("round_prefer_floor"));
+  FailureOr<double> a = node.getFloat("cubic_coeff_a", -0.75);
+  FailureOr<int64_t> exclude = node.getInt("exclude_outside", 0);
+  FailureOr<int64_t> antialias = node.getInt("antialias", 0);
+  FailureOr<StringRef> policy =
+      node.getString("keep_aspect_ratio_policy", StringRef("stretch"));
+  if (failed(mode) || failed(coord) || failed(nearest) || failed(a) ||
+      failed(exclude) || failed(antialias) || failed(policy))
+    return RuleResult::Failed;
+  int64_t method = StringSwitch<int64_t>(*mode)
+                       .Case("linear", 0)
+                       .Case("nearest", 1)
+                       .Case("cubic", 2)
+                       .Default(-1);
+  int64_t coorMode = StringSwitch<int64_t>(*coord)
+                         .Case("asymmetric", 0)
+                         .Case("half_pixel", 1)
+                         .Case("tf_half_pixel_for_nn", 2)
+                         .Default(-1);
+  // pytorch_half_pixel is half_pixel except for an output extent of 1.
+  if (*coord == "pytorch_half_pixel" && !result.isDynamicDim(2) &&
+      !result.isDynamicDim(3) && result.getDimSize(2) > 1 &&
+      result.getDimSize(3) > 1)
+    coorMode = 1;
+  int64_t nearestMode = StringSwitch<int64_t>(*nearest)
+                            .Case("floor", 0)
+                            .Case("round_prefer_floor", 1)
+                            .Case("round_prefer_ceil", 2)
+                            .Case("ceil", 3)
+                            .Default(-1);
+  if (method < 0 || coorMode < 0 || nearestMode < 0 || *antialias != 0 ||
+      *policy != "stretch" || node.hasAttr("axes") ||
+      (coorMode == 2 && method != 1))
+    return RuleResult::NotApplicable;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  FailureOr<Value> hw = build<StridedSliceOp>(
+      rewriter, node, node.input(3), I(0), I(0), I(1), I(0), I(0),
+      rewriter.getDenseI64ArrayAttr({2}), rewriter.getDenseI64ArrayAttr({0}),
+      rewriter.getDenseI64ArrayAttr({1}));
+  FailureOr<Value> image =
+      build<PermuteOp>(rewriter, node, node.input(0),
+                       rewriter.getDenseI64ArrayAttr({0, 2, 3, 1}));
+  if (failed(hw) || failed(image))
+    return RuleResult::Failed;
+  FailureOr<Value> y = build<ImageResizeOp>(
+      rewriter, node, *image, *hw, I(method), I(coorMode), I(nearestMode),
+      f64(rewriter, *a), rewriter.getBoolAttr(false),
+      rewriter.getBoolAttr(false), rewriter.getBoolAttr(*exclude != 0));
+  if (succeeded(y))
+    y = build<PermuteOp>(rewriter, node, *y,
+                         rewriter.getDenseI64ArrayAttr({0, 3, 1, 2}));
+  return replace(rewriter, node, y);
+}
+
 } // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
@@ -617,4 +692,5 @@ void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
   add("Conv", groupedConv);
   add("LRN", lrn);
   add("SpaceToDepth", spaceToDepth);
+  add("Resize", resize);
 }

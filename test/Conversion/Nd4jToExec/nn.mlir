@@ -26,5 +26,12 @@ nd4j.graph @nn {
   %d = nd4j.deconv3d %x3, %w3 {kD = 3, kH = 2, kW = 1, sD = 1, sH = 2, sW = 1, pD = 0, pH = 1, pW = 0,
                                dD = 1, dH = 1, dW = 2, isSameMode = 0, isNCDHW = 0}
        : (tensor<1x1x3x4x5xf32>, tensor<3x2x1x2x1xf32>) -> tensor<1x2x5x6x5xf32>
-  nd4j.output "y" = %y, "l" = %l, "d" = %d : tensor<1x2x7x7xf32>, tensor<1x4x5x3xf32>, tensor<1x2x5x6x5xf32>
+  // image_resize: i_args method coorMode nearestMode; t_args
+  // bicubicCoefficient; b_args preserveAspectRatio antialias exclude_outside.
+  // CHECK: nd4j_exec.node "image_resize" <custom>(%{{.*}}, %{{.*}}) t_args [-5.000000e-01] i_args [2, 1, 0] b_args [false, false, true] {{.*}}: (tensor<1x4x5x3xf32>, tensor<2xi64>) -> tensor<1x?x?x3xf32>
+  %sz = nd4j.placeholder "sz" : tensor<2xi64>
+  %r = nd4j.image_resize %xn, %sz {method = 2, coorMode = 1, nearestMode = 0, bicubicCoefficient = -0.5,
+                                   preserveAspectRatio = false, antialias = false, exclude_outside = true}
+       : (tensor<1x4x5x3xf32>, tensor<2xi64>) -> tensor<1x?x?x3xf32>
+  nd4j.output "y" = %y, "l" = %l, "d" = %d, "r" = %r : tensor<1x2x7x7xf32>, tensor<1x4x5x3xf32>, tensor<1x2x5x6x5xf32>, tensor<1x?x?x3xf32>
 }

@@ -163,3 +163,69 @@ nd4j.graph @deconv3d_flag {
   %y = nd4j.deconv3d %x, %w {kD = 3, kH = 3, kW = 3, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, isSameMode = 0, isNCDHW = 3} : (tensor<1x3x3x4x5xf32>, tensor<3x3x3x2x3xf32>) -> tensor<?x?x?x?x?xf32>
   nd4j.output
 }
+
+// -----
+
+nd4j.graph @image_resize_image_rank {
+  %x = nd4j.placeholder "x" : tensor<2x2x3xf32>
+  %s = nd4j.placeholder "s" : tensor<2xi64>
+  // expected-error @+2 {{image must be rank 4 ([N, H, W, C]), got [2, 2, 3]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %y = nd4j.image_resize %x, %s {method = 1, coorMode = 1, nearestMode = 1, bicubicCoefficient = -0.75, preserveAspectRatio = false, antialias = false, exclude_outside = false} : (tensor<2x2x3xf32>, tensor<2xi64>) -> tensor<?x?x?x?xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @image_resize_size_type {
+  %x = nd4j.placeholder "x" : tensor<1x2x2x3xf32>
+  %s = nd4j.placeholder "s" : tensor<2xf32>
+  // expected-error @+2 {{newImageSize must be 2 integers, got 'tensor<2xf32>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %y = nd4j.image_resize %x, %s {method = 1, coorMode = 1, nearestMode = 1, bicubicCoefficient = -0.75, preserveAspectRatio = false, antialias = false, exclude_outside = false} : (tensor<1x2x2x3xf32>, tensor<2xf32>) -> tensor<?x?x?x?xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @image_resize_method {
+  %x = nd4j.placeholder "x" : tensor<1x2x2x3xf32>
+  %s = nd4j.placeholder "s" : tensor<2xi64>
+  // expected-error @+2 {{'method' must be 0 to 7, got 8}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %y = nd4j.image_resize %x, %s {method = 8, coorMode = 1, nearestMode = 1, bicubicCoefficient = -0.75, preserveAspectRatio = false, antialias = false, exclude_outside = false} : (tensor<1x2x2x3xf32>, tensor<2xi64>) -> tensor<?x?x?x?xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @image_resize_coor {
+  %x = nd4j.placeholder "x" : tensor<1x2x2x3xf32>
+  %s = nd4j.placeholder "s" : tensor<2xi64>
+  // expected-error @+2 {{'coorMode' must be 0, 1 or 2, got 3}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %y = nd4j.image_resize %x, %s {method = 1, coorMode = 3, nearestMode = 1, bicubicCoefficient = -0.75, preserveAspectRatio = false, antialias = false, exclude_outside = false} : (tensor<1x2x2x3xf32>, tensor<2xi64>) -> tensor<?x?x?x?xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @image_resize_nearest {
+  %x = nd4j.placeholder "x" : tensor<1x2x2x3xf32>
+  %s = nd4j.placeholder "s" : tensor<2xi64>
+  // expected-error @+2 {{'nearestMode' must be 0 to 3, got 4}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %y = nd4j.image_resize %x, %s {method = 1, coorMode = 1, nearestMode = 4, bicubicCoefficient = -0.75, preserveAspectRatio = false, antialias = false, exclude_outside = false} : (tensor<1x2x2x3xf32>, tensor<2xi64>) -> tensor<?x?x?x?xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @image_resize_size {
+  %x = nd4j.placeholder "x" : tensor<1x2x2x3xf32>
+  %s = nd4j.constant dense<[0, 4]> : tensor<2xi64>
+  // expected-error @+2 {{newImageSize must be positive, got [0, 4]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %y = nd4j.image_resize %x, %s {method = 1, coorMode = 1, nearestMode = 1, bicubicCoefficient = -0.75, preserveAspectRatio = false, antialias = false, exclude_outside = false} : (tensor<1x2x2x3xf32>, tensor<2xi64>) -> tensor<?x?x?x?xf32>
+  nd4j.output
+}

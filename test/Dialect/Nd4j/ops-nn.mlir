@@ -39,3 +39,20 @@ nd4j.graph @deconv3d {
        : (tensor<1x1x3x4x5xf32>, tensor<3x3x3x2x1xf32>) -> tensor<1x2x5x6x7xf32>
   nd4j.output "y" = %y : tensor<1x2x5x6x7xf32>
 }
+
+// CHECK-LABEL: nd4j.graph @image_resize
+nd4j.graph @image_resize {
+  %x = nd4j.placeholder "x" : tensor<1x2x2x3xf32>
+  %s = nd4j.placeholder "s" : tensor<2xi64>
+  %c = nd4j.constant dense<[4, 6]> : tensor<2xi32>
+  // CHECK: nd4j.image_resize %{{.*}}, %{{.*}} {{.*}} : (tensor<1x2x2x3xf32>, tensor<2xi64>) -> tensor<1x?x?x3xf32>
+  %y = nd4j.image_resize %x, %s {method = 1, coorMode = 1, nearestMode = 1, bicubicCoefficient = -0.75,
+                                 preserveAspectRatio = false, antialias = false, exclude_outside = false}
+       : (tensor<1x2x2x3xf32>, tensor<2xi64>) -> tensor<1x?x?x3xf32>
+  // A constant size gives the extents.
+  // CHECK: nd4j.image_resize %{{.*}}, %{{.*}} {{.*}} : (tensor<1x2x2x3xf32>, tensor<2xi32>) -> tensor<1x4x6x3xf32>
+  %z = nd4j.image_resize %x, %c {method = 2, coorMode = 1, nearestMode = 0, bicubicCoefficient = -0.5,
+                                 preserveAspectRatio = false, antialias = false, exclude_outside = true}
+       : (tensor<1x2x2x3xf32>, tensor<2xi32>) -> tensor<1x4x6x3xf32>
+  nd4j.output "y" = %y, "z" = %z : tensor<1x?x?x3xf32>, tensor<1x4x6x3xf32>
+}
