@@ -12,7 +12,7 @@ nd4j.graph @small_cnn {
   %fcw = nd4j.constant dense<0.01> : tensor<36x10xf32> {name = "fc.weight"}
   %fcb = nd4j.constant dense<0.0> : tensor<10xf32> {name = "fc.bias"}
   %c = nd4j.conv2d %x, %w, %b {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0,
-                               dH = 1, dW = 1, isSameMode = 0, isNCHW = 1, wFormat = 1}
+                               dH = 1, dW = 1, isSameMode = 0, isNCHW = 0, wFormat = 1}
        : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>) -> tensor<1x4x6x6xf32> loc("conv1")
   %n = nd4j.batchnorm %c, %mean, %var, %gamma, %beta {applyScale = 1, applyOffset = 1,
                       dimensions = array<i64: 1>, epsilon = 1.0e-5 : f64,
@@ -20,7 +20,7 @@ nd4j.graph @small_cnn {
        : (tensor<1x4x6x6xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<1x4x6x6xf32> loc("bn1")
   %r = nd4j.relu %n {cutoff = 0.0 : f64} : (tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32> loc("relu1")
   %p = nd4j.maxpool2d %r {kH = 2, kW = 2, sH = 2, sW = 2, pH = 0, pW = 0, dH = 1, dW = 1,
-                          isSameMode = 0, extraParam0 = 0, isNCHW = 1}
+                          isSameMode = 0, extraParam0 = 0, isNCHW = 0}
        : (tensor<1x4x6x6xf32>) -> tensor<1x4x3x3xf32> loc("pool1")
   %f = nd4j.reshape %p {shapeArr = array<i64: 1, -1>} : (tensor<1x4x3x3xf32>) -> tensor<1x36xf32> loc("flatten")
   %m = nd4j.matmul %f, %fcw {transX = 0, transY = 0, transZ = 0, alpha = 1.0 : f64, beta = 0.0 : f64}

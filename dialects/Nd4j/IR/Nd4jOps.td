@@ -379,17 +379,35 @@ def Nd4j_PowOp : Nd4j_BroadcastBinaryOp<"pow", "element-wise power"> {
   let libnd4jName = "Pow";
 }
 
-def Nd4j_WhereOp : Nd4j_TypedOp<"where_np"> {
-  let summary = "element-wise choice between two tensors (numpy where)";
+def Nd4j_SelectOp : Nd4j_TypedOp<"select"> {
+  let summary = "element-wise choice between two tensors of one shape";
   let description = [{
-    `condition ? input : y`, with numpy broadcasting of all three.
+    `cond ? input : y`, element by element; all three have the same shape
+    (libnd4j's `select` does not broadcast — ONNX `Where` and other numpy-style
+    selections broadcast their operands with `broadcast_to` first). libnd4j's
+    `where_np` is not this op: it replaces the `true` elements by `y`'s.
 
     ```mlir
-    %r = nd4j.where_np %c, %a, %b : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+    %r = nd4j.select %c, %a, %b : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
     ```
   }];
-  let arguments = (ins Nd4j_Tensor:$condition, Nd4j_Tensor:$input,
-                       Nd4j_Tensor:$y);
+  let arguments = (ins Nd4j_Tensor:$cond, Nd4j_Tensor:$input, Nd4j_Tensor:$y);
+  let results = (outs Nd4j_Tensor:$outputs);
+}
+
+def Nd4j_BroadcastToOp : Nd4j_TypedOp<"broadcast_to"> {
+  let summary = "broadcasts a tensor to a shape (numpy rules)";
+  let description = [{
+    `shape` is a 1-D integer tensor; the input broadcasts to it by numpy's
+    rules (dimensions aligned at the end, extents 1 stretched). With a
+    constant `shape` the result is static.
+
+    ```mlir
+    %s = nd4j.constant dense<[2, 3]> : tensor<2xi64>
+    %y = nd4j.broadcast_to %x, %s : (tensor<3xf32>, tensor<2xi64>) -> tensor<2x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$shape);
   let results = (outs Nd4j_Tensor:$outputs);
 }
 
@@ -479,7 +497,8 @@ def Nd4j_Conv2DOp : Nd4j_TypedOp<"conv2d"> {
   let description = [{
     libnd4j `conv2d`: kernel `kH x kW`, strides `sH, sW`, paddings `pH, pW`,
     dilations `dH, dW`; `isSameMode` 1 pads for SAME output size (then `pH,
-    pW` are ignored); `isNCHW` 1 for `[N, C, H, W]` input, 0 for NHWC;
+    pW` are ignored); `isNCHW` 0 for `[N, C, H, W]` input, 1 for NHWC (libnd4j reads
+    the slot as "is NHWC", whatever its descriptor name says);
     `wFormat` gives the weight layout: 0 `[kH, kW, iC, oC]`, 1 `[oC, iC, kH,
     kW]`, 2 `[oC, kH, kW, iC]`. `bias` is `[oC]`.
 
@@ -490,7 +509,7 @@ def Nd4j_Conv2DOp : Nd4j_TypedOp<"conv2d"> {
     ```mlir
     %y = nd4j.conv2d %x, %w, %b {kH = 3 : i64, kW = 3 : i64, sH = 1 : i64, sW = 1 : i64,
                                  pH = 0 : i64, pW = 0 : i64, dH = 1 : i64, dW = 1 : i64,
-                                 isSameMode = 0 : i64, isNCHW = 1 : i64, wFormat = 1 : i64}
+                                 isSameMode = 0 : i64, isNCHW = 0 : i64, wFormat = 1 : i64}
            : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>) -> tensor<1x4x6x6xf32>
     ```
   }];
@@ -516,7 +535,7 @@ def Nd4j_DepthwiseConv2DOp : Nd4j_TypedOp<"depthwise_conv2d"> {
     ```mlir
     %y = nd4j.depthwise_conv2d %x, %w {kH = 3 : i64, kW = 3 : i64, sH = 1 : i64, sW = 1 : i64,
                                        pH = 1 : i64, pW = 1 : i64, dH = 1 : i64, dW = 1 : i64,
-                                       isSameMode = 0 : i64, isNCHW = 1 : i64}
+                                       isSameMode = 0 : i64, isNCHW = 0 : i64}
            : (tensor<1x4x8x8xf32>, tensor<3x3x4x2xf32>) -> tensor<1x8x8x8xf32>
     ```
   }];
@@ -537,13 +556,13 @@ class Nd4j_Pool2DOp<string mnemonic, string summaryText, string extraDoc>
   let summary = summaryText;
   let description = [{
     Kernel `kH x kW`, strides `sH, sW`, paddings `pH, pW`, dilations `dH,
-    dW`, `isSameMode` 1 for SAME padding, `isNCHW` 1 for `[N, C, H, W]`
-    input (0: NHWC). }] # extraDoc # [{
+    dW`, `isSameMode` 1 for SAME padding, `isNCHW` 0 for `[N, C, H, W]`
+    input, 1 for NHWC (libnd4j reads the slot as "is NHWC"). }] # extraDoc # [{
 
     ```mlir
     %y = nd4j.}] # mnemonic # [{ %x {kH = 2 : i64, kW = 2 : i64, sH = 2 : i64, sW = 2 : i64,
                                pH = 0 : i64, pW = 0 : i64, dH = 1 : i64, dW = 1 : i64,
-                               isSameMode = 0 : i64, extraParam0 = 0 : i64, isNCHW = 1 : i64}
+                               isSameMode = 0 : i64, extraParam0 = 0 : i64, isNCHW = 0 : i64}
            : (tensor<1x3x8x8xf32>) -> tensor<1x3x4x4xf32>
     ```
   }];
@@ -567,13 +586,14 @@ def Nd4j_Conv3DOp : Nd4j_TypedOp<"conv3dnew"> {
   let description = [{
     libnd4j `conv3dnew`: kernel `kD x kH x kW`, strides, paddings and
     dilations per dimension; `paddingMode` 0 VALID (explicit paddings), 1
-    SAME; `isNCDHW` 1 for `[N, C, D, H, W]` input (0: NDHWC). The weights
+    SAME; `isNCDHW` 0 for `[N, C, D, H, W]` input, 1 for NDHWC (libnd4j
+    reads the slot as "is NDHWC"). The weights
     are `[kD, kH, kW, iC, oC]`, `bias` is `[oC]`.
 
     ```mlir
     %y = nd4j.conv3dnew %x, %w {kD = 2 : i64, kH = 2 : i64, kW = 2 : i64, sD = 1 : i64, sH = 1 : i64,
                                 sW = 1 : i64, pD = 0 : i64, pH = 0 : i64, pW = 0 : i64, dD = 1 : i64,
-                                dH = 1 : i64, dW = 1 : i64, paddingMode = 0 : i64, isNCDHW = 1 : i64}
+                                dH = 1 : i64, dW = 1 : i64, paddingMode = 0 : i64, isNCDHW = 0 : i64}
            : (tensor<1x3x4x4x4xf32>, tensor<2x2x2x3x8xf32>) -> tensor<1x8x3x3x3xf32>
     ```
   }];
@@ -595,14 +615,14 @@ class Nd4j_Pool3DOp<string mnemonic, string summaryText, string extraDoc>
   let summary = summaryText;
   let description = [{
     Kernel `kD x kH x kW`, strides, paddings and dilations per dimension,
-    `isSameMode` 1 for SAME padding, `isNCDHW` 1 for `[N, C, D, H, W]`
-    input. }] # extraDoc # [{
+    `isSameMode` 1 for SAME padding, `isNCDHW` 0 for `[N, C, D, H, W]`
+    input, 1 for NDHWC (libnd4j reads the slot as "is NDHWC"). }] # extraDoc # [{
 
     ```mlir
     %y = nd4j.}] # mnemonic # [{ %x {kD = 2 : i64, kH = 2 : i64, kW = 2 : i64, sD = 2 : i64, sH = 2 : i64,
                                sW = 2 : i64, pD = 0 : i64, pH = 0 : i64, pW = 0 : i64, dD = 1 : i64,
                                dH = 1 : i64, dW = 1 : i64, isSameMode = 0 : i64, extraParam0 = 0 : i64,
-                               isNCDHW = 1 : i64}
+                               isNCDHW = 0 : i64}
            : (tensor<1x3x4x4x4xf32>) -> tensor<1x3x2x2x2xf32>
     ```
   }];

@@ -39,7 +39,9 @@ LogicalResult inferWindow2D(std::optional<Location> loc, const Window2D &w,
       failed(checkFlag(loc, "isNCHW", w.isNCHW)))
     return failure();
   ArrayRef<int64_t> in = input.getShape();
-  int64_t h = w.isNCHW ? in[2] : in[1], wd = w.isNCHW ? in[3] : in[2];
+  // libnd4j reads the isNCHW slot as "is NHWC": 0 is [N, C, H, W].
+  bool nchw = w.isNCHW == 0;
+  int64_t h = nchw ? in[2] : in[1], wd = nchw ? in[3] : in[2];
   FailureOr<int64_t> oH =
       windowOutput(loc, "height", h, w.kH, w.sH, w.pH, w.dH, w.isSameMode);
   if (failed(oH))
@@ -48,7 +50,7 @@ LogicalResult inferWindow2D(std::optional<Location> loc, const Window2D &w,
       windowOutput(loc, "width", wd, w.kW, w.sW, w.pW, w.dW, w.isSameMode);
   if (failed(oW))
     return failure();
-  if (w.isNCHW)
+  if (nchw)
     shape.assign({in[0], outChannels, *oH, *oW});
   else
     shape.assign({in[0], *oH, *oW, outChannels});
@@ -69,7 +71,7 @@ LogicalResult inferPool2D(std::optional<Location> loc, Adaptor a,
   RankedTensorType in = ranked(a.getInput());
   if (in.getRank() != 4)
     return fail(loc, "input must be rank 4, got ", shapeStr(in.getShape()));
-  int64_t channels = a.getIsNCHW() ? in.getDimSize(1) : in.getDimSize(3);
+  int64_t channels = a.getIsNCHW() == 0 ? in.getDimSize(1) : in.getDimSize(3);
   SmallVector<int64_t> shape;
   if (failed(inferWindow2D(loc, w, in, channels, shape)))
     return failure();
@@ -225,7 +227,7 @@ LogicalResult inferConv2D(std::optional<Location> loc, Adaptor a,
       !compatibleDims(ws[layout.kW], a.getKW()))
     return fail(loc, "weights ", shapeStr(ws), " (", layout.name,
                 ") do not hold a ", a.getKH(), "x", a.getKW(), " kernel");
-  int64_t iC = a.getIsNCHW() == 1 ? in.getDimSize(1) : in.getDimSize(3);
+  int64_t iC = a.getIsNCHW() == 0 ? in.getDimSize(1) : in.getDimSize(3);
   if (!compatibleDims(ws[layout.iC], iC))
     return fail(loc, "weights ", shapeStr(ws), " (", layout.name, ") expect ",
                 ws[layout.iC], " input channels, input ",
@@ -480,20 +482,62 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
 // Selection, tiling, gathering
 //===----------------------------------------------------------------------===//
 
-LogicalResult WhereOp::inferReturnTypes(MLIRContext *,
-                                        std::optional<Location> loc, Adaptor a,
-                                        SmallVectorImpl<Type> &out) {
-  if (!ranked(a.getCondition()).getElementType().isInteger(1))
-    return fail(loc, "condition must be a bool (i1) tensor, got ",
-                a.getCondition().getType());
+LogicalResult SelectOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> loc, Adaptor a,
+                                         SmallVectorImpl<Type> &out) {
+  RankedTensorType c = ranked(a.getCond()), x = ranked(a.getInput()),
+                   y = ranked(a.getY());
+  if (!c.getElementType().isInteger(1))
+    return fail(loc, "cond must be a bool (i1) tensor, got ", c);
   if (failed(sameElementType(loc, a.getInput(), a.getY())))
     return failure();
-  SmallVector<int64_t> xy, shape;
-  if (failed(broadcast(loc, ranked(a.getInput()).getShape(),
-                       ranked(a.getY()).getShape(), xy)) ||
-      failed(broadcast(loc, ranked(a.getCondition()).getShape(), xy, shape)))
-    return failure();
-  return infer(out, shape, ranked(a.getInput()).getElementType());
+  if (c.getRank() != x.getRank() || y.getRank() != x.getRank())
+    return fail(loc, "cond, input and y must have one shape, got ",
+                shapeStr(c.getShape()), ", ", shapeStr(x.getShape()), " and ",
+                shapeStr(y.getShape()));
+  SmallVector<int64_t> shape;
+  for (int64_t d = 0; d < x.getRank(); ++d) {
+    int64_t n = kDyn;
+    for (RankedTensorType t : {c, x, y}) {
+      int64_t m = t.getDimSize(d);
+      if (!compatibleDims(n, m))
+        return fail(loc, "cond, input and y must have one shape, got ",
+                    shapeStr(c.getShape()), ", ", shapeStr(x.getShape()),
+                    " and ", shapeStr(y.getShape()));
+      if (!ShapedType::isDynamic(m))
+        n = m;
+    }
+    shape.push_back(n);
+  }
+  return infer(out, shape, x.getElementType());
+}
+
+LogicalResult BroadcastToOp::inferReturnTypes(MLIRContext *,
+                                              std::optional<Location> loc,
+                                              Adaptor a,
+                                              SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput()), s = ranked(a.getShape());
+  if (!isa<IntegerType>(s.getElementType()) || s.getRank() != 1 ||
+      s.isDynamicDim(0))
+    return fail(loc, "shape must be a 1-D integer tensor of known length, got ",
+                s);
+  int64_t rank = s.getDimSize(0);
+  if (rank < in.getRank())
+    return fail(loc, "cannot broadcast rank ", in.getRank(), " to rank ", rank);
+  SmallVector<int64_t> shape(rank, kDyn);
+  DenseIntElementsAttr target;
+  if (matchPattern(a.getShape(), m_Constant(&target))) {
+    shape.clear();
+    for (const APInt &v : target.getValues<APInt>())
+      shape.push_back(v.getSExtValue());
+    SmallVector<int64_t> merged;
+    if (failed(broadcast(loc, in.getShape(), shape, merged)))
+      return failure();
+    if (merged != shape)
+      return fail(loc, "input shape ", shapeStr(in.getShape()),
+                  " does not broadcast to ", shapeStr(shape));
+  }
+  return infer(out, shape, in.getElementType());
 }
 
 LogicalResult TileOp::inferReturnTypes(MLIRContext *,
@@ -623,7 +667,7 @@ LogicalResult inferPool3D(std::optional<Location> loc, Adaptor a,
              {a.getPD(), a.getPH(), a.getPW()},
              {a.getDD(), a.getDH(), a.getDW()},
              a.getIsSameMode() == 1,
-             a.getIsNCDHW() == 1};
+             a.getIsNCDHW() == 0};
   SmallVector<int64_t> shape;
   if (failed(inferWindow3D(loc, w, in, in.getDimSize(w.channelsFirst ? 1 : 4),
                            shape)))
@@ -652,7 +696,8 @@ LogicalResult Conv3DOp::inferReturnTypes(MLIRContext *,
                   " ([kD, kH, kW, iC, oC]) do "
                   "not hold a ",
                   kernel[0], "x", kernel[1], "x", kernel[2], " kernel");
-  bool first = a.getIsNCDHW() == 1;
+  // libnd4j reads the isNCDHW slot as "is NDHWC": 0 is [N, C, D, H, W].
+  bool first = a.getIsNCDHW() == 0;
   int64_t iC = in.getDimSize(first ? 1 : 4);
   if (!compatibleDims(ws[3], iC))
     return fail(loc, "weights ", shapeStr(ws), " expect ", ws[3],

@@ -541,6 +541,14 @@ struct Composer {
     broken = failed(v);
     return broken ? Value() : *v;
   }
+  /// numpy's where (select with broadcast operands).
+  Value where(Value cond, Value x, Value y) {
+    if (broken)
+      return Value();
+    FailureOr<Value> v = buildWhere(rewriter, node, cond, x, y);
+    broken = failed(v);
+    return broken ? Value() : *v;
+  }
   /// Element `index` of dimension `dim` (which the result drops).
   Value take(Value v, int64_t dim, int64_t index) {
     auto type = RankedTensorType::get({}, rewriter.getI64Type());
@@ -710,10 +718,10 @@ RuleResult recurrent(ImportNode &node, PatternRewriter &rewriter) {
           c.reshape(c.make<LessOp>(scalarConstant(rewriter, loc, lenType, t),
                                    node.input(seqInput)),
                     {batch, 1});
-      y = c.make<WhereOp>(valid, hNext, zeros);
-      hNext = c.make<WhereOp>(valid, hNext, hPrev);
+      y = c.where(valid, hNext, zeros);
+      hNext = c.where(valid, hNext, hPrev);
       if (lstm)
-        cNext = c.make<WhereOp>(valid, cNext, cPrev);
+        cNext = c.where(valid, cNext, cPrev);
     }
     ys.push_back(c.reshape(y, *layout ? SmallVector<int64_t>{batch, 1, 1, h}
                                       : SmallVector<int64_t>{1, 1, batch, h}));

@@ -55,6 +55,14 @@ struct Chain {
     }
     return *v;
   }
+  /// numpy's where (select with broadcast operands).
+  Value where(Value cond, Value x, Value y) {
+    if (!ok)
+      return Value();
+    FailureOr<Value> v = buildWhere(rewriter, node, cond, x, y);
+    ok = succeeded(v);
+    return ok ? *v : Value();
+  }
   RuleResult done(Value y) {
     return ok ? node.replaceWith(rewriter, y) : RuleResult::Failed;
   }
@@ -139,8 +147,8 @@ RuleResult shrink(ImportNode &node, PatternRewriter &rewriter) {
   Value below = b.op<LessOp>(x, b.c(-*lambd));
   Value high = b.op<SubtractOp>(x, b.c(*bias));
   Value low = b.op<AddOp>(x, b.c(*bias));
-  Value upper = b.op<WhereOp>(above, high, b.c(0.0));
-  return b.done(b.op<WhereOp>(below, low, upper));
+  Value upper = b.where(above, high, b.c(0.0));
+  return b.done(b.where(below, low, upper));
 }
 
 /// PRelu: x where x >= 0, slope * x elsewhere. From opset 7 the slope
@@ -170,7 +178,7 @@ RuleResult prelu(ImportNode &node, PatternRewriter &rewriter) {
   Value in = node.input(0);
   Value neg = b.op<LessOp>(in, b.c(0.0));
   Value scaled = b.op<MultiplyOp>(in, slope);
-  Value y = b.op<WhereOp>(neg, scaled, in);
+  Value y = b.where(neg, scaled, in);
   if (b.ok && cast<RankedTensorType>(y.getType()).getShape() != x.getShape())
     return RuleResult::NotApplicable; // The slope is larger than x.
   return b.done(y);

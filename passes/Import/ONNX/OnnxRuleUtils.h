@@ -95,6 +95,60 @@ inline FailureOr<Value> reshapeTo(PatternRewriter &rewriter, ImportNode &node,
                           rewriter.getDenseI64ArrayAttr(arr));
 }
 
+/// numpy's `where(cond, x, y)`: libnd4j's `select` takes operands of one
+/// shape, so each operand whose shape differs from the broadcast shape is
+/// broadcast to it first. Fails (with a diagnostic at the node) when the
+/// broadcast shape is not static or the operands do not broadcast.
+inline FailureOr<Value> buildWhere(PatternRewriter &rewriter, ImportNode &node,
+                                   Value cond, Value x, Value y) {
+  SmallVector<Value> operands = {cond, x, y};
+  SmallVector<ArrayRef<int64_t>> shapes;
+  for (Value v : operands) {
+    auto t = dyn_cast<RankedTensorType>(v.getType());
+    if (!t) {
+      node.emitError() << "select operands must be ranked tensors";
+      return failure();
+    }
+    shapes.push_back(t.getShape());
+  }
+  if (shapes[0] == shapes[1] && shapes[1] == shapes[2])
+    return build<SelectOp>(rewriter, node, cond, x, y);
+  size_t rank = 0;
+  for (ArrayRef<int64_t> s : shapes)
+    rank = std::max(rank, s.size());
+  SmallVector<int64_t> target(rank, 1);
+  for (ArrayRef<int64_t> s : shapes)
+    for (size_t i = 0; i < s.size(); ++i) {
+      int64_t &t = target[rank - s.size() + i];
+      int64_t d = s[i];
+      if (ShapedType::isDynamic(d)) {
+        node.emitError() << "cannot broadcast select operands with unknown "
+                            "dimensions";
+        return failure();
+      }
+      if (d != 1 && t != 1 && d != t) {
+        node.emitError() << "select operands do not broadcast";
+        return failure();
+      }
+      if (d != 1)
+        t = d;
+    }
+  for (Value &v : operands) {
+    if (cast<RankedTensorType>(v.getType()).getShape() == ArrayRef(target))
+      continue;
+    auto type = RankedTensorType::get({static_cast<int64_t>(rank)},
+                                      rewriter.getI64Type());
+    Value shape = ConstantOp::create(
+        rewriter, node.loc, type,
+        DenseElementsAttr::get(type, ArrayRef(target)), StringAttr());
+    FailureOr<Value> b = build<BroadcastToOp>(rewriter, node, v, shape);
+    if (failed(b))
+      return failure();
+    v = *b;
+  }
+  return build<SelectOp>(rewriter, node, operands[0], operands[1], operands[2]);
+}
+
 /// A rank-0 constant of `element` type holding `value` (floating-point or
 /// integer element types).
 inline Value scalarConstant(PatternRewriter &rewriter, Location loc,

@@ -5,7 +5,8 @@
 // attributes with ONNX's defaults, check what nd4j's op cannot express
 // (returning NotApplicable, so the node is reported as unhandled rather than
 // imported wrongly), build the typed op. Conventions: ONNX tensors are
-// NCHW, so conv/pool set isNCHW = 1 and conv weights are [oC, iC, kH, kW]
+// NCHW, so conv/pool set isNCHW = 0 (libnd4j reads that slot as "is NHWC",
+// as nd4j's own ONNX importer sets it) and conv weights are [oC, iC, kH, kW]
 // (wFormat 1), as nd4j's own ONNX importer does.
 //
 //===----------------------------------------------------------------------===//
@@ -361,9 +362,9 @@ RuleResult where(ImportNode &node, PatternRewriter &rewriter) {
                    y = node.inputType(2);
   if (!c || !x || !y || x.getElementType() != y.getElementType())
     return RuleResult::NotApplicable;
-  return replace(rewriter, node,
-                 build<WhereOp>(rewriter, node, node.input(0), node.input(1),
-                                node.input(2)));
+  return replace(
+      rewriter, node,
+      buildWhere(rewriter, node, node.input(0), node.input(1), node.input(2)));
 }
 
 /// Tile by constant repeats.
@@ -1008,7 +1009,7 @@ RuleResult depthwise(ImportNode &node, PatternRewriter &rewriter, int64_t group,
   FailureOr<Value> y = build<DepthwiseConv2DOp>(
       rewriter, node, node.input(0), *weights, node.input(2), I(win.k[0]),
       I(win.k[1]), I(win.s[0]), I(win.s[1]), I(win.p[0]), I(win.p[1]),
-      I(win.d[0]), I(win.d[1]), I(win.same), I(1));
+      I(win.d[0]), I(win.d[1]), I(win.same), I(0));
   if (failed(y))
     return RuleResult::Failed;
   result = *y;
@@ -1048,7 +1049,7 @@ RuleResult conv2dValue(ImportNode &node, PatternRewriter &rewriter,
   FailureOr<Value> y = build<Conv2DOp>(
       rewriter, node, *in, node.input(1), node.input(2), I(win.k[0]),
       I(win.k[1]), I(win.s[0]), I(win.s[1]), I(win.p[0]), I(win.p[1]),
-      I(win.d[0]), I(win.d[1]), I(win.same), I(1), I(1));
+      I(win.d[0]), I(win.d[1]), I(win.same), I(0), I(1));
   if (failed(y))
     return RuleResult::Failed;
   result = *y;
@@ -1114,7 +1115,7 @@ RuleResult pool2dValue(ImportNode &node, PatternRewriter &rewriter,
     return build<OpTy>(rewriter, node, v, I(win.k[0]), I(win.k[1]), I(win.s[0]),
                        I(win.s[1]), I(win.p[0]), I(win.p[1]), I(win.d[0]),
                        I(win.d[1]), I(win.same), I(isAverage ? countPad : 0),
-                       I(1));
+                       I(0));
   };
   FailureOr<Value> y = pool(*in);
   if (failed(y))
@@ -1222,7 +1223,7 @@ RuleResult conv3d(ImportNode &node, PatternRewriter &rewriter) {
                                  I(win.k[2]), I(win.s[0]), I(win.s[1]),
                                  I(win.s[2]), I(win.p[0]), I(win.p[1]),
                                  I(win.p[2]), I(win.d[0]), I(win.d[1]),
-                                 I(win.d[2]), I(win.same), I(1)));
+                                 I(win.d[2]), I(win.same), I(0)));
 }
 
 template <typename OpTy>
@@ -1242,7 +1243,7 @@ RuleResult pool3d(ImportNode &node, PatternRewriter &rewriter) {
       rewriter, node, node.input(0), I(win.k[0]), I(win.k[1]), I(win.k[2]),
       I(win.s[0]), I(win.s[1]), I(win.s[2]), I(win.p[0]), I(win.p[1]),
       I(win.p[2]), I(win.d[0]), I(win.d[1]), I(win.d[2]), I(win.same),
-      I(isAverage ? countPad : 0), I(1));
+      I(isAverage ? countPad : 0), I(0));
   if (failed(y))
     return RuleResult::Failed;
   return replaceFirstResult(rewriter, node, *y);

@@ -170,7 +170,7 @@ RuleResult triluRuntime(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::Failed;
   Value zero = scalarConstant(rewriter, node.loc, x.getElementType(), 0);
   return replace(rewriter, node,
-                 build<WhereOp>(rewriter, node, *kept, node.input(0), zero));
+                 buildWhere(rewriter, node, *kept, node.input(0), zero));
 }
 
 /// Pow with operands of different element types; the result has the base's.
@@ -355,8 +355,8 @@ RuleResult padRuntime(ImportNode &node, PatternRewriter &rewriter) {
   if (failed(px) || failed(inside))
     return RuleResult::Failed;
   return replace(rewriter, node,
-                 refineToDeclared(node, build<WhereOp>(rewriter, node, *inside,
-                                                       *px, node.input(2))));
+                 refineToDeclared(node, buildWhere(rewriter, node, *inside, *px,
+                                                   node.input(2))));
 }
 
 /// Pad in "edge" mode (no nd4j pad mode) with constant pads: along each

@@ -24,15 +24,19 @@ nd4j.graph @select_gather {
   %d = nd4j.placeholder "d" : tensor<1x8x2x3xf32>
   // CHECK: nd4j_exec.node "Pow" <custom>
   %0 = nd4j.pow %x, %x : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
-  // CHECK: nd4j_exec.node "where_np" <custom>({{.*}}) : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<2x3xf32>)
-  %1 = nd4j.where_np %c, %0, %x : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j_exec.node "select" <custom>({{.*}}) : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<2x3xf32>)
+  %1 = nd4j.select %c, %0, %x : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j_exec.node "broadcast_to" <custom>({{.*}}) {output_names = ["b"]} : (tensor<3xf32>, tensor<2xi64>) -> tensor<2x3xf32>
+  %s = nd4j.constant dense<[2, 3]> : tensor<2xi64>
+  %v = nd4j.placeholder "v" : tensor<3xf32>
+  %b = nd4j.broadcast_to %v, %s : (tensor<3xf32>, tensor<2xi64>) -> tensor<2x3xf32>
   // CHECK: nd4j_exec.node "tile" <custom>({{.*}}) i_args [2, 1] :
   %2 = nd4j.tile %1 {dimensions = array<i64: 2, 1>} : (tensor<2x3xf32>) -> tensor<4x3xf32>
   // CHECK: nd4j_exec.node "gather" <custom>({{.*}}) i_args [0] {output_names = ["g"]}
   %3 = nd4j.gather %2, %i {dimensions = 0} : (tensor<4x3xf32>, tensor<4xi64>) -> tensor<4x3xf32>
   // CHECK: nd4j_exec.node "depth_to_space" <custom>({{.*}}) i_args [2, 0] {output_names = ["s"]}
   %4 = nd4j.depth_to_space %d {block_size = 2, isNHWC = 0} : (tensor<1x8x2x3xf32>) -> tensor<1x2x4x6xf32>
-  nd4j.output "g" = %3, "s" = %4 : tensor<4x3xf32>, tensor<1x2x4x6xf32>
+  nd4j.output "g" = %3, "s" = %4, "b" = %b : tensor<4x3xf32>, tensor<1x2x4x6xf32>, tensor<2x3xf32>
 }
 
 // Ops whose shapes, axes or counts are operands: the operand becomes an

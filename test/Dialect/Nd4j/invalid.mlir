@@ -181,7 +181,7 @@ nd4j.graph @conv_input_rank {
   %w = nd4j.placeholder "w" : tensor<4x3x3x3xf32>
   // expected-error @+2 {{input must be rank 4, got [3, 8, 8]}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1, wFormat = 1} : (tensor<3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
+  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0, wFormat = 1} : (tensor<3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
   nd4j.output
 }
 
@@ -192,7 +192,7 @@ nd4j.graph @conv_weight_rank {
   %w = nd4j.placeholder "w" : tensor<4x3x3xf32>
   // expected-error @+2 {{weights must be rank 4, got [4, 3, 3]}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x3x3xf32>) -> tensor<1x4x6x6xf32>
+  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x3x3xf32>) -> tensor<1x4x6x6xf32>
   nd4j.output
 }
 
@@ -203,7 +203,7 @@ nd4j.graph @conv_wformat {
   %w = nd4j.placeholder "w" : tensor<4x3x3x3xf32>
   // expected-error @+2 {{'wFormat' must be 0, 1 or 2, got 3}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1, wFormat = 3} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
+  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0, wFormat = 3} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
   nd4j.output
 }
 
@@ -214,7 +214,7 @@ nd4j.graph @conv_kernel {
   %w = nd4j.placeholder "w" : tensor<4x3x3x3xf32>
   // expected-error @+2 {{weights [4, 3, 3, 3] (wFormat 1) do not hold a 5x3 kernel}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv2d %x, %w {kH = 5, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
+  %0 = nd4j.conv2d %x, %w {kH = 5, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
   nd4j.output
 }
 
@@ -225,7 +225,7 @@ nd4j.graph @conv_channels {
   %w = nd4j.placeholder "w" : tensor<4x2x3x3xf32>
   // expected-error @+2 {{weights [4, 2, 3, 3] (wFormat 1) expect 2 input channels, input [1, 3, 8, 8] has 3}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x2x3x3xf32>) -> tensor<1x4x6x6xf32>
+  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x2x3x3xf32>) -> tensor<1x4x6x6xf32>
   nd4j.output
 }
 
@@ -237,7 +237,7 @@ nd4j.graph @conv_bias {
   %b = nd4j.placeholder "b" : tensor<5xf32>
   // expected-error @+2 {{bias must be [4], got [5]}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv2d %x, %w, %b {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<5xf32>) -> tensor<1x4x6x6xf32>
+  %0 = nd4j.conv2d %x, %w, %b {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<5xf32>) -> tensor<1x4x6x6xf32>
   nd4j.output
 }
 
@@ -248,7 +248,7 @@ nd4j.graph @conv_stride {
   %w = nd4j.placeholder "w" : tensor<4x3x3x3xf32>
   // expected-error @+2 {{'sH' must be at least 1, got 0}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 0, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
+  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 0, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
   nd4j.output
 }
 
@@ -259,7 +259,7 @@ nd4j.graph @conv_same_flag {
   %w = nd4j.placeholder "w" : tensor<4x3x3x3xf32>
   // expected-error @+2 {{'isSameMode' must be 0 or 1, got 2}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 2, isNCHW = 1, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
+  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 2, isNCHW = 0, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
   nd4j.output
 }
 
@@ -270,7 +270,7 @@ nd4j.graph @conv_window {
   %w = nd4j.placeholder "w" : tensor<4x3x3x3xf32>
   // expected-error @+2 {{window of extent 3 does not fit input height 2 with padding 0}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1, wFormat = 1} : (tensor<1x3x2x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
+  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0, wFormat = 1} : (tensor<1x3x2x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
   nd4j.output
 }
 
@@ -281,7 +281,7 @@ nd4j.graph @conv_element_type {
   %w = nd4j.placeholder "w" : tensor<4x3x3x3xf64>
   // expected-error @+2 {{operand element types differ: 'f32' vs 'f64'}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf64>) -> tensor<1x4x6x6xf32>
+  %0 = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0, wFormat = 1} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf64>) -> tensor<1x4x6x6xf32>
   nd4j.output
 }
 
@@ -291,7 +291,7 @@ nd4j.graph @maxpool_extra {
   %x = nd4j.placeholder "x" : tensor<1x3x8x8xf32>
   // expected-error @+2 {{'extraParam0' is unused by max pooling and must be 0, got 1}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.maxpool2d %x {kH = 2, kW = 2, sH = 2, sW = 2, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 1, isNCHW = 1} : (tensor<1x3x8x8xf32>) -> tensor<1x3x4x4xf32>
+  %0 = nd4j.maxpool2d %x {kH = 2, kW = 2, sH = 2, sW = 2, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 1, isNCHW = 0} : (tensor<1x3x8x8xf32>) -> tensor<1x3x4x4xf32>
   nd4j.output
 }
 
@@ -301,7 +301,7 @@ nd4j.graph @avgpool_extra {
   %x = nd4j.placeholder "x" : tensor<1x3x8x8xf32>
   // expected-error @+2 {{'extraParam0' must be 0 or 1, got 2}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.avgpool2d %x {kH = 2, kW = 2, sH = 2, sW = 2, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 2, isNCHW = 1} : (tensor<1x3x8x8xf32>) -> tensor<1x3x4x4xf32>
+  %0 = nd4j.avgpool2d %x {kH = 2, kW = 2, sH = 2, sW = 2, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 2, isNCHW = 0} : (tensor<1x3x8x8xf32>) -> tensor<1x3x4x4xf32>
   nd4j.output
 }
 
@@ -311,7 +311,7 @@ nd4j.graph @pool_rank {
   %x = nd4j.placeholder "x" : tensor<3x8x8xf32>
   // expected-error @+2 {{input must be rank 4, got [3, 8, 8]}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.avgpool2d %x {kH = 2, kW = 2, sH = 2, sW = 2, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 0, isNCHW = 1} : (tensor<3x8x8xf32>) -> tensor<3x4x4xf32>
+  %0 = nd4j.avgpool2d %x {kH = 2, kW = 2, sH = 2, sW = 2, pH = 0, pW = 0, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 0, isNCHW = 0} : (tensor<3x8x8xf32>) -> tensor<3x4x4xf32>
   nd4j.output
 }
 
@@ -597,9 +597,43 @@ nd4j.graph @compare_result {
 
 nd4j.graph @where_condition {
   %x = nd4j.placeholder "x" : tensor<2xf32>
-  // expected-error @+2 {{condition must be a bool (i1) tensor, got 'tensor<2xf32>'}}
+  // expected-error @+2 {{cond must be a bool (i1) tensor, got 'tensor<2xf32>'}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.where_np %x, %x, %x : (tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  %0 = nd4j.select %x, %x, %x : (tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @select_shapes {
+  %c = nd4j.placeholder "c" : tensor<2x3xi1>
+  %x = nd4j.placeholder "x" : tensor<2x3xf32>
+  %y = nd4j.placeholder "y" : tensor<3xf32>
+  // expected-error @+2 {{cond, input and y must have one shape, got [2, 3], [2, 3] and [3]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.select %c, %x, %y : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @broadcast_to_shape {
+  %x = nd4j.placeholder "x" : tensor<2x3xf32>
+  %s = nd4j.constant dense<[2, 1]> : tensor<2xi64>
+  // expected-error @+2 {{input shape [2, 3] does not broadcast to [2, 1]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.broadcast_to %x, %s : (tensor<2x3xf32>, tensor<2xi64>) -> tensor<2x1xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @broadcast_to_rank {
+  %x = nd4j.placeholder "x" : tensor<2x3xf32>
+  %s = nd4j.placeholder "s" : tensor<1xi64>
+  // expected-error @+2 {{cannot broadcast rank 2 to rank 1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.broadcast_to %x, %s : (tensor<2x3xf32>, tensor<1xi64>) -> tensor<?xf32>
   nd4j.output
 }
 
@@ -681,7 +715,7 @@ nd4j.graph @conv3d_rank {
   %w = nd4j.placeholder "w" : tensor<2x2x2x2x3xf32>
   // expected-error @+2 {{input must be rank 5, got [1, 2, 4, 4]}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 1} : (tensor<1x2x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x3x3x3xf32>
+  %0 = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 0} : (tensor<1x2x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x3x3x3xf32>
   nd4j.output
 }
 
@@ -692,7 +726,7 @@ nd4j.graph @conv3d_weights_rank {
   %w = nd4j.placeholder "w" : tensor<2x2x2x2xf32>
   // expected-error @+2 {{weights must be rank 5, got [2, 2, 2, 2]}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 1} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2xf32>) -> tensor<1x3x3x3x3xf32>
+  %0 = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 0} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2xf32>) -> tensor<1x3x3x3x3xf32>
   nd4j.output
 }
 
@@ -703,7 +737,7 @@ nd4j.graph @conv3d_kernel {
   %w = nd4j.placeholder "w" : tensor<2x2x2x2x3xf32>
   // expected-error @+2 {{weights [2, 2, 2, 2, 3] ([kD, kH, kW, iC, oC]) do not hold a 3x2x2 kernel}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv3dnew %x, %w {kD = 3, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 1} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x2x3x3xf32>
+  %0 = nd4j.conv3dnew %x, %w {kD = 3, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 0} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x2x3x3xf32>
   nd4j.output
 }
 
@@ -714,7 +748,7 @@ nd4j.graph @conv3d_channels {
   %w = nd4j.placeholder "w" : tensor<2x2x2x2x3xf32>
   // expected-error @+2 {{weights [2, 2, 2, 2, 3] expect 2 input channels, input [1, 5, 4, 4, 4] has 5}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 1} : (tensor<1x5x4x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x3x3x3xf32>
+  %0 = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 0} : (tensor<1x5x4x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x3x3x3xf32>
   nd4j.output
 }
 
@@ -726,7 +760,7 @@ nd4j.graph @conv3d_bias {
   %b = nd4j.placeholder "b" : tensor<4xf32>
   // expected-error @+2 {{bias must be [3], got [4]}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv3dnew %x, %w, %b {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 1} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2x3xf32>, tensor<4xf32>) -> tensor<1x3x3x3x3xf32>
+  %0 = nd4j.conv3dnew %x, %w, %b {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 0} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2x3xf32>, tensor<4xf32>) -> tensor<1x3x3x3x3xf32>
   nd4j.output
 }
 
@@ -737,7 +771,7 @@ nd4j.graph @conv3d_mode {
   %w = nd4j.placeholder "w" : tensor<2x2x2x2x3xf32>
   // expected-error @+2 {{'paddingMode' must be 0 or 1, got 2}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 2, isNCDHW = 1} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x3x3x3xf32>
+  %0 = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, paddingMode = 2, isNCDHW = 0} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x3x3x3xf32>
   nd4j.output
 }
 
@@ -747,7 +781,7 @@ nd4j.graph @pool3d_window {
   %x = nd4j.placeholder "x" : tensor<1x2x4x4x4xf32>
   // expected-error @+2 {{kernel, stride and dilation must be at least 1 and padding at least 0 in the depth dimension}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.maxpool3dnew %x {kD = 0, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 0, isNCDHW = 1} : (tensor<1x2x4x4x4xf32>) -> tensor<1x2x4x3x3xf32>
+  %0 = nd4j.maxpool3dnew %x {kD = 0, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 0, isNCDHW = 0} : (tensor<1x2x4x4x4xf32>) -> tensor<1x2x4x3x3xf32>
   nd4j.output
 }
 
@@ -757,7 +791,7 @@ nd4j.graph @pool3d_rank {
   %x = nd4j.placeholder "x" : tensor<2x4x4x4xf32>
   // expected-error @+2 {{input must be rank 5, got [2, 4, 4, 4]}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.avgpool3dnew %x {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 0, isNCDHW = 1} : (tensor<2x4x4x4xf32>) -> tensor<2x3x3x3xf32>
+  %0 = nd4j.avgpool3dnew %x {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0, dD = 1, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 0, isNCDHW = 0} : (tensor<2x4x4x4xf32>) -> tensor<2x3x3x3xf32>
   nd4j.output
 }
 
@@ -768,7 +802,7 @@ nd4j.graph @dw_input_rank {
   %w = nd4j.placeholder "w" : tensor<3x3x4x2xf32>
   // expected-error @+2 {{input must be rank 4, got [4, 8, 8]}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.depthwise_conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1} : (tensor<4x8x8xf32>, tensor<3x3x4x2xf32>) -> tensor<8x8x8xf32>
+  %0 = nd4j.depthwise_conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0} : (tensor<4x8x8xf32>, tensor<3x3x4x2xf32>) -> tensor<8x8x8xf32>
   nd4j.output
 }
 
@@ -779,7 +813,7 @@ nd4j.graph @dw_weights_rank {
   %w = nd4j.placeholder "w" : tensor<3x3x4xf32>
   // expected-error @+2 {{weights must be rank 4, got [3, 3, 4]}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.depthwise_conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1} : (tensor<1x4x8x8xf32>, tensor<3x3x4xf32>) -> tensor<1x8x8x8xf32>
+  %0 = nd4j.depthwise_conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0} : (tensor<1x4x8x8xf32>, tensor<3x3x4xf32>) -> tensor<1x8x8x8xf32>
   nd4j.output
 }
 
@@ -790,7 +824,7 @@ nd4j.graph @dw_kernel {
   %w = nd4j.placeholder "w" : tensor<3x3x4x2xf32>
   // expected-error @+2 {{weights [3, 3, 4, 2] ([kH, kW, iC, mC]) do not hold a 5x3 kernel}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.depthwise_conv2d %x, %w {kH = 5, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1} : (tensor<1x4x8x8xf32>, tensor<3x3x4x2xf32>) -> tensor<1x8x8x8xf32>
+  %0 = nd4j.depthwise_conv2d %x, %w {kH = 5, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0} : (tensor<1x4x8x8xf32>, tensor<3x3x4x2xf32>) -> tensor<1x8x8x8xf32>
   nd4j.output
 }
 
@@ -801,7 +835,7 @@ nd4j.graph @dw_channels {
   %w = nd4j.placeholder "w" : tensor<3x3x2x2xf32>
   // expected-error @+2 {{weights [3, 3, 2, 2] ([kH, kW, iC, mC]) expect 2 input channels, input [1, 4, 8, 8] has 4}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.depthwise_conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1} : (tensor<1x4x8x8xf32>, tensor<3x3x2x2xf32>) -> tensor<1x8x8x8xf32>
+  %0 = nd4j.depthwise_conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0} : (tensor<1x4x8x8xf32>, tensor<3x3x2x2xf32>) -> tensor<1x8x8x8xf32>
   nd4j.output
 }
 
@@ -813,7 +847,7 @@ nd4j.graph @dw_bias {
   %b = nd4j.placeholder "b" : tensor<4xf32>
   // expected-error @+2 {{bias must be [8], got [4]}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.depthwise_conv2d %x, %w, %b {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 1} : (tensor<1x4x8x8xf32>, tensor<3x3x4x2xf32>, tensor<4xf32>) -> tensor<1x8x8x8xf32>
+  %0 = nd4j.depthwise_conv2d %x, %w, %b {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1, isSameMode = 0, isNCHW = 0} : (tensor<1x4x8x8xf32>, tensor<3x3x4x2xf32>, tensor<4xf32>) -> tensor<1x8x8x8xf32>
   nd4j.output
 }
 

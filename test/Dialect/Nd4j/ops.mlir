@@ -48,21 +48,21 @@ nd4j.graph @conv_pool {
   %w = nd4j.constant dense<1.0> : tensor<8x3x3x3xf32> {name = "w"}
   // CHECK: %[[B:.*]] = nd4j.constant dense_resource<bias> : tensor<8xf32>
   %b = nd4j.constant dense_resource<bias> : tensor<8xf32>
-  // CHECK: nd4j.conv2d %{{.*}}, %[[W]], %[[B]] {dH = 1 : i64, dW = 1 : i64, isNCHW = 1 : i64, isSameMode = 0 : i64, kH = 3 : i64, kW = 3 : i64, pH = 1 : i64, pW = 1 : i64, sH = 2 : i64, sW = 2 : i64, wFormat = 1 : i64} : (tensor<?x3x32x32xf32>, tensor<8x3x3x3xf32>, tensor<8xf32>) -> tensor<?x8x16x16xf32>
+  // CHECK: nd4j.conv2d %{{.*}}, %[[W]], %[[B]] {dH = 1 : i64, dW = 1 : i64, isNCHW = 0 : i64, isSameMode = 0 : i64, kH = 3 : i64, kW = 3 : i64, pH = 1 : i64, pW = 1 : i64, sH = 2 : i64, sW = 2 : i64, wFormat = 1 : i64} : (tensor<?x3x32x32xf32>, tensor<8x3x3x3xf32>, tensor<8xf32>) -> tensor<?x8x16x16xf32>
   %c = nd4j.conv2d %x, %w, %b {kH = 3, kW = 3, sH = 2, sW = 2, pH = 1, pW = 1,
-                               dH = 1, dW = 1, isSameMode = 0, isNCHW = 1, wFormat = 1}
+                               dH = 1, dW = 1, isSameMode = 0, isNCHW = 0, wFormat = 1}
        : (tensor<?x3x32x32xf32>, tensor<8x3x3x3xf32>, tensor<8xf32>) -> tensor<?x8x16x16xf32>
   // CHECK: nd4j.conv2d %{{.*}}, %[[W]] {{.*}} : (tensor<?x3x32x32xf32>, tensor<8x3x3x3xf32>) -> tensor<?x8x32x32xf32>
   %same = nd4j.conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 0, pW = 0,
-                              dH = 1, dW = 1, isSameMode = 1, isNCHW = 1, wFormat = 1}
+                              dH = 1, dW = 1, isSameMode = 1, isNCHW = 0, wFormat = 1}
        : (tensor<?x3x32x32xf32>, tensor<8x3x3x3xf32>) -> tensor<?x8x32x32xf32>
   // CHECK: nd4j.maxpool2d {{.*}} : (tensor<?x8x16x16xf32>) -> tensor<?x8x8x8xf32>
   %p = nd4j.maxpool2d %c {kH = 2, kW = 2, sH = 2, sW = 2, pH = 0, pW = 0, dH = 1, dW = 1,
-                          isSameMode = 0, extraParam0 = 0, isNCHW = 1}
+                          isSameMode = 0, extraParam0 = 0, isNCHW = 0}
        : (tensor<?x8x16x16xf32>) -> tensor<?x8x8x8xf32>
   // CHECK: nd4j.avgpool2d {{.*}} : (tensor<?x8x32x32xf32>) -> tensor<?x8x10x10xf32>
   %q = nd4j.avgpool2d %same {kH = 3, kW = 3, sH = 3, sW = 3, pH = 0, pW = 0, dH = 1, dW = 1,
-                             isSameMode = 0, extraParam0 = 1, isNCHW = 1}
+                             isSameMode = 0, extraParam0 = 1, isNCHW = 0}
        : (tensor<?x8x32x32xf32>) -> tensor<?x8x10x10xf32>
   nd4j.output "p" = %p, "q" = %q : tensor<?x8x8x8xf32>, tensor<?x8x10x10xf32>
 }
@@ -180,8 +180,11 @@ nd4j.graph @select_gather {
   %d = nd4j.placeholder "d" : tensor<1x8x2x3xf32>
   // CHECK: nd4j.pow %{{.*}}, %{{.*}} : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
   %0 = nd4j.pow %x, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
-  // CHECK: nd4j.where_np %{{.*}}, %{{.*}}, %{{.*}} : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
-  %1 = nd4j.where_np %c, %0, %y : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.broadcast_to %{{.*}}, %{{.*}} : (tensor<3xf32>, tensor<2xi64>) -> tensor<2x3xf32>
+  %ys = nd4j.constant dense<[2, 3]> : tensor<2xi64>
+  %yb = nd4j.broadcast_to %y, %ys : (tensor<3xf32>, tensor<2xi64>) -> tensor<2x3xf32>
+  // CHECK: nd4j.select %{{.*}}, %{{.*}}, %{{.*}} : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+  %1 = nd4j.select %c, %0, %yb : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
   // CHECK: nd4j.tile %{{.*}} {dimensions = array<i64: 2, 1>} : (tensor<2x3xf32>) -> tensor<4x3xf32>
   %2 = nd4j.tile %1 {dimensions = array<i64: 2, 1>} : (tensor<2x3xf32>) -> tensor<4x3xf32>
   // CHECK: nd4j.gather %{{.*}}, %{{.*}} {dimensions = 0 : i64} : (tensor<4x3xf32>, tensor<4xi64>) -> tensor<4x3xf32>
@@ -197,7 +200,7 @@ nd4j.graph @depthwise {
   %w = nd4j.placeholder "w" : tensor<3x3x4x2xf32>
   // CHECK: nd4j.depthwise_conv2d {{.*}} : (tensor<1x4x8x8xf32>, tensor<3x3x4x2xf32>) -> tensor<1x8x8x8xf32>
   %y = nd4j.depthwise_conv2d %x, %w {kH = 3, kW = 3, sH = 1, sW = 1, pH = 1, pW = 1, dH = 1, dW = 1,
-                                     isSameMode = 0, isNCHW = 1}
+                                     isSameMode = 0, isNCHW = 0}
        : (tensor<1x4x8x8xf32>, tensor<3x3x4x2xf32>) -> tensor<1x8x8x8xf32>
   nd4j.output "y" = %y : tensor<1x8x8x8xf32>
 }
@@ -236,15 +239,15 @@ nd4j.graph @window3d {
   %w = nd4j.placeholder "w" : tensor<2x2x2x2x3xf32>
   // CHECK: nd4j.conv3dnew {{.*}} : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x3x3x3xf32>
   %c = nd4j.conv3dnew %x, %w {kD = 2, kH = 2, kW = 2, sD = 1, sH = 1, sW = 1, pD = 0, pH = 0, pW = 0,
-                              dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 1}
+                              dD = 1, dH = 1, dW = 1, paddingMode = 0, isNCDHW = 0}
        : (tensor<1x2x4x4x4xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x3x3x3xf32>
   // CHECK: nd4j.maxpool3dnew {{.*}} : (tensor<1x2x4x4x4xf32>) -> tensor<1x2x2x2x2xf32>
   %m = nd4j.maxpool3dnew %x {kD = 2, kH = 2, kW = 2, sD = 2, sH = 2, sW = 2, pD = 0, pH = 0, pW = 0,
-                             dD = 1, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 0, isNCDHW = 1}
+                             dD = 1, dH = 1, dW = 1, isSameMode = 0, extraParam0 = 0, isNCDHW = 0}
        : (tensor<1x2x4x4x4xf32>) -> tensor<1x2x2x2x2xf32>
   // CHECK: nd4j.avgpool3dnew {{.*}} : (tensor<1x2x4x4x4xf32>) -> tensor<1x2x4x4x4xf32>
   %a = nd4j.avgpool3dnew %x {kD = 3, kH = 3, kW = 3, sD = 1, sH = 1, sW = 1, pD = 1, pH = 1, pW = 1,
-                             dD = 1, dH = 1, dW = 1, isSameMode = 1, extraParam0 = 1, isNCDHW = 1}
+                             dD = 1, dH = 1, dW = 1, isSameMode = 1, extraParam0 = 1, isNCDHW = 0}
        : (tensor<1x2x4x4x4xf32>) -> tensor<1x2x4x4x4xf32>
   nd4j.output "c" = %c, "m" = %m, "a" = %a : tensor<1x3x3x3x3xf32>, tensor<1x2x2x2x2xf32>, tensor<1x2x4x4x4xf32>
 }

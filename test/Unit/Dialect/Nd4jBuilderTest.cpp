@@ -48,11 +48,12 @@ TEST_F(Nd4jBuilderTest, InfersConvResultAndLegalizes) {
   auto wType = RankedTensorType::get({3, 3, 3, 16}, f32);
   auto w = ConstantOp::create(
       b, loc, wType, DenseElementsAttr::get(wType, 0.5f), b.getStringAttr("w"));
-  // NHWC input, [kH, kW, iC, oC] weights, SAME padding, stride 2.
+  // NHWC input (libnd4j reads isNCHW as "is NHWC"), [kH, kW, iC, oC]
+  // weights, SAME padding, stride 2.
   auto conv = Conv2DOp::create(
       b, NameLoc::get(b.getStringAttr("conv")), x, w, Value(),
       /*kH=*/3, /*kW=*/3, /*sH=*/2, /*sW=*/2, /*pH=*/0, /*pW=*/0, /*dH=*/1,
-      /*dW=*/1, /*isSameMode=*/1, /*isNCHW=*/0, /*wFormat=*/0);
+      /*dW=*/1, /*isSameMode=*/1, /*isNCHW=*/1, /*wFormat=*/0);
   EXPECT_EQ(conv.getType(), RankedTensorType::get({1, 4, 4, 16}, f32));
   graph.getBody().front().getTerminator()->erase();
   b.setInsertionPointToEnd(&graph.getBody().front());
@@ -70,7 +71,7 @@ TEST_F(Nd4jBuilderTest, InfersConvResultAndLegalizes) {
   EXPECT_EQ(node.getOpType(), exec::OpType::CUSTOM);
   ASSERT_TRUE(node.getIArgs().has_value());
   EXPECT_EQ(SmallVector<int64_t>(*node.getIArgs()),
-            (SmallVector<int64_t>{3, 3, 2, 2, 0, 0, 1, 1, 1, 0, 0}));
+            (SmallVector<int64_t>{3, 3, 2, 2, 0, 0, 1, 1, 1, 1, 0}));
   EXPECT_EQ(node.getName(), "conv");
   ASSERT_TRUE(node.getOutputNames().has_value());
   EXPECT_EQ(cast<StringAttr>((*node.getOutputNames())[0]).getValue(), "y");
