@@ -14,6 +14,8 @@
 #include "passes/Import/RuleFiles.h"
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Iterators.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -102,11 +104,14 @@ LogicalResult mlir::nd4j::applyImportRules(Operation *root,
     if (failed(applyRules(registry, op)))
       malformed.insert(op);
 
-  // Constants the rules read into attributes (shapes, axes) or folded are
-  // left without uses.
-  root->walk([](ConstantOp c) {
-    if (c->use_empty())
-      c->erase();
+  // Constants the rules read into attributes (shapes, axes) or folded, and
+  // ops a rule built before it found it could not finish, are left without
+  // uses. Visiting users before their operands erases whole dead chains in
+  // one walk; placeholders stay (they are the graph's signature).
+  root->walk<WalkOrder::PostOrder, ReverseIterator>([](Operation *op) {
+    if (!isa<PlaceholderOp>(op) && isa<Nd4jDialect>(op->getDialect()) &&
+        isOpTriviallyDead(op))
+      op->erase();
   });
 
   if (allowUnhandled)
