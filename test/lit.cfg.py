@@ -13,7 +13,7 @@ config.suffixes = [".mlir", ".test", ".onnxtxt", ".pbtxt"]
 config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs",
                    "check_generated_docs.py", "onnx_backend.py", "make_models.py",
                    "onnx-backend-excluded.txt", "onnx-backend-threshold.txt",
-                   "tf_corpus.py", "tf-corpus-threshold.txt"]
+                   "tf_corpus.py", "tf-corpus-threshold.txt", "tf-corpus-failures.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nd4j_obj_root, "test")
 

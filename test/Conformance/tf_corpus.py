@@ -34,6 +34,17 @@ def run(tool, folder):
             outputs = list(json.load(f).get("outputs", {}))
     except (OSError, ValueError):
         outputs = []
+    # example.json writes port N of a node as "name.N" where no node has
+    # that name.
+    try:
+        with open(os.path.join(folder, "frozen_graph.pbtxt")) as f:
+            text = f.read()
+    except OSError:
+        text = ""
+    for i, out in enumerate(outputs):
+        head, _, port = out.rpartition(".")
+        if head and port.isdigit() and f'name: "{out}"' not in text:
+            outputs[i] = f"{head}:{port}"
     if outputs:
         args.append("--tf-outputs=" + ",".join(outputs))
     try:

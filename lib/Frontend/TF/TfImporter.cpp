@@ -257,7 +257,11 @@ TfImporter::convertTensor(const tfpb::TensorProto &tensor,
 
   unsigned elemBytes = storageBytes(element);
   uint64_t bytes = static_cast<uint64_t>(count) * elemBytes;
-  std::string raw;
+  // The payload in TF's layout: tensor_content as parsed (weights are
+  // copied once more, into their blob, and no further), or the typed
+  // values expanded.
+  std::string expanded;
+  StringRef raw;
   if (!tensor.tensor_content().empty()) {
     raw = tensor.tensor_content();
     if (raw.size() != bytes)
@@ -347,11 +351,12 @@ TfImporter::convertTensor(const tfpb::TensorProto &tensor,
       return ElementsAttr(DenseElementsAttr::getFromRawBuffer(
           type, ArrayRef<char>(values.data(), elemBytes)));
     }
-    raw.reserve(bytes);
-    raw.append(values.data(), values.size());
+    expanded.reserve(bytes);
+    expanded.append(values.data(), values.size());
     // The last value repeats up to the element count.
     for (int64_t i = given; i < count; ++i)
-      raw.append(values.end() - elemBytes, values.end());
+      expanded.append(values.end() - elemBytes, values.end());
+    raw = expanded;
   }
 
   if (count <= options.inlineElementLimit) {
@@ -361,11 +366,11 @@ TfImporter::convertTensor(const tfpb::TensorProto &tensor,
         bits.push_back(c != 0);
       return ElementsAttr(DenseElementsAttr::get(type, bits));
     }
-    return ElementsAttr(
-        DenseElementsAttr::getFromRawBuffer(type, ArrayRef<char>(raw)));
+    return ElementsAttr(DenseElementsAttr::getFromRawBuffer(
+        type, ArrayRef<char>(raw.data(), raw.size())));
   }
   AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
-      ArrayRef<char>(raw), /*align=*/64);
+      ArrayRef<char>(raw.data(), raw.size()), /*align=*/64);
   std::string key = node.name();
   for (char &c : key)
     if (!llvm::isAlnum(c) && c != '_' && c != '.')
