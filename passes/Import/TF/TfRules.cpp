@@ -521,6 +521,66 @@ RuleResult range(ImportNode &node, PatternRewriter &rewriter) {
                           makeConstant(rewriter, node.loc, type, values));
 }
 
+/// ArgMax/ArgMin along a constant axis; nd4j's result is i64, so only
+/// `output_type` int64 (TF's default) applies.
+template <typename OpTy>
+RuleResult argReduce(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<SmallVector<int64_t>> axis = node.getConstantInts(1);
+  auto result = dyn_cast<ShapedType>(node.resultType(0));
+  if (!x || failed(axis) || axis->size() != 1 || !result ||
+      !result.getElementType().isInteger(64))
+    return RuleResult::NotApplicable;
+  FailureOr<int64_t> a = normalizeAxis((*axis)[0], x.getRank());
+  if (failed(a))
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<OpTy>(rewriter, node, node.input(0),
+                             rewriter.getDenseI64ArrayAttr({*a}),
+                             rewriter.getBoolAttr(false)));
+}
+
+/// SelectV2 broadcasts as numpy's where does; Select (v1) only when the
+/// condition has the values' shape (a vector condition picks whole rows).
+RuleResult selectRule(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType c = node.inputType(0), a = node.inputType(1),
+                   b = node.inputType(2);
+  if (!c || !a || !b || a.getElementType() != b.getElementType() ||
+      (node.opType == "Select" &&
+       (c.getShape() != a.getShape() || a.getShape() != b.getShape())))
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<WhereOp>(rewriter, node, node.input(0), node.input(1),
+                                node.input(2)));
+}
+
+/// GatherV2 along a constant axis, without batch dimensions.
+RuleResult gatherV2(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<SmallVector<int64_t>> axis = node.getConstantInts(2);
+  FailureOr<int64_t> batchDims = node.getInt("batch_dims", 0);
+  if (failed(batchDims))
+    return RuleResult::Failed;
+  if (!x || !node.inputType(1) || failed(axis) || axis->size() != 1 ||
+      *batchDims != 0)
+    return RuleResult::NotApplicable;
+  FailureOr<int64_t> a = normalizeAxis((*axis)[0], x.getRank());
+  if (failed(a))
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<GatherOp>(rewriter, node, node.input(0), node.input(1),
+                                 i64(rewriter, *a)));
+}
+
+RuleResult tile(ImportNode &node, PatternRewriter &rewriter) {
+  FailureOr<SmallVector<int64_t>> reps = node.getConstantInts(1);
+  if (!node.inputType(0) || failed(reps))
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<TileOp>(rewriter, node, node.input(0),
+                               rewriter.getDenseI64ArrayAttr(*reps)));
+}
+
 } // namespace
 
 void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
@@ -614,4 +674,10 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   add("ZerosLike", constantLike<0>);
   add("OnesLike", constantLike<1>);
   add("Range", range);
+  add("ArgMax", argReduce<ArgMaxOp>);
+  add("ArgMin", argReduce<ArgMinOp>);
+  add("Select", selectRule);
+  add("SelectV2", selectRule);
+  add("GatherV2", gatherV2);
+  add("Tile", tile);
 }
