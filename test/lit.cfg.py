@@ -9,10 +9,11 @@ from lit.llvm.subst import ToolSubst
 
 config.name = "nd4j-mlir"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
-config.suffixes = [".mlir", ".test", ".onnxtxt"]
+config.suffixes = [".mlir", ".test", ".onnxtxt", ".pbtxt"]
 config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs",
                    "check_generated_docs.py", "onnx_backend.py", "make_models.py",
-                   "onnx-backend-excluded.txt", "onnx-backend-threshold.txt"]
+                   "onnx-backend-excluded.txt", "onnx-backend-threshold.txt",
+                   "tf_corpus.py", "tf-corpus-threshold.txt", "tf-corpus-failures.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nd4j_obj_root, "test")
 
@@ -34,6 +35,12 @@ shared_ref = os.path.join(config.nd4j_shared_dir, "ref")
 if os.path.isfile(os.path.join(shared_ref, "nd4j-op-def.pbtxt")):
     config.available_features.add("shared-ref")
     config.substitutions.append(("%shared_ref", shared_ref))
+
+# The TensorFlow op corpus beside the project (../shared/corpus/tf-ops).
+tf_corpus = os.path.join(config.nd4j_shared_dir, "corpus", "tf-ops")
+if os.path.isfile(os.path.join(tf_corpus, "README.md")):
+    config.available_features.add("tf-corpus")
+    config.substitutions.append(("%tf_corpus", tf_corpus))
 
 config.substitutions.append(("%doc_pairs", config.nd4j_doc_pairs))
 

@@ -1,15 +1,17 @@
 //===- Translations.cpp - nd4j-translate's importers and exporters
 //----------===//
 //
-// `--import-onnx`: ONNX model → nd4j dialect, with the import rules applied
-// (built-in, C++ user rules, and `--import-rules` files) unless
-// `--keep-generic` asks for the framework nodes as imported.
+// `--import-onnx` / `--import-tf`: ONNX model or TensorFlow GraphDef → nd4j
+// dialect, with the import rules applied (built-in, C++ user rules, and
+// `--import-rules` files) unless `--keep-generic` asks for the framework
+// nodes as imported.
 //
 //===----------------------------------------------------------------------===//
 
 #include "nd4j-mlir/InitAll.h"
 
 #include "lib/Frontend/ONNX/OnnxImporter.h"
+#include "lib/Frontend/TF/TfImporter.h"
 #include "lib/Registration/ModelImport.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/InitAllTranslations.h"
@@ -51,6 +53,42 @@ llvm::cl::opt<bool>
                 llvm::cl::desc("Skip onnx::checker on ONNX models"),
                 llvm::cl::cat(category));
 
+llvm::cl::list<std::string> tfOutputs(
+    "tf-outputs",
+    llvm::cl::desc("TF graph outputs, as node or node:port (default: the "
+                   "nodes nothing consumes)"),
+    llvm::cl::CommaSeparated, llvm::cl::value_desc("name[:port],..."),
+    llvm::cl::cat(category));
+
+llvm::cl::opt<std::string> tfInputShapes(
+    "tf-input-shapes",
+    llvm::cl::desc("TF placeholder shapes overriding the graph's, e.g. "
+                   "input:1x224x224x3,mask:?x10"),
+    llvm::cl::value_desc("name:dims,..."), llvm::cl::cat(category));
+
+LogicalResult applyRules(ModuleOp module) {
+  if (keepGeneric)
+    return success();
+  return applyImportRules(module, importRuleFiles, allowUnhandled);
+}
+
+OwningOpRef<ModuleOp> importTf(llvm::SourceMgr &sourceMgr, MLIRContext *ctx) {
+  const llvm::MemoryBuffer *buffer =
+      sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
+  TfImportOptions options;
+  options.outputs.assign(tfOutputs.begin(), tfOutputs.end());
+  std::string err = parseTfInputShapes(tfInputShapes, options.inputShapes);
+  if (!err.empty()) {
+    emitError(UnknownLoc::get(ctx)) << "--tf-input-shapes: " << err;
+    return nullptr;
+  }
+  OwningOpRef<ModuleOp> module =
+      importTfGraph(buffer->getMemBufferRef(), ctx, options);
+  if (!module || failed(applyRules(*module)))
+    return nullptr;
+  return module;
+}
+
 OwningOpRef<ModuleOp> importOnnx(llvm::SourceMgr &sourceMgr, MLIRContext *ctx) {
   const llvm::MemoryBuffer *buffer =
       sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
@@ -62,8 +100,7 @@ OwningOpRef<ModuleOp> importOnnx(llvm::SourceMgr &sourceMgr, MLIRContext *ctx) {
       importOnnxModel(buffer->getMemBufferRef(), ctx, options);
   if (!module)
     return nullptr;
-  if (!keepGeneric &&
-      failed(applyImportRules(*module, importRuleFiles, allowUnhandled)))
+  if (failed(applyRules(*module)))
     return nullptr;
   return module;
 }
@@ -150,25 +187,72 @@ bool looksLikeOnnxModel(StringRef data) {
   }
   return hasGraph;
 }
+
+/// A binary TF GraphDef: a protobuf of GraphDef's top-level fields only
+/// (node, library, version, versions), with at least one node.
+bool looksLikeTfGraph(StringRef data) {
+  auto fields = scanProtobufFields(data);
+  if (!fields)
+    return false;
+  bool hasNode = false;
+  for (auto [field, wire] : *fields) {
+    switch (field) {
+    case 1: // node
+      if (wire != 2)
+        return false;
+      hasNode = true;
+      break;
+    case 2:
+    case 4: // library, versions
+      if (wire != 2)
+        return false;
+      break;
+    case 3: // version
+      if (wire != 0)
+        return false;
+      break;
+    default:
+      return false;
+    }
+  }
+  return hasNode;
+}
+
+bool isTfPath(StringRef path) {
+  return path.ends_with(".pb") || path.ends_with(".pbtxt") ||
+         path.ends_with(".pbtext");
+}
 } // namespace
 
 bool mlir::nd4j::isModelFile(StringRef path, StringRef contents) {
-  if (path.ends_with(".onnx") || path.ends_with(".onnxtxt"))
+  if (path.ends_with(".onnx") || path.ends_with(".onnxtxt") || isTfPath(path))
     return true;
   if (path.ends_with(".mlir") || path.ends_with(".mlirbc"))
     return false;
-  return looksLikeOnnxModel(contents);
+  return looksLikeOnnxModel(contents) || looksLikeTfGraph(contents);
 }
 
 OwningOpRef<ModuleOp> mlir::nd4j::importModelFile(llvm::SourceMgr &sourceMgr,
                                                   MLIRContext *ctx) {
-  return importOnnx(sourceMgr, ctx);
+  const llvm::MemoryBuffer *buffer =
+      sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
+  StringRef path = buffer->getBufferIdentifier();
+  bool tf = isTfPath(path) ||
+            (!path.ends_with(".onnx") && !path.ends_with(".onnxtxt") &&
+             !looksLikeOnnxModel(buffer->getBuffer()) &&
+             looksLikeTfGraph(buffer->getBuffer()));
+  return tf ? importTf(sourceMgr, ctx) : importOnnx(sourceMgr, ctx);
 }
 
 void mlir::nd4j::registerAllTranslations() {
   TranslateToMLIRRegistration importOnnxRegistration(
       "import-onnx", "Import an ONNX model (.onnx, or .onnxtxt text syntax)",
       importOnnx,
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
+  TranslateToMLIRRegistration importTfRegistration(
+      "import-tf",
+      "Import a TensorFlow GraphDef (frozen .pb, or .pbtxt text format)",
+      importTf,
       [](DialectRegistry &registry) { registerAllDialects(registry); });
   // The last step of the CPU and GPU paths: LLVM dialect → LLVM IR.
   registerToLLVMIRTranslation();

@@ -286,6 +286,7 @@ ImportRuleRegistry &mlir::nd4j::getImportRuleRegistry() {
   static ImportRuleRegistry *registry = [] {
     auto *r = new ImportRuleRegistry();
     registerOnnxImportRules(*r);
+    registerTfImportRules(*r);
     return r;
   }();
   return *registry;

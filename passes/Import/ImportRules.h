@@ -150,6 +150,7 @@ ImportRuleRegistry &getImportRuleRegistry();
 
 /// Built-in rule tables.
 void registerOnnxImportRules(ImportRuleRegistry &registry);
+void registerTfImportRules(ImportRuleRegistry &registry);
 
 /// Applies the registry's rules to every generic node under `root`; user
 /// PDL/PDLL rule files (`ruleFiles`) run first. Unless `allowUnhandled`,
