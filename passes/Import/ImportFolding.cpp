@@ -214,7 +214,9 @@ std::optional<Values> cast(const Values &in, RankedTensorType result) {
     } else if (out.isFloat) {
       out.floats.push_back(f);
     } else {
-      if (in.isFloat && !std::isfinite(f))
+      // Out of int64's range the conversion is undefined: leave it to run
+      // time.
+      if (in.isFloat && !(f > -9.2e18 && f < 9.2e18))
         return std::nullopt;
       out.ints.push_back(in.asInt(i));
     }
