@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/Frontend/ONNX/OnnxImporter.h"
+#include "lib/Frontend/TensorStorage.h"
 
 #include "dialects/Nd4j/IR/Nd4jOps.h"
 #include "lib/Frontend/ONNX/OnnxProtoIO.h"
@@ -82,15 +83,6 @@ std::string dataTypeName(int32_t dataType) {
     return onnx::TensorProto::DataType_Name(
         static_cast<onnx::TensorProto::DataType>(dataType));
   return "data type " + std::to_string(dataType);
-}
-
-/// Bytes per element in ONNX's raw_data / external data layout.
-unsigned storageBytes(Type elementType) {
-  if (auto c = dyn_cast<ComplexType>(elementType))
-    return 2 * storageBytes(c.getElementType());
-  if (elementType.isInteger(1))
-    return 1;
-  return elementType.getIntOrFloatBitWidth() / 8;
 }
 
 class OnnxImporter {

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/Frontend/TF/TfImporter.h"
+#include "lib/Frontend/TensorStorage.h"
 
 #include "dialects/Nd4j/IR/Nd4jOps.h"
 #include "graph.pb.h"
@@ -124,15 +125,6 @@ std::string dataTypeName(int dtype) {
   if (tfpb::DataType_IsValid(dtype))
     return tfpb::DataType_Name(static_cast<tfpb::DataType>(dtype));
   return "data type " + std::to_string(dtype);
-}
-
-/// Bytes per element in TF's tensor_content layout.
-unsigned storageBytes(Type elementType) {
-  if (auto c = dyn_cast<ComplexType>(elementType))
-    return 2 * storageBytes(c.getElementType());
-  if (elementType.isInteger(1))
-    return 1;
-  return elementType.getIntOrFloatBitWidth() / 8;
 }
 
 /// Ops that exist for their effect and produce nothing an inference graph

@@ -95,6 +95,24 @@ inline FailureOr<Value> reshapeTo(PatternRewriter &rewriter, ImportNode &node,
                           rewriter.getDenseI64ArrayAttr(arr));
 }
 
+/// A unary typed op on a ranked input (shared by the ONNX and TF rules).
+template <typename OpTy> RuleFn unary() {
+  return [](ImportNode &node, PatternRewriter &rewriter) {
+    if (!node.inputType(0))
+      return RuleResult::NotApplicable;
+    return replace(rewriter, node, build<OpTy>(rewriter, node, node.input(0)));
+  };
+}
+
+/// Relu (cutoff 0), in ONNX and TF alike.
+inline RuleResult relu(ImportNode &node, PatternRewriter &rewriter) {
+  if (!node.inputType(0))
+    return RuleResult::NotApplicable;
+  return replace(
+      rewriter, node,
+      build<ReluOp>(rewriter, node, node.input(0), f64(rewriter, 0)));
+}
+
 /// numpy's `where(cond, x, y)`: libnd4j's `select` takes operands of one
 /// shape, so each operand whose shape differs from the broadcast shape is
 /// broadcast to it first. Fails (with a diagnostic at the node) when the

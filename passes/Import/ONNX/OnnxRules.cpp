@@ -61,22 +61,6 @@ template <typename OpTy> RuleFn binary() {
   };
 }
 
-template <typename OpTy> RuleFn unary() {
-  return [](ImportNode &node, PatternRewriter &rewriter) {
-    if (!node.inputType(0))
-      return RuleResult::NotApplicable;
-    return replace(rewriter, node, build<OpTy>(rewriter, node, node.input(0)));
-  };
-}
-
-RuleResult relu(ImportNode &node, PatternRewriter &rewriter) {
-  if (!node.inputType(0))
-    return RuleResult::NotApplicable;
-  return replace(
-      rewriter, node,
-      build<ReluOp>(rewriter, node, node.input(0), f64(rewriter, 0)));
-}
-
 /// Identity, and Dropout in inference: the output is the input.
 RuleResult passThrough(ImportNode &node, PatternRewriter &rewriter) {
   if (!node.hasInput(0))

@@ -79,22 +79,6 @@ template <typename OpTy> RuleFn binary(bool floatOnly = false) {
   };
 }
 
-template <typename OpTy> RuleFn unary() {
-  return [](ImportNode &node, PatternRewriter &rewriter) {
-    if (!node.inputType(0))
-      return RuleResult::NotApplicable;
-    return replace(rewriter, node, build<OpTy>(rewriter, node, node.input(0)));
-  };
-}
-
-RuleResult relu(ImportNode &node, PatternRewriter &rewriter) {
-  if (!node.inputType(0))
-    return RuleResult::NotApplicable;
-  return replace(
-      rewriter, node,
-      build<ReluOp>(rewriter, node, node.input(0), f64(rewriter, 0)));
-}
-
 RuleResult relu6(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0);
   if (!x || !isa<FloatType>(x.getElementType()))
