@@ -1,5 +1,4 @@
-//===- OnnxRuleUtils.h - shared helpers of the ONNX import rules -*- C++
-//-*-===//
+//===- OnnxRuleUtils.h - shared helpers of the ONNX rules -----*- C++ -*-===//
 //
 // What every ONNX rule file uses: building a typed op with inferred result
 // types (a rejected operand becomes a diagnostic at the node, not a crash),

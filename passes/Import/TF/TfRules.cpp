@@ -10,12 +10,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Import/ImportRules.h"
-#include "passes/Import/ONNX/OnnxRuleUtils.h"
+#include "passes/Import/TF/TfRuleUtils.h"
 #include <cmath>
 
 using namespace mlir;
 using namespace mlir::nd4j;
 using namespace mlir::nd4j::onnx_rules;
+using namespace mlir::nd4j::tf_rules;
 
 namespace {
 
@@ -36,37 +37,6 @@ RuleResult erase(ImportNode &node, PatternRewriter &rewriter) {
   return RuleResult::Replaced;
 }
 
-/// A TF bool attribute; `dflt` when absent.
-FailureOr<bool> getBool(ImportNode &node, StringRef name, bool dflt) {
-  Attribute a = node.attrs.get(name);
-  if (!a)
-    return dflt;
-  if (auto b = dyn_cast<BoolAttr>(a))
-    return b.getValue();
-  node.emitError() << "attribute '" << name << "' is not a bool";
-  return failure();
-}
-
-/// A TF list(int) attribute; TF writes an empty list without a type, which
-/// imports as an empty array.
-FailureOr<SmallVector<int64_t>> getIntList(ImportNode &node, StringRef name,
-                                           ArrayRef<int64_t> dflt) {
-  Attribute a = node.attrs.get(name);
-  if (!a)
-    return SmallVector<int64_t>(dflt);
-  if (auto arr = dyn_cast<ArrayAttr>(a); arr && arr.empty())
-    return SmallVector<int64_t>();
-  return node.getInts(name);
-}
-
-/// Normalizes `axis` against `rank`; failure when out of range.
-FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
-  int64_t a = axis < 0 ? axis + rank : axis;
-  if (a < 0 || a >= rank)
-    return failure();
-  return a;
-}
-
 /// Both operands ranked with one element type, as nd4j's binary ops need.
 template <typename OpTy> RuleFn binary(bool floatOnly = false) {
   return [floatOnly](ImportNode &node, PatternRewriter &rewriter) {
@@ -77,6 +47,23 @@ template <typename OpTy> RuleFn binary(bool floatOnly = false) {
     return replace(rewriter, node,
                    build<OpTy>(rewriter, node, node.input(0), node.input(1)));
   };
+}
+
+/// DivNoNan: x / y, and 0 where y is 0.
+RuleResult divNoNan(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType a = node.inputType(0), b = node.inputType(1);
+  if (!a || !b || a.getElementType() != b.getElementType() ||
+      !isa<FloatType>(a.getElementType()))
+    return RuleResult::NotApplicable;
+  Type e = a.getElementType();
+  Value zero = scalarConstant(rewriter, node.loc, e, 0.0);
+  FailureOr<Value> q =
+      build<DivideOp>(rewriter, node, node.input(0), node.input(1));
+  FailureOr<Value> isZero =
+      build<EqualsOp>(rewriter, node, node.input(1), zero);
+  if (failed(q) || failed(isZero))
+    return RuleResult::Failed;
+  return replace(rewriter, node, buildWhere(rewriter, node, *isZero, zero, *q));
 }
 
 RuleResult relu6(ImportNode &node, PatternRewriter &rewriter) {
@@ -143,7 +130,7 @@ RuleResult biasAdd(ImportNode &node, PatternRewriter &rewriter) {
   if (failed(format))
     return RuleResult::Failed;
   bool nchw = format->starts_with("NC");
-  if (nchw && x.getRank() != 4)
+  if (nchw && x.getRank() < 3)
     return RuleResult::NotApplicable;
   return replace(rewriter, node,
                  build<BiasAddOp>(rewriter, node, node.input(0), node.input(1),
@@ -221,6 +208,44 @@ RuleResult conv2d(ImportNode &node, PatternRewriter &rewriter) {
                                  I(0)));
 }
 
+/// DepthwiseConv2dNative: TF's filters [kH, kW, iC, m] are nd4j's.
+RuleResult depthwiseConv2d(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), f = node.inputType(1);
+  if (!x || !f || x.getRank() != 4 || f.getRank() != 4 || f.isDynamicDim(0) ||
+      f.isDynamicDim(1))
+    return RuleResult::NotApplicable;
+  TfWindow w;
+  if (RuleResult r = bindWindow(node, w, /*pool=*/false);
+      r != RuleResult::Continue)
+    return r;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  return replace(rewriter, node,
+                 build<DepthwiseConv2DOp>(
+                     rewriter, node, node.input(0), node.input(1), Value(),
+                     I(f.getDimSize(0)), I(f.getDimSize(1)), I(w.sH), I(w.sW),
+                     I(0), I(0), I(w.dH), I(w.dW), I(w.same), I(!w.nchw)));
+}
+
+/// Conv2DBackpropInput (input_sizes, filter [kH, kW, oC, iC], out_backprop):
+/// deconv2d, whose weights are laid out the same way.
+RuleResult deconv2d(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType f = node.inputType(1), y = node.inputType(2);
+  if (!f || !y || f.getRank() != 4 || y.getRank() != 4 || f.isDynamicDim(0) ||
+      f.isDynamicDim(1))
+    return RuleResult::NotApplicable;
+  TfWindow w;
+  if (RuleResult r = bindWindow(node, w, /*pool=*/false);
+      r != RuleResult::Continue)
+    return r;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  return replaceIfSized(
+      node, rewriter,
+      build<Deconv2DOp>(rewriter, node, node.input(2), node.input(1), Value(),
+                        I(f.getDimSize(0)), I(f.getDimSize(1)), I(w.sH),
+                        I(w.sW), I(0), I(0), I(w.dH), I(w.dW), I(w.same),
+                        I(!w.nchw)));
+}
+
 /// MaxPool/AvgPool; TF's average excludes padding from the count.
 template <typename OpTy>
 RuleResult pool(ImportNode &node, PatternRewriter &rewriter) {
@@ -290,17 +315,19 @@ RuleResult castRule(ImportNode &node, PatternRewriter &rewriter) {
                                TypeAttr::get(result.getElementType())));
 }
 
-/// Sum/Mean/Max/Min/Prod over constant axes; TF's empty axes reduce nothing,
-/// which nd4j would read as all axes.
+/// Sum/Mean/Max/Min/Prod over constant axes. TF's empty axes reduce nothing
+/// (nd4j would read them as all axes): the input is the result.
 template <typename OpTy>
 RuleResult reduce(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0);
   FailureOr<SmallVector<int64_t>> axes = node.getConstantInts(1);
-  if (!x || failed(axes) || axes->empty())
+  if (!x || failed(axes))
     return RuleResult::NotApplicable;
   FailureOr<bool> keep = getBool(node, "keep_dims", false);
   if (failed(keep))
     return RuleResult::Failed;
+  if (axes->empty())
+    return node.replaceWith(rewriter, node.input(0));
   SmallVector<int64_t> dims;
   for (int64_t a : *axes) {
     FailureOr<int64_t> d = normalizeAxis(a, x.getRank());
@@ -418,12 +445,6 @@ Attribute scalarConstantValue(Value v) {
       isa<StringType>(dense.getElementType()))
     return {};
   return dense.getSplatValue<Attribute>();
-}
-
-Value makeConstant(PatternRewriter &rewriter, Location loc,
-                   RankedTensorType type, ArrayRef<Attribute> values) {
-  return ConstantOp::create(rewriter, loc, type,
-                            DenseElementsAttr::get(type, values), StringAttr());
 }
 
 /// Fill of constant dims and value: a splat constant.
@@ -573,7 +594,8 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
     registry.addBuiltin(ImportRule("tf", op, std::move(fn)));
   };
   for (StringRef op :
-       {"Identity", "IdentityN", "StopGradient", "Snapshot", "PreventGradient"})
+       {"Identity", "IdentityN", "StopGradient", "Snapshot", "PreventGradient",
+        "DeepCopy", "CheckNumerics", "EnsureShape"})
     add(op, forward);
   add("NoOp", erase);
 
@@ -597,6 +619,7 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   add("LogicalAnd", binary<BooleanAndOp>());
   add("LogicalOr", binary<BooleanOrOp>());
   add("SquaredDifference", squaredDifference);
+  add("DivNoNan", divNoNan);
 
   add("Relu", relu);
   add("Relu6", relu6);
@@ -635,10 +658,14 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   add("Atanh", unary<AtanhOp>());
   add("Erf", unary<ErfOp>());
   add("IsNan", unary<IsNanOp>());
+  add("IsInf", unary<IsInfOp>());
+  add("LogicalNot", unary<BooleanNotOp>());
 
   add("BiasAdd", biasAdd);
   add("MatMul", matmul);
   add("Conv2D", conv2d);
+  add("DepthwiseConv2dNative", depthwiseConv2d);
+  add("Conv2DBackpropInput", deconv2d);
   add("MaxPool", pool<MaxPool2DOp>);
   add("AvgPool", pool<AvgPool2DOp>);
   add("Reshape", reshape);
@@ -665,4 +692,8 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   add("SelectV2", selectRule);
   add("GatherV2", gatherV2);
   add("Tile", tile);
+
+  auto addFn = [&](StringRef op, RuleFn fn) { add(op, std::move(fn)); };
+  registerTfShapeRules(addFn);
+  registerTfNNRules(addFn);
 }

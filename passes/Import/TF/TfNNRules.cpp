@@ -1,0 +1,357 @@
+//===- TfNNRules.cpp - TF 3-D window, normalization and misc NN rules ----===//
+//
+// 3-D convolution and pooling (NDHWC or NCDHW; TF's filters
+// [kD, kH, kW, iC, oC] are conv3dnew's layout and, read as
+// [kD, kH, kW, oC, iC], deconv3d's), FusedBatchNorm for inference, top-k,
+// cumulative sums, resizing, random values and matrix products of any
+// batch rank.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Import/TF/TfRuleUtils.h"
+
+using namespace mlir;
+using namespace mlir::nd4j;
+using namespace mlir::nd4j::onnx_rules;
+using namespace mlir::nd4j::tf_rules;
+
+namespace {
+
+/// The 5-element window attributes of TF's 3-D ops.
+struct TfWindow3D {
+  int64_t k[3] = {1, 1, 1}, s[3] = {1, 1, 1}, d[3] = {1, 1, 1};
+  bool same = false, ncdhw = false;
+};
+
+RuleResult bindWindow3D(ImportNode &node, TfWindow3D &w, bool pool) {
+  FailureOr<StringRef> format = node.getString("data_format", "NDHWC");
+  FailureOr<StringRef> padding = node.getString("padding");
+  FailureOr<SmallVector<int64_t>> strides = node.getInts("strides");
+  FailureOr<SmallVector<int64_t>> dilations =
+      getIntList(node, "dilations", {1, 1, 1, 1, 1});
+  if (failed(format) || failed(padding) || failed(strides) || failed(dilations))
+    return RuleResult::Failed;
+  if ((*format != "NDHWC" && *format != "NCDHW") || strides->size() != 5 ||
+      dilations->size() != 5 || (*padding != "SAME" && *padding != "VALID"))
+    return RuleResult::NotApplicable;
+  w.ncdhw = *format == "NCDHW";
+  unsigned first = w.ncdhw ? 2 : 1;
+  for (unsigned i = 0; i < 3; ++i) {
+    w.s[i] = (*strides)[first + i];
+    w.d[i] = (*dilations)[first + i];
+  }
+  w.same = *padding == "SAME";
+  if (pool) {
+    FailureOr<SmallVector<int64_t>> ksize = node.getInts("ksize");
+    if (failed(ksize))
+      return RuleResult::Failed;
+    if (ksize->size() != 5 || (*ksize)[0] != 1 ||
+        (*ksize)[w.ncdhw ? 1 : 4] != 1)
+      return RuleResult::NotApplicable;
+    for (unsigned i = 0; i < 3; ++i)
+      w.k[i] = (*ksize)[first + i];
+  }
+  return RuleResult::Continue;
+}
+
+/// Conv3D (input, filter [kD, kH, kW, iC, oC]).
+RuleResult conv3d(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), f = node.inputType(1);
+  if (!x || !f || x.getRank() != 5 || f.getRank() != 5 || f.isDynamicDim(0) ||
+      f.isDynamicDim(1) || f.isDynamicDim(2))
+    return RuleResult::NotApplicable;
+  TfWindow3D w;
+  if (RuleResult r = bindWindow3D(node, w, false); r != RuleResult::Continue)
+    return r;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  return replace(rewriter, node,
+                 build<Conv3DOp>(
+                     rewriter, node, node.input(0), node.input(1), Value(),
+                     I(f.getDimSize(0)), I(f.getDimSize(1)), I(f.getDimSize(2)),
+                     I(w.s[0]), I(w.s[1]), I(w.s[2]), I(0), I(0), I(0),
+                     I(w.d[0]), I(w.d[1]), I(w.d[2]), I(w.same), I(!w.ncdhw)));
+}
+
+/// MaxPool3D/AvgPool3D; TF's average leaves padding out of the count.
+template <typename OpTy>
+RuleResult pool3d(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || x.getRank() != 5)
+    return RuleResult::NotApplicable;
+  TfWindow3D w;
+  if (RuleResult r = bindWindow3D(node, w, true); r != RuleResult::Continue)
+    return r;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  return replace(rewriter, node,
+                 build<OpTy>(rewriter, node, node.input(0), I(w.k[0]),
+                             I(w.k[1]), I(w.k[2]), I(w.s[0]), I(w.s[1]),
+                             I(w.s[2]), I(0), I(0), I(0), I(1), I(1), I(1),
+                             I(w.same), I(0), I(!w.ncdhw)));
+}
+
+/// Conv3DBackpropInputV2 (input_sizes, filter, out_backprop): deconv3d.
+RuleResult deconv3d(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType f = node.inputType(1), y = node.inputType(2);
+  if (!f || !y || f.getRank() != 5 || y.getRank() != 5 || f.isDynamicDim(0) ||
+      f.isDynamicDim(1) || f.isDynamicDim(2))
+    return RuleResult::NotApplicable;
+  TfWindow3D w;
+  if (RuleResult r = bindWindow3D(node, w, false); r != RuleResult::Continue)
+    return r;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  return replaceIfSized(
+      node, rewriter,
+      build<Deconv3DOp>(rewriter, node, node.input(2), node.input(1), Value(),
+                        I(f.getDimSize(0)), I(f.getDimSize(1)),
+                        I(f.getDimSize(2)), I(w.s[0]), I(w.s[1]), I(w.s[2]),
+                        I(0), I(0), I(0), I(w.d[0]), I(w.d[1]), I(w.d[2]),
+                        I(w.same), I(!w.ncdhw)));
+}
+
+/// FusedBatchNorm(V2, V3) for inference: (x, scale, offset, mean,
+/// variance); the batch statistics outputs must be unused.
+RuleResult fusedBatchNorm(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<bool> training = getBool(node, "is_training", true);
+  FailureOr<double> eps = node.getFloat("epsilon", 1e-4);
+  FailureOr<StringRef> format = node.getString("data_format", "NHWC");
+  if (failed(training) || failed(eps) || failed(format))
+    return RuleResult::Failed;
+  if (!x || x.getRank() < 2 || *training || node.getNumInputs() < 5 ||
+      (*format != "NHWC" && *format != "NCHW" && *format != "NDHWC" &&
+       *format != "NCDHW"))
+    return RuleResult::NotApplicable;
+  for (unsigned i = 1; i < 5; ++i)
+    if (node.inputType(i) != node.inputType(1))
+      return RuleResult::NotApplicable;
+  // Half-precision inputs normalize in the parameters' f32, as TF does.
+  Type param = node.inputType(1).getElementType();
+  Value in = node.input(0);
+  if (x.getElementType() != param) {
+    FailureOr<Value> c =
+        build<CastOp>(rewriter, node, in, TypeAttr::get(param));
+    if (failed(c))
+      return RuleResult::Failed;
+    in = *c;
+  }
+  int64_t channels = format->starts_with("NC") ? 1 : x.getRank() - 1;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  FailureOr<Value> y = build<BatchNormOp>(
+      rewriter, node, in, node.input(3), node.input(4), node.input(1),
+      node.input(2), I(1), I(1), rewriter.getDenseI64ArrayAttr({channels}),
+      f64(rewriter, *eps));
+  if (succeeded(y) && x.getElementType() != param)
+    y = build<CastOp>(rewriter, node, *y, TypeAttr::get(x.getElementType()));
+  if (failed(y))
+    return RuleResult::Failed;
+  return replaceFirstResult(rewriter, node, *y);
+}
+
+/// MatMul of any batch rank (BatchMatMul, V2 broadcasting, V3).
+RuleResult batchMatmul(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType a = node.inputType(0), b = node.inputType(1);
+  if (!a || !b || a.getRank() < 2 || b.getRank() < 2 ||
+      a.getElementType() != b.getElementType())
+    return RuleResult::NotApplicable;
+  FailureOr<bool> ta = getBool(node, "adj_x", false);
+  FailureOr<bool> tb = getBool(node, "adj_y", false);
+  if (failed(ta) || failed(tb))
+    return RuleResult::Failed;
+  if (isa<ComplexType>(a.getElementType()) && (*ta || *tb))
+    return RuleResult::NotApplicable; // Adjoint conjugates.
+  return replace(rewriter, node,
+                 build<MatmulOp>(rewriter, node, node.input(0), node.input(1),
+                                 i64(rewriter, *ta), i64(rewriter, *tb),
+                                 i64(rewriter, 0), f64(rewriter, 1.0),
+                                 f64(rewriter, 0.0)));
+}
+
+/// TopKV2(x, k) along the last axis; nd4j's indices are i64 and become the
+/// int32 TF records with a cast.
+RuleResult topK(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<SmallVector<int64_t>> k = node.getConstantInts(1);
+  FailureOr<bool> sorted = getBool(node, "sorted", true);
+  if (failed(sorted))
+    return RuleResult::Failed;
+  if (!x || failed(k) || k->size() != 1 || node.getNumResults() > 2)
+    return RuleResult::NotApplicable;
+  FailureOr<Value> values =
+      build<TopKOp>(rewriter, node, node.input(0), i64(rewriter, (*k)[0]),
+                    rewriter.getBoolAttr(*sorted));
+  if (failed(values))
+    return RuleResult::Failed;
+  if (node.getNumResults() == 1)
+    return node.replaceWith(rewriter, *values);
+  Value indices = values->getDefiningOp()->getResult(1);
+  auto want = dyn_cast<ShapedType>(node.resultType(1));
+  Type element = want ? want.getElementType() : rewriter.getI32Type();
+  if (element != rewriter.getI64Type()) {
+    FailureOr<Value> c =
+        build<CastOp>(rewriter, node, indices, TypeAttr::get(element));
+    if (failed(c))
+      return RuleResult::Failed;
+    indices = *c;
+  }
+  return node.replaceWith(rewriter, {*values, indices});
+}
+
+/// Cumsum(x, axis) with `exclusive` and `reverse`.
+RuleResult cumsum(ImportNode &node, PatternRewriter &rewriter) {
+  if (!node.inputType(0) || !node.inputType(1))
+    return RuleResult::NotApplicable;
+  FailureOr<bool> exclusive = getBool(node, "exclusive", false);
+  FailureOr<bool> reverse = getBool(node, "reverse", false);
+  if (failed(exclusive) || failed(reverse))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 build<CumSumOp>(rewriter, node, node.input(0), node.input(1),
+                                 i64(rewriter, *exclusive),
+                                 i64(rewriter, *reverse)));
+}
+
+/// ResizeBilinear / ResizeNearestNeighbor without align_corners. TF maps
+/// output pixel x to x * scale, or with half_pixel_centers to
+/// (x + 0.5) * scale - 0.5 (bilinear) and floor((x + 0.5) * scale)
+/// (nearest).
+RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<bool> align = getBool(node, "align_corners", false);
+  FailureOr<bool> half = getBool(node, "half_pixel_centers", false);
+  if (failed(align) || failed(half))
+    return RuleResult::Failed;
+  if (!x || x.getRank() != 4 || !node.inputType(1) || *align)
+    return RuleResult::NotApplicable;
+  bool nearest = node.opType == "ResizeNearestNeighbor";
+  auto result = dyn_cast<ShapedType>(node.resultType(0));
+  // Bilinear always produces f32 in both frameworks.
+  if (!nearest && result && !result.getElementType().isF32())
+    return RuleResult::NotApplicable;
+  int64_t coor = !*half ? 0 : nearest ? 2 : 1;
+  return replace(rewriter, node,
+                 build<ImageResizeOp>(
+                     rewriter, node, node.input(0), node.input(1),
+                     i64(rewriter, nearest ? 1 : 0), i64(rewriter, coor),
+                     i64(rewriter, 0), f64(rewriter, -0.75),
+                     rewriter.getBoolAttr(false), rewriter.getBoolAttr(false),
+                     rewriter.getBoolAttr(false)));
+}
+
+/// RandomUniform(shape) in [0, 1); TF's seed pair becomes libnd4j's seed.
+/// The values are the generator's, not TF's.
+RuleResult randomUniform(ImportNode &node, PatternRewriter &rewriter) {
+  auto result = dyn_cast<ShapedType>(node.resultType(0));
+  if (!result || !node.inputType(0))
+    return RuleResult::NotApplicable;
+  Type e = result.getElementType();
+  int64_t code = e.isF16()    ? 3
+                 : e.isF32()  ? 5
+                 : e.isF64()  ? 6
+                 : e.isBF16() ? 17
+                              : 0;
+  FailureOr<int64_t> seed = node.getInt("seed", 0);
+  FailureOr<int64_t> seed2 = node.getInt("seed2", 0);
+  if (failed(seed) || failed(seed2))
+    return RuleResult::Failed;
+  if (!code)
+    return RuleResult::NotApplicable;
+  IntegerAttr seedAttr;
+  if (*seed || *seed2)
+    seedAttr = i64(rewriter, *seed * 0x9E3779B9LL + *seed2);
+  return replace(rewriter, node,
+                 build<RandomUniformOp>(rewriter, node, node.input(0),
+                                        f64(rewriter, 0.0), f64(rewriter, 1.0),
+                                        i64(rewriter, code), seedAttr,
+                                        TypeAttr::get(e)));
+}
+
+/// ParallelConcat(values..., shape): each value is one row of the result.
+RuleResult parallelConcat(ImportNode &node, PatternRewriter &rewriter) {
+  SmallVector<Value> values;
+  for (unsigned i = 0; i < node.getNumInputs(); ++i) {
+    if (!node.inputType(i))
+      return RuleResult::NotApplicable;
+    values.push_back(node.input(i));
+  }
+  if (values.empty())
+    return RuleResult::NotApplicable;
+  if (values.size() == 1)
+    return node.replaceWith(rewriter, values);
+  return replace(
+      rewriter, node,
+      build<ConcatOp>(rewriter, node, ValueRange(values), i64(rewriter, 0)));
+}
+
+/// SoftmaxCrossEntropyWithLogits(features, labels) over [batch, classes]:
+/// loss = -sum(labels * log_softmax(features)), backprop = softmax -
+/// labels. The sparse form one-hot encodes its class indices first.
+RuleResult softmaxCrossEntropy(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType f = node.inputType(0), l = node.inputType(1);
+  if (!f || !l || f.getRank() != 2 || node.getNumResults() > 2 ||
+      f.isDynamicDim(1))
+    return RuleResult::NotApplicable;
+  Type e = f.getElementType();
+  if (!isa<FloatType>(e))
+    return RuleResult::NotApplicable;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  Value labels = node.input(1);
+  if (node.opType.starts_with("Sparse")) {
+    if (l.getRank() != 1 || !isa<IntegerType>(l.getElementType()))
+      return RuleResult::NotApplicable;
+    FailureOr<Value> oneHot = build<OneHotOp>(
+        rewriter, node, labels,
+        scalarConstant(rewriter, node.loc, rewriter.getI64Type(),
+                       f.getDimSize(1)),
+        scalarConstant(rewriter, node.loc, e, 1.0),
+        scalarConstant(rewriter, node.loc, e, 0.0), I(-1), TypeAttr::get(e));
+    if (failed(oneHot))
+      return RuleResult::Failed;
+    labels = *oneHot;
+  } else if (l != f) {
+    return RuleResult::NotApplicable;
+  }
+  FailureOr<Value> logp =
+      build<LogSoftmaxOp>(rewriter, node, node.input(0), I(1));
+  FailureOr<Value> prod, sum, loss, backprop;
+  if (succeeded(logp))
+    prod = build<MultiplyOp>(rewriter, node, labels, *logp);
+  if (succeeded(prod))
+    sum = build<ReduceSumOp>(rewriter, node, *prod,
+                             rewriter.getDenseI64ArrayAttr({1}),
+                             rewriter.getBoolAttr(false));
+  if (succeeded(sum))
+    loss = build<NegOp>(rewriter, node, *sum);
+  if (failed(loss))
+    return RuleResult::Failed;
+  if (node.getNumResults() == 1) // The importer keeps used results only.
+    return node.replaceWith(rewriter, *loss);
+  FailureOr<Value> soft = build<SoftmaxOp>(rewriter, node, node.input(0), I(1));
+  if (succeeded(soft))
+    backprop = build<SubtractOp>(rewriter, node, *soft, labels);
+  if (failed(backprop))
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, {*loss, *backprop});
+}
+
+} // namespace
+
+void mlir::nd4j::tf_rules::registerTfNNRules(const AddRuleFn &add) {
+  add("Conv3D", conv3d);
+  add("MaxPool3D", pool3d<MaxPool3DOp>);
+  add("AvgPool3D", pool3d<AvgPool3DOp>);
+  add("Conv3DBackpropInputV2", deconv3d);
+  add("FusedBatchNorm", fusedBatchNorm);
+  add("FusedBatchNormV2", fusedBatchNorm);
+  add("FusedBatchNormV3", fusedBatchNorm);
+  add("BatchMatMul", batchMatmul);
+  add("BatchMatMulV2", batchMatmul);
+  add("BatchMatMulV3", batchMatmul);
+  add("TopKV2", topK);
+  add("Cumsum", cumsum);
+  add("ResizeBilinear", resize);
+  add("ResizeNearestNeighbor", resize);
+  add("RandomUniform", randomUniform);
+  add("ParallelConcat", parallelConcat);
+  add("SoftmaxCrossEntropyWithLogits", softmaxCrossEntropy);
+  add("SparseSoftmaxCrossEntropyWithLogits", softmaxCrossEntropy);
+}
