@@ -204,6 +204,46 @@ std::optional<Values> binary(Arith kind, const Values &a, const Values &b,
   return out;
 }
 
+enum class Cmp { Eq, Ne, Lt, Le, Gt, Ge, And, Or };
+
+/// Comparisons and logical and/or: a bool result from two operands of one
+/// kind.
+std::optional<Values> compare(Cmp kind, const Values &a, const Values &b,
+                              RankedTensorType result) {
+  if (!result.hasStaticShape() || a.isFloat != b.isFloat ||
+      !result.getElementType().isInteger(1))
+    return std::nullopt;
+  Values out = like(result);
+  forEachIndex(result.getShape(), [&](ArrayRef<int64_t> idx, int64_t) {
+    int64_t ia = broadcastIndex(a.type.getShape(), idx);
+    int64_t ib = broadcastIndex(b.type.getShape(), idx);
+    auto test = [&](auto x, auto y) -> bool {
+      switch (kind) {
+      case Cmp::Eq:
+        return x == y;
+      case Cmp::Ne:
+        return x != y;
+      case Cmp::Lt:
+        return x < y;
+      case Cmp::Le:
+        return x <= y;
+      case Cmp::Gt:
+        return x > y;
+      case Cmp::Ge:
+        return x >= y;
+      case Cmp::And:
+        return x != 0 && y != 0;
+      case Cmp::Or:
+        return x != 0 || y != 0;
+      }
+      return false;
+    };
+    out.ints.push_back(a.isFloat ? test(a.floats[ia], b.floats[ib])
+                                 : test(a.ints[ia], b.ints[ib]));
+  });
+  return out;
+}
+
 std::optional<Values> cast(const Values &in, RankedTensorType result) {
   Values out = like(result);
   Type element = result.getElementType();
@@ -363,6 +403,29 @@ std::optional<Values> evaluate(Operation *op) {
     return arith(Arith::Max);
   if (isa<MinimumOp>(op))
     return arith(Arith::Min);
+  auto cmp = [&](Cmp kind) { return compare(kind, in[0], in[1], result); };
+  if (isa<EqualsOp>(op))
+    return cmp(Cmp::Eq);
+  if (isa<NotEqualsOp>(op))
+    return cmp(Cmp::Ne);
+  if (isa<LessOp>(op))
+    return cmp(Cmp::Lt);
+  if (isa<LessEqualOp>(op))
+    return cmp(Cmp::Le);
+  if (isa<GreaterOp>(op))
+    return cmp(Cmp::Gt);
+  if (isa<GreaterEqualOp>(op))
+    return cmp(Cmp::Ge);
+  if (isa<BooleanAndOp>(op))
+    return cmp(Cmp::And);
+  if (isa<BooleanOrOp>(op))
+    return cmp(Cmp::Or);
+  if (isa<BooleanNotOp>(op)) {
+    Values out = in[0];
+    for (int64_t &i : out.ints)
+      i = !i;
+    return out.isFloat ? std::nullopt : std::optional<Values>(out);
+  }
   if (isa<CastOp>(op))
     return cast(in[0], result);
   if (isa<ReshapeOp>(op)) {

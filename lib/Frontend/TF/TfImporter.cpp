@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lib/Frontend/TF/TfImporter.h"
+#include "lib/Frontend/TF/TfCondConversion.h"
 #include "lib/Frontend/TensorStorage.h"
 
 #include "dialects/Nd4j/IR/Nd4jOps.h"
@@ -790,6 +791,14 @@ mlir::nd4j::importTfGraph(llvm::MemoryBufferRef buffer, MLIRContext *context,
     emitError(FileLineColLoc::get(context, path, 0, 0))
         << "invalid TensorFlow GraphDef (" << (text ? "text" : "binary")
         << "): " << err;
+    return nullptr;
+  }
+  TfCondError condError;
+  if (!convertTfConditionals(graph, condError)) {
+    emitError(NameLoc::get(StringAttr::get(context, condError.node),
+                           FileLineColLoc::get(context, path, 0, 0)))
+        << "node '" << condError.node << "' (" << condError.op
+        << "): " << condError.reason;
     return nullptr;
   }
   TfImporter importer(context, path, options);

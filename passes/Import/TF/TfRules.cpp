@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "mlir/Dialect/Traits.h"
 #include "passes/Import/ImportRules.h"
 #include "passes/Import/TF/TfRuleUtils.h"
 #include <cmath>
@@ -546,18 +547,96 @@ RuleResult argReduce(ImportNode &node, PatternRewriter &rewriter) {
                              rewriter.getBoolAttr(false)));
 }
 
-/// SelectV2 broadcasts as numpy's where does; Select (v1) only when the
-/// condition has the values' shape (a vector condition picks whole rows).
+/// SelectV2 broadcasts as numpy's where does. Select (v1) takes a
+/// condition of the values' shape, or a vector that picks whole rows (a
+/// reshape to [n, 1, ...] makes that a broadcast).
 RuleResult selectRule(ImportNode &node, PatternRewriter &rewriter) {
+  // A constant scalar condition picks one value, whatever its shape: the
+  // two branches of an if-converted tf.cond may differ in shape.
+  if (FailureOr<SmallVector<int64_t>> k = node.getConstantInts(0);
+      succeeded(k) && k->size() == 1 && node.inputType(0) &&
+      node.inputType(0).getRank() == 0)
+    return node.replaceWith(rewriter, node.input((*k)[0] ? 1 : 2));
   RankedTensorType c = node.inputType(0), a = node.inputType(1),
                    b = node.inputType(2);
-  if (!c || !a || !b || a.getElementType() != b.getElementType() ||
-      (node.opType == "Select" &&
-       (c.getShape() != a.getShape() || a.getShape() != b.getShape())))
+  if (!c || !a || !b || a.getElementType() != b.getElementType())
+    return RuleResult::NotApplicable;
+  Value cond = node.input(0);
+  if (node.opType == "Select") {
+    if (a.getShape() != b.getShape())
+      return RuleResult::NotApplicable;
+    if (c.getRank() == 1 && a.getRank() > 1 &&
+        c.getDimSize(0) == a.getDimSize(0)) {
+      SmallVector<int64_t> rows(a.getRank(), 1);
+      rows[0] = c.getDimSize(0);
+      FailureOr<Value> r = reshapeTo(rewriter, node, cond, rows);
+      if (failed(r))
+        return RuleResult::NotApplicable;
+      cond = *r;
+      c = cast<RankedTensorType>(cond.getType());
+    } else if (c.getShape() != a.getShape()) {
+      return RuleResult::NotApplicable;
+    }
+  }
+  // Branch values of different shapes wait for the condition to fold.
+  SmallVector<int64_t> shape;
+  if (!OpTrait::util::getBroadcastedShape(a.getShape(), b.getShape(), shape) ||
+      !OpTrait::util::getBroadcastedShape(SmallVector<int64_t>(shape),
+                                          c.getShape(), shape))
     return RuleResult::NotApplicable;
   return replace(
       rewriter, node,
-      buildWhere(rewriter, node, node.input(0), node.input(1), node.input(2)));
+      buildWhere(rewriter, node, cond, node.input(1), node.input(2)));
+}
+
+/// ReverseSequence(x, seq_lengths) with `seq_dim` and `batch_dim`.
+RuleResult reverseSequence(ImportNode &node, PatternRewriter &rewriter) {
+  FailureOr<int64_t> seq = node.getInt("seq_dim");
+  FailureOr<int64_t> batch = node.getInt("batch_dim", 0);
+  if (failed(seq) || failed(batch))
+    return RuleResult::Failed;
+  if (!node.inputType(0) || !node.inputType(1))
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<ReverseSequenceOp>(rewriter, node, node.input(0),
+                                          node.input(1), i64(rewriter, *seq),
+                                          i64(rewriter, *batch)));
+}
+
+/// LinSpace of constant start, stop and num: the constant sequence, with
+/// TF's step (stop - start) / (num - 1) and the last value exactly stop.
+RuleResult linSpace(ImportNode &node, PatternRewriter &rewriter) {
+  auto result = dyn_cast<ShapedType>(node.resultType(0));
+  FailureOr<SmallVector<double>> start = node.getConstantFloats(0);
+  FailureOr<SmallVector<double>> stop = node.getConstantFloats(1);
+  FailureOr<SmallVector<int64_t>> num = node.getConstantInts(2);
+  if (!result || !isa<FloatType>(result.getElementType()) || failed(start) ||
+      failed(stop) || failed(num) || start->size() != 1 || stop->size() != 1 ||
+      num->size() != 1 || (*num)[0] < 1 || (*num)[0] > 4096)
+    return RuleResult::NotApplicable;
+  int64_t n = (*num)[0];
+  Type e = result.getElementType();
+  double lo = (*start)[0], hi = (*stop)[0];
+  SmallVector<Attribute> values;
+  if (e.isF32()) {
+    float step = n > 1 ? (static_cast<float>(hi) - static_cast<float>(lo)) /
+                             static_cast<float>(n - 1)
+                       : 0.0f;
+    for (int64_t i = 0; i < n; ++i)
+      values.push_back(rewriter.getFloatAttr(
+          e, i == n - 1 && n > 1 ? static_cast<float>(hi)
+                                 : static_cast<float>(lo) + i * step));
+  } else if (e.isF64()) {
+    double step = n > 1 ? (hi - lo) / (n - 1) : 0.0;
+    for (int64_t i = 0; i < n; ++i)
+      values.push_back(
+          rewriter.getFloatAttr(e, i == n - 1 && n > 1 ? hi : lo + i * step));
+  } else {
+    return RuleResult::NotApplicable;
+  }
+  auto type = RankedTensorType::get({n}, e);
+  return node.replaceWith(rewriter,
+                          makeConstant(rewriter, node.loc, type, values));
 }
 
 /// GatherV2 along a constant axis, without batch dimensions.
@@ -690,6 +769,8 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   add("ArgMin", argReduce<ArgMinOp>);
   add("Select", selectRule);
   add("SelectV2", selectRule);
+  add("ReverseSequence", reverseSequence);
+  add("LinSpace", linSpace);
   add("GatherV2", gatherV2);
   add("Tile", tile);
 
