@@ -402,7 +402,7 @@ RuleResult bindQuantParams(ImportNode &node, RankedTensorType x,
   if (!scale || (node.hasInput(2) && !zp))
     return RuleResult::NotApplicable;
   if (scale.getRank() > 1 || (zp && zp.getShape() != scale.getShape()) ||
-      scale.getRank() != 0 && ShapedType::isDynamic(scale.getDimSize(0)))
+      (scale.getRank() != 0 && ShapedType::isDynamic(scale.getDimSize(0))))
     return RuleResult::NotApplicable;
   if (scale.getRank() == 1) {
     int64_t rank = x.getRank();

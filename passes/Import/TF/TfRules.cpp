@@ -50,6 +50,18 @@ template <typename OpTy> RuleFn binary(bool floatOnly = false) {
   };
 }
 
+/// RightShift: nd4j's is logical, TF's arithmetic for signed types, so
+/// only unsigned ones map.
+RuleResult rightShift(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType a = node.inputType(0), b = node.inputType(1);
+  if (!a || !b || a.getElementType() != b.getElementType() ||
+      !a.getElementType().isUnsignedInteger())
+    return RuleResult::NotApplicable;
+  return replace(
+      rewriter, node,
+      build<RShiftBitsOp>(rewriter, node, node.input(0), node.input(1)));
+}
+
 /// DivNoNan: x / y, and 0 where y is 0.
 RuleResult divNoNan(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType a = node.inputType(0), b = node.inputType(1);
@@ -489,6 +501,19 @@ RuleResult range(ImportNode &node, PatternRewriter &rewriter) {
   if (!result)
     return RuleResult::NotApplicable;
   Type e = result.getElementType();
+  bool constant = succeeded(node.getConstantFloats(0)) &&
+                  succeeded(node.getConstantFloats(1)) &&
+                  succeeded(node.getConstantFloats(2));
+  if (!constant) {
+    // Bounds known only at run time: nd4j's range of scalars.
+    for (unsigned i = 0; i < 3; ++i)
+      if (!node.inputType(i) || node.inputType(i).getRank() != 0 ||
+          node.inputType(i).getElementType() != e)
+        return RuleResult::NotApplicable;
+    return replace(rewriter, node,
+                   build<RangeOp>(rewriter, node, node.input(0), node.input(1),
+                                  node.input(2), TypeAttr::get(e)));
+  }
   SmallVector<Attribute> values;
   if (auto it = dyn_cast<IntegerType>(e)) {
     auto start = node.getConstantInts(0), limit = node.getConstantInts(1),
@@ -699,6 +724,8 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   add("LogicalOr", binary<BooleanOrOp>());
   add("SquaredDifference", squaredDifference);
   add("DivNoNan", divNoNan);
+  add("LeftShift", binary<ShiftBitsOp>());
+  add("RightShift", rightShift);
 
   add("Relu", relu);
   add("Relu6", relu6);
