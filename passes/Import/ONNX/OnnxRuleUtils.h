@@ -27,6 +27,8 @@ void registerOnnxLossRules(const AddRuleFn &add);
 void registerOnnxShapeRules(const AddRuleFn &add);
 void registerOnnxNNRules(const AddRuleFn &add);
 void registerOnnxIndexRules(const AddRuleFn &add);
+/// TF rules for the math ops (passes/Import/TF/TfMathRules.cpp).
+void registerTfMathRules(const AddRuleFn &add);
 
 /// Builds typed op `OpTy` with inferred result types. Where inference
 /// rejects the operands it has reported why at the node, and this fails.

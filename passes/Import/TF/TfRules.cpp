@@ -665,4 +665,5 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   add("SelectV2", selectRule);
   add("GatherV2", gatherV2);
   add("Tile", tile);
+  registerTfMathRules(add);
 }
