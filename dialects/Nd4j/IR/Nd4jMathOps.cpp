@@ -284,6 +284,59 @@ LogicalResult MatrixInverseOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
+LogicalResult SvdOp::inferReturnTypes(MLIRContext *,
+                                      std::optional<Location> loc, Adaptor a,
+                                      SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput());
+  ArrayRef<int64_t> s = in.getShape();
+  if (s.size() < 2 || !isa<FloatType>(in.getElementType()))
+    return fail(loc, "svd needs floating-point matrices, got ", in);
+  if (a.getCalcUV() != 0)
+    return fail(loc, "'calcUV' must be 0: this op yields the singular values "
+                     "only");
+  if (failed(checkFlag(loc, "fullUV", a.getFullUV())) ||
+      failed(checkAtLeast(loc, "switchNum", a.getSwitchNum(), 1)))
+    return failure();
+  int64_t m = s[s.size() - 2], n = s.back();
+  SmallVector<int64_t> shape(s.drop_back(2));
+  shape.push_back(ShapedType::isDynamic(m) || ShapedType::isDynamic(n)
+                      ? kDyn
+                      : std::min(m, n));
+  return infer(out, shape, in.getElementType());
+}
+
+LogicalResult
+ExtractImagePatchesOp::inferReturnTypes(MLIRContext *,
+                                        std::optional<Location> loc, Adaptor a,
+                                        SmallVectorImpl<Type> &out) {
+  RankedTensorType in = ranked(a.getInput());
+  if (in.getRank() != 4)
+    return fail(loc, "images must be NHWC, got ", in);
+  if (failed(checkAtLeast(loc, "ksizeRows", a.getKsizeRows(), 1)) ||
+      failed(checkAtLeast(loc, "ksizeCols", a.getKsizeCols(), 1)) ||
+      failed(checkAtLeast(loc, "kstrideRows", a.getKstrideRows(), 1)) ||
+      failed(checkAtLeast(loc, "kstrideCols", a.getKstrideCols(), 1)) ||
+      failed(checkAtLeast(loc, "krateRows", a.getKrateRows(), 1)) ||
+      failed(checkAtLeast(loc, "krateCols", a.getKrateCols(), 1)) ||
+      failed(checkFlag(loc, "isSameMode", a.getIsSameMode())))
+    return failure();
+  bool same = a.getIsSameMode();
+  FailureOr<int64_t> h =
+      windowOutput(loc, "height", in.getDimSize(1), a.getKsizeRows(),
+                   a.getKstrideRows(), 0, a.getKrateRows(), same);
+  FailureOr<int64_t> w =
+      succeeded(h)
+          ? windowOutput(loc, "width", in.getDimSize(2), a.getKsizeCols(),
+                         a.getKstrideCols(), 0, a.getKrateCols(), same)
+          : h;
+  if (failed(w))
+    return failure();
+  int64_t c = in.getDimSize(3);
+  int64_t depth =
+      ShapedType::isDynamic(c) ? kDyn : a.getKsizeRows() * a.getKsizeCols() * c;
+  return infer(out, {in.getDimSize(0), *h, *w, depth}, in.getElementType());
+}
+
 LogicalResult SpaceToBatchNdOp::inferReturnTypes(MLIRContext *,
                                                  std::optional<Location> loc,
                                                  Adaptor a,

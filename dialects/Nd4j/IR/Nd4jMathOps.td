@@ -252,6 +252,27 @@ def Nd4j_MatrixInverseOp : Nd4j_TypedOp<"matrix_inverse"> {
   let results = (outs Nd4j_Tensor:$outputs);
 }
 
+def Nd4j_SvdOp : Nd4j_TypedOp<"svd"> {
+  let summary = "singular values of batched matrices";
+  let description = [{
+    The singular values of each matrix of `input` `[..., m, n]`, in
+    descending order: `[..., min(m, n)]`. libnd4j's `svd` also computes the
+    singular vectors when `calcUV` is 1, as further results; this op is its
+    values-only form, so `calcUV` is 0. `fullUV` (full-sized vectors) is then
+    immaterial; `switchNum` is the matrix size from which libnd4j switches
+    from the one-sided Jacobi to the divide-and-conquer algorithm (nd4j's TF
+    import uses 16).
+
+    ```mlir
+    %s = nd4j.svd %x {calcUV = 0 : i64, fullUV = 0 : i64, switchNum = 16 : i64} : (tensor<2x4x3xf32>) -> tensor<2x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_I64Attr:$fullUV,
+                       Nd4j_I64Attr:$calcUV, Nd4j_I64Attr:$switchNum);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["fullUV", "calcUV", "switchNum"];
+}
+
 //===----------------------------------------------------------------------===//
 // Rearrangement
 //===----------------------------------------------------------------------===//
@@ -312,6 +333,32 @@ def Nd4j_RollOp : Nd4j_TypedOp<"roll"> {
   let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$shiftsI,
                        Nd4j_Tensor:$dimensions);
   let results = (outs Nd4j_Tensor:$outputs);
+}
+
+def Nd4j_ExtractImagePatchesOp : Nd4j_TypedOp<"extract_image_patches"> {
+  let summary = "gathers image patches into the channel dimension";
+  let description = [{
+    For NHWC images, each output position holds the `ksizeRows x ksizeCols`
+    patch (strides `kstrideRows, kstrideCols`, dilation rates `krateRows,
+    krateCols`) flattened row by row with the channels innermost:
+    `[N, outH, outW, ksizeRows * ksizeCols * C]`. `isSameMode` 1 pads for
+    SAME output size, 0 takes only whole patches (VALID).
+
+    ```mlir
+    %y = nd4j.extract_image_patches %x {isSameMode = 0 : i64, krateCols = 1 : i64, krateRows = 1 : i64,
+                                        ksizeCols = 2 : i64, ksizeRows = 2 : i64, kstrideCols = 1 : i64,
+                                        kstrideRows = 1 : i64}
+           : (tensor<1x4x4x3xf32>) -> tensor<1x3x3x12xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input,
+                       Nd4j_I64Attr:$ksizeRows, Nd4j_I64Attr:$ksizeCols,
+                       Nd4j_I64Attr:$kstrideRows, Nd4j_I64Attr:$kstrideCols,
+                       Nd4j_I64Attr:$krateRows, Nd4j_I64Attr:$krateCols,
+                       Nd4j_I64Attr:$isSameMode);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["ksizeRows", "ksizeCols", "kstrideRows", "kstrideCols",
+               "krateRows", "krateCols", "isSameMode"];
 }
 
 //===----------------------------------------------------------------------===//

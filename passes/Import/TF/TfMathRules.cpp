@@ -229,6 +229,45 @@ RuleResult matrixBandPart(ImportNode &node, PatternRewriter &rewriter) {
                                          i64(rewriter, (*upper)[0])));
 }
 
+/// Svd when only the singular values are used (libnd4j's values-only form);
+/// TF's compute_uv false leaves u and v empty.
+RuleResult svd(ImportNode &node, PatternRewriter &rewriter) {
+  if (!isFloat(node.inputType(0)))
+    return RuleResult::NotApplicable;
+  FailureOr<bool> full = getBool(node, "full_matrices", false);
+  if (failed(full))
+    return RuleResult::Failed;
+  FailureOr<Value> s =
+      build<SvdOp>(rewriter, node, node.input(0), i64(rewriter, *full),
+                   i64(rewriter, 0), i64(rewriter, 16));
+  if (failed(s))
+    return RuleResult::Failed;
+  return replaceFirstResult(rewriter, node, *s);
+}
+
+/// ExtractImagePatches: NHWC windows given as 4-element lists whose batch
+/// and channel entries are 1.
+RuleResult extractImagePatches(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<SmallVector<int64_t>> k = node.getInts("ksizes");
+  FailureOr<SmallVector<int64_t>> s = node.getInts("strides");
+  FailureOr<SmallVector<int64_t>> r = node.getInts("rates");
+  FailureOr<StringRef> padding = node.getString("padding");
+  if (failed(k) || failed(s) || failed(r) || failed(padding))
+    return RuleResult::Failed;
+  for (const SmallVector<int64_t> &v : {*k, *s, *r})
+    if (v.size() != 4 || v[0] != 1 || v[3] != 1)
+      return RuleResult::NotApplicable;
+  if (!x || x.getRank() != 4 || (*padding != "SAME" && *padding != "VALID"))
+    return RuleResult::NotApplicable;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  return replace(rewriter, node,
+                 build<ExtractImagePatchesOp>(
+                     rewriter, node, node.input(0), I((*k)[1]), I((*k)[2]),
+                     I((*s)[1]), I((*s)[2]), I((*r)[1]), I((*r)[2]),
+                     I(*padding == "SAME")));
+}
+
 /// Segment ids one per slice along the first dimension (a vector), as
 /// libnd4j's segment ops take them.
 bool vectorIds(ImportNode &node) {
@@ -300,6 +339,8 @@ void mlir::nd4j::onnx_rules::registerTfMathRules(const AddRuleFn &add) {
   add("Cumprod", cumprod);
   add("CompareAndBitpack", ranked<CompareAndBitpackOp, 2>);
   add("NthElement", nthElement);
+  add("Svd", svd);
+  add("ExtractImagePatches", extractImagePatches);
   add("SegmentSum", segment<SegmentSumOp>);
   add("SegmentProd", segment<SegmentProdOp>);
   add("SegmentMin", segment<SegmentMinOp>);

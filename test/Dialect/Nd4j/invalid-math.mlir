@@ -460,3 +460,63 @@ nd4j.graph @hsv_dim {
   %0 = nd4j.hsv_to_rgb %x {dimC = 2 : i64} : (tensor<4x3xf32>) -> tensor<4x3xf32>
   nd4j.output
 }
+
+// -----
+
+nd4j.graph @svd_calc_uv {
+  %x = nd4j.placeholder "x" : tensor<3x3xf32>
+  // expected-error @+2 {{'calcUV' must be 0: this op yields the singular values only}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.svd %x {calcUV = 1 : i64, fullUV = 0 : i64, switchNum = 16 : i64} : (tensor<3x3xf32>) -> tensor<3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @svd_rank {
+  %x = nd4j.placeholder "x" : tensor<3xf32>
+  // expected-error @+2 {{svd needs floating-point matrices}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.svd %x {calcUV = 0 : i64, fullUV = 0 : i64, switchNum = 16 : i64} : (tensor<3xf32>) -> tensor<3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @svd_switch {
+  %x = nd4j.placeholder "x" : tensor<3x3xf32>
+  // expected-error @+2 {{'switchNum' must be at least 1, got 0}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.svd %x {calcUV = 0 : i64, fullUV = 0 : i64, switchNum = 0 : i64} : (tensor<3x3xf32>) -> tensor<3xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @patches_rank {
+  %x = nd4j.placeholder "x" : tensor<4x4x3xf32>
+  // expected-error @+2 {{images must be NHWC}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.extract_image_patches %x {isSameMode = 0 : i64, krateCols = 1 : i64, krateRows = 1 : i64, ksizeCols = 2 : i64, ksizeRows = 2 : i64, kstrideCols = 1 : i64, kstrideRows = 1 : i64} : (tensor<4x4x3xf32>) -> tensor<3x3x12xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @patches_size {
+  %x = nd4j.placeholder "x" : tensor<1x4x4x3xf32>
+  // expected-error @+2 {{'ksizeRows' must be at least 1, got 0}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.extract_image_patches %x {isSameMode = 0 : i64, krateCols = 1 : i64, krateRows = 1 : i64, ksizeCols = 2 : i64, ksizeRows = 0 : i64, kstrideCols = 1 : i64, kstrideRows = 1 : i64} : (tensor<1x4x4x3xf32>) -> tensor<1x3x3x12xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @patches_fit {
+  %x = nd4j.placeholder "x" : tensor<1x2x4x3xf32>
+  // expected-error @+2 {{window of extent 3 does not fit input height 2 with padding 0}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.extract_image_patches %x {isSameMode = 0 : i64, krateCols = 1 : i64, krateRows = 2 : i64, ksizeCols = 2 : i64, ksizeRows = 2 : i64, kstrideCols = 1 : i64, kstrideRows = 1 : i64} : (tensor<1x2x4x3xf32>) -> tensor<1x1x3x12xf32>
+  nd4j.output
+}

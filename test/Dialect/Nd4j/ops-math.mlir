@@ -15,6 +15,7 @@ nd4j.graph @math {
   %k = nd4j.placeholder "k" : tensor<i32>
   %p16 = nd4j.placeholder "p16" : tensor<2x16xf32>
   %ids = nd4j.placeholder "ids" : tensor<2xi32>
+  %nhwc = nd4j.placeholder "nhwc" : tensor<1x4x4x3xf32>
   %cids = nd4j.constant dense<[0, 2]> : tensor<2xi32>
   %blk = nd4j.constant dense<2> : tensor<1xi32>
   %pad = nd4j.constant dense<[[1, 1]]> : tensor<1x2xi32>
@@ -96,5 +97,11 @@ nd4j.graph @math {
   %36 = nd4j.rgb_to_hsv %img {dimC = 2 : i64} : (tensor<4x4x3xf32>) -> tensor<4x4x3xf32>
   // CHECK: nd4j.hsv_to_rgb %{{.*}} {dimC = -1 : i64} : (tensor<4x4x3xf32>) -> tensor<4x4x3xf32>
   %37 = nd4j.hsv_to_rgb %img {dimC = -1 : i64} : (tensor<4x4x3xf32>) -> tensor<4x4x3xf32>
-  nd4j.output "a" = %0, "b" = %1, "c" = %2, "d" = %3, "e" = %4, "f" = %5, "g" = %6, "h" = %7, "i" = %8, "j" = %9, "k" = %10, "l" = %12, "m" = %13, "n" = %14, "o" = %15, "p" = %16, "q" = %17, "r" = %18, "s" = %19, "t" = %20, "u" = %21, "v" = %22, "w" = %23, "y" = %25, "z" = %26, "aa" = %27, "ab" = %28, "ac" = %29, "ad" = %30, "ae" = %31, "af" = %32, "ag" = %33, "ah" = %34, "ai" = %35, "aj" = %36, "ak" = %37 : tensor<2x3xf32>, tensor<2x3xi1>, tensor<2x3xf32>, tensor<2x3xi32>, tensor<2x3xi32>, tensor<2x3xi32>, tensor<2x3xi32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xui32>, tensor<2xi1>, tensor<1x1xi1>, tensor<2x3xf32>, tensor<2xf32>, tensor<2x2xui8>, tensor<f32>, tensor<4x4x3xf32>, tensor<2x3x3xf32>, tensor<2x3x3xf32>, tensor<2x3x3xf32>, tensor<2x3x3xf32>, tensor<4x4x3xf32>, tensor<2x3xf32>, tensor<?x3xf32>, tensor<3x3xf32>, tensor<?x3xf32>, tensor<?x3xf32>, tensor<?x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x4x3xf32>, tensor<4x4x3xf32>
+  // CHECK: nd4j.svd %{{.*}} {calcUV = 0 : i64, fullUV = 1 : i64, switchNum = 16 : i64} : (tensor<2x3x3xf32>) -> tensor<2x3xf32>
+  %38 = nd4j.svd %m {calcUV = 0 : i64, fullUV = 1 : i64, switchNum = 16 : i64} : (tensor<2x3x3xf32>) -> tensor<2x3xf32>
+  // CHECK: nd4j.extract_image_patches %{{.*}} {isSameMode = 1 : i64, krateCols = 1 : i64, krateRows = 2 : i64, ksizeCols = 2 : i64, ksizeRows = 2 : i64, kstrideCols = 1 : i64, kstrideRows = 2 : i64} : (tensor<1x4x4x3xf32>) -> tensor<1x2x4x12xf32>
+  %39 = nd4j.extract_image_patches %nhwc {isSameMode = 1 : i64, krateCols = 1 : i64, krateRows = 2 : i64, ksizeCols = 2 : i64, ksizeRows = 2 : i64, kstrideCols = 1 : i64, kstrideRows = 2 : i64} : (tensor<1x4x4x3xf32>) -> tensor<1x2x4x12xf32>
+  // CHECK: nd4j.extract_image_patches %{{.*}} {isSameMode = 0 : i64{{.*}}} : (tensor<1x4x4x3xf32>) -> tensor<1x3x3x12xf32>
+  %40 = nd4j.extract_image_patches %nhwc {isSameMode = 0 : i64, krateCols = 1 : i64, krateRows = 1 : i64, ksizeCols = 2 : i64, ksizeRows = 2 : i64, kstrideCols = 1 : i64, kstrideRows = 1 : i64} : (tensor<1x4x4x3xf32>) -> tensor<1x3x3x12xf32>
+  nd4j.output "a" = %0, "b" = %1, "c" = %2, "d" = %3, "e" = %4, "f" = %5, "g" = %6, "h" = %7, "i" = %8, "j" = %9, "k" = %10, "l" = %12, "m" = %13, "n" = %14, "o" = %15, "p" = %16, "q" = %17, "r" = %18, "s" = %19, "t" = %20, "u" = %21, "v" = %22, "w" = %23, "y" = %25, "z" = %26, "aa" = %27, "ab" = %28, "ac" = %29, "ad" = %30, "ae" = %31, "af" = %32, "ag" = %33, "ah" = %34, "ai" = %35, "aj" = %36, "ak" = %37, "al" = %38, "am" = %39, "an" = %40 : tensor<2x3xf32>, tensor<2x3xi1>, tensor<2x3xf32>, tensor<2x3xi32>, tensor<2x3xi32>, tensor<2x3xi32>, tensor<2x3xi32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xui32>, tensor<2xi1>, tensor<1x1xi1>, tensor<2x3xf32>, tensor<2xf32>, tensor<2x2xui8>, tensor<f32>, tensor<4x4x3xf32>, tensor<2x3x3xf32>, tensor<2x3x3xf32>, tensor<2x3x3xf32>, tensor<2x3x3xf32>, tensor<4x4x3xf32>, tensor<2x3xf32>, tensor<?x3xf32>, tensor<3x3xf32>, tensor<?x3xf32>, tensor<?x3xf32>, tensor<?x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x4x3xf32>, tensor<4x4x3xf32>, tensor<2x3xf32>, tensor<1x2x4x12xf32>, tensor<1x3x3x12xf32>
 }
