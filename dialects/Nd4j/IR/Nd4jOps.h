@@ -48,6 +48,10 @@ LogicalResult inferReduceAxesResult(std::optional<Location> loc, Value input,
 LogicalResult inferBroadcastResult(std::optional<Location> loc, Value a,
                                    Value b, Type element,
                                    SmallVectorImpl<Type> &out);
+/// libnd4j's DataType number of a tensor element type (BOOL 1, HALF 3,
+/// FLOAT 5, DOUBLE 6, INT8..INT64 7-10, UINT8..UINT64 11-14, BFLOAT16 17), or
+/// 0 when libnd4j has no such type.
+int64_t getLibnd4jDataTypeCode(Type element);
 } // namespace nd4j
 } // namespace mlir
 

@@ -466,6 +466,8 @@ FailureOr<Type> TfImporter::resultType(const tfpb::NodeDef &node, unsigned port,
     dtype = typeAttr("U", typeAttr("T", tfpb::DT_INVALID));
   else if (op == "Bitcast")
     dtype = typeAttr("type", tfpb::DT_INVALID);
+  else if (op == "CompareAndBitpack")
+    dtype = tfpb::DT_UINT8;
   else
     for (StringRef name : {"Tout", "output_types", "out_types", "dtypes",
                            "dtype", "out_type", "DstT", "output_type", "T"}) {

@@ -804,4 +804,5 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   auto addFn = [&](StringRef op, RuleFn fn) { add(op, std::move(fn)); };
   registerTfShapeRules(addFn);
   registerTfNNRules(addFn);
+  registerTfMathRules(addFn);
 }
