@@ -4,7 +4,9 @@
 // `--import-onnx` / `--import-tf`: ONNX model or TensorFlow GraphDef → nd4j
 // dialect, with the import rules applied (built-in, C++ user rules, and
 // `--import-rules` files) unless `--keep-generic` asks for the framework
-// nodes as imported.
+// nodes as imported. `--export-flatbuffers` / `--import-flatbuffers` /
+// `--flatbuffers-to-json`: nd4j_exec ↔ SameDiff FlatBuffers, and a JSON view
+// of such a file.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,9 +15,12 @@
 #include "lib/Frontend/ONNX/OnnxImporter.h"
 #include "lib/Frontend/TF/TfImporter.h"
 #include "lib/Registration/ModelImport.h"
+#include "lib/Target/FlatBuffers/FlatBuffers.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/InitAllTranslations.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
+#include "passes/Conversion/Passes.h"
 #include "passes/Import/ImportRules.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/SourceMgr.h"
@@ -103,6 +108,44 @@ OwningOpRef<ModuleOp> importOnnx(llvm::SourceMgr &sourceMgr, MLIRContext *ctx) {
   if (failed(applyRules(*module)))
     return nullptr;
   return module;
+}
+OwningOpRef<ModuleOp> importFlatGraph(llvm::SourceMgr &sourceMgr,
+                                      MLIRContext *ctx) {
+  const llvm::MemoryBuffer *buffer =
+      sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
+  return importFlatBuffers(buffer->getBuffer(), buffer->getBufferIdentifier(),
+                           ctx);
+}
+
+/// Writes `op` (a module of nd4j_exec, or of typed nd4j ops, which are
+/// converted first) as a SameDiff FlatGraph.
+LogicalResult exportFlatGraph(Operation *op, llvm::raw_ostream &os) {
+  auto module = dyn_cast<ModuleOp>(op);
+  if (!module)
+    return op->emitError("--export-flatbuffers expects a module");
+  bool hasNd4j = false;
+  module.walk([&](Operation *inner) {
+    if (inner->getDialect() && inner->getDialect()->getNamespace() == "nd4j") {
+      hasNd4j = true;
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  if (hasNd4j) {
+    PassManager pm(module.getContext());
+    pm.addPass(createConvertNd4jToExecPass());
+    if (failed(pm.run(module)))
+      return failure();
+  }
+  return exportFlatBuffers(module, os);
+}
+
+LogicalResult dumpFlatGraph(const std::shared_ptr<llvm::SourceMgr> &sourceMgr,
+                            llvm::raw_ostream &os, MLIRContext *) {
+  const llvm::MemoryBuffer *buffer =
+      sourceMgr->getMemoryBuffer(sourceMgr->getMainFileID());
+  return dumpFlatBuffersAsJson(buffer->getBuffer(),
+                               buffer->getBufferIdentifier(), os, llvm::errs());
 }
 } // namespace
 
@@ -222,14 +265,19 @@ bool isTfPath(StringRef path) {
   return path.ends_with(".pb") || path.ends_with(".pbtxt") ||
          path.ends_with(".pbtext");
 }
+
+bool isOnnxPath(StringRef path) {
+  return path.ends_with(".onnx") || path.ends_with(".onnxtxt");
+}
 } // namespace
 
 bool mlir::nd4j::isModelFile(StringRef path, StringRef contents) {
-  if (path.ends_with(".onnx") || path.ends_with(".onnxtxt") || isTfPath(path))
+  if (isOnnxPath(path) || isTfPath(path) || path.ends_with(".fb"))
     return true;
   if (path.ends_with(".mlir") || path.ends_with(".mlirbc"))
     return false;
-  return looksLikeOnnxModel(contents) || looksLikeTfGraph(contents);
+  return looksLikeOnnxModel(contents) || looksLikeTfGraph(contents) ||
+         looksLikeFlatGraph(contents);
 }
 
 OwningOpRef<ModuleOp> mlir::nd4j::importModelFile(llvm::SourceMgr &sourceMgr,
@@ -237,11 +285,19 @@ OwningOpRef<ModuleOp> mlir::nd4j::importModelFile(llvm::SourceMgr &sourceMgr,
   const llvm::MemoryBuffer *buffer =
       sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
   StringRef path = buffer->getBufferIdentifier();
-  bool tf = isTfPath(path) ||
-            (!path.ends_with(".onnx") && !path.ends_with(".onnxtxt") &&
-             !looksLikeOnnxModel(buffer->getBuffer()) &&
-             looksLikeTfGraph(buffer->getBuffer()));
-  return tf ? importTf(sourceMgr, ctx) : importOnnx(sourceMgr, ctx);
+  StringRef contents = buffer->getBuffer();
+  if (path.ends_with(".fb"))
+    return importFlatGraph(sourceMgr, ctx);
+  if (isTfPath(path) || isOnnxPath(path))
+    return isTfPath(path) ? importTf(sourceMgr, ctx)
+                          : importOnnx(sourceMgr, ctx);
+  if (looksLikeOnnxModel(contents))
+    return importOnnx(sourceMgr, ctx);
+  if (looksLikeTfGraph(contents))
+    return importTf(sourceMgr, ctx);
+  if (looksLikeFlatGraph(contents))
+    return importFlatGraph(sourceMgr, ctx);
+  return importOnnx(sourceMgr, ctx);
 }
 
 void mlir::nd4j::registerAllTranslations() {
@@ -254,6 +310,21 @@ void mlir::nd4j::registerAllTranslations() {
       "Import a TensorFlow GraphDef (frozen .pb, or .pbtxt text format)",
       importTf,
       [](DialectRegistry &registry) { registerAllDialects(registry); });
+  TranslateToMLIRRegistration importFlatBuffersRegistration(
+      "import-flatbuffers",
+      "Import a SameDiff FlatBuffers graph (.fb) into nd4j_exec",
+      importFlatGraph,
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
+  TranslateFromMLIRRegistration exportFlatBuffersRegistration(
+      "export-flatbuffers",
+      "Export an nd4j_exec (or typed nd4j) module as a SameDiff FlatBuffers "
+      "graph",
+      exportFlatGraph,
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
+  TranslateRegistration flatBuffersToJsonRegistration(
+      "flatbuffers-to-json",
+      "Print a SameDiff FlatBuffers graph as JSON (every stored field)",
+      dumpFlatGraph);
   // The last step of the CPU and GPU paths: LLVM dialect → LLVM IR.
   registerToLLVMIRTranslation();
 }
