@@ -45,6 +45,16 @@ constexpr int64_t kMaxRank = 32;
 
 using IdKey = std::pair<int, int>;
 
+/// Whether the writer could have derived `name` for an unnamed output whose
+/// default name is `base`: `base` itself, or `base` made unique as "base_N".
+bool isDerivedName(StringRef name, StringRef base) {
+  if (name == base)
+    return true;
+  if (!name.consume_front(base) || !name.consume_front("_") || name.empty())
+    return false;
+  return llvm::all_of(name, llvm::isDigit);
+}
+
 /// Why `data` is not a FlatGraph we can read, or empty.
 std::string checkContainer(StringRef data) {
   if (data.empty())
@@ -373,7 +383,8 @@ LogicalResult Importer::readNode(unsigned i) {
     }
 
     // Output names are recorded only where they are not those the writer
-    // derives (node name, then "name:k"), or name graph outputs.
+    // derives (node name, then "name:k", made unique with "_N"), or name
+    // graph outputs.
     SmallVector<Attribute> names;
     bool anyExplicit = false;
     for (auto [k, outName] : llvm::enumerate(resultNames)) {
@@ -381,7 +392,7 @@ LogicalResult Importer::readNode(unsigned i) {
       IdKey id{node->id(), static_cast<int>(k)};
       bool isOutput =
           deriveOutputs ? !consumed.contains(id) : outputIdSet.contains(id);
-      bool keep = outName != derived || isOutput;
+      bool keep = !isDerivedName(outName, derived) || isOutput;
       anyExplicit |= keep;
       names.push_back(builder.getStringAttr(keep ? outName : ""));
     }
