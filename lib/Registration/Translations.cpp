@@ -12,12 +12,15 @@
 
 #include "nd4j-mlir/InitAll.h"
 
+#include "dialects/Nd4j/IR/Nd4jDialect.h"
 #include "lib/Frontend/ONNX/OnnxImporter.h"
 #include "lib/Frontend/TF/TfImporter.h"
 #include "lib/Registration/ModelImport.h"
 #include "lib/Target/FlatBuffers/FlatBuffers.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/InitAllTranslations.h"
+#include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "passes/Conversion/Passes.h"
@@ -117,27 +120,64 @@ OwningOpRef<ModuleOp> importFlatGraph(llvm::SourceMgr &sourceMgr,
                            ctx);
 }
 
-/// Writes `op` (a module of nd4j_exec, or of typed nd4j ops, which are
-/// converted first) as a SameDiff FlatGraph.
-LogicalResult exportFlatGraph(Operation *op, llvm::raw_ostream &os) {
-  auto module = dyn_cast<ModuleOp>(op);
+/// Reads the MLIR in `sourceMgr` (text or bytecode) and writes it, converted
+/// to nd4j_exec first when it holds typed nd4j ops, as a SameDiff FlatGraph.
+/// This parses the input itself rather than through mlir-translate, which
+/// hands bytecode over in a buffer without the alignment its resource
+/// sections (the weights) need: an unaligned file is mapped again, aligned.
+LogicalResult exportFlatGraph(const std::shared_ptr<llvm::SourceMgr> &sourceMgr,
+                              llvm::raw_ostream &os, MLIRContext *ctx) {
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  ctx->appendDialectRegistry(registry);
+  ctx->loadAllAvailableDialects();
+
+  const llvm::MemoryBuffer *buffer =
+      sourceMgr->getMemoryBuffer(sourceMgr->getMainFileID());
+  StringRef name = buffer->getBufferIdentifier();
+  auto source = std::make_shared<llvm::SourceMgr>();
+  if (reinterpret_cast<uintptr_t>(buffer->getBufferStart()) % 64 == 0) {
+    source = sourceMgr;
+  } else {
+    auto mapped = llvm::MemoryBuffer::getFile(
+        name, /*IsText=*/false, /*RequiresNullTerminator=*/false,
+        /*IsVolatile=*/false, llvm::Align(64));
+    std::unique_ptr<llvm::MemoryBuffer> aligned;
+    if (mapped && (*mapped)->getBuffer() == buffer->getBuffer()) {
+      aligned = std::move(*mapped);
+    } else {
+      // Not a file we can map again (stdin, a split chunk): copy.
+      auto copy = llvm::WritableMemoryBuffer::getNewUninitMemBuffer(
+          buffer->getBufferSize(), name, llvm::Align(64));
+      llvm::copy(buffer->getBuffer(), copy->getBufferStart());
+      aligned = std::move(copy);
+    }
+    source->AddNewSourceBuffer(std::move(aligned), llvm::SMLoc());
+  }
+  // Diagnostics go to mlir-translate's handler: the copy has the same name
+  // and contents as the input, so locations read the same.
+  // Through the shared SourceMgr, weights in bytecode are referenced in
+  // place rather than copied.
+  OwningOpRef<ModuleOp> module =
+      parseSourceFile<ModuleOp>(source, ParserConfig(ctx));
   if (!module)
-    return op->emitError("--export-flatbuffers expects a module");
+    return failure();
+
   bool hasNd4j = false;
-  module.walk([&](Operation *inner) {
-    if (inner->getDialect() && inner->getDialect()->getNamespace() == "nd4j") {
+  module->walk([&](Operation *inner) {
+    if (inner->getDialect() && isa<Nd4jDialect>(inner->getDialect())) {
       hasNd4j = true;
       return WalkResult::interrupt();
     }
     return WalkResult::advance();
   });
   if (hasNd4j) {
-    PassManager pm(module.getContext());
+    PassManager pm(ctx);
     pm.addPass(createConvertNd4jToExecPass());
-    if (failed(pm.run(module)))
+    if (failed(pm.run(*module)))
       return failure();
   }
-  return exportFlatBuffers(module, os);
+  return exportFlatBuffers(*module, os);
 }
 
 LogicalResult dumpFlatGraph(const std::shared_ptr<llvm::SourceMgr> &sourceMgr,
@@ -315,12 +355,11 @@ void mlir::nd4j::registerAllTranslations() {
       "Import a SameDiff FlatBuffers graph (.fb) into nd4j_exec",
       importFlatGraph,
       [](DialectRegistry &registry) { registerAllDialects(registry); });
-  TranslateFromMLIRRegistration exportFlatBuffersRegistration(
+  TranslateRegistration exportFlatBuffersRegistration(
       "export-flatbuffers",
       "Export an nd4j_exec (or typed nd4j) module as a SameDiff FlatBuffers "
       "graph",
-      exportFlatGraph,
-      [](DialectRegistry &registry) { registerAllDialects(registry); });
+      exportFlatGraph);
   TranslateRegistration flatBuffersToJsonRegistration(
       "flatbuffers-to-json",
       "Print a SameDiff FlatBuffers graph as JSON (every stored field)",
