@@ -24,6 +24,8 @@ PACKAGES=(
   # and python3-onnx for test inputs.
   libprotobuf-dev protobuf-compiler libonnx-dev libonnx-testdata
   python3-onnx python3-numpy
+  # SameDiff FlatBuffers target: flatc and the FlatBuffers headers.
+  libflatbuffers-dev flatbuffers-compiler
   # Unit tests.
   libgtest-dev
 )

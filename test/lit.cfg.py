@@ -44,6 +44,13 @@ if os.path.isfile(os.path.join(tf_corpus, "README.md")):
 
 config.substitutions.append(("%doc_pairs", config.nd4j_doc_pairs))
 
+# flatc (a build dependency) turns JSON into FlatGraph files for the reader's
+# error tests; %samediff_schema is our schema.
+if config.nd4j_flatc and os.path.isfile(config.nd4j_flatc):
+    config.available_features.add("flatc")
+    config.substitutions.append(("%flatc", config.nd4j_flatc))
+    config.substitutions.append(("%samediff_schema", config.nd4j_samediff_schema))
+
 # Style checks need clang-format and a git checkout of the sources.
 import shutil
 if shutil.which("clang-format"):

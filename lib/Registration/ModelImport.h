@@ -3,7 +3,8 @@
 //
 // Recognizes model files by extension and imports them into the nd4j
 // dialect with the import rules applied (as `nd4j-translate --import-*`
-// does), so that nd4j-opt and nd4j-compile accept models directly.
+// does), so that nd4j-opt and nd4j-compile accept models directly. SameDiff
+// FlatBuffers graphs (.fb) are read into nd4j_exec.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,8 +23,10 @@ namespace mlir {
 namespace nd4j {
 
 /// True when `path` (with `contents`) is a model file we import: by its
-/// extension (.onnx, .onnxtxt), else, for names that are not .mlir/.mlirbc,
-/// by its contents (a binary ONNX ModelProto's protobuf structure).
+/// extension (.onnx, .onnxtxt, .pb, .pbtxt, .fb), else, for names that are
+/// not .mlir/.mlirbc, by its contents (a binary ONNX ModelProto's or TF
+/// GraphDef's protobuf structure, or a FlatGraph the FlatBuffers verifier
+/// accepts).
 bool isModelFile(llvm::StringRef path, llvm::StringRef contents);
 
 /// Imports the model in `sourceMgr`'s main buffer and applies the import

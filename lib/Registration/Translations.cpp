@@ -4,18 +4,26 @@
 // `--import-onnx` / `--import-tf`: ONNX model or TensorFlow GraphDef → nd4j
 // dialect, with the import rules applied (built-in, C++ user rules, and
 // `--import-rules` files) unless `--keep-generic` asks for the framework
-// nodes as imported.
+// nodes as imported. `--export-flatbuffers` / `--import-flatbuffers` /
+// `--flatbuffers-to-json`: nd4j_exec ↔ SameDiff FlatBuffers, and a JSON view
+// of such a file.
 //
 //===----------------------------------------------------------------------===//
 
 #include "nd4j-mlir/InitAll.h"
 
+#include "dialects/Nd4j/IR/Nd4jDialect.h"
 #include "lib/Frontend/ONNX/OnnxImporter.h"
 #include "lib/Frontend/TF/TfImporter.h"
 #include "lib/Registration/ModelImport.h"
+#include "lib/Target/FlatBuffers/FlatBuffers.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/InitAllTranslations.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
+#include "passes/Conversion/Passes.h"
 #include "passes/Import/ImportRules.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/SourceMgr.h"
@@ -103,6 +111,81 @@ OwningOpRef<ModuleOp> importOnnx(llvm::SourceMgr &sourceMgr, MLIRContext *ctx) {
   if (failed(applyRules(*module)))
     return nullptr;
   return module;
+}
+OwningOpRef<ModuleOp> importFlatGraph(llvm::SourceMgr &sourceMgr,
+                                      MLIRContext *ctx) {
+  const llvm::MemoryBuffer *buffer =
+      sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
+  return importFlatBuffers(buffer->getBuffer(), buffer->getBufferIdentifier(),
+                           ctx);
+}
+
+/// Reads the MLIR in `sourceMgr` (text or bytecode) and writes it, converted
+/// to nd4j_exec first when it holds typed nd4j ops, as a SameDiff FlatGraph.
+/// This parses the input itself rather than through mlir-translate, which
+/// hands bytecode over in a buffer without the alignment its resource
+/// sections (the weights) need: an unaligned file is mapped again, aligned.
+LogicalResult exportFlatGraph(const std::shared_ptr<llvm::SourceMgr> &sourceMgr,
+                              llvm::raw_ostream &os, MLIRContext *ctx) {
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  ctx->appendDialectRegistry(registry);
+  ctx->loadAllAvailableDialects();
+
+  const llvm::MemoryBuffer *buffer =
+      sourceMgr->getMemoryBuffer(sourceMgr->getMainFileID());
+  StringRef name = buffer->getBufferIdentifier();
+  auto source = std::make_shared<llvm::SourceMgr>();
+  if (reinterpret_cast<uintptr_t>(buffer->getBufferStart()) % 64 == 0) {
+    source = sourceMgr;
+  } else {
+    auto mapped = llvm::MemoryBuffer::getFile(
+        name, /*IsText=*/false, /*RequiresNullTerminator=*/false,
+        /*IsVolatile=*/false, llvm::Align(64));
+    std::unique_ptr<llvm::MemoryBuffer> aligned;
+    if (mapped && (*mapped)->getBuffer() == buffer->getBuffer()) {
+      aligned = std::move(*mapped);
+    } else {
+      // Not a file we can map again (stdin, a split chunk): copy.
+      auto copy = llvm::WritableMemoryBuffer::getNewUninitMemBuffer(
+          buffer->getBufferSize(), name, llvm::Align(64));
+      llvm::copy(buffer->getBuffer(), copy->getBufferStart());
+      aligned = std::move(copy);
+    }
+    source->AddNewSourceBuffer(std::move(aligned), llvm::SMLoc());
+  }
+  // Diagnostics go to mlir-translate's handler: the copy has the same name
+  // and contents as the input, so locations read the same.
+  // Through the shared SourceMgr, weights in bytecode are referenced in
+  // place rather than copied.
+  OwningOpRef<ModuleOp> module =
+      parseSourceFile<ModuleOp>(source, ParserConfig(ctx));
+  if (!module)
+    return failure();
+
+  bool hasNd4j = false;
+  module->walk([&](Operation *inner) {
+    if (inner->getDialect() && isa<Nd4jDialect>(inner->getDialect())) {
+      hasNd4j = true;
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  if (hasNd4j) {
+    PassManager pm(ctx);
+    pm.addPass(createConvertNd4jToExecPass());
+    if (failed(pm.run(*module)))
+      return failure();
+  }
+  return exportFlatBuffers(*module, os);
+}
+
+LogicalResult dumpFlatGraph(const std::shared_ptr<llvm::SourceMgr> &sourceMgr,
+                            llvm::raw_ostream &os, MLIRContext *) {
+  const llvm::MemoryBuffer *buffer =
+      sourceMgr->getMemoryBuffer(sourceMgr->getMainFileID());
+  return dumpFlatBuffersAsJson(buffer->getBuffer(),
+                               buffer->getBufferIdentifier(), os, llvm::errs());
 }
 } // namespace
 
@@ -222,14 +305,19 @@ bool isTfPath(StringRef path) {
   return path.ends_with(".pb") || path.ends_with(".pbtxt") ||
          path.ends_with(".pbtext");
 }
+
+bool isOnnxPath(StringRef path) {
+  return path.ends_with(".onnx") || path.ends_with(".onnxtxt");
+}
 } // namespace
 
 bool mlir::nd4j::isModelFile(StringRef path, StringRef contents) {
-  if (path.ends_with(".onnx") || path.ends_with(".onnxtxt") || isTfPath(path))
+  if (isOnnxPath(path) || isTfPath(path) || path.ends_with(".fb"))
     return true;
   if (path.ends_with(".mlir") || path.ends_with(".mlirbc"))
     return false;
-  return looksLikeOnnxModel(contents) || looksLikeTfGraph(contents);
+  return looksLikeOnnxModel(contents) || looksLikeTfGraph(contents) ||
+         looksLikeFlatGraph(contents);
 }
 
 OwningOpRef<ModuleOp> mlir::nd4j::importModelFile(llvm::SourceMgr &sourceMgr,
@@ -237,11 +325,19 @@ OwningOpRef<ModuleOp> mlir::nd4j::importModelFile(llvm::SourceMgr &sourceMgr,
   const llvm::MemoryBuffer *buffer =
       sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
   StringRef path = buffer->getBufferIdentifier();
-  bool tf = isTfPath(path) ||
-            (!path.ends_with(".onnx") && !path.ends_with(".onnxtxt") &&
-             !looksLikeOnnxModel(buffer->getBuffer()) &&
-             looksLikeTfGraph(buffer->getBuffer()));
-  return tf ? importTf(sourceMgr, ctx) : importOnnx(sourceMgr, ctx);
+  StringRef contents = buffer->getBuffer();
+  if (path.ends_with(".fb"))
+    return importFlatGraph(sourceMgr, ctx);
+  if (isTfPath(path) || isOnnxPath(path))
+    return isTfPath(path) ? importTf(sourceMgr, ctx)
+                          : importOnnx(sourceMgr, ctx);
+  if (looksLikeOnnxModel(contents))
+    return importOnnx(sourceMgr, ctx);
+  if (looksLikeTfGraph(contents))
+    return importTf(sourceMgr, ctx);
+  if (looksLikeFlatGraph(contents))
+    return importFlatGraph(sourceMgr, ctx);
+  return importOnnx(sourceMgr, ctx);
 }
 
 void mlir::nd4j::registerAllTranslations() {
@@ -254,6 +350,20 @@ void mlir::nd4j::registerAllTranslations() {
       "Import a TensorFlow GraphDef (frozen .pb, or .pbtxt text format)",
       importTf,
       [](DialectRegistry &registry) { registerAllDialects(registry); });
+  TranslateToMLIRRegistration importFlatBuffersRegistration(
+      "import-flatbuffers",
+      "Import a SameDiff FlatBuffers graph (.fb) into nd4j_exec",
+      importFlatGraph,
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
+  TranslateRegistration exportFlatBuffersRegistration(
+      "export-flatbuffers",
+      "Export an nd4j_exec (or typed nd4j) module as a SameDiff FlatBuffers "
+      "graph",
+      exportFlatGraph);
+  TranslateRegistration flatBuffersToJsonRegistration(
+      "flatbuffers-to-json",
+      "Print a SameDiff FlatBuffers graph as JSON (every stored field)",
+      dumpFlatGraph);
   // The last step of the CPU and GPU paths: LLVM dialect → LLVM IR.
   registerToLLVMIRTranslation();
 }

@@ -124,7 +124,9 @@ def Exec_NodeOp : Exec_Op<"node", [HasParent<"GraphOp">, Pure]> {
     ordered-argument convention: the inputs, then `t_args` (f64), `i_args`
     (i64), `b_args` (bool), `d_args` (data types), `s_args` (strings) and,
     for legacy reductions, `axis` (FlatNode `dimensions`). An absent list is
-    empty. `op_num` is the legacy op number of non-CUSTOM ops; for CUSTOM ops
+    empty. Legacy scalar ops (op type `scalar`, e.g. relu read from a
+    SameDiff file) carry their scalar operand in `scalar` (FlatNode
+    `scalar`). `op_num` is the legacy op number of non-CUSTOM ops; for CUSTOM ops
     the FlatBuffers writer stores libnd4j's hash of `op_name`. `name` and
     `output_names` are the FlatNode name and output variable names; when
     absent they are derived from the op's location.
@@ -149,6 +151,7 @@ def Exec_NodeOp : Exec_Op<"node", [HasParent<"GraphOp">, Pure]> {
     OptionalAttr<TypeArrayAttr>:$d_args,
     OptionalAttr<StrArrayAttr>:$s_args,
     OptionalAttr<DenseI64ArrayAttr>:$axis,
+    OptionalAttr<ElementsAttr>:$scalar,
     OptionalAttr<I64Attr>:$op_num,
     OptionalAttr<StrAttr>:$name,
     OptionalAttr<StrArrayAttr>:$output_names);

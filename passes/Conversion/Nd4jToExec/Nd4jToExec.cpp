@@ -118,29 +118,33 @@ LogicalResult appendSlots(Attribute attr, ArgKind kind, SlotValues &out) {
   llvm_unreachable("arg kind");
 }
 
+/// Unique FlatNode names for one conversion: the first node of a name keeps
+/// it, later ones get "_1", "_2", ...
+struct NodeNames {
+  StringAttr unique(StringAttr name, Builder &b) {
+    if (!name || used.insert({name.getValue(), 1}).second)
+      return name;
+    // The count remembers where the search for a free suffix resumes.
+    for (unsigned next = used[name.getValue()];; ++next) {
+      std::string candidate = (name.getValue() + "_" + Twine(next)).str();
+      if (used.insert({candidate, 1}).second) {
+        used[name.getValue()] = next + 1;
+        return b.getStringAttr(candidate);
+      }
+    }
+  }
+  llvm::StringMap<unsigned> used;
+};
+
 /// Any typed nd4j op with a declared descriptor → one nd4j_exec.node.
 /// Node names come from locations; when a rule expanded one framework node
 /// into several ops, the later ones get "_1", "_2", ... so FlatNode names
 /// stay unique.
 struct DescriptorOpLowering : public ConversionPattern {
-  DescriptorOpLowering(MLIRContext *ctx)
+  DescriptorOpLowering(MLIRContext *ctx, std::shared_ptr<NodeNames> names)
       : ConversionPattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
-        usedNames(std::make_shared<llvm::StringMap<unsigned>>()) {}
-
-  StringAttr uniqueNodeName(Location loc, Builder &b) const {
-    StringAttr name = getNodeName(loc);
-    if (!name || usedNames->insert({name.getValue(), 1}).second)
-      return name;
-    // `next` remembers where the search for a free suffix resumes.
-    for (unsigned next = (*usedNames)[name.getValue()];; ++next) {
-      std::string candidate = (name.getValue() + "_" + Twine(next)).str();
-      if (usedNames->insert({candidate, 1}).second) {
-        (*usedNames)[name.getValue()] = next + 1;
-        return b.getStringAttr(candidate);
-      }
-    }
-  }
-  std::shared_ptr<llvm::StringMap<unsigned>> usedNames;
+        names(std::move(names)) {}
+  std::shared_ptr<NodeNames> names;
 
   LogicalResult
   matchAndRewrite(Operation *op, ArrayRef<Value> operands,
@@ -195,10 +199,11 @@ struct DescriptorOpLowering : public ConversionPattern {
         slots.d.empty() ? nullptr : b.getArrayAttr(slots.d),
         slots.s.empty() ? nullptr : b.getArrayAttr(slots.s),
         axis.empty() ? nullptr : b.getDenseI64ArrayAttr(axis),
+        /*scalar=*/nullptr,
         desc->opType == exec::OpType::CUSTOM
             ? nullptr
             : b.getI64IntegerAttr(desc->legacyOpNum),
-        uniqueNodeName(op->getLoc(), b),
+        names->unique(getNodeName(op->getLoc()), b),
         anyNamed ? b.getArrayAttr(outputNames) : nullptr);
     rewriter.replaceOp(op, node->getResults());
     return success();
@@ -222,8 +227,13 @@ struct GraphLowering : public OpConversionPattern<GraphOp> {
 /// Graph outputs are named by the node that produces them. An output that
 /// is a placeholder or constant, or a value listed again under another name,
 /// has no node of its own to carry the name: an `identity` node does.
+/// The identity node is named for its output, so that every node of a
+/// converted graph has a name (FlatNode.name) that survives a FlatBuffers
+/// round trip.
 struct OutputLowering : public OpConversionPattern<OutputOp> {
-  using OpConversionPattern::OpConversionPattern;
+  OutputLowering(MLIRContext *ctx, std::shared_ptr<NodeNames> names)
+      : OpConversionPattern(ctx), names(std::move(names)) {}
+  std::shared_ptr<NodeNames> names;
   LogicalResult
   matchAndRewrite(OutputOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -245,7 +255,8 @@ struct OutputLowering : public OpConversionPattern<OutputOp> {
           rewriter.getStringAttr("identity"),
           exec::OpTypeAttr::get(getContext(), exec::OpType::CUSTOM), converted,
           nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
-          nullptr, rewriter.getArrayAttr({name}));
+          nullptr, names->unique(name, rewriter),
+          rewriter.getArrayAttr({name}));
       results.push_back(identity.getResult(0));
     }
     rewriter.replaceOpWithNewOp<exec::ReturnOp>(op, results);
@@ -317,6 +328,9 @@ struct ConvertNd4jToExecPass
 } // namespace
 
 void mlir::nd4j::populateNd4jToExecPatterns(RewritePatternSet &patterns) {
-  patterns.add<DescriptorOpLowering, GraphLowering, OutputLowering,
-               PlaceholderLowering, ConstantLowering>(patterns.getContext());
+  auto names = std::make_shared<NodeNames>();
+  patterns.add<DescriptorOpLowering, OutputLowering>(patterns.getContext(),
+                                                     names);
+  patterns.add<GraphLowering, PlaceholderLowering, ConstantLowering>(
+      patterns.getContext());
 }

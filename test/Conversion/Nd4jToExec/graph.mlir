@@ -24,9 +24,9 @@ nd4j.graph @structure {
   // CHECK: %[[MUL:.*]] = nd4j_exec.node "multiply" <custom>(%[[ADD]], %[[C1]]) {output_names = ["scaled"]}
   %m = nd4j.multiply %a, %c1 : (tensor<?x2xf32>, tensor<2xf32>) -> tensor<?x2xf32>
   // A placeholder output, and a value listed under a second name, get an
-  // identity node that carries the output name.
-  // CHECK: %[[ECHO:.*]] = nd4j_exec.node "identity" <custom>(%[[X]]) {output_names = ["echo"]} : (tensor<?x4xf32>) -> tensor<?x4xf32>
-  // CHECK: %[[AGAIN:.*]] = nd4j_exec.node "identity" <custom>(%[[MUL]]) {output_names = ["again"]} : (tensor<?x2xf32>) -> tensor<?x2xf32>
+  // identity node that carries the output name (and is named for it).
+  // CHECK: %[[ECHO:.*]] = nd4j_exec.node "identity" <custom>(%[[X]]) {name = "echo", output_names = ["echo"]} : (tensor<?x4xf32>) -> tensor<?x4xf32>
+  // CHECK: %[[AGAIN:.*]] = nd4j_exec.node "identity" <custom>(%[[MUL]]) {name = "again", output_names = ["again"]} : (tensor<?x2xf32>) -> tensor<?x2xf32>
   // CHECK: nd4j_exec.return %[[MUL]], %[[ECHO]], %[[AGAIN]] : tensor<?x2xf32>, tensor<?x4xf32>, tensor<?x2xf32>
   nd4j.output "scaled" = %m, "echo" = %x, "again" = %m : tensor<?x2xf32>, tensor<?x4xf32>, tensor<?x2xf32>
 }
