@@ -71,10 +71,10 @@ std::optional<Values> read(Value v) {
   return out;
 }
 
-/// The constant holding `values` (in `type`'s element type), or null when
-/// `type` is not static.
+/// The constant holding `values` (in `type`'s element type), named for the
+/// node of `loc` when `named`, or null when `type` is not static.
 Value write(PatternRewriter &rewriter, Location loc, RankedTensorType type,
-            const Values &values) {
+            const Values &values, bool named) {
   if (!type.hasStaticShape() || type.getNumElements() != values.size())
     return nullptr;
   Type element = type.getElementType();
@@ -102,7 +102,8 @@ Value write(PatternRewriter &rewriter, Location loc, RankedTensorType type,
     attr = DenseElementsAttr::get(type, floats);
   }
   // The constant is named for the node whose value it is.
-  return ConstantOp::create(rewriter, loc, type, attr, getNodeName(loc));
+  return ConstantOp::create(rewriter, loc, type, attr,
+                            named ? getNodeName(loc) : StringAttr());
 }
 
 SmallVector<int64_t> strides(ArrayRef<int64_t> shape) {
@@ -462,8 +463,14 @@ void mlir::nd4j::foldImportedConstants(Block::iterator begin,
     if (!values)
       continue;
     rewriter.setInsertionPoint(&op);
+    // A value the same rule goes on using (its users carry the node's
+    // location too) is not the node's value: it stays unnamed.
+    bool intermediate = llvm::any_of(op.getResult(0).getUsers(), [&](auto *u) {
+      return u->getLoc() == op.getLoc();
+    });
     Value c = write(rewriter, op.getLoc(),
-                    cast<RankedTensorType>(op.getResult(0).getType()), *values);
+                    cast<RankedTensorType>(op.getResult(0).getType()), *values,
+                    !intermediate);
     if (!c)
       continue;
     SmallVector<Operation *> operands;

@@ -276,21 +276,36 @@ struct PlaceholderLowering : public OpConversionPattern<PlaceholderOp> {
 };
 
 /// Constants keep their model name; unnamed ones are numbered, so that every
-/// FlatVariable has a name.
+/// FlatVariable has a name. A name that a graph output or an earlier
+/// constant already holds (an import rule may build several constants for
+/// one node) gets a "_1", "_2", ... suffix: variable names are unique.
 struct ConstantLowering : public OpConversionPattern<ConstantOp> {
   ConstantLowering(MLIRContext *ctx)
-      : OpConversionPattern(ctx), counter(std::make_shared<unsigned>(0)) {}
+      : OpConversionPattern(ctx), counter(std::make_shared<unsigned>(0)),
+        names(std::make_shared<NodeNames>()),
+        seeded(std::make_shared<DenseSet<Operation *>>()) {}
   LogicalResult
   matchAndRewrite(ConstantOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    // Output names belong to the values they name (or their identity
+    // nodes), so constants stay clear of them.
+    if (Operation *graph = op->getParentOp();
+        graph && seeded->insert(graph).second)
+      graph->walk([&](OutputOp out) {
+        for (Attribute n : out.getNames())
+          names->unique(cast<StringAttr>(n), rewriter);
+      });
     StringAttr name = op.getNameAttr();
     if (!name)
       name = rewriter.getStringAttr("constant_" + std::to_string((*counter)++));
+    name = names->unique(name, rewriter);
     rewriter.replaceOpWithNewOp<exec::ConstantOp>(op, op.getType(), name,
                                                   op.getValue());
     return success();
   }
   std::shared_ptr<unsigned> counter;
+  std::shared_ptr<NodeNames> names;
+  std::shared_ptr<DenseSet<Operation *>> seeded;
 };
 
 struct ConvertNd4jToExecPass

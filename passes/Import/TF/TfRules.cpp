@@ -708,8 +708,8 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   add("Sub", binary<SubtractOp>());
   add("Mul", binary<MultiplyOp>());
   add("RealDiv", binary<DivideOp>());
-  // Integer Div truncates in TF; only the floating-point one is a division.
-  add("Div", binary<DivideOp>(/*floatOnly=*/true));
+  // TF's integer Div truncates, as nd4j's divide does (FloorDiv floors).
+  add("Div", binary<DivideOp>());
   add("Maximum", binary<MaximumOp>());
   add("Minimum", binary<MinimumOp>());
   add("Pow", binary<PowOp>());

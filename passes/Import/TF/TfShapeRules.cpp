@@ -11,6 +11,8 @@
 
 #include "passes/Import/TF/TfRuleUtils.h"
 
+#include "mlir/Dialect/Traits.h"
+
 using namespace mlir;
 using namespace mlir::nd4j;
 using namespace mlir::nd4j::onnx_rules;
@@ -494,6 +496,62 @@ RuleResult empty(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, zeros);
 }
 
+/// ScatterAdd/Sub/Mul/Div/Min/Max/Update on a (frozen) variable: slices
+/// along the first dimension. No indices leave the variable as it is;
+/// add, sub and update are the nd forms with one coordinate per index.
+RuleResult scatterRows(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), i = node.inputType(1),
+                   u = node.inputType(2);
+  if (!x || !i || !u || x.getElementType() != u.getElementType())
+    return RuleResult::NotApplicable;
+  if (i.hasStaticShape() && i.getNumElements() == 0)
+    return node.replaceWith(rewriter, node.input(0));
+  StringRef op = node.opType;
+  Value x0 = node.input(0), idx = node.input(1), upd = node.input(2);
+  if (op == "ScatterMul")
+    return replace(rewriter, node,
+                   build<ScatterMulOp>(rewriter, node, x0, idx, upd));
+  if (op == "ScatterMax")
+    return replace(rewriter, node,
+                   build<ScatterMaxOp>(rewriter, node, x0, idx, upd));
+  if (op == "ScatterMin")
+    return replace(rewriter, node,
+                   build<ScatterMinOp>(rewriter, node, x0, idx, upd));
+  if (op == "ScatterDiv" || !i.hasStaticShape())
+    return RuleResult::NotApplicable;
+  SmallVector<int64_t> coords(i.getShape());
+  coords.push_back(1);
+  FailureOr<Value> nd = reshapeTo(rewriter, node, idx, coords);
+  if (failed(nd))
+    return RuleResult::Failed;
+  if (op == "ScatterUpdate")
+    return replace(rewriter, node,
+                   build<ScatterNdUpdateOp>(rewriter, node, x0, *nd, upd));
+  if (op == "ScatterSub") {
+    FailureOr<Value> neg = build<NegOp>(rewriter, node, upd);
+    if (failed(neg))
+      return RuleResult::Failed;
+    upd = *neg;
+  }
+  return replace(rewriter, node,
+                 build<ScatterNdAddOp>(rewriter, node, x0, *nd, upd));
+}
+
+/// BroadcastArgs of constant shapes: the broadcast shape.
+RuleResult broadcastArgs(ImportNode &node, PatternRewriter &rewriter) {
+  FailureOr<SmallVector<int64_t>> a = node.getConstantInts(0);
+  FailureOr<SmallVector<int64_t>> b = node.getConstantInts(1);
+  auto result = dyn_cast<ShapedType>(node.resultType(0));
+  SmallVector<int64_t> shape;
+  if (failed(a) || failed(b) || !result ||
+      !isa<IntegerType>(result.getElementType()) ||
+      !OpTrait::util::getBroadcastedShape(*a, *b, shape))
+    return RuleResult::NotApplicable;
+  return node.replaceWith(
+      rewriter, intConstantLike(rewriter, node.loc, result.getElementType(),
+                                {static_cast<int64_t>(shape.size())}, shape));
+}
+
 } // namespace
 
 void mlir::nd4j::tf_rules::registerTfShapeRules(const AddRuleFn &add) {
@@ -524,4 +582,8 @@ void mlir::nd4j::tf_rules::registerTfShapeRules(const AddRuleFn &add) {
         "TensorScatterSub", "TensorScatterUpdate"})
     add(op, scatterNd);
   add("ScatterNd", scatterNdNew);
+  for (StringRef op : {"ScatterAdd", "ScatterSub", "ScatterMul", "ScatterDiv",
+                       "ScatterMin", "ScatterMax", "ScatterUpdate"})
+    add(op, scatterRows);
+  add("BroadcastArgs", broadcastArgs);
 }

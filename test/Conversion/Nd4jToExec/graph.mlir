@@ -60,3 +60,22 @@ func.func @untouched() -> i32 {
     }
   }
 #-}
+
+// Variable names are unique: a constant named like a graph output, or like
+// an earlier constant (a rule may build several for one node), gets a
+// suffix; an output of a constant gets its identity node.
+// CHECK-LABEL: nd4j_exec.graph @constant_names
+nd4j.graph @constant_names {
+  // CHECK: %[[X:.*]] = nd4j_exec.placeholder "x"
+  %x = nd4j.placeholder "x" : tensor<2xf32>
+  // CHECK: %[[A:.*]] = nd4j_exec.constant "sum_1" dense<1.000000e+00>
+  %a = nd4j.constant dense<1.0> : tensor<2xf32> {name = "sum"}
+  // CHECK: %[[B:.*]] = nd4j_exec.constant "k" dense<2.000000e+00>
+  %b = nd4j.constant dense<2.0> : tensor<2xf32> {name = "k"}
+  // CHECK: %[[C:.*]] = nd4j_exec.constant "k_1" dense<3.000000e+00>
+  %c = nd4j.constant dense<3.0> : tensor<2xf32> {name = "k"}
+  // CHECK: nd4j_exec.node "add" <custom>(%[[X]], %[[A]]) {output_names = ["sum"]}
+  %s = nd4j.add %x, %a : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  // CHECK: nd4j_exec.node "identity" <custom>(%[[C]]) {name = "third", output_names = ["third"]}
+  nd4j.output "sum" = %s, "second" = %b, "third" = %c : tensor<2xf32>, tensor<2xf32>, tensor<2xf32>
+}
