@@ -108,9 +108,15 @@ LogicalResult mlir::nd4j::applyImportRules(Operation *root,
   // ops a rule built before it found it could not finish, are left without
   // uses. Visiting users before their operands erases whole dead chains in
   // one walk; placeholders stay (they are the graph's signature).
+  // Framework nodes with results nobody uses are dead data flow too (a
+  // TensorArray once its reads are resolved); nodes without results (sinks
+  // such as Assert) are not.
   root->walk<WalkOrder::PostOrder, ReverseIterator>([](Operation *op) {
-    if (!isa<PlaceholderOp>(op) && isa<Nd4jDialect>(op->getDialect()) &&
-        isOpTriviallyDead(op))
+    if (isa<PlaceholderOp>(op) || !isa<Nd4jDialect>(op->getDialect()))
+      return;
+    bool deadNode = isa<NodeOp>(op) && op->getNumResults() > 0 &&
+                    op->use_empty() && op->getNumRegions() == 0;
+    if (deadNode || isOpTriviallyDead(op))
       op->erase();
   });
 

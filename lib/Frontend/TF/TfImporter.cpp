@@ -447,8 +447,17 @@ FailureOr<Type> TfImporter::resultType(const tfpb::NodeDef &node, unsigned port,
     return it->second.value_case() == tfpb::AttrValue::kType ? it->second.type()
                                                              : dflt;
   };
+  // A TensorArray's handle (a resource) and flow (a float scalar that
+  // orders its reads after its writes) carry no data of their own.
+  if (op == "TensorArrayV3" || op == "TensorArrayWriteV3" ||
+      op == "TensorArrayScatterV3" || op == "TensorArraySplitV3")
+    return Type(RankedTensorType::get({}, builder.getF32Type()));
   int dtype = tfpb::DT_INVALID;
-  if (isPredicateOp(op))
+  if (op == "TensorArraySizeV3")
+    dtype = tfpb::DT_INT32;
+  else if (port == 1 && op == "TensorArrayConcatV3")
+    dtype = tfpb::DT_INT64;
+  else if (isPredicateOp(op))
     dtype = tfpb::DT_BOOL;
   else if (op == "Shape" || op == "ShapeN" || op == "Size")
     dtype = typeAttr("out_type", tfpb::DT_INT32);

@@ -603,7 +603,7 @@ RuleResult selectRule(ImportNode &node, PatternRewriter &rewriter) {
       return RuleResult::NotApplicable;
     }
   }
-  // Branch values of different shapes wait for the condition to fold.
+  // Branch values of different shapes need a condition known at import.
   SmallVector<int64_t> shape;
   if (!OpTrait::util::getBroadcastedShape(a.getShape(), b.getShape(), shape) ||
       !OpTrait::util::getBroadcastedShape(SmallVector<int64_t>(shape),
@@ -805,4 +805,5 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   registerTfShapeRules(addFn);
   registerTfNNRules(addFn);
   registerTfMathRules(addFn);
+  registerTfTensorArrayRules(addFn);
 }
