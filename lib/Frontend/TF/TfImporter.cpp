@@ -469,6 +469,8 @@ FailureOr<Type> TfImporter::resultType(const tfpb::NodeDef &node, unsigned port,
     dtype = tfpb::DT_INT64;
   else if (port == 1 && (op == "TopKV2" || op == "TopK" || op == "Merge"))
     dtype = tfpb::DT_INT32;
+  else if (port == 1 && op == "Lu")
+    dtype = typeAttr("output_idx_type", tfpb::DT_INT32);
   else if (port >= 1 && op.starts_with("Unique"))
     dtype = typeAttr("out_idx", tfpb::DT_INT32);
   else if (port >= 1 && op.starts_with("FusedBatchNorm"))

@@ -21,6 +21,7 @@ void registerTfShapeRules(const AddRuleFn &add);
 void registerTfNNRules(const AddRuleFn &add);
 void registerTfMathRules(const AddRuleFn &add);
 void registerTfTensorArrayRules(const AddRuleFn &add);
+void registerTfLinalgRules(const AddRuleFn &add);
 
 /// A TF bool attribute; `dflt` when absent.
 inline FailureOr<bool> getBool(ImportNode &node, StringRef name, bool dflt) {

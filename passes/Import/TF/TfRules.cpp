@@ -806,4 +806,5 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   registerTfNNRules(addFn);
   registerTfMathRules(addFn);
   registerTfTensorArrayRules(addFn);
+  registerTfLinalgRules(addFn);
 }
