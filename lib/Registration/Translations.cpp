@@ -46,6 +46,13 @@ llvm::cl::list<std::string> importRuleFiles(
                    "before the built-in rules (repeatable)"),
     llvm::cl::value_desc("file"), llvm::cl::cat(category));
 
+llvm::cl::list<std::string> disabledRules(
+    "disable-import-rules",
+    llvm::cl::desc("Built-in import rules to turn off, by name (e.g. "
+                   "tf-strip-dropout; see docs/ImportRules.md)"),
+    llvm::cl::CommaSeparated, llvm::cl::value_desc("name,..."),
+    llvm::cl::cat(category));
+
 llvm::cl::opt<bool> allowUnhandled(
     "allow-unhandled",
     llvm::cl::desc("Leave nodes no rule handles generic instead of failing"),
@@ -77,6 +84,11 @@ llvm::cl::opt<std::string> tfInputShapes(
 LogicalResult applyRules(ModuleOp module) {
   if (keepGeneric)
     return success();
+  for (const std::string &id : disabledRules)
+    if (!getImportRuleRegistry().disable(id))
+      return emitError(module.getLoc())
+             << "--disable-import-rules: no import rule is named '" << id
+             << "'";
   return applyImportRules(module, importRuleFiles, allowUnhandled);
 }
 

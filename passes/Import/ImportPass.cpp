@@ -104,18 +104,40 @@ LogicalResult mlir::nd4j::applyImportRules(Operation *root,
     if (failed(applyRules(registry, op)))
       malformed.insert(op);
 
+  // Outputs that only stripped (training) nodes computed are dropped.
+  root->walk([&](OutputOp out) {
+    SmallVector<Value> kept;
+    SmallVector<Attribute> names;
+    for (auto [value, name] : llvm::zip(out.getOutputs(), out.getNames())) {
+      if (value.getDefiningOp<NoneOp>()) {
+        emitWarning(out.getLoc())
+            << "output '" << cast<StringAttr>(name).getValue()
+            << "' is computed only by stripped training nodes; "
+               "dropped";
+        continue;
+      }
+      kept.push_back(value);
+      names.push_back(name);
+    }
+    if (kept.size() != out.getOutputs().size()) {
+      out->setOperands(kept);
+      out.setNamesAttr(ArrayAttr::get(ctx, names));
+    }
+  });
+
   // Constants the rules read into attributes (shapes, axes) or folded, and
   // ops a rule built before it found it could not finish, are left without
   // uses. Visiting users before their operands erases whole dead chains in
   // one walk; placeholders stay (they are the graph's signature).
-  // Framework nodes with results nobody uses are dead data flow too (a
-  // TensorArray once its reads are resolved); nodes without results (sinks
-  // such as Assert) are not.
+  // Ops with results nobody uses are dead data flow even where they have
+  // effects: a framework node (a TensorArray once its reads are resolved),
+  // a random op whose values a stripped dropout no longer reads. Ops without
+  // results (sinks such as Assert) stay.
   root->walk<WalkOrder::PostOrder, ReverseIterator>([](Operation *op) {
     if (isa<PlaceholderOp>(op) || !isa<Nd4jDialect>(op->getDialect()))
       return;
-    bool deadNode = isa<NodeOp>(op) && op->getNumResults() > 0 &&
-                    op->use_empty() && op->getNumRegions() == 0;
+    bool deadNode = op->getNumResults() > 0 && op->use_empty() &&
+                    op->getNumRegions() == 0 && !isa<GraphOp>(op);
     if (deadNode || isOpTriviallyDead(op))
       op->erase();
   });

@@ -236,7 +236,7 @@ ImportRule &ImportRule::forNodesMatching(StringRef regex) {
 
 bool ImportRule::matches(StringRef fw, StringRef type, int64_t opset,
                          StringRef node) const {
-  if (fw != framework || type != opType)
+  if (fw != framework || (type != opType && opType != "*"))
     return false;
   if (opset && (opset < minOpset || opset > maxOpset))
     return false;
@@ -265,21 +265,35 @@ SmallVector<const ImportRule *>
 ImportRuleRegistry::lookup(StringRef framework, StringRef opType, int64_t opset,
                            StringRef nodeName) const {
   SmallVector<const ImportRule *> result;
-  auto it = rules.find((framework + "." + opType).str());
-  if (it == rules.end())
-    return result;
   // Ranks: user rules for this node's name, other user rules, built-in
-  // rules for the name, other built-in rules; registration order within.
+  // rules for the name, other built-in rules; within a rank, rules for
+  // every op type first, then registration order.
   SmallVector<const ImportRule *> byRank[4];
-  for (const ImportRule &r : it->second) {
-    if (!r.matches(framework, opType, opset, nodeName))
+  for (StringRef type : {StringRef("*"), opType}) {
+    auto it = rules.find((framework + "." + type).str());
+    if (it == rules.end())
       continue;
-    bool named = !r.nodeName.empty() || r.nodeNameRegex;
-    byRank[r.isUser ? (named ? 0 : 1) : (named ? 2 : 3)].push_back(&r);
+    for (const ImportRule &r : it->second) {
+      if (!r.matches(framework, opType, opset, nodeName) ||
+          (!r.id.empty() && disabled.contains(r.id)))
+        continue;
+      bool named = !r.nodeName.empty() || r.nodeNameRegex;
+      byRank[r.isUser ? (named ? 0 : 1) : (named ? 2 : 3)].push_back(&r);
+    }
   }
   for (auto &rank : byRank)
     llvm::append_range(result, rank);
   return result;
+}
+
+bool ImportRuleRegistry::disable(StringRef id) {
+  bool found = false;
+  for (const auto &entry : rules)
+    for (const ImportRule &r : entry.getValue())
+      found |= r.id == id;
+  if (found)
+    disabled.insert(id);
+  return found;
 }
 
 ImportRuleRegistry &mlir::nd4j::getImportRuleRegistry() {

@@ -22,6 +22,7 @@
 
 #include "dialects/Nd4j/IR/Nd4jOps.h"
 #include "mlir/IR/PatternMatch.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Regex.h"
 #include <functional>
 #include <limits>
@@ -110,8 +111,16 @@ struct ImportRule {
     description = text.str();
     return *this;
   }
+  /// A name by which users can disable the rule (`--disable-import-rules`).
+  ImportRule &named(StringRef name) {
+    id = name.str();
+    return *this;
+  }
 
+  /// The op type, or "*" for a rule that applies to every op type (such
+  /// rules usually select their nodes by name).
   std::string framework, opType;
+  std::string id;
   int64_t minOpset = 0, maxOpset = std::numeric_limits<int64_t>::max();
   std::string nodeName;
   std::shared_ptr<llvm::Regex> nodeNameRegex;
@@ -136,11 +145,14 @@ public:
   SmallVector<const ImportRule *> lookup(StringRef framework, StringRef opType,
                                          int64_t opset,
                                          StringRef nodeName) const;
+  /// Stops the rules named `id` from applying; false when none has it.
+  bool disable(StringRef id);
   /// An error in a rule's node-name regex, if any was added.
   std::string takeError() { return std::exchange(error, std::string()); }
 
 private:
   llvm::StringMap<std::vector<ImportRule>> rules; // key: framework.opType
+  llvm::StringSet<> disabled;
   std::string error;
 };
 

@@ -21,6 +21,8 @@ void registerTfShapeRules(const AddRuleFn &add);
 void registerTfNNRules(const AddRuleFn &add);
 void registerTfMathRules(const AddRuleFn &add);
 void registerTfTensorArrayRules(const AddRuleFn &add);
+/// Training-subgraph stripping: named rules for op type "*".
+void registerTfStripRules(ImportRuleRegistry &registry);
 void registerTfLinalgRules(const AddRuleFn &add);
 
 /// A TF bool attribute; `dflt` when absent.

@@ -806,5 +806,6 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   registerTfNNRules(addFn);
   registerTfMathRules(addFn);
   registerTfTensorArrayRules(addFn);
+  registerTfStripRules(registry);
   registerTfLinalgRules(addFn);
 }
