@@ -194,6 +194,16 @@ FailureOr<SmallVector<double>> ImportNode::getConstantFloats(unsigned i) const {
   return readElements<double>(c);
 }
 
+RuleResult ImportNode::strip(PatternRewriter &rewriter) {
+  if (op->getNumResults()) {
+    Value none = NoneOp::create(rewriter, loc);
+    for (Value r : op->getResults())
+      r.replaceAllUsesWith(none);
+  }
+  rewriter.eraseOp(op);
+  return RuleResult::Replaced;
+}
+
 RuleResult ImportNode::replaceWith(PatternRewriter &rewriter,
                                    ValueRange values) {
   if (values.size() != op->getNumResults()) {

@@ -91,6 +91,10 @@ public:
 
   /// Replaces the node's results with `values` (one per result).
   RuleResult replaceWith(PatternRewriter &rewriter, ValueRange values);
+  /// Drops the node: its results become `nd4j.none`, graph outputs of them
+  /// are removed (with a warning), and TF nodes reading them are dropped in
+  /// turn (training-subgraph stripping).
+  RuleResult strip(PatternRewriter &rewriter);
 };
 
 using RuleFn = std::function<RuleResult(ImportNode &, PatternRewriter &)>;

@@ -21,15 +21,8 @@ using namespace mlir::nd4j::tf_rules;
 
 namespace {
 
-/// Replaces every result of the node by `none` and erases it.
 RuleResult strip(ImportNode &node, PatternRewriter &rewriter) {
-  if (node.getNumResults()) {
-    Value none = NoneOp::create(rewriter, node.loc);
-    for (Value r : node.op->getResults())
-      r.replaceAllUsesWith(none);
-  }
-  rewriter.eraseOp(node.op);
-  return RuleResult::Replaced;
+  return node.strip(rewriter);
 }
 
 /// A node that reads a stripped node's result is part of what was

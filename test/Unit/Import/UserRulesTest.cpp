@@ -114,4 +114,41 @@ TEST_F(UserRulesTest, OpsetRangesAndBadRegexes) {
             std::string::npos);
 }
 
+TEST_F(UserRulesTest, EveryOpTypeRulesStripAndNamedRulesDisable) {
+  ImportRuleRegistry registry;
+  registerOnnxImportRules(registry);
+  // A rule for every op type drops the nodes named special...: the output
+  // they computed goes with them.
+  registry.addUser(ImportRule("onnx", "*",
+                              [](ImportNode &node, PatternRewriter &rewriter) {
+                                return node.strip(rewriter);
+                              })
+                       .forNodesMatching("special.*")
+                       .named("drop-special"));
+  EXPECT_EQ(registry.lookup("onnx", "Softmax", 16, "special_s").size(), 2u);
+  EXPECT_EQ(registry.lookup("onnx", "Softmax", 16, "s").size(), 1u);
+  OwningOpRef<ModuleOp> module = import();
+  ASSERT_TRUE(module);
+  ASSERT_TRUE(succeeded(applyImportRules(*module, registry)));
+  SmallVector<StringRef> names;
+  module->walk([&](OutputOp out) {
+    for (Attribute n : out.getNames())
+      names.push_back(cast<StringAttr>(n).getValue());
+  });
+  EXPECT_EQ(names, (SmallVector<StringRef>{"a", "s"}));
+
+  // Disabled by name, the rule no longer applies.
+  EXPECT_FALSE(registry.disable("no-such-rule"));
+  EXPECT_TRUE(registry.disable("drop-special"));
+  EXPECT_EQ(registry.lookup("onnx", "Relu", 16, "special_b").size(), 1u);
+  module = import();
+  ASSERT_TRUE(succeeded(applyImportRules(*module, registry)));
+  names.clear();
+  module->walk([&](OutputOp out) {
+    for (Attribute n : out.getNames())
+      names.push_back(cast<StringAttr>(n).getValue());
+  });
+  EXPECT_EQ(names, (SmallVector<StringRef>{"a", "special_b", "s"}));
+}
+
 } // namespace
