@@ -108,43 +108,99 @@ RuleResult deconv3d(ImportNode &node, PatternRewriter &rewriter) {
                         I(w.same), I(!w.ncdhw)));
 }
 
-/// FusedBatchNorm(V2, V3) for inference: (x, scale, offset, mean,
-/// variance); the batch statistics outputs must be unused.
+/// FusedBatchNorm(V2, V3): (x, scale, offset, mean, variance) → y,
+/// batch_mean, batch_variance (the reserve spaces must be unused).
 RuleResult fusedBatchNorm(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0);
   FailureOr<bool> training = getBool(node, "is_training", true);
   FailureOr<double> eps = node.getFloat("epsilon", 1e-4);
   FailureOr<StringRef> format = node.getString("data_format", "NHWC");
-  if (failed(training) || failed(eps) || failed(format))
+  FailureOr<double> avg = node.getFloat("exponential_avg_factor", 1.0);
+  if (failed(training) || failed(eps) || failed(format) || failed(avg))
     return RuleResult::Failed;
-  if (!x || x.getRank() < 2 || *training || node.getNumInputs() < 5 ||
+  if (!x || x.getRank() < 2 || node.getNumInputs() < 5 ||
       (*format != "NHWC" && *format != "NCHW" && *format != "NDHWC" &&
        *format != "NCDHW"))
     return RuleResult::NotApplicable;
-  for (unsigned i = 1; i < 5; ++i)
-    if (node.inputType(i) != node.inputType(1))
-      return RuleResult::NotApplicable;
+  RankedTensorType param = node.inputType(1);
+  if (!param || node.inputType(2) != param ||
+      (!*training &&
+       (node.inputType(3) != param || node.inputType(4) != param)))
+    return RuleResult::NotApplicable;
   // Half-precision inputs normalize in the parameters' f32, as TF does.
-  Type param = node.inputType(1).getElementType();
+  Type p = param.getElementType();
   Value in = node.input(0);
-  if (x.getElementType() != param) {
-    FailureOr<Value> c =
-        build<CastOp>(rewriter, node, in, TypeAttr::get(param));
+  if (x.getElementType() != p) {
+    FailureOr<Value> c = build<CastOp>(rewriter, node, in, TypeAttr::get(p));
     if (failed(c))
       return RuleResult::Failed;
     in = *c;
   }
   int64_t channels = format->starts_with("NC") ? 1 : x.getRank() - 1;
+  Value mean = node.input(3), variance = node.input(4);
+  if (*training) {
+    // Training mode normalizes with the batch's own statistics (mean and
+    // population variance over every dimension but the channels); the
+    // running statistics it would also return must be unused.
+    if (*avg != 1.0 || x.isDynamicDim(channels))
+      return RuleResult::NotApplicable;
+    SmallVector<int64_t> dims;
+    for (int64_t d = 0; d < x.getRank(); ++d)
+      if (d != channels)
+        dims.push_back(d);
+    auto reduceMean = [&](Value v) {
+      return build<ReduceMeanOp>(rewriter, node, v,
+                                 rewriter.getDenseI64ArrayAttr(dims),
+                                 rewriter.getBoolAttr(true));
+    };
+    FailureOr<Value> m = reduceMean(in), d, sq, v;
+    if (succeeded(m))
+      d = build<SubtractOp>(rewriter, node, in, *m);
+    if (succeeded(d))
+      sq = build<MultiplyOp>(rewriter, node, *d, *d);
+    if (succeeded(sq))
+      v = reduceMean(*sq);
+    if (succeeded(v))
+      v = reshapeTo(rewriter, node, *v, {x.getDimSize(channels)});
+    if (succeeded(v))
+      m = reshapeTo(rewriter, node, *m, {x.getDimSize(channels)});
+    if (failed(v) || failed(m))
+      return RuleResult::Failed;
+    mean = *m;
+    variance = *v;
+  }
   auto I = [&](int64_t v) { return i64(rewriter, v); };
   FailureOr<Value> y = build<BatchNormOp>(
-      rewriter, node, in, node.input(3), node.input(4), node.input(1),
-      node.input(2), I(1), I(1), rewriter.getDenseI64ArrayAttr({channels}),
-      f64(rewriter, *eps));
-  if (succeeded(y) && x.getElementType() != param)
+      rewriter, node, in, mean, variance, node.input(1), node.input(2), I(1),
+      I(1), rewriter.getDenseI64ArrayAttr({channels}), f64(rewriter, *eps));
+  if (succeeded(y) && x.getElementType() != p)
     y = build<CastOp>(rewriter, node, *y, TypeAttr::get(x.getElementType()));
   if (failed(y))
     return RuleResult::Failed;
-  return replaceFirstResult(rewriter, node, *y);
+  if (node.getNumResults() == 1)
+    return node.replaceWith(rewriter, *y);
+  // batch_mean and batch_variance; in training mode TF corrects the
+  // variance it returns by n / (n - 1). The reserve spaces have no meaning
+  // here.
+  if (node.getNumResults() > 3)
+    return RuleResult::NotApplicable;
+  SmallVector<Value> results{*y, mean};
+  if (node.getNumResults() == 3) {
+    Value var = variance;
+    if (*training) {
+      int64_t n = x.getNumElements() / x.getDimSize(channels);
+      if (!x.hasStaticShape() || n < 2)
+        return RuleResult::NotApplicable;
+      FailureOr<Value> corrected = build<MultiplyOp>(
+          rewriter, node, variance,
+          scalarConstant(rewriter, node.loc, p, double(n) / double(n - 1)));
+      if (failed(corrected))
+        return RuleResult::Failed;
+      var = *corrected;
+    }
+    results.push_back(var);
+  }
+  return node.replaceWith(rewriter, results);
 }
 
 /// MatMul of any batch rank (BatchMatMul, V2 broadcasting, V3).
@@ -333,6 +389,24 @@ RuleResult softmaxCrossEntropy(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, {*loss, *backprop});
 }
 
+/// LRN over the last (channel) dimension of an NHWC tensor: TF's alpha
+/// multiplies the window's sum of squares as nd4j's does.
+RuleResult lrn(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  FailureOr<int64_t> radius = node.getInt("depth_radius", 5);
+  FailureOr<double> bias = node.getFloat("bias", 1.0);
+  FailureOr<double> alpha = node.getFloat("alpha", 1.0);
+  FailureOr<double> beta = node.getFloat("beta", 0.5);
+  if (failed(radius) || failed(bias) || failed(alpha) || failed(beta))
+    return RuleResult::Failed;
+  if (!x || x.getRank() != 4 || !isa<FloatType>(x.getElementType()))
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<LrnOp>(rewriter, node, node.input(0),
+                              i64(rewriter, *radius), f64(rewriter, *bias),
+                              f64(rewriter, *alpha), f64(rewriter, *beta)));
+}
+
 } // namespace
 
 void mlir::nd4j::tf_rules::registerTfNNRules(const AddRuleFn &add) {
@@ -353,5 +427,6 @@ void mlir::nd4j::tf_rules::registerTfNNRules(const AddRuleFn &add) {
   add("RandomUniform", randomUniform);
   add("ParallelConcat", parallelConcat);
   add("SoftmaxCrossEntropyWithLogits", softmaxCrossEntropy);
+  add("LRN", lrn);
   add("SparseSoftmaxCrossEntropyWithLogits", softmaxCrossEntropy);
 }
