@@ -20,6 +20,7 @@ using onnx_rules::AddRuleFn;
 void registerTfShapeRules(const AddRuleFn &add);
 void registerTfNNRules(const AddRuleFn &add);
 void registerTfMathRules(const AddRuleFn &add);
+void registerTfRandomRules(const AddRuleFn &add);
 
 /// A TF bool attribute; `dflt` when absent.
 inline FailureOr<bool> getBool(ImportNode &node, StringRef name, bool dflt) {

@@ -805,4 +805,5 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   registerTfShapeRules(addFn);
   registerTfNNRules(addFn);
   registerTfMathRules(addFn);
+  registerTfRandomRules(addFn);
 }
