@@ -128,8 +128,6 @@ RandomMultinomialOp::inferReturnTypes(MLIRContext *,
   FailureOr<int64_t> dimC = normalizeAxis(loc, "dimC", a.getDimC(), 2);
   if (failed(dimC))
     return failure();
-  if (*dimC != 1)
-    return fail(loc, "dimC must name the last dimension (the classes)");
   if (!isa<IntegerType>(samples.getElementType()) || !isScalar(samples))
     return fail(loc, "inputSamples must be an integer scalar, got ", samples);
   int64_t n = kDyn;
@@ -139,7 +137,10 @@ RandomMultinomialOp::inferReturnTypes(MLIRContext *,
     if (n < 0)
       return fail(loc, "number of samples ", n, " is negative");
   }
-  return infer(out, {in.getDimSize(0), n}, dtype);
+  // dimC is the batch dimension; the samples replace the classes.
+  SmallVector<int64_t> shape(in.getShape());
+  shape[*dimC == 0 ? 1 : 0] = n;
+  return infer(out, shape, dtype);
 }
 
 LogicalResult FakeQuantWithMinMaxArgsOp::inferReturnTypes(

@@ -57,8 +57,8 @@ def Nd4j_RandomGammaOp : Nd4j_RandomOp<"random_gamma"> {
     For each element of `alpha` (the shape parameter, floating-point) one
     draw of the unit-scale gamma distribution per position of `shape` (a 1-D
     integer tensor): the result is `shape ++ alpha.shape` with `alpha`'s
-    element type. With `seed` (i_arg 0) the generator is reseeded with it;
-    without, the graph's random generator continues.
+    element type. libnd4j seeds its generator with `seed` (i_arg 0), 0 when
+    absent.
 
     ```mlir
     %s = nd4j.constant dense<[4]> : tensor<1xi32>
@@ -76,9 +76,8 @@ def Nd4j_RandomPoissonOp : Nd4j_RandomOp<"random_poisson"> {
   let description = [{
     For each element of `lambda` (the rate) one draw per position of `shape`
     (a 1-D integer tensor): the result is `shape ++ lambda.shape` with the
-    floating-point element type `dtype` (d_arg 0). With `seed` (i_arg 0) the
-    generator is reseeded with it; without, the graph's random generator
-    continues.
+    floating-point element type `dtype` (d_arg 0). libnd4j seeds its
+    generator with `seed` (i_arg 0), 0 when absent.
 
     ```mlir
     %s = nd4j.constant dense<[4]> : tensor<1xi32>
@@ -96,8 +95,8 @@ def Nd4j_RandomShuffleOp : Nd4j_RandomOp<"random_shuffle"> {
   let summary = "randomly permutes the slices along the first dimension";
   let description = [{
     The result has the input's type: its slices along dimension 0 in a
-    random order. With `seeds` (i_arg 0) the generator is reseeded with it;
-    without, the graph's random generator continues.
+    random order, drawn from the graph's random generator. `seeds` (i_arg 0)
+    carries the framework's seed, as nd4j's own TF import passes it.
 
     ```mlir
     %y = nd4j.random_shuffle %x {seeds = 7 : i64} : (tensor<4x3xf32>) -> tensor<4x3xf32>
@@ -111,17 +110,20 @@ def Nd4j_RandomShuffleOp : Nd4j_RandomOp<"random_shuffle"> {
 def Nd4j_RandomMultinomialOp : Nd4j_RandomOp<"random_multinomial"> {
   let summary = "class indices drawn from categorical distributions";
   let description = [{
-    `input` `[batch, classes]` holds unnormalized log-probabilities (logits)
-    along dimension `dimC` (i_arg 0; -1 or 1: the classes, as in TF's
-    Multinomial); `inputSamples` is an integer scalar, the number of draws
-    per row. The result `[batch, inputSamples]` (static where the count is a
-    constant) holds class indices of the integer type `dtype` (d_arg 0).
-    libnd4j's `random_multinomial` takes no seed: the graph's random
-    generator continues.
+    `input` is a matrix of unnormalized log-probabilities (logits), one
+    distribution per index of dimension `dimC` (i_arg 0, negative counts
+    from the end: libnd4j's "dimension with batch_size"), the classes along
+    the other; `inputSamples` is an integer scalar, the number of draws per
+    distribution. The result replaces the classes dimension by
+    `inputSamples` (static where the count is a constant) and holds class
+    indices of the integer type `dtype` (d_arg 0). TF's `[batch, classes]`
+    logits thus need `dimC` 0 (nd4j's own TF mapping passes -1, which draws
+    `[samples, classes]`). libnd4j's `random_multinomial` takes no seed: the
+    graph's random generator continues.
 
     ```mlir
     %n = nd4j.constant dense<5> : tensor<i32>
-    %y = nd4j.random_multinomial %logits, %n {dimC = -1 : i64, dtype = i64} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x5xi64>
+    %y = nd4j.random_multinomial %logits, %n {dimC = 0 : i64, dtype = i64} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x5xi64>
     ```
   }];
   let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$inputSamples,

@@ -118,16 +118,20 @@ RuleResult randomShuffle(ImportNode &node, PatternRewriter &rewriter) {
                  build<RandomShuffleOp>(rewriter, node, node.input(0), *seed));
 }
 
-/// Multinomial(logits, num_samples): random_multinomial over the classes
-/// (dimC -1), which takes no seed.
+/// Multinomial(logits [batch, classes], num_samples): random_multinomial
+/// with the batch as dimC 0 (libnd4j's dimC is the batch dimension; nd4j's
+/// own mapping passes -1, which draws [samples, classes]). It takes no seed.
+/// Only TF's default int64 result: libnd4j releases differ in where they
+/// read the result type, and int64 is their common default.
 RuleResult multinomial(ImportNode &node, PatternRewriter &rewriter) {
   Type e = resultElement(node);
   RankedTensorType logits = node.inputType(0);
-  if (!e || !isFloat(logits) || logits.getRank() != 2 || !node.inputType(1))
+  if (!e || !e.isInteger(64) || !isFloat(logits) || logits.getRank() != 2 ||
+      !node.inputType(1))
     return RuleResult::NotApplicable;
   return replace(rewriter, node,
                  build<RandomMultinomialOp>(rewriter, node, node.input(0),
-                                            node.input(1), i64(rewriter, -1),
+                                            node.input(1), i64(rewriter, 0),
                                             TypeAttr::get(e)));
 }
 

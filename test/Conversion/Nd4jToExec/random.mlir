@@ -21,8 +21,8 @@ nd4j.graph @random {
   %3 = nd4j.random_poisson %s, %alpha {dtype = f64} : (tensor<2xi64>, tensor<4xf32>) -> tensor<2x3x4xf64> loc("p")
   // CHECK: nd4j_exec.node "random_shuffle" <custom>({{.*}}) i_args [3] {name = "r", output_names = ["r"]}
   %4 = nd4j.random_shuffle %x {seeds = 3 : i64} : (tensor<2x3xf32>) -> tensor<2x3xf32> loc("r")
-  // CHECK: nd4j_exec.node "random_multinomial" <custom>({{.*}}) i_args [-1] d_args [i64] {name = "m", output_names = ["m"]}
-  %5 = nd4j.random_multinomial %x, %five {dimC = -1 : i64, dtype = i64} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x5xi64> loc("m")
+  // CHECK: nd4j_exec.node "random_multinomial" <custom>({{.*}}) i_args [0] d_args [i64] {name = "m", output_names = ["m"]}
+  %5 = nd4j.random_multinomial %x, %five {dimC = 0 : i64, dtype = i64} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x5xi64> loc("m")
   nd4j.output "u" = %0, "n" = %1, "g" = %2, "p" = %3, "r" = %4, "m" = %5 : tensor<2x3xi32>, tensor<2x3xf16>, tensor<2x3x4xf32>, tensor<2x3x4xf64>, tensor<2x3xf32>, tensor<2x5xi64>
 }
 

@@ -68,7 +68,7 @@ nd4j.graph @multinomial_dtype {
   %n = nd4j.placeholder "n" : tensor<i32>
   // expected-error @+2 {{dtype must be i32 or i64, got 'f32'}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.random_multinomial %x, %n {dimC = -1 : i64, dtype = f32} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x?xf32>
+  %0 = nd4j.random_multinomial %x, %n {dimC = 0 : i64, dtype = f32} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x?xf32>
   nd4j.output
 }
 
@@ -79,7 +79,7 @@ nd4j.graph @multinomial_rank {
   %n = nd4j.placeholder "n" : tensor<i32>
   // expected-error @+2 {{random_multinomial needs [batch, classes] logits, got 'tensor<3xf32>'}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.random_multinomial %x, %n {dimC = -1 : i64, dtype = i64} : (tensor<3xf32>, tensor<i32>) -> tensor<?xi64>
+  %0 = nd4j.random_multinomial %x, %n {dimC = 0 : i64, dtype = i64} : (tensor<3xf32>, tensor<i32>) -> tensor<?xi64>
   nd4j.output
 }
 
@@ -90,7 +90,7 @@ nd4j.graph @multinomial_logits {
   %n = nd4j.placeholder "n" : tensor<i32>
   // expected-error @+2 {{input must be floating-point, got 'i32'}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.random_multinomial %x, %n {dimC = -1 : i64, dtype = i64} : (tensor<2x3xi32>, tensor<i32>) -> tensor<2x?xi64>
+  %0 = nd4j.random_multinomial %x, %n {dimC = 0 : i64, dtype = i64} : (tensor<2x3xi32>, tensor<i32>) -> tensor<2x?xi64>
   nd4j.output
 }
 
@@ -107,23 +107,12 @@ nd4j.graph @multinomial_dimc_range {
 
 // -----
 
-nd4j.graph @multinomial_dimc {
-  %x = nd4j.placeholder "x" : tensor<2x3xf32>
-  %n = nd4j.placeholder "n" : tensor<i32>
-  // expected-error @+2 {{dimC must name the last dimension (the classes)}}
-  // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.random_multinomial %x, %n {dimC = 0 : i64, dtype = i64} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x?xi64>
-  nd4j.output
-}
-
-// -----
-
 nd4j.graph @multinomial_samples {
   %x = nd4j.placeholder "x" : tensor<2x3xf32>
   %n = nd4j.placeholder "n" : tensor<2xi32>
   // expected-error @+2 {{inputSamples must be an integer scalar, got 'tensor<2xi32>'}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.random_multinomial %x, %n {dimC = -1 : i64, dtype = i64} : (tensor<2x3xf32>, tensor<2xi32>) -> tensor<2x?xi64>
+  %0 = nd4j.random_multinomial %x, %n {dimC = 0 : i64, dtype = i64} : (tensor<2x3xf32>, tensor<2xi32>) -> tensor<2x?xi64>
   nd4j.output
 }
 
@@ -134,7 +123,7 @@ nd4j.graph @multinomial_negative {
   %n = nd4j.constant dense<-1> : tensor<i32>
   // expected-error @+2 {{number of samples -1 is negative}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.random_multinomial %x, %n {dimC = -1 : i64, dtype = i64} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x?xi64>
+  %0 = nd4j.random_multinomial %x, %n {dimC = 0 : i64, dtype = i64} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x?xi64>
   nd4j.output
 }
 

@@ -24,11 +24,11 @@ nd4j.graph @random {
   %4 = nd4j.random_poisson %s, %alpha {dtype = f64} : (tensor<2xi64>, tensor<4xf32>) -> tensor<2x3x4xf64>
   // CHECK: nd4j.random_shuffle %{{.*}} {seeds = 3 : i64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
   %5 = nd4j.random_shuffle %x {seeds = 3 : i64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
-  // CHECK: nd4j.random_multinomial %{{.*}}, %{{.*}} {dimC = -1 : i64, dtype = i64} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x5xi64>
-  %6 = nd4j.random_multinomial %x, %five {dimC = -1 : i64, dtype = i64} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x5xi64>
-  // CHECK: nd4j.random_multinomial %{{.*}}, %{{.*}} {dimC = 1 : i64, dtype = i32} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x?xi32>
-  %7 = nd4j.random_multinomial %x, %n {dimC = 1 : i64, dtype = i32} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x?xi32>
-  nd4j.output "a" = %0, "b" = %1, "c" = %2, "e" = %3, "f" = %4, "g" = %5, "h" = %6, "i" = %7 : tensor<2x3xi32>, tensor<2x3xf16>, tensor<?x?xf32>, tensor<2x3x4xf32>, tensor<2x3x4xf64>, tensor<2x3xf32>, tensor<2x5xi64>, tensor<2x?xi32>
+  // CHECK: nd4j.random_multinomial %{{.*}}, %{{.*}} {dimC = 0 : i64, dtype = i64} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x5xi64>
+  %6 = nd4j.random_multinomial %x, %five {dimC = 0 : i64, dtype = i64} : (tensor<2x3xf32>, tensor<i32>) -> tensor<2x5xi64>
+  // CHECK: nd4j.random_multinomial %{{.*}}, %{{.*}} {dimC = -1 : i64, dtype = i32} : (tensor<2x3xf32>, tensor<i32>) -> tensor<?x3xi32>
+  %7 = nd4j.random_multinomial %x, %n {dimC = -1 : i64, dtype = i32} : (tensor<2x3xf32>, tensor<i32>) -> tensor<?x3xi32>
+  nd4j.output "a" = %0, "b" = %1, "c" = %2, "e" = %3, "f" = %4, "g" = %5, "h" = %6, "i" = %7 : tensor<2x3xi32>, tensor<2x3xf16>, tensor<?x?xf32>, tensor<2x3x4xf32>, tensor<2x3x4xf64>, tensor<2x3xf32>, tensor<2x5xi64>, tensor<?x3xi32>
 }
 
 // CHECK-LABEL: nd4j.graph @quant_nms
