@@ -70,6 +70,9 @@ LogicalResult RandomNormalOp::inferReturnTypes(MLIRContext *,
   if (failed(checkFloat(loc, "dtype", a.getDtype())) ||
       failed(drawShape(loc, a.getInput(), shape)))
     return failure();
+  if (!(a.getStdev().convertToDouble() >= 0))
+    return fail(loc, "stdev must not be negative, got ",
+                a.getStdev().convertToDouble());
   return infer(out, shape, a.getDtype());
 }
 

@@ -33,22 +33,30 @@ class Nd4j_RandomOp<string mnemonic>
 }
 
 def Nd4j_RandomNormalOp : Nd4j_RandomOp<"random_normal"> {
-  let summary = "standard normally distributed random values";
+  let summary = "normally distributed random values";
   let description = [{
-    Values of mean 0 and standard deviation 1. The result's shape is the 1-D
-    integer `input` operand (static where it is a constant) and its element
-    type `dtype` (d_arg 0), a floating-point type. libnd4j's `random_normal`
+    Values of mean `mean` and standard deviation `stdev` (t_args 0, 1; TF's
+    RandomStandardNormal is 0 and 1). The result's shape is the 1-D integer
+    `input` operand (static where it is a constant) and its element type
+    `dtype` (d_arg 0), a floating-point type. libnd4j's `random_normal`
     takes no seed: the graph's random generator continues (a TF seed is
     dropped, as in nd4j's own TF import).
 
+    nd4j-op-def.pbtxt lists no t_args for `random_normal`, but libnd4j
+    requires and reads two (its synonym `randomnormal` names them `mean`
+    and `stdev`).
+
     ```mlir
     %s = nd4j.constant dense<[2, 3]> : tensor<2xi64>
-    %y = nd4j.random_normal %s {dtype = f32} : (tensor<2xi64>) -> tensor<2x3xf32>
+    %y = nd4j.random_normal %s {dtype = f32, mean = 0.0 : f64, stdev = 1.0 : f64} : (tensor<2xi64>) -> tensor<2x3xf32>
     ```
   }];
-  let arguments = (ins Nd4j_Tensor:$input, TypeAttr:$dtype);
+  let arguments = (ins Nd4j_Tensor:$input, F64Attr:$mean, F64Attr:$stdev,
+                       TypeAttr:$dtype);
   let results = (outs Nd4j_Tensor:$outputs);
+  let tArgs = ["mean", "stdev"];
   let dArgs = ["dtype"];
+  let undeclaredInReference = ["t:mean", "t:stdev"];
 }
 
 def Nd4j_RandomGammaOp : Nd4j_RandomOp<"random_gamma"> {

@@ -66,14 +66,16 @@ RuleResult randomUniformInt(ImportNode &node, PatternRewriter &rewriter) {
                      TypeAttr::get(e)));
 }
 
-/// RandomStandardNormal(shape): random_normal, which takes no seed.
+/// RandomStandardNormal(shape): random_normal of mean 0 and standard
+/// deviation 1, which takes no seed.
 RuleResult randomStandardNormal(ImportNode &node, PatternRewriter &rewriter) {
   Type e = resultElement(node);
   if (!e || !isa<FloatType>(e) || !node.inputType(0))
     return RuleResult::NotApplicable;
-  return replace(
-      rewriter, node,
-      build<RandomNormalOp>(rewriter, node, node.input(0), TypeAttr::get(e)));
+  return replace(rewriter, node,
+                 build<RandomNormalOp>(rewriter, node, node.input(0),
+                                       f64(rewriter, 0.0), f64(rewriter, 1.0),
+                                       TypeAttr::get(e)));
 }
 
 /// RandomGamma(shape, alpha): unit-scale gamma draws, `shape ++

@@ -13,8 +13,8 @@ nd4j.graph @random {
   %five = nd4j.constant dense<5> : tensor<i32>
   // CHECK: nd4j_exec.node "randomuniform" <custom>({{.*}}) t_args [1.000000e+00, 1.000000e+01] i_args [9, 4] d_args [i32] {name = "u", output_names = ["u"]} : (tensor<2xi64>) -> tensor<2x3xi32>
   %0 = nd4j.randomuniform %s {dataType = i32, dtype = 9 : i64, max = 10.0 : f64, min = 1.0 : f64, seed = 4 : i64} : (tensor<2xi64>) -> tensor<2x3xi32> loc("u")
-  // CHECK: nd4j_exec.node "random_normal" <custom>({{.*}}) d_args [f16] {name = "n", output_names = ["n"]}
-  %1 = nd4j.random_normal %s {dtype = f16} : (tensor<2xi64>) -> tensor<2x3xf16> loc("n")
+  // CHECK: nd4j_exec.node "random_normal" <custom>({{.*}}) t_args [0.000000e+00, 1.000000e+00] d_args [f16] {name = "n", output_names = ["n"]}
+  %1 = nd4j.random_normal %s {dtype = f16, mean = 0.0 : f64, stdev = 1.0 : f64} : (tensor<2xi64>) -> tensor<2x3xf16> loc("n")
   // CHECK: nd4j_exec.node "random_gamma" <custom>({{.*}}) i_args [7] {name = "g", output_names = ["g"]}
   %2 = nd4j.random_gamma %s, %alpha {seed = 7 : i64} : (tensor<2xi64>, tensor<4xf32>) -> tensor<2x3x4xf32> loc("g")
   // CHECK: nd4j_exec.node "random_poisson" <custom>({{.*}}) d_args [f64] {name = "p", output_names = ["p"]}

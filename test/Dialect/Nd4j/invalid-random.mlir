@@ -5,7 +5,7 @@ nd4j.graph @normal_dtype {
   %s = nd4j.placeholder "s" : tensor<2xi64>
   // expected-error @+2 {{dtype must be floating-point, got 'i32'}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.random_normal %s {dtype = i32} : (tensor<2xi64>) -> tensor<?x?xi32>
+  %0 = nd4j.random_normal %s {dtype = i32, mean = 0.0 : f64, stdev = 1.0 : f64} : (tensor<2xi64>) -> tensor<?x?xi32>
   nd4j.output
 }
 
@@ -15,7 +15,7 @@ nd4j.graph @normal_shape {
   %s = nd4j.placeholder "s" : tensor<2x2xi64>
   // expected-error @+2 {{shape must be a 1-D integer tensor of static size, got 'tensor<2x2xi64>'}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.random_normal %s {dtype = f32} : (tensor<2x2xi64>) -> tensor<?x?xf32>
+  %0 = nd4j.random_normal %s {dtype = f32, mean = 0.0 : f64, stdev = 1.0 : f64} : (tensor<2x2xi64>) -> tensor<?x?xf32>
   nd4j.output
 }
 
@@ -25,7 +25,17 @@ nd4j.graph @normal_negative {
   %s = nd4j.constant dense<[2, -3]> : tensor<2xi64>
   // expected-error @+2 {{shape [2, -3] has a negative extent}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.random_normal %s {dtype = f32} : (tensor<2xi64>) -> tensor<?x?xf32>
+  %0 = nd4j.random_normal %s {dtype = f32, mean = 0.0 : f64, stdev = 1.0 : f64} : (tensor<2xi64>) -> tensor<?x?xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @normal_stdev {
+  %s = nd4j.placeholder "s" : tensor<2xi64>
+  // expected-error @+2 {{stdev must not be negative, got -1.000000e+00}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.random_normal %s {dtype = f32, mean = 0.0 : f64, stdev = -1.0 : f64} : (tensor<2xi64>) -> tensor<?x?xf32>
   nd4j.output
 }
 

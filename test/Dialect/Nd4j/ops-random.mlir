@@ -14,10 +14,10 @@ nd4j.graph @random {
   %five = nd4j.constant dense<5> : tensor<i32>
   // CHECK: nd4j.randomuniform %{{.*}} {dataType = i32, dtype = 9 : i64, max = 1.000000e+01 : f64, min = 1.000000e+00 : f64} : (tensor<2xi64>) -> tensor<2x3xi32>
   %0 = nd4j.randomuniform %s {dataType = i32, dtype = 9 : i64, max = 10.0 : f64, min = 1.0 : f64} : (tensor<2xi64>) -> tensor<2x3xi32>
-  // CHECK: nd4j.random_normal %{{.*}} {dtype = f16} : (tensor<2xi64>) -> tensor<2x3xf16>
-  %1 = nd4j.random_normal %s {dtype = f16} : (tensor<2xi64>) -> tensor<2x3xf16>
-  // CHECK: nd4j.random_normal %{{.*}} {dtype = f32} : (tensor<2xi32>) -> tensor<?x?xf32>
-  %2 = nd4j.random_normal %d {dtype = f32} : (tensor<2xi32>) -> tensor<?x?xf32>
+  // CHECK: nd4j.random_normal %{{.*}} {dtype = f16, mean = 0.000000e+00 : f64, stdev = 1.000000e+00 : f64} : (tensor<2xi64>) -> tensor<2x3xf16>
+  %1 = nd4j.random_normal %s {dtype = f16, mean = 0.0 : f64, stdev = 1.0 : f64} : (tensor<2xi64>) -> tensor<2x3xf16>
+  // CHECK: nd4j.random_normal %{{.*}} {dtype = f32, mean = 2.000000e+00 : f64, stdev = 5.000000e-01 : f64} : (tensor<2xi32>) -> tensor<?x?xf32>
+  %2 = nd4j.random_normal %d {dtype = f32, mean = 2.0 : f64, stdev = 0.5 : f64} : (tensor<2xi32>) -> tensor<?x?xf32>
   // CHECK: nd4j.random_gamma %{{.*}}, %{{.*}} {seed = 7 : i64} : (tensor<2xi64>, tensor<4xf32>) -> tensor<2x3x4xf32>
   %3 = nd4j.random_gamma %s, %alpha {seed = 7 : i64} : (tensor<2xi64>, tensor<4xf32>) -> tensor<2x3x4xf32>
   // CHECK: nd4j.random_poisson %{{.*}}, %{{.*}} {dtype = f64} : (tensor<2xi64>, tensor<4xf32>) -> tensor<2x3x4xf64>
