@@ -265,6 +265,33 @@ RuleResult nonMaxSuppression(ImportNode &node, PatternRewriter &rewriter) {
   return replaceFirstResult(rewriter, node, *y);
 }
 
+/// MaxPoolWithArgmax (NHWC) whose argmax output is unused: maxpool2d, as
+/// TF's MaxPool. libnd4j's max_pool_with_argmax does not compute TF's
+/// indices (flattened positions, with or without the batch): its helper
+/// numbers the input's elements per image instead.
+RuleResult maxPoolWithArgmax(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || x.getRank() != 4 || node.isResultUsed(1))
+    return RuleResult::NotApplicable;
+  FailureOr<SmallVector<int64_t>> ksize = node.getInts("ksize");
+  FailureOr<SmallVector<int64_t>> strides = node.getInts("strides");
+  FailureOr<StringRef> padding = node.getString("padding");
+  if (failed(ksize) || failed(strides) || failed(padding))
+    return RuleResult::Failed;
+  if (ksize->size() != 4 || strides->size() != 4 || (*ksize)[0] != 1 ||
+      (*ksize)[3] != 1 || (*strides)[0] != 1 || (*strides)[3] != 1 ||
+      (*padding != "SAME" && *padding != "VALID"))
+    return RuleResult::NotApplicable;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  FailureOr<Value> y = build<MaxPool2DOp>(
+      rewriter, node, node.input(0), I((*ksize)[1]), I((*ksize)[2]),
+      I((*strides)[1]), I((*strides)[2]), I(0), I(0), I(1), I(1),
+      I(*padding == "SAME"), I(0), I(1));
+  if (failed(y))
+    return RuleResult::Failed;
+  return replaceFirstResult(rewriter, node, *y);
+}
+
 } // namespace
 
 void mlir::nd4j::tf_rules::registerTfRandomRules(const AddRuleFn &add) {
@@ -274,6 +301,7 @@ void mlir::nd4j::tf_rules::registerTfRandomRules(const AddRuleFn &add) {
   add("RandomPoissonV2", randomPoisson);
   add("RandomShuffle", randomShuffle);
   add("Multinomial", multinomial);
+  add("MaxPoolWithArgmax", maxPoolWithArgmax);
   add("FakeQuantWithMinMaxArgs", fakeQuantArgs);
   add("FakeQuantWithMinMaxVars", fakeQuantVars<FakeQuantWithMinMaxVarsOp>);
   add("FakeQuantWithMinMaxVarsPerChannel",
