@@ -114,28 +114,18 @@ LogicalResult ReverseSequenceOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-/// libnd4j's DataType number of a floating-point type, or 0.
-static int64_t libnd4jFloatCode(Type t) {
-  if (t.isF16())
-    return 3;
-  if (t.isF32())
-    return 5;
-  if (t.isF64())
-    return 6;
-  if (t.isBF16())
-    return 17;
-  return 0;
-}
-
 LogicalResult RandomUniformOp::inferReturnTypes(MLIRContext *,
                                                 std::optional<Location> loc,
                                                 Adaptor a,
                                                 SmallVectorImpl<Type> &out) {
   RankedTensorType shapeType = ranked(a.getShape());
   Type element = a.getDataType();
-  int64_t code = libnd4jFloatCode(element);
-  if (code == 0)
-    return fail(loc, "dataType must be f16, bf16, f32 or f64, got ", element);
+  // libnd4j draws integers in [min, max) too (TF's RandomUniformInt); not
+  // bools.
+  int64_t code = getLibnd4jDataTypeCode(element);
+  if (code == 0 || element.isInteger(1))
+    return fail(loc, "dataType must be a floating-point or integer type, got ",
+                element);
   if (a.getDtype() != code)
     return fail(loc, "dtype ", a.getDtype(), " is not libnd4j's number ", code,
                 " of ", element);

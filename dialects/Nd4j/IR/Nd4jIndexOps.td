@@ -93,8 +93,9 @@ def Nd4j_RandomUniformOp : Nd4j_Op<"randomuniform",
   let description = [{
     The result's shape is the 1-D integer `shape` operand (static where it
     is a constant) and its element type `dataType` (d_arg 0), a
-    floating-point type; `dtype` (i_arg 0) is the same type as libnd4j's
-    DataType number (HALF 3, FLOAT 5, DOUBLE 6, BFLOAT16 17), which libnd4j
+    floating-point or integer type (integers are drawn in `[min, max)`);
+    `dtype` (i_arg 0) is the same type as libnd4j's DataType number (HALF 3,
+    FLOAT 5, DOUBLE 6, INT32 9, INT64 10, BFLOAT16 17, ...), which libnd4j
     reads before the d_arg. With `seed` the generator is reseeded with it;
     without, the graph's random generator continues.
 

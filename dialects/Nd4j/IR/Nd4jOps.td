@@ -865,5 +865,6 @@ include "dialects/Nd4j/IR/Nd4jNNOps.td"
 include "dialects/Nd4j/IR/Nd4jIndexOps.td"
 include "dialects/Nd4j/IR/Nd4jMathOps.td"
 include "dialects/Nd4j/IR/Nd4jLinalgOps.td"
+include "dialects/Nd4j/IR/Nd4jRandomOps.td"
 
 #endif // ND4J_ND4J_ND4JOPS_TD

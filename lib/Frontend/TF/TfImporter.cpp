@@ -479,6 +479,15 @@ FailureOr<Type> TfImporter::resultType(const tfpb::NodeDef &node, unsigned port,
     dtype = typeAttr("type", tfpb::DT_INVALID);
   else if (op == "CompareAndBitpack")
     dtype = tfpb::DT_UINT8;
+  else if (op.starts_with("NonMaxSuppression"))
+    // Indices and counts; V5's second output is the selected scores.
+    dtype = op == "NonMaxSuppressionV5" && port == 1
+                ? typeAttr("T", tfpb::DT_FLOAT)
+                : tfpb::DT_INT32;
+  else if (op == "Multinomial")
+    dtype = typeAttr("output_dtype", tfpb::DT_INT64);
+  else if (op == "MaxPoolWithArgmax" && port == 1)
+    dtype = typeAttr("Targmax", tfpb::DT_INT64);
   else
     for (StringRef name : {"Tout", "output_types", "out_types", "dtypes",
                            "dtype", "out_type", "DstT", "output_type", "T"}) {

@@ -24,6 +24,7 @@ void registerTfTensorArrayRules(const AddRuleFn &add);
 /// Training-subgraph stripping: named rules for op type "*".
 void registerTfStripRules(ImportRuleRegistry &registry);
 void registerTfLinalgRules(const AddRuleFn &add);
+void registerTfRandomRules(const AddRuleFn &add);
 
 /// A TF bool attribute; `dflt` when absent.
 inline FailureOr<bool> getBool(ImportNode &node, StringRef name, bool dflt) {

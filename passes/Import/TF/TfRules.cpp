@@ -808,4 +808,5 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   registerTfTensorArrayRules(addFn);
   registerTfStripRules(registry);
   registerTfLinalgRules(addFn);
+  registerTfRandomRules(addFn);
 }

@@ -94,9 +94,9 @@ nd4j.graph @reverse_sequence_axis {
 
 nd4j.graph @random_data_type {
   %s = nd4j.placeholder "s" : tensor<2xi64>
-  // expected-error @+2 {{dataType must be f16, bf16, f32 or f64, got 'i32'}}
+  // expected-error @+2 {{dataType must be a floating-point or integer type, got 'i1'}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.randomuniform %s {dataType = i32, dtype = 9 : i64, max = 1.0 : f64, min = 0.0 : f64} : (tensor<2xi64>) -> tensor<2x3xi32>
+  %0 = nd4j.randomuniform %s {dataType = i1, dtype = 1 : i64, max = 1.0 : f64, min = 0.0 : f64} : (tensor<2xi64>) -> tensor<2x3xi1>
   nd4j.output
 }
 
