@@ -21,6 +21,8 @@ import os
 import subprocess
 import sys
 
+from flatbuffers_roundtrip import check_flatbuffers
+
 SUITES = ["node", "pytorch-converted", "pytorch-operator", "simple"]
 
 
@@ -47,46 +49,6 @@ def run(tool, model):
         return False, f"crashed (signal {-proc.returncode})"
     lines = [l for l in proc.stderr.splitlines() if "error:" in l]
     return False, (lines[0] if lines else proc.stderr.strip()[:200])
-
-
-def round_trip(tool, model, tmp):
-    """'identical', 'lossless' or the reason the FlatBuffers round trip of
-    `model` fails."""
-    opt = os.path.join(os.path.dirname(tool), "nd4j-opt")
-    a, fb, b, fb2 = (os.path.join(tmp, n) for n in ("a.mlirbc", "a.fb", "b.mlir", "b.fb"))
-    steps = [[opt, model, "--convert-nd4j-to-exec", "--emit-bytecode", "-o", a],
-             [tool, "--export-flatbuffers", a, "-o", fb],
-             [tool, "--import-flatbuffers", fb, "-o", b],
-             [tool, "--export-flatbuffers", b, "-o", fb2]]
-    for step in steps:
-        proc = subprocess.run(step, capture_output=True, text=True, timeout=60)
-        if proc.returncode != 0:
-            lines = [l for l in proc.stderr.splitlines() if "error:" in l]
-            return f"{os.path.basename(step[0])} {step[1]}: " + (lines[0] if lines else "failed")
-    if open(fb, "rb").read() != open(fb2, "rb").read():
-        return "not lossless: the read-back graph writes different bytes"
-    printed = [subprocess.run([opt, f], capture_output=True).stdout for f in (a, b)]
-    return "identical" if printed[0] == printed[1] else "lossless"
-
-
-def check_flatbuffers(tool, models):
-    import tempfile
-    def one(nm):
-        with tempfile.TemporaryDirectory() as tmp:
-            try:
-                return nm[0], round_trip(tool, nm[1], tmp)
-            except subprocess.TimeoutExpired:
-                return nm[0], "timed out"
-    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(one, models))
-    identical = sum(r == "identical" for _, r in results)
-    lossless = sum(r == "lossless" for _, r in results)
-    for name, r in results:
-        if r not in ("identical", "lossless"):
-            print("FLATBUFFERS FAIL", f"{name}: {r}")
-    print(f"FlatBuffers round trip: {identical + lossless} of {len(results)} imported models "
-          f"are lossless, {identical} print identically")
-    return len(results) - identical - lossless
 
 
 def main():
@@ -119,7 +81,7 @@ def main():
     print(f"{len(passed)} passed, {len(failed)} failed")
     if "--flatbuffers" in sys.argv:
         models_by_name = dict(counted)
-        if check_flatbuffers(tool, [(n, models_by_name[n]) for n in passed]):
+        if check_flatbuffers(tool, [(n, models_by_name[n], []) for n in passed]):
             print("error: some models do not round-trip through FlatBuffers")
             return 1
     if crashed:

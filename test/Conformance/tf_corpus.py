@@ -1,6 +1,7 @@
 """Imports every graph of the TensorFlow op corpus with nd4j-translate.
 
 Usage: tf_corpus.py ND4J_TRANSLATE CORPUS_DIR THRESHOLD_FILE [--report FILE]
+                    [--flatbuffers]
 
 Each graph (a folder with frozen_model.pb and example.json) is imported with
 `nd4j-translate --import-tf`, its outputs being those example.json records.
@@ -8,13 +9,17 @@ A graph is parsed when the generic import (--keep-generic) succeeds, and
 passes when the import rules leave no generic node. Prints both counts, every
 failure with the first line of its error, and exits non-zero when the pass
 count falls below the threshold recorded in THRESHOLD_FILE or when a graph
-crashes or hangs the importer.
+crashes or hangs the importer. With --flatbuffers, every graph that imports
+also makes the FlatBuffers round trip (flatbuffers_roundtrip.py) and the
+counts are printed.
 """
 import concurrent.futures
 import json
 import os
 import subprocess
 import sys
+
+from flatbuffers_roundtrip import check_flatbuffers
 
 
 def first_error(proc):
@@ -26,9 +31,8 @@ def first_error(proc):
     return line.split("error: ", 1)[-1]
 
 
-def run(tool, folder):
-    model = os.path.join(folder, "frozen_model.pb")
-    args = [tool, "--import-tf", model, "-o", os.devnull]
+def output_args(folder):
+    """--tf-outputs for the outputs example.json records, if any."""
     try:
         with open(os.path.join(folder, "example.json")) as f:
             outputs = list(json.load(f).get("outputs", {}))
@@ -45,8 +49,12 @@ def run(tool, folder):
         head, _, port = out.rpartition(".")
         if head and port.isdigit() and f'name: "{out}"' not in text:
             outputs[i] = f"{head}:{port}"
-    if outputs:
-        args.append("--tf-outputs=" + ",".join(outputs))
+    return ["--tf-outputs=" + ",".join(outputs)] if outputs else []
+
+
+def run(tool, folder):
+    model = os.path.join(folder, "frozen_model.pb")
+    args = [tool, "--import-tf", model, "-o", os.devnull] + output_args(folder)
     try:
         proc = subprocess.run(args, capture_output=True, text=True, timeout=60)
         if proc.returncode == 0:
@@ -89,6 +97,13 @@ def main():
     print(f"TF corpus import: {parsed} of {len(graphs)} graphs parsed, "
           f"{passed} import with no generic node; threshold {threshold}")
     print(f"{passed} passed, {len(failed)} failed")
+    if "--flatbuffers" in sys.argv:
+        folders = dict(graphs)
+        if check_flatbuffers(tool, [(n, os.path.join(folders[n], "frozen_model.pb"),
+                                     output_args(folders[n]))
+                                    for n, _, ok, _ in results if ok]):
+            print("error: some graphs do not round-trip through FlatBuffers")
+            return 1
     if crashed:
         print(f"error: {len(crashed)} graphs crashed or hung the importer")
         return 1
