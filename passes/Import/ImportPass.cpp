@@ -125,14 +125,14 @@ LogicalResult mlir::nd4j::applyImportRules(Operation *root,
     }
   });
 
-  // Constants the rules read into attributes (shapes, axes) or folded, and
-  // ops a rule built before it found it could not finish, are left without
-  // uses. Visiting users before their operands erases whole dead chains in
-  // one walk; placeholders stay (they are the graph's signature).
-  // Ops with results nobody uses are dead data flow even where they have
-  // effects: a framework node (a TensorArray once its reads are resolved),
-  // a random op whose values a stripped dropout no longer reads. Ops without
-  // results (sinks such as Assert) stay.
+  // Constants the rules read into attributes (shapes, axes) or folded, ops
+  // a rule built before it found it could not finish, framework nodes whose
+  // values nobody reads any more (a TensorArray once its reads are
+  // resolved), a random op a stripped dropout no longer reads: ops with
+  // results nobody uses are dead data flow, effects or not, and go. Ops
+  // without results (sinks such as Assert) and placeholders (the graph's
+  // signature) stay. Visiting users before their operands erases whole dead
+  // chains in one walk.
   root->walk<WalkOrder::PostOrder, ReverseIterator>([](Operation *op) {
     if (isa<PlaceholderOp>(op) || !isa<Nd4jDialect>(op->getDialect()))
       return;

@@ -110,7 +110,9 @@ bool mlir::nd4j::convertTfConditionals(tfpb::GraphDef &graph,
     // tf.cond switches its pivots on the predicate and its values on an
     // Identity of it: look through Identity.
     Input pred = data[1];
-    while (graph.node(pred.node).op() == "Identity") {
+    // Bounded: a cycle of Identity nodes is the importer's to report.
+    for (unsigned steps = 0;
+         steps < n && graph.node(pred.node).op() == "Identity"; ++steps) {
       const Input *src = nullptr;
       for (const Input &e : inputs[pred.node])
         if (!e.control)

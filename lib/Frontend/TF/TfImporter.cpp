@@ -645,7 +645,7 @@ TfImporter::order(const tfpb::GraphDef &graph) {
     cycle.push_back("'" + graph.node(path[i]).name() + "'");
   return emitError(nodeLoc(graph.node(v).name()))
          << "the graph has a cycle not through NextIteration: "
-         << llvm::join(cycle, " -> ") << " -> '" << graph.node(v).name() << "'";
+         << llvm::join(cycle, " -> ") << " -> " << cycle.front();
 }
 
 LogicalResult TfImporter::importNode(const tfpb::NodeDef &node,
