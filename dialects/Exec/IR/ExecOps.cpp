@@ -11,6 +11,9 @@
 #include "dialects/Common/OpDescriptor.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Format.h"
+
+#include <cmath>
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -152,4 +155,34 @@ LogicalResult NodeOp::verify() {
 }
 
 #define GET_OP_CLASSES
+//===----------------------------------------------------------------------===//
+// t_args
+//===----------------------------------------------------------------------===//
+
+/// ` t_args [...]` (the space included), or nothing when absent. The builtin
+/// dense-array printer writes infinities as `INF`, which no parser reads back;
+/// non-finite values (clip bounds, -inf padding values) print as the
+/// hexadecimal bit pattern the float parser accepts.
+static ParseResult parseTArgs(OpAsmParser &parser, DenseF64ArrayAttr &attr) {
+  if (failed(parser.parseOptionalKeyword("t_args")))
+    return success();
+  attr = dyn_cast_or_null<DenseF64ArrayAttr>(
+      DenseF64ArrayAttr::parse(parser, Type()));
+  return success(static_cast<bool>(attr));
+}
+
+static void printTArgs(OpAsmPrinter &printer, Operation *,
+                       DenseF64ArrayAttr attr) {
+  if (!attr)
+    return;
+  printer << " t_args [";
+  llvm::interleaveComma(attr.asArrayRef(), printer, [&](double v) {
+    if (std::isfinite(v))
+      printer.printFloat(APFloat(v));
+    else
+      printer << llvm::format_hex(llvm::bit_cast<uint64_t>(v), 18);
+  });
+  printer << "]";
+}
+
 #include "dialects/Exec/IR/ExecOps.cpp.inc"

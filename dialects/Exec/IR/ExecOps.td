@@ -158,7 +158,7 @@ def Exec_NodeOp : Exec_Op<"node", [HasParent<"GraphOp">, Pure]> {
   let results = (outs Variadic<AnyTensor>:$outputs);
   let assemblyFormat = [{
     $op_name $op_type `(` $inputs `)`
-    (`t_args` $t_args^)? (`i_args` $i_args^)? (`b_args` $b_args^)?
+    `` custom<TArgs>($t_args) (`i_args` $i_args^)? (`b_args` $b_args^)?
     (`d_args` $d_args^)? (`s_args` $s_args^)? (`axis` $axis^)?
     attr-dict `:` functional-type($inputs, results)
   }];

@@ -50,3 +50,15 @@ nd4j_exec.graph @empty {
     }
   }
 #-}
+
+// Non-finite t_args (clip bounds, padding values) print as bit patterns that
+// parse back: -inf, +inf and NaN survive the round trip.
+// CHECK-LABEL: nd4j_exec.graph @nonfinite
+nd4j_exec.graph @nonfinite {
+  %x = nd4j_exec.placeholder "x" : tensor<3xf32>
+  // CHECK: nd4j_exec.node "clipbyvalue" <custom>(%{{.*}}) t_args [0xfff0000000000000, 0x7ff0000000000000] {name = "clip"}
+  %y = nd4j_exec.node "clipbyvalue" <custom>(%x) t_args [0xFFF0000000000000, 0x7FF0000000000000] {name = "clip"} : (tensor<3xf32>) -> tensor<3xf32>
+  // CHECK: nd4j_exec.node "clipbyvalue" <custom>(%{{.*}}) t_args [0x7ff8000000000000, 2.500000e-01] {name = "nan"}
+  %z = nd4j_exec.node "clipbyvalue" <custom>(%y) t_args [0x7FF8000000000000, 0.25] {name = "nan"} : (tensor<3xf32>) -> tensor<3xf32>
+  nd4j_exec.return %z : tensor<3xf32>
+}
