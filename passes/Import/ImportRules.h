@@ -66,7 +66,9 @@ public:
   Type resultType(unsigned i) const { return op->getResult(i).getType(); }
   unsigned getNumResults() const { return op->getNumResults(); }
   /// True when result `i` has uses.
-  bool isResultUsed(unsigned i) const { return !op->getResult(i).use_empty(); }
+  bool isResultUsed(unsigned i) const {
+    return i < op->getNumResults() && !op->getResult(i).use_empty();
+  }
 
   // Attribute binder. Each reports a malformed attribute (and a missing one
   // when there is no default) as an error naming the node.

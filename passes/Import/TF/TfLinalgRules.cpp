@@ -163,7 +163,8 @@ RuleResult lu(ImportNode &node, PatternRewriter &rewriter) {
 /// LogMatrixDeterminant when only log(|det|) (result 1) is used: libnd4j
 /// has no sign, and sign(det) would be wrong where det underflows.
 RuleResult logMatrixDeterminant(ImportNode &node, PatternRewriter &rewriter) {
-  if (!isFloatMatrix(node.inputType(0)) || node.isResultUsed(0))
+  if (!isFloatMatrix(node.inputType(0)) || node.getNumResults() < 2 ||
+      node.isResultUsed(0))
     return RuleResult::NotApplicable;
   FailureOr<Value> logAbs =
       build<LogMatrixDeterminantOp>(rewriter, node, node.input(0));
