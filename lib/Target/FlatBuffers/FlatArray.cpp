@@ -8,6 +8,10 @@
 #include "lib/Target/FlatBuffers/FlatArray.h"
 
 #include "SameDiff_generated.h"
+#include "dialects/Nd4j/IR/Nd4jDialect.h"
+#include "llvm/Support/Endian.h"
+
+#include <cstring>
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -58,6 +62,8 @@ int64_t getExtrasTypeFlags(int8_t dtype) {
 
 std::optional<int8_t> mlir::nd4j::getSameDiffDType(Type type) {
   auto dt = [](sd::DType d) { return static_cast<int8_t>(d); };
+  if (isa<StringType>(type))
+    return dt(sd::DType::UTF8);
   if (type.isInteger(1))
     return dt(sd::DType::BOOL);
   if (type.isF16())
@@ -118,6 +124,8 @@ Type mlir::nd4j::getElementTypeOfDType(int8_t dtype, MLIRContext *ctx) {
     return u(32);
   case sd::DType::UINT64:
     return u(64);
+  case sd::DType::UTF8:
+    return StringType::get(ctx);
   default:
     return nullptr;
   }
@@ -172,4 +180,53 @@ SmallVector<int64_t> mlir::nd4j::makeShapeInfo(ArrayRef<int64_t> shape,
   info.push_back(1);
   info.push_back(kOrderC);
   return info;
+}
+
+std::vector<char> mlir::nd4j::encodeUtf8Buffer(ArrayRef<StringRef> strings) {
+  size_t header = (strings.size() + 1) * sizeof(int64_t), total = 0;
+  for (StringRef str : strings)
+    total += str.size();
+  std::vector<char> out(header + total);
+  int64_t offset = 0;
+  for (size_t i = 0; i <= strings.size(); ++i) {
+    // Native (little-endian) offsets, whatever the array's byteOrder says.
+    llvm::support::endian::write64le(out.data() + i * sizeof(int64_t), offset);
+    if (i < strings.size()) {
+      std::memcpy(out.data() + header + offset, strings[i].data(),
+                  strings[i].size());
+      offset += strings[i].size();
+    }
+  }
+  return out;
+}
+
+FailureOr<SmallVector<StringRef>>
+mlir::nd4j::decodeUtf8Buffer(ArrayRef<char> buffer, int64_t count,
+                             std::string &error) {
+  uint64_t header = (static_cast<uint64_t>(count) + 1) * sizeof(int64_t);
+  if (count < 0 || header > buffer.size()) {
+    error = "holds " + std::to_string(buffer.size()) +
+            " bytes, too few for the offsets of " + std::to_string(count) +
+            " strings";
+    return failure();
+  }
+  uint64_t data = buffer.size() - header;
+  SmallVector<StringRef> strings;
+  int64_t previous = 0;
+  for (int64_t i = 0; i <= count; ++i) {
+    int64_t offset = static_cast<int64_t>(
+        llvm::support::endian::read64le(buffer.data() + i * sizeof(int64_t)));
+    if (offset < previous || static_cast<uint64_t>(offset) > data ||
+        (i == 0 && offset != 0)) {
+      error = "has string offset " + std::to_string(offset) + " at " +
+              std::to_string(i) + ", outside its " + std::to_string(data) +
+              " bytes of text or out of order";
+      return failure();
+    }
+    if (i > 0)
+      strings.push_back(
+          StringRef(buffer.data() + header + previous, offset - previous));
+    previous = offset;
+  }
+  return strings;
 }

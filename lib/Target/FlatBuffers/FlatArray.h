@@ -10,10 +10,12 @@
 #define ND4J_LIB_TARGET_FLATBUFFERS_FLATARRAY_H
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/Support/LogicalResult.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mlir {
 namespace nd4j {
@@ -46,6 +48,15 @@ llvm::SmallVector<int64_t> getRowMajorStrides(llvm::ArrayRef<int64_t> shape);
 constexpr int64_t kShapeInfoEmptyFlag = 8;
 /// shapeInfo order values.
 constexpr int64_t kOrderC = 99, kOrderF = 102;
+
+/// SameDiff's UTF8 array buffer (samediff-flatbuffers.md §5): `n + 1`
+/// little-endian int64 offsets relative to the end of that header, then the
+/// strings' bytes.
+std::vector<char> encodeUtf8Buffer(ArrayRef<StringRef> strings);
+/// The `count` strings of such a buffer (views into it); failure with
+/// `error` set when its offsets do not fit it.
+FailureOr<SmallVector<StringRef>>
+decodeUtf8Buffer(ArrayRef<char> buffer, int64_t count, std::string &error);
 
 } // namespace nd4j
 } // namespace mlir

@@ -18,6 +18,7 @@
 #include "SameDiff_generated.h"
 #include "dialects/Common/OpDescriptor.h"
 #include "dialects/Exec/IR/ExecOps.h"
+#include "dialects/Nd4j/IR/Nd4jDialect.h"
 #include "lib/Target/FlatBuffers/FlatArray.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -135,7 +136,7 @@ FailureOr<int8_t> Exporter::getDType(Type type, Operation *op, StringRef name) {
   return op->emitError("variable '")
          << name << "' has element type " << element
          << ", which SameDiff FlatBuffers cannot store (supported: i1, "
-            "i8-i64, ui8-ui64, f16, bf16, f32, f64)";
+            "i8-i64, ui8-ui64, f16, bf16, f32, f64, !nd4j.string)";
 }
 
 /// Unique names for the nodes and their output variables, chosen before
@@ -317,6 +318,21 @@ Exporter::writeArray(ElementsAttr value, Operation *op, StringRef name) {
   SmallVector<int64_t> info = makeShapeInfo(type.getShape(), *dtype);
   auto shapeInfo = vec<int64_t>(FBB, info);
   Offset<Vector<int8_t>> buffer = 0;
+  if (isa<StringType>(type.getElementType())) {
+    // Strings are few and small: their UTF8 buffer is built here.
+    auto dense = dyn_cast<DenseElementsAttr>(value);
+    if (!dense)
+      return op->emitError("constant '")
+             << name << "' stores its strings as " << value
+             << "; the FlatBuffers writer reads dense strings only";
+    SmallVector<StringRef> strings(dense.getValues<StringRef>());
+    std::vector<char> bytes = encodeUtf8Buffer(strings);
+    buffer = FBB.CreateVector(reinterpret_cast<const int8_t *>(bytes.data()),
+                              bytes.size());
+    return sd::CreateFlatArray(FBB, shapeInfo, buffer,
+                               static_cast<sd::DType>(*dtype),
+                               sd::ByteOrder::BE);
+  }
   if (count > 0) {
     size_t bytes = static_cast<size_t>(count) * elementBytes;
     FBB.ForceVectorAlignment(bytes, 1, 16);

@@ -17,6 +17,7 @@
 #include "SameDiff_generated.h"
 #include "dialects/Common/OpDescriptor.h"
 #include "dialects/Exec/IR/ExecOps.h"
+#include "dialects/Nd4j/IR/Nd4jDialect.h"
 #include "lib/Target/FlatBuffers/FlatArray.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -166,6 +167,21 @@ FailureOr<ElementsAttr> Importer::readArray(const sd::FlatArray *array,
     strides.push_back(info->Get(1 + rank + d));
   }
   auto type = RankedTensorType::get(shape, *element);
+  if (isa<StringType>(*element)) {
+    const auto *buffer = array->buffer();
+    if (count == 0)
+      return ElementsAttr(DenseElementsAttr::get(type, ArrayRef<StringRef>()));
+    if (!buffer)
+      return fail() << "has no buffer";
+    std::string why;
+    FailureOr<SmallVector<StringRef>> strings = decodeUtf8Buffer(
+        ArrayRef(reinterpret_cast<const char *>(buffer->data()),
+                 buffer->size()),
+        count, why);
+    if (failed(strings))
+      return fail() << why;
+    return ElementsAttr(DenseElementsAttr::get(type, *strings));
+  }
   if (count == 0)
     return ElementsAttr(DenseElementsAttr::getFromRawBuffer(type, {}));
   if (info->Get(1 + 2 * rank) & kShapeInfoEmptyFlag)
@@ -574,7 +590,7 @@ OwningOpRef<ModuleOp> Importer::run() {
 OwningOpRef<ModuleOp> mlir::nd4j::importFlatBuffers(StringRef data,
                                                     StringRef path,
                                                     MLIRContext *ctx) {
-  ctx->loadDialect<exec::ExecDialect>();
+  ctx->loadDialect<exec::ExecDialect, Nd4jDialect>();
   return Importer(data, path, ctx).run();
 }
 
