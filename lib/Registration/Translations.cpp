@@ -155,7 +155,15 @@ LogicalResult exportFlatGraph(const std::shared_ptr<llvm::SourceMgr> &sourceMgr,
         name, /*IsText=*/false, /*RequiresNullTerminator=*/false,
         /*IsVolatile=*/false, llvm::Align(64));
     std::unique_ptr<llvm::MemoryBuffer> aligned;
-    if (mapped && (*mapped)->getBuffer() == buffer->getBuffer()) {
+    // The same file: same size and the same first and last page. Comparing
+    // all of it would touch every page of both buffers and double the
+    // resident memory.
+    auto samePages = [&](StringRef a, StringRef b) {
+      size_t page = std::min<size_t>(4096, a.size());
+      return a.size() == b.size() && a.take_front(page) == b.take_front(page) &&
+             a.take_back(page) == b.take_back(page);
+    };
+    if (mapped && samePages((*mapped)->getBuffer(), buffer->getBuffer())) {
       aligned = std::move(*mapped);
     } else {
       // Not a file we can map again (stdin, a split chunk): copy.
