@@ -22,6 +22,8 @@ namespace {
 
 /// The generic TF node defining `v`, if any.
 NodeOp tfNode(Value v) {
+  if (!v) // An absent input of a malformed node.
+    return NodeOp();
   auto op = v.getDefiningOp<NodeOp>();
   return op && op.getFramework() == "tf" ? op : NodeOp();
 }
