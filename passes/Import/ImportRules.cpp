@@ -215,6 +215,11 @@ RuleResult ImportNode::replaceWith(PatternRewriter &rewriter,
   // may refine the recorded type, never contradict it.
   for (auto [i, pair] : llvm::enumerate(llvm::zip(op->getResults(), values))) {
     auto [oldV, newV] = pair;
+    if (!newV) { // An absent input forwarded: the node lacks an input.
+      emitError() << "result " << i
+                  << " would be an input the node does not have";
+      return RuleResult::Failed;
+    }
     auto oldT = dyn_cast<ShapedType>(oldV.getType());
     auto newT = dyn_cast<ShapedType>(newV.getType());
     bool ok = oldT && newT && oldT.getElementType() == newT.getElementType() &&

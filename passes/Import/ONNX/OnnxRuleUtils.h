@@ -36,6 +36,12 @@ FailureOr<Value> build(PatternRewriter &rewriter, ImportNode &node,
   OpTy::build(rewriter, state, rewriter.getNoneType(),
               std::forward<Args>(args)...);
   state.types.clear();
+  // A rule that passed an absent input on (a malformed node with too few
+  // inputs) gets a diagnostic, not a crash in shape inference.
+  if (llvm::any_of(state.operands, [](Value v) { return !v; })) {
+    node.emitError() << "the node lacks an input its op needs";
+    return failure();
+  }
   SmallVector<Type> types;
   if (failed(OpTy::inferReturnTypes(
           rewriter.getContext(), node.loc, state.operands,

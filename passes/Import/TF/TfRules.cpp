@@ -578,6 +578,8 @@ RuleResult argReduce(ImportNode &node, PatternRewriter &rewriter) {
 RuleResult selectRule(ImportNode &node, PatternRewriter &rewriter) {
   // A constant scalar condition picks one value, whatever its shape: the
   // two branches of an if-converted tf.cond may differ in shape.
+  if (node.getNumInputs() != 3 || !node.input(1) || !node.input(2))
+    return RuleResult::NotApplicable;
   if (FailureOr<SmallVector<int64_t>> k = node.getConstantInts(0);
       succeeded(k) && k->size() == 1 && node.inputType(0) &&
       node.inputType(0).getRank() == 0)
