@@ -149,15 +149,8 @@ LogicalResult CumProdOp::inferReturnTypes(MLIRContext *,
                                           std::optional<Location> loc,
                                           Adaptor a,
                                           SmallVectorImpl<Type> &out) {
-  RankedTensorType axis = ranked(a.getDimensions());
-  if (!isa<IntegerType>(axis.getElementType()) || axis.getNumElements() != 1)
-    return fail(loc, "dimensions must be one integer, got ",
-                a.getDimensions().getType());
-  if (failed(checkFlag(loc, "exclusive", a.getExclusive())) ||
-      failed(checkFlag(loc, "reverse", a.getReverse())))
-    return failure();
-  out.push_back(ranked(a.getInput()));
-  return success();
+  return inferCumulative(loc, a.getInput(), a.getDimensions(), a.getExclusive(),
+                         a.getReverse(), out);
 }
 
 LogicalResult NthElementOp::inferReturnTypes(MLIRContext *,

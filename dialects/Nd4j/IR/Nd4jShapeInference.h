@@ -88,6 +88,22 @@ inline LogicalResult checkAtLeast(std::optional<Location> loc, StringRef name,
   return success();
 }
 
+/// cumsum and cumprod: one integer axis given at run time, 0/1 flags; the
+/// result has the input's type.
+inline LogicalResult inferCumulative(std::optional<Location> loc, Value input,
+                                     Value dimensions, int64_t exclusive,
+                                     int64_t reverse,
+                                     SmallVectorImpl<Type> &out) {
+  RankedTensorType axis = ranked(dimensions);
+  if (!isa<IntegerType>(axis.getElementType()) || axis.getNumElements() != 1)
+    return fail(loc, "dimensions must be one integer, got ", axis);
+  if (failed(checkFlag(loc, "exclusive", exclusive)) ||
+      failed(checkFlag(loc, "reverse", reverse)))
+    return failure();
+  out.push_back(ranked(input));
+  return success();
+}
+
 /// Normalizes axis `axis` of a rank-`rank` tensor (negative from the end).
 inline FailureOr<int64_t> normalizeAxis(std::optional<Location> loc,
                                         StringRef name, int64_t axis,

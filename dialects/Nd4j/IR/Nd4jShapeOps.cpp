@@ -57,15 +57,8 @@ LogicalResult RangeOp::inferReturnTypes(MLIRContext *,
 LogicalResult CumSumOp::inferReturnTypes(MLIRContext *,
                                          std::optional<Location> loc, Adaptor a,
                                          SmallVectorImpl<Type> &out) {
-  RankedTensorType axis = ranked(a.getDimensions());
-  if (!isa<IntegerType>(axis.getElementType()) || axis.getNumElements() != 1)
-    return fail(loc, "dimensions must be one integer, got ",
-                a.getDimensions().getType());
-  if (failed(checkFlag(loc, "exclusive", a.getExclusive())) ||
-      failed(checkFlag(loc, "reverse", a.getReverse())))
-    return failure();
-  out.push_back(ranked(a.getInput()));
-  return success();
+  return inferCumulative(loc, a.getInput(), a.getDimensions(), a.getExclusive(),
+                         a.getReverse(), out);
 }
 
 LogicalResult mlir::nd4j::inferReduceAxesResult(std::optional<Location> loc,

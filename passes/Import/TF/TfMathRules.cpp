@@ -180,8 +180,9 @@ RuleResult roll(ImportNode &node, PatternRewriter &rewriter) {
                                i64VectorConstant(rewriter, node.loc, outAxes)));
 }
 
-/// Cumprod along a run-time axis.
-RuleResult cumprod(ImportNode &node, PatternRewriter &rewriter) {
+/// Cumsum and Cumprod along a run-time axis, with `exclusive` and `reverse`.
+template <typename OpTy>
+RuleResult cumulative(ImportNode &node, PatternRewriter &rewriter) {
   if (!node.inputType(0) || !node.inputType(1))
     return RuleResult::NotApplicable;
   FailureOr<bool> exclusive = getBool(node, "exclusive", false);
@@ -189,9 +190,9 @@ RuleResult cumprod(ImportNode &node, PatternRewriter &rewriter) {
   if (failed(exclusive) || failed(reverse))
     return RuleResult::Failed;
   return replace(rewriter, node,
-                 build<CumProdOp>(rewriter, node, node.input(0), node.input(1),
-                                  i64(rewriter, *exclusive),
-                                  i64(rewriter, *reverse)));
+                 build<OpTy>(rewriter, node, node.input(0), node.input(1),
+                             i64(rewriter, *exclusive),
+                             i64(rewriter, *reverse)));
 }
 
 RuleResult nthElement(ImportNode &node, PatternRewriter &rewriter) {
@@ -325,7 +326,8 @@ void mlir::nd4j::tf_rules::registerTfMathRules(const AddRuleFn &add) {
   add("Igamma", binaryIf<IgammaOp>(isFloat));
   add("Igammac", binaryIf<IgammacOp>(isFloat));
   add("Betainc", betainc);
-  add("Cumprod", cumprod);
+  add("Cumsum", cumulative<CumSumOp>);
+  add("Cumprod", cumulative<CumProdOp>);
   add("CompareAndBitpack", ranked<CompareAndBitpackOp, 2>);
   add("NthElement", nthElement);
   add("Svd", svd);

@@ -2,9 +2,9 @@
 //
 // 3-D convolution and pooling (NDHWC or NCDHW; TF's filters
 // [kD, kH, kW, iC, oC] are conv3dnew's layout and, read as
-// [kD, kH, kW, oC, iC], deconv3d's), FusedBatchNorm for inference, top-k,
-// cumulative sums, resizing, random values and matrix products of any
-// batch rank.
+// [kD, kH, kW, oC, iC], deconv3d's), FusedBatchNorm, top-k, resizing, LRN,
+// softmax cross-entropy, random values and matrix products of any batch
+// rank.
 //
 //===----------------------------------------------------------------------===//
 
@@ -54,22 +54,31 @@ RuleResult bindWindow3D(ImportNode &node, TfWindow3D &w, bool pool) {
   return RuleResult::Continue;
 }
 
-/// Conv3D (input, filter [kD, kH, kW, iC, oC]).
-RuleResult conv3d(ImportNode &node, PatternRewriter &rewriter) {
-  RankedTensorType x = node.inputType(0), f = node.inputType(1);
+/// The window of a 3-D op with a filter (operand 1, [kD, kH, kW, ...] with
+/// static extents) applied to the rank-5 data operand `data`.
+RuleResult bindFilterWindow3D(ImportNode &node, unsigned data, TfWindow3D &w) {
+  RankedTensorType x = node.inputType(data), f = node.inputType(1);
   if (!x || !f || x.getRank() != 5 || f.getRank() != 5 || f.isDynamicDim(0) ||
       f.isDynamicDim(1) || f.isDynamicDim(2))
     return RuleResult::NotApplicable;
+  for (unsigned i = 0; i < 3; ++i)
+    w.k[i] = f.getDimSize(i);
+  return bindWindow3D(node, w, /*pool=*/false);
+}
+
+/// Conv3D (input, filter [kD, kH, kW, iC, oC]).
+RuleResult conv3d(ImportNode &node, PatternRewriter &rewriter) {
   TfWindow3D w;
-  if (RuleResult r = bindWindow3D(node, w, false); r != RuleResult::Continue)
+  if (RuleResult r = bindFilterWindow3D(node, /*data=*/0, w);
+      r != RuleResult::Continue)
     return r;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
   return replace(rewriter, node,
-                 build<Conv3DOp>(
-                     rewriter, node, node.input(0), node.input(1), Value(),
-                     I(f.getDimSize(0)), I(f.getDimSize(1)), I(f.getDimSize(2)),
-                     I(w.s[0]), I(w.s[1]), I(w.s[2]), I(0), I(0), I(0),
-                     I(w.d[0]), I(w.d[1]), I(w.d[2]), I(w.same), I(!w.ncdhw)));
+                 build<Conv3DOp>(rewriter, node, node.input(0), node.input(1),
+                                 Value(), I(w.k[0]), I(w.k[1]), I(w.k[2]),
+                                 I(w.s[0]), I(w.s[1]), I(w.s[2]), I(0), I(0),
+                                 I(0), I(w.d[0]), I(w.d[1]), I(w.d[2]),
+                                 I(w.same), I(!w.ncdhw)));
 }
 
 /// MaxPool3D/AvgPool3D; TF's average leaves padding out of the count.
@@ -91,21 +100,17 @@ RuleResult pool3d(ImportNode &node, PatternRewriter &rewriter) {
 
 /// Conv3DBackpropInputV2 (input_sizes, filter, out_backprop): deconv3d.
 RuleResult deconv3d(ImportNode &node, PatternRewriter &rewriter) {
-  RankedTensorType f = node.inputType(1), y = node.inputType(2);
-  if (!f || !y || f.getRank() != 5 || y.getRank() != 5 || f.isDynamicDim(0) ||
-      f.isDynamicDim(1) || f.isDynamicDim(2))
-    return RuleResult::NotApplicable;
   TfWindow3D w;
-  if (RuleResult r = bindWindow3D(node, w, false); r != RuleResult::Continue)
+  if (RuleResult r = bindFilterWindow3D(node, /*data=*/2, w);
+      r != RuleResult::Continue)
     return r;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
   return replaceIfSized(
       node, rewriter,
       build<Deconv3DOp>(rewriter, node, node.input(2), node.input(1), Value(),
-                        I(f.getDimSize(0)), I(f.getDimSize(1)),
-                        I(f.getDimSize(2)), I(w.s[0]), I(w.s[1]), I(w.s[2]),
-                        I(0), I(0), I(0), I(w.d[0]), I(w.d[1]), I(w.d[2]),
-                        I(w.same), I(!w.ncdhw)));
+                        I(w.k[0]), I(w.k[1]), I(w.k[2]), I(w.s[0]), I(w.s[1]),
+                        I(w.s[2]), I(0), I(0), I(0), I(w.d[0]), I(w.d[1]),
+                        I(w.d[2]), I(w.same), I(!w.ncdhw)));
 }
 
 /// FusedBatchNorm(V2, V3): (x, scale, offset, mean, variance) → y,
@@ -250,20 +255,6 @@ RuleResult topK(ImportNode &node, PatternRewriter &rewriter) {
     indices = *c;
   }
   return node.replaceWith(rewriter, {*values, indices});
-}
-
-/// Cumsum(x, axis) with `exclusive` and `reverse`.
-RuleResult cumsum(ImportNode &node, PatternRewriter &rewriter) {
-  if (!node.inputType(0) || !node.inputType(1))
-    return RuleResult::NotApplicable;
-  FailureOr<bool> exclusive = getBool(node, "exclusive", false);
-  FailureOr<bool> reverse = getBool(node, "reverse", false);
-  if (failed(exclusive) || failed(reverse))
-    return RuleResult::Failed;
-  return replace(rewriter, node,
-                 build<CumSumOp>(rewriter, node, node.input(0), node.input(1),
-                                 i64(rewriter, *exclusive),
-                                 i64(rewriter, *reverse)));
 }
 
 /// ResizeBilinear / ResizeNearestNeighbor without align_corners. TF maps
@@ -421,7 +412,6 @@ void mlir::nd4j::tf_rules::registerTfNNRules(const AddRuleFn &add) {
   add("BatchMatMulV2", batchMatmul);
   add("BatchMatMulV3", batchMatmul);
   add("TopKV2", topK);
-  add("Cumsum", cumsum);
   add("ResizeBilinear", resize);
   add("ResizeNearestNeighbor", resize);
   add("RandomUniform", randomUniform);

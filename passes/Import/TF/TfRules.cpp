@@ -202,61 +202,58 @@ RuleResult bindWindow(ImportNode &node, TfWindow &w, bool pool) {
   return RuleResult::Continue;
 }
 
-/// Conv2D: TF filters are [kH, kW, iC, oC], nd4j's wFormat 0.
-RuleResult conv2d(ImportNode &node, PatternRewriter &rewriter) {
-  RankedTensorType x = node.inputType(0), f = node.inputType(1);
+/// The window of a 2-D op with a filter (operand 1, [kH, kW, ...] with
+/// static kH and kW) applied to the rank-4 data operand `data`.
+RuleResult bindFilterWindow(ImportNode &node, unsigned data, TfWindow &w) {
+  RankedTensorType x = node.inputType(data), f = node.inputType(1);
   if (!x || !f || x.getRank() != 4 || f.getRank() != 4 || f.isDynamicDim(0) ||
       f.isDynamicDim(1))
     return RuleResult::NotApplicable;
+  w.kH = f.getDimSize(0), w.kW = f.getDimSize(1);
+  return bindWindow(node, w, /*pool=*/false);
+}
+
+/// Conv2D: TF filters are [kH, kW, iC, oC], nd4j's wFormat 0.
+RuleResult conv2d(ImportNode &node, PatternRewriter &rewriter) {
   TfWindow w;
-  if (RuleResult r = bindWindow(node, w, /*pool=*/false);
+  if (RuleResult r = bindFilterWindow(node, /*data=*/0, w);
       r != RuleResult::Continue)
     return r;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
   return replace(rewriter, node,
                  build<Conv2DOp>(rewriter, node, node.input(0), node.input(1),
-                                 Value(), I(f.getDimSize(0)),
-                                 I(f.getDimSize(1)), I(w.sH), I(w.sW), I(0),
-                                 I(0), I(w.dH), I(w.dW), I(w.same), I(!w.nchw),
-                                 I(0)));
+                                 Value(), I(w.kH), I(w.kW), I(w.sH), I(w.sW),
+                                 I(0), I(0), I(w.dH), I(w.dW), I(w.same),
+                                 I(!w.nchw), I(0)));
 }
 
 /// DepthwiseConv2dNative: TF's filters [kH, kW, iC, m] are nd4j's.
 RuleResult depthwiseConv2d(ImportNode &node, PatternRewriter &rewriter) {
-  RankedTensorType x = node.inputType(0), f = node.inputType(1);
-  if (!x || !f || x.getRank() != 4 || f.getRank() != 4 || f.isDynamicDim(0) ||
-      f.isDynamicDim(1))
-    return RuleResult::NotApplicable;
   TfWindow w;
-  if (RuleResult r = bindWindow(node, w, /*pool=*/false);
+  if (RuleResult r = bindFilterWindow(node, /*data=*/0, w);
       r != RuleResult::Continue)
     return r;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
   return replace(rewriter, node,
                  build<DepthwiseConv2DOp>(
                      rewriter, node, node.input(0), node.input(1), Value(),
-                     I(f.getDimSize(0)), I(f.getDimSize(1)), I(w.sH), I(w.sW),
-                     I(0), I(0), I(w.dH), I(w.dW), I(w.same), I(!w.nchw)));
+                     I(w.kH), I(w.kW), I(w.sH), I(w.sW), I(0), I(0), I(w.dH),
+                     I(w.dW), I(w.same), I(!w.nchw)));
 }
 
 /// Conv2DBackpropInput (input_sizes, filter [kH, kW, oC, iC], out_backprop):
 /// deconv2d, whose weights are laid out the same way.
 RuleResult deconv2d(ImportNode &node, PatternRewriter &rewriter) {
-  RankedTensorType f = node.inputType(1), y = node.inputType(2);
-  if (!f || !y || f.getRank() != 4 || y.getRank() != 4 || f.isDynamicDim(0) ||
-      f.isDynamicDim(1))
-    return RuleResult::NotApplicable;
   TfWindow w;
-  if (RuleResult r = bindWindow(node, w, /*pool=*/false);
+  if (RuleResult r = bindFilterWindow(node, /*data=*/2, w);
       r != RuleResult::Continue)
     return r;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
   return replaceIfSized(
       node, rewriter,
       build<Deconv2DOp>(rewriter, node, node.input(2), node.input(1), Value(),
-                        I(f.getDimSize(0)), I(f.getDimSize(1)), I(w.sH),
-                        I(w.sW), I(0), I(0), I(w.dH), I(w.dW), I(w.same),
-                        I(!w.nchw)));
+                        I(w.kH), I(w.kW), I(w.sH), I(w.sW), I(0), I(0), I(w.dH),
+                        I(w.dW), I(w.same), I(!w.nchw)));
 }
 
 /// MaxPool/AvgPool; TF's average excludes padding from the count.
