@@ -17,10 +17,6 @@ using namespace mlir::nd4j::tf_rules;
 
 namespace {
 
-bool isFloat(RankedTensorType t) {
-  return t && isa<FloatType>(t.getElementType());
-}
-
 /// Floating-point matrices `[..., M, N]`.
 bool isFloatMatrix(RankedTensorType t) {
   return isFloat(t) && t.getRank() >= 2;

@@ -18,10 +18,6 @@ using namespace mlir::nd4j::tf_rules;
 
 namespace {
 
-bool isFloat(RankedTensorType t) {
-  return t && isa<FloatType>(t.getElementType());
-}
-
 /// Signless or unsigned integers (not bool), as TF's bitwise ops take.
 bool isInteger(RankedTensorType t) {
   auto i = t ? dyn_cast<IntegerType>(t.getElementType()) : IntegerType();
@@ -96,18 +92,12 @@ RuleResult reduceBool(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::Failed;
   if (axes->empty())
     return node.replaceWith(rewriter, node.input(0));
-  SmallVector<int64_t> dims;
-  for (int64_t a : *axes) {
-    int64_t d = a < 0 ? a + x.getRank() : a;
-    if (d < 0 || d >= x.getRank())
-      return RuleResult::NotApplicable;
-    if (!llvm::is_contained(dims, d))
-      dims.push_back(d);
-  }
-  llvm::sort(dims);
+  FailureOr<SmallVector<int64_t>> dims = normalizeAxes(*axes, x.getRank());
+  if (failed(dims))
+    return RuleResult::NotApplicable;
   return replace(rewriter, node,
                  build<OpTy>(rewriter, node, node.input(0),
-                             rewriter.getDenseI64ArrayAttr(dims),
+                             rewriter.getDenseI64ArrayAttr(*dims),
                              rewriter.getBoolAttr(*keep)));
 }
 

@@ -19,10 +19,6 @@ using namespace mlir::nd4j::tf_rules;
 
 namespace {
 
-bool isFloat(RankedTensorType t) {
-  return t && isa<FloatType>(t.getElementType());
-}
-
 /// The result's element type, when the node recorded a ranked result.
 Type resultElement(ImportNode &node, unsigned i = 0) {
   auto t = dyn_cast<ShapedType>(node.resultType(i));

@@ -57,6 +57,27 @@ inline FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
   return a;
 }
 
+/// TF axes (negative ones count from the end) normalized against `rank`,
+/// without repeats, sorted; failure when one is out of range.
+inline FailureOr<SmallVector<int64_t>> normalizeAxes(ArrayRef<int64_t> axes,
+                                                     int64_t rank) {
+  SmallVector<int64_t> dims;
+  for (int64_t a : axes) {
+    FailureOr<int64_t> d = normalizeAxis(a, rank);
+    if (failed(d))
+      return failure();
+    if (!llvm::is_contained(dims, *d))
+      dims.push_back(*d);
+  }
+  llvm::sort(dims);
+  return dims;
+}
+
+/// A ranked tensor of a floating-point element type.
+inline bool isFloat(RankedTensorType t) {
+  return t && isa<FloatType>(t.getElementType());
+}
+
 /// A constant of `type` holding `values`, named after nothing (it is not a
 /// framework node).
 inline Value makeConstant(PatternRewriter &rewriter, Location loc,

@@ -338,18 +338,12 @@ RuleResult reduce(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::Failed;
   if (axes->empty())
     return node.replaceWith(rewriter, node.input(0));
-  SmallVector<int64_t> dims;
-  for (int64_t a : *axes) {
-    FailureOr<int64_t> d = normalizeAxis(a, x.getRank());
-    if (failed(d))
-      return RuleResult::NotApplicable;
-    if (!llvm::is_contained(dims, *d))
-      dims.push_back(*d);
-  }
-  llvm::sort(dims);
+  FailureOr<SmallVector<int64_t>> dims = normalizeAxes(*axes, x.getRank());
+  if (failed(dims))
+    return RuleResult::NotApplicable;
   return replace(rewriter, node,
                  build<OpTy>(rewriter, node, node.input(0),
-                             rewriter.getDenseI64ArrayAttr(dims),
+                             rewriter.getDenseI64ArrayAttr(*dims),
                              rewriter.getBoolAttr(*keep)));
 }
 

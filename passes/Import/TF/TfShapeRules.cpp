@@ -316,20 +316,14 @@ RuleResult reverseV2(ImportNode &node, PatternRewriter &rewriter) {
   FailureOr<SmallVector<int64_t>> axes = node.getConstantInts(1);
   if (!x || failed(axes))
     return RuleResult::NotApplicable;
-  SmallVector<int64_t> dims;
-  for (int64_t a : *axes) {
-    FailureOr<int64_t> d = normalizeAxis(a, x.getRank());
-    if (failed(d))
-      return RuleResult::NotApplicable;
-    if (!llvm::is_contained(dims, *d))
-      dims.push_back(*d);
-  }
-  if (dims.empty())
+  FailureOr<SmallVector<int64_t>> dims = normalizeAxes(*axes, x.getRank());
+  if (failed(dims))
+    return RuleResult::NotApplicable;
+  if (dims->empty())
     return node.replaceWith(rewriter, node.input(0));
-  llvm::sort(dims);
   return replace(rewriter, node,
                  build<ReverseOp>(rewriter, node, node.input(0),
-                                  rewriter.getDenseI64ArrayAttr(dims)));
+                                  rewriter.getDenseI64ArrayAttr(*dims)));
 }
 
 /// Pad, PadV2 (a constant pad value) and MirrorPad (REFLECT or SYMMETRIC).
