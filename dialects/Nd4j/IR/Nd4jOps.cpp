@@ -8,7 +8,10 @@
 
 #include "dialects/Nd4j/IR/Nd4jOps.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace mlir;
@@ -22,6 +25,18 @@ StringAttr mlir::nd4j::getNodeName(Location loc) {
       if (StringAttr name = getNodeName(inner))
         return name;
   return {};
+}
+
+ElementsAttr mlir::nd4j::createResourceElements(ShapedType type, StringRef name,
+                                                ArrayRef<char> bytes) {
+  AsmResourceBlob blob =
+      HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, /*align=*/64);
+  std::string key = name.str();
+  for (char &c : key)
+    if (!llvm::isAlnum(c) && c != '_' && c != '.')
+      c = '_';
+  return DenseResourceElementsAttr::get(type, key.empty() ? "tensor" : key,
+                                        std::move(blob));
 }
 
 //===----------------------------------------------------------------------===//

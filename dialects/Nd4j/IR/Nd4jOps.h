@@ -23,6 +23,13 @@ namespace nd4j {
 /// (`NameLoc`, possibly inside a `FusedLoc`), or null.
 StringAttr getNodeName(Location loc);
 
+/// A `dense_resource` of `type` holding a copy of `bytes` (its elements in
+/// host order, 64-byte aligned), keyed by `name` with the characters a
+/// resource key cannot hold replaced by '_' ("tensor" when empty). The
+/// importers keep weights this way: printed and parsed as one blob.
+ElementsAttr createResourceElements(ShapedType type, StringRef name,
+                                    ArrayRef<char> bytes);
+
 /// Declared result types are compatible with inferred ones when element types
 /// match and shapes agree wherever both are known.
 bool areCompatibleResultTypes(TypeRange inferred, TypeRange declared);

@@ -16,7 +16,6 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinDialect.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "onnx/onnx_pb.h"
 #include "llvm/ADT/ScopedHashTable.h"
 #include "llvm/ADT/StringExtras.h"
@@ -328,14 +327,7 @@ OnnxImporter::convertTensor(const onnx::TensorProto &tensor, StringRef what,
     return ElementsAttr(
         DenseElementsAttr::getFromRawBuffer(type, ArrayRef<char>(raw)));
   }
-  AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
-      ArrayRef<char>(raw), /*align=*/64);
-  std::string key = blobName.str();
-  for (char &c : key)
-    if (!llvm::isAlnum(c) && c != '_' && c != '.')
-      c = '_';
-  return ElementsAttr(DenseResourceElementsAttr::get(
-      type, key.empty() ? "tensor" : key, std::move(blob)));
+  return createResourceElements(type, blobName, ArrayRef<char>(raw));
 }
 
 FailureOr<Attribute>

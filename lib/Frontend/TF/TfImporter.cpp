@@ -18,7 +18,6 @@
 #include "lib/Frontend/TF/TfProtoIO.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include <queue>
@@ -362,14 +361,8 @@ TfImporter::convertTensor(const tfpb::TensorProto &tensor,
     return ElementsAttr(DenseElementsAttr::getFromRawBuffer(
         type, ArrayRef<char>(raw.data(), raw.size())));
   }
-  AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
-      ArrayRef<char>(raw.data(), raw.size()), /*align=*/64);
-  std::string key = node.name();
-  for (char &c : key)
-    if (!llvm::isAlnum(c) && c != '_' && c != '.')
-      c = '_';
-  return ElementsAttr(DenseResourceElementsAttr::get(
-      type, key.empty() ? "tensor" : key, std::move(blob)));
+  return createResourceElements(type, node.name(),
+                                ArrayRef<char>(raw.data(), raw.size()));
 }
 
 FailureOr<Attribute> TfImporter::convertAttr(const tfpb::AttrValue &value,

@@ -17,11 +17,10 @@
 #include "SameDiff_generated.h"
 #include "dialects/Common/OpDescriptor.h"
 #include "dialects/Exec/IR/ExecOps.h"
-#include "dialects/Nd4j/IR/Nd4jDialect.h"
+#include "dialects/Nd4j/IR/Nd4jOps.h"
 #include "lib/Target/FlatBuffers/FlatArray.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Verifier.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -239,14 +238,7 @@ FailureOr<ElementsAttr> Importer::readArray(const sd::FlatArray *array,
     return ElementsAttr(
         DenseElementsAttr::getFromRawBuffer(type, ArrayRef<char>(raw)));
   }
-  AsmResourceBlob blob =
-      HeapAsmResourceBlob::allocateAndCopyWithAlign(raw, /*align=*/64);
-  std::string key = blobName.str();
-  for (char &c : key)
-    if (!llvm::isAlnum(c) && c != '_' && c != '.')
-      c = '_';
-  return ElementsAttr(DenseResourceElementsAttr::get(
-      type, key.empty() ? "tensor" : key, std::move(blob)));
+  return createResourceElements(type, blobName, ArrayRef<char>(raw));
 }
 
 /// The declared type of a variable: its dtype, and its `shape` when present
