@@ -11,6 +11,7 @@
 #include "dialects/Nd4j/IR/Nd4jDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/PDL/IR/PDL.h"
 #include "mlir/Dialect/PDLInterp/IR/PDLInterp.h"
@@ -19,16 +20,19 @@
 #include "mlir/Transforms/Passes.h"
 #include "passes/Conversion/Passes.h"
 #include "passes/Import/Passes.h"
+#include "passes/Pipelines/Pipelines.h"
 
 void mlir::nd4j::registerAllDialects(DialectRegistry &registry) {
   registry.insert<Nd4jDialect, exec::ExecDialect, arith::ArithDialect,
-                  func::FuncDialect, math::MathDialect, tensor::TensorDialect,
+                  func::FuncDialect, linalg::LinalgDialect, math::MathDialect, tensor::TensorDialect,
                   pdl::PDLDialect, pdl_interp::PDLInterpDialect>();
+  registerPipelineDialects(registry);
 }
 
 void mlir::nd4j::registerAllPasses() {
   registerConversionPasses();
   registerImportPasses();
+  registerPipelines();
   // The generic cleanups users combine with ours.
   registerCanonicalizerPass();
   registerCSEPass();

@@ -32,4 +32,32 @@ def ConvertNd4jToExecPass : Pass<"convert-nd4j-to-exec", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::nd4j::exec::ExecDialect"];
 }
 
+def ConvertExecToLinalgPass : Pass<"convert-exec-to-linalg", "::mlir::ModuleOp"> {
+  let summary = "Lower nd4j_exec graphs to func + linalg/tensor/arith/math";
+  let description = [{
+    Turns every `nd4j_exec.graph` into a `func.func` of the same name: its
+    placeholders become the arguments (in order, named by an `nd4j.name`
+    argument attribute), its outputs the results (named the same way),
+    constants and variables `arith.constant`s that keep their
+    `dense_resource` blobs, and each `nd4j_exec.node` the linalg, tensor,
+    arith and math ops that compute it. Each node is lowered by the function
+    registered for its libnd4j op name, which reads the ordered arguments by
+    slot as libnd4j's kernels do (`INT_ARG(i)`, `T_ARG(i)`, ...).
+
+    Shapes must be static. A node whose op has no lowering, or whose
+    arguments the lowering does not support, is an error naming the node
+    and the op; all nodes without a lowering are listed.
+
+    ```mlir
+    // nd4j_exec.node "add" <custom> (%x, %y) : (...) -> tensor<2x3xf32>
+    // becomes a linalg.generic with arith.addf in its body.
+    ```
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect"];
+}
+
 #endif // ND4J_PASSES_CONVERSION_PASSES_TD

@@ -1,0 +1,396 @@
+//===- Compiler.cpp - the nd4j-compile driver ------------------*- C++ -*-===//
+//
+// Stages, each one an `--emit=` value: nd4j (after import and the import
+// rules), exec (libnd4j's ordered-argument form), flatbuffers, linalg (fused
+// linalg on tensors), llvm-mlir (LLVM dialect with the entry point),
+// llvm-ir (optimized), asm, obj, lib (the shared library), header (the C
+// header describing the entry point). Input may be a model file or .mlir
+// at the nd4j, nd4j_exec, linalg or LLVM-dialect level.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nd4j-mlir/Compiler/Compiler.h"
+
+#include "dialects/Exec/IR/ExecOps.h"
+#include "dialects/Nd4j/IR/Nd4jDialect.h"
+#include "lib/Compiler/ModelHeader.h"
+#include "lib/Registration/ModelImport.h"
+#include "lib/Target/FlatBuffers/FlatBuffers.h"
+#include "lib/Target/LLVM/NativeTarget.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "mlir/Support/Timing.h"
+#include "nd4j-mlir/InitAll.h"
+#include "passes/Conversion/Passes.h"
+#include "passes/Pipelines/Pipelines.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Target/TargetMachine.h"
+
+using namespace mlir;
+using namespace mlir::nd4j;
+namespace cl = llvm::cl;
+
+namespace {
+
+enum class Emit {
+  Nd4j,
+  Exec,
+  FlatBuffers,
+  Linalg,
+  LLVMMLIR,
+  LLVMIR,
+  Asm,
+  Obj,
+  Lib,
+  Header
+};
+
+struct Options {
+  cl::OptionCategory category{"nd4j-compile options"};
+  cl::opt<std::string> input{cl::Positional, cl::desc("<model or .mlir>"),
+                             cl::init("-"), cl::cat(category)};
+  cl::opt<std::string> output{
+      "o",
+      cl::desc("Output file (default: the input's name with the "
+               "stage's extension; text stages go to stdout)"),
+      cl::value_desc("file"), cl::cat(category)};
+  cl::opt<Emit> emit{
+      "emit", cl::desc("What to produce"), cl::init(Emit::Lib),
+      cl::values(
+          clEnumValN(Emit::Nd4j, "nd4j", "nd4j dialect after import rules"),
+          clEnumValN(Emit::Exec, "exec", "nd4j_exec (libnd4j op calls)"),
+          clEnumValN(Emit::FlatBuffers, "flatbuffers",
+                     "SameDiff FlatBuffers graph (.fb)"),
+          clEnumValN(Emit::Linalg, "linalg", "fused linalg on tensors"),
+          clEnumValN(Emit::LLVMMLIR, "llvm-mlir", "LLVM dialect"),
+          clEnumValN(Emit::LLVMIR, "llvm-ir", "optimized LLVM IR (.ll)"),
+          clEnumValN(Emit::Asm, "asm", "target assembly (.s)"),
+          clEnumValN(Emit::Obj, "obj", "object file (.o)"),
+          clEnumValN(Emit::Lib, "lib", "shared library (.so), the default"),
+          clEnumValN(Emit::Header, "header", "C header of the entry point")),
+      cl::cat(category)};
+  cl::opt<unsigned> optLevel{"O", cl::Prefix,
+                             cl::desc("Optimization level 0-3 (default 2)"),
+                             cl::init(2), cl::cat(category)};
+  cl::opt<std::string> target{"target", cl::desc("Target: cpu"),
+                              cl::init("cpu"), cl::cat(category)};
+  cl::opt<std::string> targetTriple{
+      "target-triple", cl::desc("LLVM target triple (default: the host's)"),
+      cl::cat(category)};
+  cl::opt<std::string> targetCpu{"target-cpu",
+                                 cl::desc("Target CPU (default: the host's)"),
+                                 cl::cat(category)};
+  cl::opt<std::string> targetFeatures{
+      "target-features",
+      cl::desc("Target features, e.g. +avx2,-avx512f (default: the host "
+               "CPU's)"),
+      cl::cat(category)};
+  cl::opt<bool> quiet{"quiet", cl::desc("No progress lines"),
+                      cl::cat(category)};
+};
+
+StringRef getDefaultExtension(Emit emit) {
+  switch (emit) {
+  case Emit::Lib:
+    return ".so";
+  case Emit::Obj:
+    return ".o";
+  case Emit::Header:
+    return ".h";
+  case Emit::FlatBuffers:
+    return ".fb";
+  default:
+    return "";
+  }
+}
+
+bool hasDialect(ModuleOp module, function_ref<bool(Dialect *)> pred) {
+  bool found = false;
+  module->walk([&](Operation *op) {
+    if (op->getDialect() && pred(op->getDialect())) {
+      found = true;
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return found;
+}
+
+/// Prints one line for a stage that took a while, so a multi-second compile
+/// shows where it is.
+class Progress {
+public:
+  explicit Progress(bool quiet) : quiet(quiet) {}
+  template <typename Fn> LogicalResult stage(StringRef name, Fn &&fn) {
+    auto start = std::chrono::steady_clock::now();
+    LogicalResult result = fn();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+    if (!quiet && seconds >= 1.0)
+      llvm::errs() << "nd4j-compile: " << name << ": "
+                   << llvm::format("%.1f", seconds) << " s\n";
+    return result;
+  }
+
+private:
+  bool quiet;
+};
+
+/// A C identifier from the output file's stem, for the header's macros.
+std::string getIdentifier(StringRef path) {
+  std::string id;
+  for (char c : llvm::sys::path::stem(path))
+    id += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  if (id.empty() || std::isdigit(static_cast<unsigned char>(id[0])))
+    id = "model_" + id;
+  return id;
+}
+
+int compile(Options &opts) {
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  MLIRContext ctx(registry);
+  ctx.loadAllAvailableDialects();
+
+  if (opts.target != "cpu") {
+    llvm::errs() << "nd4j-compile: error: unknown --target '" << opts.target
+                 << "' (supported: cpu)\n";
+    return 1;
+  }
+
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> buffer =
+      openInputFile(opts.input, &error);
+  if (!buffer) {
+    llvm::errs() << "nd4j-compile: error: " << error << "\n";
+    return 1;
+  }
+  bool isModel = isModelFile(opts.input, buffer->getBuffer());
+  auto sourceMgr = std::make_shared<llvm::SourceMgr>();
+  sourceMgr->AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
+  SourceMgrDiagnosticHandler handler(*sourceMgr, &ctx);
+
+  DefaultTimingManager timing;
+  applyDefaultTimingManagerCLOptions(timing);
+  TimingScope rootTiming = timing.getRootScope();
+  Progress progress(opts.quiet);
+  Emit emit = opts.emit;
+
+  std::string outputPath = opts.output;
+  StringRef ext = getDefaultExtension(emit);
+  if (outputPath.empty()) {
+    if (ext.empty()) {
+      outputPath = "-";
+    } else {
+      SmallString<128> path(opts.input == "-" ? StringRef("model")
+                                              : StringRef(opts.input));
+      llvm::sys::path::replace_extension(path, ext);
+      outputPath = llvm::sys::path::filename(path).str();
+    }
+  }
+
+  auto writeText = [&](function_ref<void(raw_ostream &)> print) {
+    auto file = openOutputFile(outputPath, &error);
+    if (!file) {
+      llvm::errs() << "nd4j-compile: error: " << error << "\n";
+      return 1;
+    }
+    print(file->os());
+    file->keep();
+    return 0;
+  };
+  auto printModule = [&](ModuleOp module) {
+    return writeText([&](raw_ostream &os) { module.print(os); });
+  };
+
+  OwningOpRef<ModuleOp> module;
+  if (failed(progress.stage("import", [&] {
+        TimingScope t = rootTiming.nest("import");
+        module = isModel ? importModelFile(*sourceMgr, &ctx)
+                         : parseSourceFile<ModuleOp>(sourceMgr, &ctx);
+        return success(static_cast<bool>(module));
+      })))
+    return 1;
+
+  auto runPasses = [&](StringRef name,
+                       function_ref<void(OpPassManager &)> build) {
+    return progress.stage(name, [&] {
+      PassManager pm(&ctx);
+      if (failed(applyPassManagerCLOptions(pm)))
+        return failure();
+      TimingScope scope = rootTiming.nest(name);
+      pm.enableTiming(scope);
+      build(pm);
+      return pm.run(*module);
+    });
+  };
+
+  if (emit == Emit::Nd4j)
+    return printModule(*module);
+  if (hasDialect(*module, [](Dialect *d) { return isa<Nd4jDialect>(d); }) &&
+      failed(runPasses("legalize to nd4j_exec", [](OpPassManager &pm) {
+        pm.addPass(createConvertNd4jToExecPass());
+      })))
+    return 1;
+  if (emit == Emit::Exec)
+    return printModule(*module);
+  if (emit == Emit::FlatBuffers) {
+    auto file = openOutputFile(outputPath, &error);
+    if (!file) {
+      llvm::errs() << "nd4j-compile: error: " << error << "\n";
+      return 1;
+    }
+    if (failed(exportFlatBuffers(*module, file->os())))
+      return 1;
+    file->keep();
+    return 0;
+  }
+
+  CpuPipelineOptions pipelineOptions;
+  bool hasExec =
+      hasDialect(*module, [](Dialect *d) { return isa<exec::ExecDialect>(d); });
+  if (hasExec && failed(runPasses("lower to linalg", [&](OpPassManager &pm) {
+        buildCpuTensorStages(pm, pipelineOptions);
+      })))
+    return 1;
+  if (emit == Emit::Linalg)
+    return printModule(*module);
+  if (emit == Emit::Header) {
+    auto entries =
+        (*module)->getAttrOfType<DictionaryAttr>("nd4j.entry_points");
+    if (!entries || entries.size() != 1) {
+      module->emitError("a compiled model has exactly one graph");
+      return 1;
+    }
+    auto info = cast<DictionaryAttr>(entries.begin()->getValue());
+    std::optional<std::string> header = generateModelHeader(
+        cast<StringAttr>(info.get("signature")).getValue(),
+        getIdentifier(outputPath == "-" ? opts.input : outputPath),
+        llvm::sys::path::filename(opts.input));
+    if (!header) {
+      module->emitError("malformed entry point signature");
+      return 1;
+    }
+    return writeText([&](raw_ostream &os) { os << *header; });
+  }
+  bool isLLVM = !hasDialect(*module, [](Dialect *d) {
+    return !isa<LLVM::LLVMDialect>(d) && !isa<BuiltinDialect>(d);
+  });
+  if (!isLLVM && failed(runPasses("lower to LLVM", [&](OpPassManager &pm) {
+        buildCpuLoweringStages(pm, pipelineOptions);
+      })))
+    return 1;
+  if (emit == Emit::LLVMMLIR)
+    return printModule(*module);
+
+  NativeTargetOptions targetOptions;
+  targetOptions.triple = opts.targetTriple;
+  targetOptions.cpu = opts.targetCpu;
+  targetOptions.features = opts.targetFeatures;
+  targetOptions.optLevel = opts.optLevel;
+  std::unique_ptr<llvm::TargetMachine> machine =
+      createTargetMachine(targetOptions, error);
+  if (!machine) {
+    llvm::errs() << "nd4j-compile: error: " << error << "\n";
+    return 1;
+  }
+  llvm::LLVMContext llvmCtx;
+  std::unique_ptr<llvm::Module> llvmModule;
+  if (failed(progress.stage("LLVM IR", [&] {
+        TimingScope t = rootTiming.nest("translate and optimize LLVM IR");
+        llvmModule =
+            translateAndOptimize(*module, llvmCtx, *machine, opts.optLevel);
+        return success(static_cast<bool>(llvmModule));
+      })))
+    return 1;
+  if (emit == Emit::LLVMIR)
+    return writeText([&](raw_ostream &os) { llvmModule->print(os, nullptr); });
+  if (emit == Emit::Asm) {
+    auto file = openOutputFile(outputPath, &error);
+    if (!file) {
+      llvm::errs() << "nd4j-compile: error: " << error << "\n";
+      return 1;
+    }
+    llvm::legacy::PassManager pm;
+    if (machine->addPassesToEmitFile(pm, file->os(), nullptr,
+                                     llvm::CodeGenFileType::AssemblyFile)) {
+      llvm::errs() << "nd4j-compile: error: the target cannot emit assembly\n";
+      return 1;
+    }
+    pm.run(*llvmModule);
+    file->keep();
+    return 0;
+  }
+
+  // Object file: the output itself, or a temporary one to link.
+  SmallString<128> objectPath;
+  if (emit == Emit::Obj) {
+    objectPath = outputPath;
+  } else if (auto ec = llvm::sys::fs::createTemporaryFile("nd4j-model", "o",
+                                                          objectPath)) {
+    llvm::errs() << "nd4j-compile: error: cannot create a temporary file: "
+                 << ec.message() << "\n";
+    return 1;
+  }
+  llvm::FileRemover removeObject(objectPath, emit != Emit::Obj);
+  if (failed(progress.stage("object code", [&] {
+        TimingScope t = rootTiming.nest("emit object code");
+        std::error_code ec;
+        llvm::ToolOutputFile file(objectPath, ec, llvm::sys::fs::OF_None);
+        if (ec) {
+          error = objectPath.str().str() + ": " + ec.message();
+          return failure();
+        }
+        if (failed(emitObject(*llvmModule, *machine, file.os(), error)))
+          return failure();
+        file.keep();
+        return success();
+      }))) {
+    llvm::errs() << "nd4j-compile: error: " << error << "\n";
+    return 1;
+  }
+  if (emit == Emit::Obj)
+    return 0;
+  if (failed(progress.stage("link", [&] {
+        TimingScope t = rootTiming.nest("link");
+        return linkSharedLibrary(objectPath, outputPath, error);
+      }))) {
+    llvm::errs() << "nd4j-compile: error: " << error << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+} // namespace
+
+int mlir::nd4j::compileMain(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  registerAllPasses();
+  registerAsmPrinterCLOptions();
+  registerMLIRContextCLOptions();
+  registerPassManagerCLOptions();
+  registerDefaultTimingManagerCLOptions();
+  Options opts;
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "nd4j-compile: compile a model (ONNX, TensorFlow, SameDiff FlatBuffers "
+      "or .mlir) to a native shared library\n");
+  return compile(opts);
+}

@@ -1,0 +1,143 @@
+//===- NativeTarget.cpp - LLVM IR, objects and shared libraries -*- C++ -*-===//
+//
+// Implements NativeTarget.h with LLVM's TargetMachine in-process; only the
+// final link runs a subprocess.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/Target/LLVM/NativeTarget.h"
+
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/Target/TargetOptions.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/SubtargetFeature.h"
+#include "llvm/TargetParser/Triple.h"
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+std::unique_ptr<llvm::TargetMachine>
+mlir::nd4j::createTargetMachine(const NativeTargetOptions &options,
+                                std::string &error) {
+  llvm::InitializeAllTargetInfos();
+  llvm::InitializeAllTargets();
+  llvm::InitializeAllTargetMCs();
+  llvm::InitializeAllAsmPrinters();
+
+  llvm::Triple triple(options.triple.empty() ? llvm::sys::getProcessTriple()
+                                             : options.triple);
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!target)
+    return nullptr;
+  std::string cpu = options.cpu;
+  std::string features = options.features;
+  bool host = options.triple.empty() && (cpu.empty() || cpu == "native");
+  if (host) {
+    cpu = llvm::sys::getHostCPUName().str();
+    if (features.empty()) {
+      llvm::SubtargetFeatures f;
+      for (const auto &feature : llvm::sys::getHostCPUFeatures())
+        f.AddFeature(feature.first(), feature.second);
+      features = f.getString();
+    }
+  } else if (cpu == "native") {
+    cpu = llvm::sys::getHostCPUName().str();
+  }
+  if (cpu.empty())
+    cpu = "generic";
+  llvm::TargetOptions targetOptions;
+  std::optional<llvm::CodeGenOptLevel> level =
+      llvm::CodeGenOpt::getLevel(std::min(options.optLevel, 3u));
+  std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
+      triple, cpu, features, targetOptions, llvm::Reloc::PIC_, std::nullopt,
+      level.value_or(llvm::CodeGenOptLevel::Default)));
+  if (!machine)
+    error =
+        "cannot create a target machine for " + triple.str() + " (" + cpu + ")";
+  return machine;
+}
+
+std::unique_ptr<llvm::Module>
+mlir::nd4j::translateAndOptimize(ModuleOp module, llvm::LLVMContext &ctx,
+                                 llvm::TargetMachine &machine,
+                                 unsigned optLevel) {
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(module, ctx, "nd4j-model");
+  if (!llvmModule)
+    return nullptr;
+  llvmModule->setTargetTriple(machine.getTargetTriple());
+  llvmModule->setDataLayout(machine.createDataLayout());
+  auto transformer = makeOptimizingTransformer(std::min(optLevel, 3u),
+                                               /*sizeLevel=*/0, &machine);
+  if (llvm::Error err = transformer(llvmModule.get())) {
+    module.emitError("LLVM optimization failed: ")
+        << llvm::toString(std::move(err));
+    return nullptr;
+  }
+  return llvmModule;
+}
+
+LogicalResult mlir::nd4j::emitObject(llvm::Module &module,
+                                     llvm::TargetMachine &machine,
+                                     llvm::raw_pwrite_stream &os,
+                                     std::string &error) {
+  llvm::legacy::PassManager pm;
+  if (machine.addPassesToEmitFile(pm, os, nullptr,
+                                  llvm::CodeGenFileType::ObjectFile)) {
+    error = "the target cannot emit object files";
+    return failure();
+  }
+  pm.run(module);
+  return success();
+}
+
+LogicalResult mlir::nd4j::linkSharedLibrary(StringRef objectPath,
+                                            StringRef outputPath,
+                                            std::string &error) {
+  std::string driver;
+  SmallVector<std::string> candidates;
+  if (const char *cc = std::getenv("CC"); cc && *cc)
+    candidates.push_back(cc);
+  candidates.append({"cc", "clang-22", "clang", "gcc"});
+  for (const std::string &name : candidates)
+    if (auto path = llvm::sys::findProgramByName(name)) {
+      driver = *path;
+      break;
+    }
+  if (driver.empty()) {
+    error = "no C compiler driver (cc, clang-22, gcc) found on PATH to link "
+            "the shared library";
+    return failure();
+  }
+  SmallString<128> errorFile;
+  if (llvm::sys::fs::createTemporaryFile("nd4j-link", "txt", errorFile)) {
+    error = "cannot create a temporary file";
+    return failure();
+  }
+  std::string out = outputPath.str(), obj = objectPath.str();
+  SmallVector<StringRef> args{driver, "-shared",           "-o", out, obj,
+                              "-lm",  "-Wl,--no-undefined"};
+  std::optional<StringRef> redirects[] = {std::nullopt, errorFile.str(),
+                                          errorFile.str()};
+  int rc = llvm::sys::ExecuteAndWait(driver, args, std::nullopt, redirects,
+                                     /*SecondsToWait=*/300, 0, &error);
+  if (rc != 0) {
+    auto log = llvm::MemoryBuffer::getFile(errorFile);
+    error = "linking with " + driver + " failed" +
+            (log ? ": " + (*log)->getBuffer().trim().str() : "") +
+            (error.empty() ? "" : " (" + error + ")");
+  }
+  llvm::sys::fs::remove(errorFile);
+  return success(rc == 0);
+}

@@ -1,0 +1,57 @@
+//===- NativeTarget.h - LLVM IR, objects and shared libraries --*- C++ -*-===//
+//
+// The back end of nd4j-compile's CPU path: an LLVM-dialect module becomes
+// optimized LLVM IR for a target machine (the host by default), an object
+// file emitted in-process, and a shared library linked by the system's C
+// compiler driver.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ND4J_LIB_TARGET_LLVM_NATIVETARGET_H
+#define ND4J_LIB_TARGET_LLVM_NATIVETARGET_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/raw_ostream.h"
+#include <memory>
+#include <string>
+
+namespace llvm {
+class LLVMContext;
+class Module;
+class TargetMachine;
+} // namespace llvm
+
+namespace mlir {
+namespace nd4j {
+
+struct NativeTargetOptions {
+  /// Empty: the host's triple, CPU and CPU features.
+  std::string triple, cpu, features;
+  unsigned optLevel = 2;
+};
+
+/// A target machine for `options`; null with `error` set when the triple or
+/// CPU is unknown.
+std::unique_ptr<llvm::TargetMachine>
+createTargetMachine(const NativeTargetOptions &options, std::string &error);
+
+/// Translates an LLVM-dialect module to LLVM IR for `machine` and runs
+/// LLVM's optimization pipeline at `optLevel`. Null after a diagnostic.
+std::unique_ptr<llvm::Module> translateAndOptimize(ModuleOp module,
+                                                   llvm::LLVMContext &ctx,
+                                                   llvm::TargetMachine &machine,
+                                                   unsigned optLevel);
+
+/// Writes `module` as an object file.
+LogicalResult emitObject(llvm::Module &module, llvm::TargetMachine &machine,
+                         llvm::raw_pwrite_stream &os, std::string &error);
+
+/// Links `objectPath` into the shared library `outputPath` with the system
+/// C compiler driver (`$CC`, else cc, clang-22, gcc), against libm.
+LogicalResult linkSharedLibrary(llvm::StringRef objectPath,
+                                llvm::StringRef outputPath, std::string &error);
+
+} // namespace nd4j
+} // namespace mlir
+
+#endif // ND4J_LIB_TARGET_LLVM_NATIVETARGET_H

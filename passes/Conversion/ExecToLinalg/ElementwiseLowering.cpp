@@ -1,0 +1,472 @@
+//===- ElementwiseLowering.cpp - elementwise libnd4j ops ------*- C++ -*-===//
+//
+// Unary transforms, activations, numpy-broadcasting binary arithmetic,
+// comparisons, boolean and bitwise ops, select, clip and cast. Each becomes
+// one elementwise linalg.generic (fused with its neighbours later by
+// linalg's elementwise fusion); the scalar bodies follow libnd4j's kernels
+// (e.g. `relu` with its cutoff, `floormod` taking the divisor's sign).
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Conversion/ExecToLinalg/ExecLowering.h"
+
+#include "mlir/Dialect/Math/IR/Math.h"
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+namespace {
+
+using ScalarFn =
+    std::function<Value(OpBuilder &, Location, ValueRange, ExecLowering &)>;
+
+bool isFloat(Type t) { return isa<FloatType>(getElementTypeOrSelf(t)); }
+
+/// All inputs converted to the result's element type inside the body (as
+/// libnd4j promotes mixed-type inputs), then `fn`.
+ExecLowerFn elementwise(ScalarFn fn, bool convertToResult = true) {
+  return [fn,
+          convertToResult](ExecLowering &l,
+                           SmallVectorImpl<Value> &results) -> LogicalResult {
+    RankedTensorType type = l.resultType();
+    for (unsigned i = 0; i < l.numInputs(); ++i)
+      if (l.inputType(i).getRank() > type.getRank())
+        return l.emitError("input ") << i << " has a higher rank than the "
+                                     << "result";
+    Value r = createElementwise(
+        l.b, l.loc, type, l.inputs,
+        [&](OpBuilder &b, Location loc, ValueRange scalars) {
+          SmallVector<Value> args;
+          for (auto [i, s] : llvm::enumerate(scalars))
+            args.push_back(convertToResult
+                               ? convertScalar(b, loc, s, type.getElementType(),
+                                               l.isUnsignedInput(i),
+                                               l.isUnsignedResult())
+                               : s);
+          return fn(b, loc, args, l);
+        });
+    results.push_back(r);
+    return success();
+  };
+}
+
+/// A float-only unary op given by a math/arith op class.
+template <typename FloatOp> ExecLowerFn floatUnary() {
+  return elementwise(
+      [](OpBuilder &b, Location loc, ValueRange a, ExecLowering &) -> Value {
+        return FloatOp::create(b, loc, a[0]);
+      });
+}
+
+Value cst(OpBuilder &b, Location loc, Value like, double v) {
+  return createScalar(b, loc, like.getType(), v);
+}
+
+/// Binary arithmetic with a float and an integer form.
+template <typename FOp, typename IOp, typename UOp = IOp>
+ExecLowerFn arithBinary() {
+  return elementwise(
+      [](OpBuilder &b, Location loc, ValueRange a, ExecLowering &l) -> Value {
+        if (isFloat(a[0].getType()))
+          return FOp::create(b, loc, a[0], a[1]);
+        if (l.isUnsignedResult())
+          return UOp::create(b, loc, a[0], a[1]);
+        return IOp::create(b, loc, a[0], a[1]);
+      });
+}
+
+/// Comparisons: inputs are compared in their common (first input's) type;
+/// the result is bool.
+ExecLowerFn compare(arith::CmpFPredicate fp, arith::CmpIPredicate sp,
+                    arith::CmpIPredicate up) {
+  return [=](ExecLowering &l, SmallVectorImpl<Value> &results) {
+    Type common = l.inputType(0).getElementType();
+    bool unsignedIn = l.isUnsignedInput(0);
+    results.push_back(createElementwise(
+        l.b, l.loc, l.resultType(), l.inputs,
+        [&](OpBuilder &b, Location loc, ValueRange s) -> Value {
+          Value x = s[0];
+          Value y = convertScalar(b, loc, s[1], common, l.isUnsignedInput(1),
+                                  unsignedIn);
+          if (isa<FloatType>(common))
+            return arith::CmpFOp::create(b, loc, fp, x, y);
+          return arith::CmpIOp::create(b, loc, unsignedIn ? up : sp, x, y);
+        }));
+    return success();
+  };
+}
+
+/// `isnan`/`isinf`/`isfinite`: bool results from a float input.
+ExecLowerFn floatClass(int which) {
+  return [=](ExecLowering &l, SmallVectorImpl<Value> &results) {
+    results.push_back(createElementwise(
+        l.b, l.loc, l.resultType(), l.inputs,
+        [&](OpBuilder &b, Location loc, ValueRange s) -> Value {
+          Value x = s[0];
+          if (!isa<FloatType>(x.getType()))
+            return createScalar(b, loc, b.getI1Type(), which == 2 ? 1 : 0);
+          if (which == 0)
+            return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, x,
+                                         x);
+          Value abs = math::AbsFOp::create(b, loc, x);
+          Value inf = createScalar(b, loc, x.getType(),
+                                   std::numeric_limits<double>::infinity());
+          if (which == 1)
+            return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, abs,
+                                         inf);
+          return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, abs,
+                                       inf);
+        }));
+    return success();
+  };
+}
+
+Value sigmoid(OpBuilder &b, Location loc, Value x) {
+  Value one = cst(b, loc, x, 1);
+  Value negX = arith::NegFOp::create(b, loc, x);
+  Value e = math::ExpOp::create(b, loc, negX);
+  return arith::DivFOp::create(b, loc, one,
+                               arith::AddFOp::create(b, loc, one, e));
+}
+
+Value select(OpBuilder &b, Location loc, Value c, Value t, Value f) {
+  return arith::SelectOp::create(b, loc, c, t, f);
+}
+
+Value maxOf(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
+  if (isFloat(x.getType()))
+    return arith::MaximumFOp::create(b, loc, x, y);
+  return isUnsigned ? arith::MaxUIOp::create(b, loc, x, y).getResult()
+                    : arith::MaxSIOp::create(b, loc, x, y).getResult();
+}
+
+Value minOf(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
+  if (isFloat(x.getType()))
+    return arith::MinimumFOp::create(b, loc, x, y);
+  return isUnsigned ? arith::MinUIOp::create(b, loc, x, y).getResult()
+                    : arith::MinSIOp::create(b, loc, x, y).getResult();
+}
+
+/// Python-style floor division and modulo (libnd4j's floordiv/floormod).
+Value floorDiv(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
+  if (isFloat(x.getType()))
+    return math::FloorOp::create(b, loc, arith::DivFOp::create(b, loc, x, y));
+  if (isUnsigned)
+    return arith::DivUIOp::create(b, loc, x, y);
+  return arith::FloorDivSIOp::create(b, loc, x, y);
+}
+
+Value floorMod(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
+  if (isFloat(x.getType())) {
+    // x - floor(x / y) * y keeps the divisor's sign.
+    Value r = arith::RemFOp::create(b, loc, x, y);
+    Value zero = cst(b, loc, x, 0);
+    Value rNeg =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, r, zero);
+    Value yNeg =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, y, zero);
+    Value rNonZero =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE, r, zero);
+    Value differ = arith::XOrIOp::create(b, loc, rNeg, yNeg);
+    Value fix = arith::AndIOp::create(b, loc, differ, rNonZero);
+    return select(b, loc, fix, arith::AddFOp::create(b, loc, r, y), r);
+  }
+  if (isUnsigned)
+    return arith::RemUIOp::create(b, loc, x, y);
+  Value r = arith::RemSIOp::create(b, loc, x, y);
+  Value zero = cst(b, loc, x, 0);
+  Value rNeg =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, r, zero);
+  Value yNeg =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, y, zero);
+  Value rNonZero =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, r, zero);
+  Value differ = arith::XOrIOp::create(b, loc, rNeg, yNeg);
+  Value fix = arith::AndIOp::create(b, loc, differ, rNonZero);
+  return select(b, loc, fix, arith::AddIOp::create(b, loc, r, y), r);
+}
+
+/// Integer power by repeated squaring over the exponent's bits (at most 64
+/// steps; negative exponents give 0 except for bases ±1, as in C++ pow
+/// truncated).
+Value intPow(OpBuilder &b, Location loc, Value x, Value y) {
+  Value r = math::IPowIOp::create(b, loc, x, y);
+  return r;
+}
+
+/// The unary and binary op table.
+void addAll(ExecLoweringTable &t) {
+  using S = ValueRange;
+  using L = ExecLowering &;
+  // Unary float transforms.
+  t.add("acos", floatUnary<math::AcosOp>());
+  t.add("acosh", floatUnary<math::AcoshOp>());
+  t.add("asin", floatUnary<math::AsinOp>());
+  t.add("asinh", floatUnary<math::AsinhOp>());
+  t.add("atan", floatUnary<math::AtanOp>());
+  t.add("atanh", floatUnary<math::AtanhOp>());
+  t.add("cos", floatUnary<math::CosOp>());
+  t.add("cosh", floatUnary<math::CoshOp>());
+  t.add("sin", floatUnary<math::SinOp>());
+  t.add("sinh", floatUnary<math::SinhOp>());
+  t.add("tan", floatUnary<math::TanOp>());
+  t.add("tanh", floatUnary<math::TanhOp>());
+  t.add("erf", floatUnary<math::ErfOp>());
+  t.add("exp", floatUnary<math::ExpOp>());
+  t.add("expm1", floatUnary<math::ExpM1Op>());
+  t.add("log", floatUnary<math::LogOp>());
+  t.add("log1p", floatUnary<math::Log1pOp>());
+  t.add("sqrt", floatUnary<math::SqrtOp>());
+  t.add("rsqrt", floatUnary<math::RsqrtOp>());
+  t.add("rint", floatUnary<math::RoundEvenOp>());
+  t.add("round", floatUnary<math::RoundEvenOp>());
+  t.add("ceil", elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+          if (!isFloat(a[0].getType()))
+            return a[0];
+          return math::CeilOp::create(b, loc, a[0]);
+        }));
+  t.add("floor", elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+          if (!isFloat(a[0].getType()))
+            return a[0];
+          return math::FloorOp::create(b, loc, a[0]);
+        }));
+  t.add("abs", elementwise([](OpBuilder &b, Location loc, S a, L l) -> Value {
+          if (isFloat(a[0].getType()))
+            return math::AbsFOp::create(b, loc, a[0]);
+          if (l.isUnsignedResult())
+            return a[0];
+          return math::AbsIOp::create(b, loc, a[0]);
+        }));
+  t.add("neg", elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+          if (isFloat(a[0].getType()))
+            return arith::NegFOp::create(b, loc, a[0]);
+          return arith::SubIOp::create(b, loc, cst(b, loc, a[0], 0), a[0]);
+        }));
+  t.add("Reciprocal",
+        elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+          if (isFloat(a[0].getType()))
+            return arith::DivFOp::create(b, loc, cst(b, loc, a[0], 1), a[0]);
+          return arith::DivSIOp::create(b, loc, cst(b, loc, a[0], 1), a[0]);
+        }));
+  t.add("sign", elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+          Value x = a[0], zero = cst(b, loc, x, 0);
+          if (isFloat(x.getType())) {
+            Value pos = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT,
+                                              x, zero);
+            Value neg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT,
+                                              x, zero);
+            return select(b, loc, pos, cst(b, loc, x, 1),
+                          select(b, loc, neg, cst(b, loc, x, -1), zero));
+          }
+          Value pos =
+              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, x, zero);
+          Value neg =
+              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, x, zero);
+          return select(b, loc, pos, cst(b, loc, x, 1),
+                        select(b, loc, neg, cst(b, loc, x, -1), zero));
+        }));
+  t.add("identity",
+        elementwise([](OpBuilder &, Location, S a, L) { return a[0]; }));
+  t.add("cast",
+        elementwise([](OpBuilder &, Location, S a, L) { return a[0]; }));
+  t.add("boolean_not",
+        elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+          return arith::XOrIOp::create(b, loc, a[0], cst(b, loc, a[0], 1));
+        }));
+  t.add("toggle_bits",
+        elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+          return arith::XOrIOp::create(b, loc, a[0], cst(b, loc, a[0], -1));
+        }));
+  t.add("isnan", floatClass(0));
+  t.add("isinf", floatClass(1));
+  t.add("isfinite", floatClass(2));
+
+  // Activations.
+  t.add("sigmoid", elementwise([](OpBuilder &b, Location loc, S a, L) {
+          return sigmoid(b, loc, a[0]);
+        }));
+  t.add("relu", elementwise([](OpBuilder &b, Location loc, S a, L l) -> Value {
+          // libnd4j: x > cutoff ? x : 0.
+          Value x = a[0], cutoff = cst(b, loc, x, l.tArg(0, 0.0));
+          Value zero = cst(b, loc, x, 0);
+          Value gt = isFloat(x.getType())
+                         ? arith::CmpFOp::create(
+                               b, loc, arith::CmpFPredicate::OGT, x, cutoff)
+                               .getResult()
+                         : arith::CmpIOp::create(
+                               b, loc, arith::CmpIPredicate::sgt, x, cutoff)
+                               .getResult();
+          // NaN stays NaN, as max(x, 0) would keep it.
+          if (isFloat(x.getType())) {
+            Value nan =
+                arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, x, x);
+            gt = arith::OrIOp::create(b, loc, gt, nan);
+          }
+          return select(b, loc, gt, x, zero);
+        }));
+  t.add("relu6", elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+          Value x = a[0];
+          return minOf(b, loc, maxOf(b, loc, x, cst(b, loc, x, 0), false),
+                       cst(b, loc, x, 6), false);
+        }));
+  t.add("leakyrelu",
+        elementwise([](OpBuilder &b, Location loc, S a, L l) -> Value {
+          Value x = a[0], zero = cst(b, loc, x, 0);
+          Value alpha = cst(b, loc, x, l.tArg(0, 0.01));
+          Value neg =
+              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, zero);
+          return select(b, loc, neg, arith::MulFOp::create(b, loc, x, alpha),
+                        x);
+        }));
+  t.add("elu", elementwise([](OpBuilder &b, Location loc, S a, L l) -> Value {
+          Value x = a[0], zero = cst(b, loc, x, 0);
+          Value alpha = cst(b, loc, x, l.tArg(0, 1.0));
+          Value em1 = math::ExpM1Op::create(b, loc, x);
+          Value gt =
+              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, zero);
+          return select(b, loc, gt, x,
+                        arith::MulFOp::create(b, loc, alpha, em1));
+        }));
+  t.add("selu", elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+          // libnd4j's SELU constants.
+          Value x = a[0], zero = cst(b, loc, x, 0);
+          Value alpha = cst(b, loc, x, 1.6732632423543772848170429916717);
+          Value scale = cst(b, loc, x, 1.0507009873554804934193349852946);
+          Value em1 = math::ExpM1Op::create(b, loc, x);
+          Value gt =
+              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, zero);
+          Value v =
+              select(b, loc, gt, x, arith::MulFOp::create(b, loc, alpha, em1));
+          return arith::MulFOp::create(b, loc, scale, v);
+        }));
+  t.add(
+      "softplus", elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+        // log1p(exp(-|x|)) + max(x, 0): no overflow for large x.
+        Value x = a[0];
+        Value negAbs =
+            arith::NegFOp::create(b, loc, math::AbsFOp::create(b, loc, x));
+        Value l1p =
+            math::Log1pOp::create(b, loc, math::ExpOp::create(b, loc, negAbs));
+        return arith::AddFOp::create(
+            b, loc, l1p,
+            arith::MaximumFOp::create(b, loc, x, cst(b, loc, x, 0)));
+      }));
+  t.add("softsign",
+        elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+          Value x = a[0];
+          Value d = arith::AddFOp::create(b, loc, cst(b, loc, x, 1),
+                                          math::AbsFOp::create(b, loc, x));
+          return arith::DivFOp::create(b, loc, x, d);
+        }));
+  t.add("hard_sigmoid",
+        elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+          // libnd4j: min(1, max(0, 0.2 x + 0.5)).
+          Value x = a[0];
+          Value v = arith::AddFOp::create(
+              b, loc, arith::MulFOp::create(b, loc, x, cst(b, loc, x, 0.2)),
+              cst(b, loc, x, 0.5));
+          return minOf(b, loc, maxOf(b, loc, v, cst(b, loc, x, 0), false),
+                       cst(b, loc, x, 1), false);
+        }));
+  t.add("thresholdedrelu",
+        elementwise([](OpBuilder &b, Location loc, S a, L l) -> Value {
+          Value x = a[0];
+          Value gt = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x,
+                                           cst(b, loc, x, l.tArg(0, 0.0)));
+          return select(b, loc, gt, x, cst(b, loc, x, 0));
+        }));
+  t.add("clipbyvalue",
+        elementwise([](OpBuilder &b, Location loc, S a, L l) -> Value {
+          Value x = a[0];
+          bool u = l.isUnsignedResult();
+          Value lo = cst(b, loc, x, l.tArg(0, 0.0));
+          Value hi = cst(b, loc, x, l.tArg(1, 0.0));
+          return minOf(b, loc, maxOf(b, loc, x, lo, u), hi, u);
+        }));
+
+  // Binary arithmetic (numpy broadcasting).
+  t.add("add", arithBinary<arith::AddFOp, arith::AddIOp>());
+  t.add("subtract", arithBinary<arith::SubFOp, arith::SubIOp>());
+  t.add("multiply", arithBinary<arith::MulFOp, arith::MulIOp>());
+  t.add("divide", arithBinary<arith::DivFOp, arith::DivSIOp, arith::DivUIOp>());
+  t.add("maximum", elementwise([](OpBuilder &b, Location loc, S a, L l) {
+          return maxOf(b, loc, a[0], a[1], l.isUnsignedResult());
+        }));
+  t.add("minimum", elementwise([](OpBuilder &b, Location loc, S a, L l) {
+          return minOf(b, loc, a[0], a[1], l.isUnsignedResult());
+        }));
+  t.add("floordiv", elementwise([](OpBuilder &b, Location loc, S a, L l) {
+          return floorDiv(b, loc, a[0], a[1], l.isUnsignedResult());
+        }));
+  t.add("floormod", elementwise([](OpBuilder &b, Location loc, S a, L l) {
+          return floorMod(b, loc, a[0], a[1], l.isUnsignedResult());
+        }));
+  t.add("mod", elementwise([](OpBuilder &b, Location loc, S a, L l) -> Value {
+          // C fmod / truncated remainder (the dividend's sign).
+          if (isFloat(a[0].getType()))
+            return arith::RemFOp::create(b, loc, a[0], a[1]);
+          if (l.isUnsignedResult())
+            return arith::RemUIOp::create(b, loc, a[0], a[1]);
+          return arith::RemSIOp::create(b, loc, a[0], a[1]);
+        }));
+  t.add("Pow", elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+          if (isFloat(a[0].getType()))
+            return math::PowFOp::create(b, loc, a[0], a[1]);
+          return intPow(b, loc, a[0], a[1]);
+        }));
+  t.add("squaredsubtract",
+        elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
+          if (isFloat(a[0].getType())) {
+            Value d = arith::SubFOp::create(b, loc, a[0], a[1]);
+            return arith::MulFOp::create(b, loc, d, d);
+          }
+          Value d = arith::SubIOp::create(b, loc, a[0], a[1]);
+          return arith::MulIOp::create(b, loc, d, d);
+        }));
+  t.add("tf_atan2", elementwise([](OpBuilder &b, Location loc, S a, L) {
+          return math::Atan2Op::create(b, loc, a[0], a[1]).getResult();
+        }));
+
+  // Boolean and bitwise.
+  t.add("boolean_and", arithBinary<arith::AndIOp, arith::AndIOp>());
+  t.add("boolean_or", arithBinary<arith::OrIOp, arith::OrIOp>());
+  t.add("boolean_xor", arithBinary<arith::XOrIOp, arith::XOrIOp>());
+  t.add("bitwise_and", arithBinary<arith::AndIOp, arith::AndIOp>());
+  t.add("bitwise_or", arithBinary<arith::OrIOp, arith::OrIOp>());
+  t.add("bitwise_xor", arithBinary<arith::XOrIOp, arith::XOrIOp>());
+  t.add("shift_bits", arithBinary<arith::ShLIOp, arith::ShLIOp>());
+  t.add("rshift_bits",
+        arithBinary<arith::ShRSIOp, arith::ShRSIOp, arith::ShRUIOp>());
+
+  // Comparisons.
+  using FP = arith::CmpFPredicate;
+  using IP = arith::CmpIPredicate;
+  t.add("equals", compare(FP::OEQ, IP::eq, IP::eq));
+  t.add("not_equals", compare(FP::UNE, IP::ne, IP::ne));
+  t.add("less", compare(FP::OLT, IP::slt, IP::ult));
+  t.add("less_equal", compare(FP::OLE, IP::sle, IP::ule));
+  t.add("greater", compare(FP::OGT, IP::sgt, IP::ugt));
+  t.add("greater_equal", compare(FP::OGE, IP::sge, IP::uge));
+
+  // select(cond, x, y): the condition keeps its type (bool or numeric).
+  t.add("select", [](L l, SmallVectorImpl<Value> &results) {
+    RankedTensorType type = l.resultType();
+    results.push_back(createElementwise(
+        l.b, l.loc, type, l.inputs,
+        [&](OpBuilder &b, Location loc, S s) -> Value {
+          Value c = convertScalar(b, loc, s[0], b.getI1Type());
+          Value x = convertScalar(b, loc, s[1], type.getElementType(),
+                                  l.isUnsignedInput(1), l.isUnsignedResult());
+          Value y = convertScalar(b, loc, s[2], type.getElementType(),
+                                  l.isUnsignedInput(2), l.isUnsignedResult());
+          return select(b, loc, c, x, y);
+        }));
+    return success();
+  });
+}
+
+} // namespace
+
+void mlir::nd4j::populateExecToLinalgElementwise(ExecLoweringTable &table) {
+  addAll(table);
+}

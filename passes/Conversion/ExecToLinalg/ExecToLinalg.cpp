@@ -1,0 +1,338 @@
+//===- ExecToLinalg.cpp - nd4j_exec graphs to func + linalg ---*- C++ -*-===//
+//
+// The pass driver: one walk per graph builds a func.func, maps placeholders
+// to arguments and constants to arith.constant (blobs stay blobs), and
+// dispatches every node to the lowering registered for its libnd4j op name.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Conversion/ExecToLinalg/ExecLowering.h"
+#include "passes/Conversion/Passes.h"
+
+#include "dialects/Nd4j/IR/Nd4jOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/IRMapping.h"
+
+namespace mlir {
+namespace nd4j {
+#define GEN_PASS_DEF_CONVERTEXECTOLINALGPASS
+#include "passes/Conversion/Passes.h.inc"
+} // namespace nd4j
+} // namespace mlir
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+RankedTensorType ExecLowering::resultType(unsigned i) const {
+  return cast<RankedTensorType>(getSignlessType(node.getResult(i).getType()));
+}
+
+ArrayRef<int64_t> ExecLowering::iArgs() const {
+  auto a = node.getIArgsAttr();
+  return a ? a.asArrayRef() : ArrayRef<int64_t>();
+}
+ArrayRef<double> ExecLowering::tArgs() const {
+  auto a = node.getTArgsAttr();
+  return a ? a.asArrayRef() : ArrayRef<double>();
+}
+ArrayRef<bool> ExecLowering::bArgs() const {
+  auto a = node.getBArgsAttr();
+  return a ? a.asArrayRef() : ArrayRef<bool>();
+}
+ArrayRef<int64_t> ExecLowering::axisArgs() const {
+  auto a = node.getAxisAttr();
+  return a ? a.asArrayRef() : ArrayRef<int64_t>();
+}
+Type ExecLowering::dArg(unsigned i) const {
+  auto a = node.getDArgsAttr();
+  if (!a || i >= a.size())
+    return Type();
+  return cast<TypeAttr>(a[i]).getValue();
+}
+
+InFlightDiagnostic ExecLowering::emitError(const Twine &reason) const {
+  StringAttr name = node.getNameAttr();
+  if (!name)
+    name = getNodeName(node.getLoc());
+  return node.emitError("cannot lower libnd4j op '")
+         << node.getOpName() << "' (node '"
+         << (name ? name.getValue() : StringRef("<unnamed>"))
+         << "'): " << reason;
+}
+
+std::optional<SmallVector<int64_t>>
+ExecLowering::constantInts(unsigned i) const {
+  if (i >= inputs.size())
+    return std::nullopt;
+  auto cst = inputs[i].getDefiningOp<arith::ConstantOp>();
+  if (!cst)
+    return std::nullopt;
+  auto elements = dyn_cast<DenseElementsAttr>(cst.getValue());
+  if (!elements)
+    return std::nullopt;
+  SmallVector<int64_t> values;
+  Type elemType = elements.getElementType();
+  if (isa<IntegerType>(elemType)) {
+    for (const APInt &v : elements.getValues<APInt>())
+      values.push_back(elemType.isInteger(1) ? v.getZExtValue()
+                                             : v.getSExtValue());
+  } else if (isa<FloatType>(elemType)) {
+    for (const APFloat &v : elements.getValues<APFloat>())
+      values.push_back(static_cast<int64_t>(v.convertToDouble()));
+  } else {
+    return std::nullopt;
+  }
+  return values;
+}
+
+std::vector<std::string> ExecLoweringTable::names() const {
+  std::vector<std::string> out;
+  for (const auto &entry : fns)
+    out.push_back(entry.getKey().str());
+  llvm::sort(out);
+  return out;
+}
+
+const ExecLoweringTable &mlir::nd4j::getExecLoweringTable() {
+  static const ExecLoweringTable table = [] {
+    ExecLoweringTable t;
+    populateExecToLinalgElementwise(t);
+    populateExecToLinalgMatmul(t);
+    return t;
+  }();
+  return table;
+}
+
+namespace {
+
+/// The name a graph value goes by: its variable's name or its node output's.
+StringAttr getValueName(Value value, Builder &b) {
+  Operation *def = value.getDefiningOp();
+  if (auto p = dyn_cast_or_null<exec::PlaceholderOp>(def))
+    return p.getNameAttr();
+  if (auto c = dyn_cast_or_null<exec::ConstantOp>(def))
+    return c.getNameAttr();
+  if (auto v = dyn_cast_or_null<exec::VariableOp>(def))
+    return v.getNameAttr();
+  if (auto n = dyn_cast_or_null<exec::NodeOp>(def)) {
+    unsigned i = cast<OpResult>(value).getResultNumber();
+    if (auto names = n.getOutputNamesAttr();
+        names && i < names.size() &&
+        !cast<StringAttr>(names[i]).getValue().empty())
+      return cast<StringAttr>(names[i]);
+    StringAttr base = n.getNameAttr();
+    if (!base)
+      base = getNodeName(n.getLoc());
+    std::string name = base ? base.getValue().str() : "output";
+    if (i > 0)
+      name += ":" + std::to_string(i);
+    return b.getStringAttr(name);
+  }
+  return b.getStringAttr("output");
+}
+
+/// A constant's value with signless element type (same bits).
+FailureOr<TypedAttr> getSignlessElements(ElementsAttr value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  auto signless = cast<RankedTensorType>(getSignlessType(type));
+  if (signless == type)
+    return cast<TypedAttr>(value);
+  if (auto dense = dyn_cast<DenseElementsAttr>(value))
+    return cast<TypedAttr>(dense.bitcast(signless.getElementType()));
+  if (auto blob = dyn_cast<DenseResourceElementsAttr>(value))
+    return cast<TypedAttr>(
+        DenseResourceElementsAttr::get(signless, blob.getRawHandle()));
+  return failure();
+}
+
+/// The ABI's dtype name (nd4j-mlir/Runtime/nd4j_model_abi.h).
+std::string getDtypeName(Type type, bool isUnsigned) {
+  if (type.isF16())
+    return "f16";
+  if (type.isBF16())
+    return "bf16";
+  if (type.isF32())
+    return "f32";
+  if (type.isF64())
+    return "f64";
+  if (type.isInteger(1))
+    return "bool";
+  if (auto i = dyn_cast<IntegerType>(type))
+    return (isUnsigned ? "u" : "i") + std::to_string(i.getWidth());
+  return "";
+}
+
+/// Records the entry point's signature text (nd4j_model_abi.h) in the
+/// module's `nd4j.entry_points` dictionary: graph name → {signature,
+/// inputs, outputs}. The entry-point pass that runs after the lowering to
+/// LLVM writes it into the library.
+void recordSignature(func::FuncOp func, ArrayRef<Attribute> argAttrs,
+                     ArrayRef<Attribute> resultAttrs) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "nd4j-model 1\n";
+  auto record = [&](StringRef kind, Type type, Attribute attrs) {
+    auto dict = cast<DictionaryAttr>(attrs);
+    auto tensor = cast<RankedTensorType>(type);
+    os << kind << " "
+       << getDtypeName(tensor.getElementType(),
+                       static_cast<bool>(dict.get("nd4j.unsigned")))
+       << " " << tensor.getRank();
+    for (int64_t d : tensor.getShape())
+      os << " " << d;
+    os << " ";
+    for (char c : cast<StringAttr>(dict.get("nd4j.name")).getValue()) {
+      if (c == '\\')
+        os << "\\\\";
+      else if (c == '\n')
+        os << "\\n";
+      else
+        os << c;
+    }
+    os << "\n";
+  };
+  for (auto [type, attrs] : llvm::zip(func.getArgumentTypes(), argAttrs))
+    record("input", type, attrs);
+  for (auto [type, attrs] : llvm::zip(func.getResultTypes(), resultAttrs))
+    record("output", type, attrs);
+
+  Builder b(func.getContext());
+  auto module = func->getParentOfType<ModuleOp>();
+  NamedAttrList entries;
+  if (auto existing =
+          module->getAttrOfType<DictionaryAttr>("nd4j.entry_points"))
+    entries.append(existing.getValue());
+  entries.set(func.getSymNameAttr(),
+              b.getDictionaryAttr(
+                  {b.getNamedAttr("signature", b.getStringAttr(text)),
+                   b.getNamedAttr("inputs",
+                                  b.getI64IntegerAttr(func.getNumArguments())),
+                   b.getNamedAttr("outputs",
+                                  b.getI64IntegerAttr(func.getNumResults()))}));
+  module->setAttr("nd4j.entry_points",
+                  entries.getDictionary(func.getContext()));
+}
+
+bool isStaticTensor(Type type) {
+  auto ranked = dyn_cast<RankedTensorType>(type);
+  return ranked && ranked.hasStaticShape();
+}
+
+struct ConvertExecToLinalgPass
+    : public nd4j::impl::ConvertExecToLinalgPassBase<ConvertExecToLinalgPass> {
+  void runOnOperation() override {
+    SmallVector<exec::GraphOp> graphs;
+    getOperation().walk([&](exec::GraphOp g) { graphs.push_back(g); });
+    for (exec::GraphOp graph : graphs)
+      if (failed(lowerGraph(graph)))
+        return signalPassFailure();
+  }
+
+  LogicalResult lowerGraph(exec::GraphOp graph) {
+    const ExecLoweringTable &table = getExecLoweringTable();
+    Block &body = graph.getBody().front();
+
+    // Every node without a lowering, and every dynamic shape, up front.
+    bool failedCheck = false;
+    for (Operation &op : body) {
+      for (Type t : op.getResultTypes())
+        if (!isStaticTensor(t) ||
+            getDtypeName(getElementTypeOrSelf(t), false).empty()) {
+          op.emitError("cannot compile a value of type ")
+              << t
+              << ": shapes must be static and ranked, of a numeric or bool "
+                 "element type";
+          failedCheck = true;
+        }
+      if (auto node = dyn_cast<exec::NodeOp>(op);
+          node && !table.lookup(node.getOpName())) {
+        StringAttr name = node.getNameAttr();
+        node.emitError("no lowering for libnd4j op '")
+            << node.getOpName() << "' (node '"
+            << (name ? name.getValue() : StringRef("<unnamed>")) << "')";
+        failedCheck = true;
+      }
+    }
+    if (failedCheck)
+      return failure();
+
+    OpBuilder b(graph);
+    auto ret = cast<exec::ReturnOp>(body.getTerminator());
+    SmallVector<Type> argTypes, resultTypes;
+    SmallVector<Attribute> argAttrs, resultAttrs;
+    // Unsigned integers are marked, since the types become signless.
+    auto boundaryAttrs = [&](StringAttr name, Type type) {
+      SmallVector<NamedAttribute> attrs{b.getNamedAttr("nd4j.name", name)};
+      if (isUnsignedElement(type))
+        attrs.push_back(b.getNamedAttr("nd4j.unsigned", b.getUnitAttr()));
+      return b.getDictionaryAttr(attrs);
+    };
+    for (auto p : body.getOps<exec::PlaceholderOp>()) {
+      argTypes.push_back(getSignlessType(p.getType()));
+      argAttrs.push_back(boundaryAttrs(p.getNameAttr(), p.getType()));
+    }
+    for (Value v : ret.getOutputs()) {
+      resultTypes.push_back(getSignlessType(v.getType()));
+      resultAttrs.push_back(boundaryAttrs(getValueName(v, b), v.getType()));
+    }
+    auto func = func::FuncOp::create(b, graph.getLoc(), graph.getSymName(),
+                                     b.getFunctionType(argTypes, resultTypes));
+    recordSignature(func, argAttrs, resultAttrs);
+    func.setAllArgAttrs(argAttrs);
+    func.setAllResultAttrs(resultAttrs);
+    Block *entry = func.addEntryBlock();
+    b.setInsertionPointToStart(entry);
+
+    IRMapping map;
+    unsigned argNo = 0;
+    for (Operation &op : body) {
+      if (auto p = dyn_cast<exec::PlaceholderOp>(op)) {
+        map.map(p.getResult(), entry->getArgument(argNo++));
+        continue;
+      }
+      if (isa<exec::ConstantOp, exec::VariableOp>(op)) {
+        auto value = cast<ElementsAttr>(op.getAttr("value"));
+        FailureOr<TypedAttr> signless = getSignlessElements(value);
+        if (failed(signless))
+          return op.emitError("cannot compile a constant of type ")
+                 << value.getType();
+        map.map(op.getResult(0),
+                arith::ConstantOp::create(b, op.getLoc(), *signless));
+        continue;
+      }
+      if (auto r = dyn_cast<exec::ReturnOp>(op)) {
+        SmallVector<Value> outs;
+        for (Value v : r.getOutputs())
+          outs.push_back(map.lookup(v));
+        func::ReturnOp::create(b, r.getLoc(), outs);
+        continue;
+      }
+      auto node = dyn_cast<exec::NodeOp>(op);
+      if (!node)
+        return op.emitError("cannot lower ") << op.getName();
+      SmallVector<Value> inputs;
+      for (Value v : node.getInputs())
+        inputs.push_back(map.lookup(v));
+      ExecLowering lowering(node, inputs, b);
+      SmallVector<Value> results;
+      if (failed((*table.lookup(node.getOpName()))(lowering, results)))
+        return failure();
+      if (results.size() != node.getNumResults())
+        return lowering.emitError("lowering produced ")
+               << results.size() << " results for " << node.getNumResults();
+      for (auto [from, to] : llvm::zip(node.getResults(), results)) {
+        if (getSignlessType(from.getType()) != to.getType())
+          return lowering.emitError("lowering produced type ")
+                 << to.getType() << " where the node has " << from.getType();
+        map.map(from, to);
+      }
+    }
+    graph.erase();
+    return success();
+  }
+};
+
+} // namespace

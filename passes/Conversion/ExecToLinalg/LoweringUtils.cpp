@@ -1,0 +1,141 @@
+//===- LoweringUtils.cpp - helpers of the exec → linalg lowerings -*- C++
+//-*-===//
+//
+// Empty tensors, scalars, element conversions and the broadcasting
+// elementwise generic that most op families build on.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Conversion/ExecToLinalg/ExecLowering.h"
+
+#include "mlir/Dialect/Math/IR/Math.h"
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+Value mlir::nd4j::createEmpty(OpBuilder &b, Location loc,
+                              RankedTensorType type) {
+  return tensor::EmptyOp::create(b, loc, type.getShape(),
+                                 type.getElementType());
+}
+
+static TypedAttr getScalarAttr(Builder &b, Type type, double value) {
+  if (auto f = dyn_cast<FloatType>(type)) {
+    APFloat v(value);
+    bool lost;
+    v.convert(f.getFloatSemantics(), APFloat::rmNearestTiesToEven, &lost);
+    return b.getFloatAttr(type, v);
+  }
+  if (type.isInteger(1))
+    return b.getIntegerAttr(type, value != 0);
+  if (type.isUnsignedInteger())
+    return b.getIntegerAttr(type, APInt(type.getIntOrFloatBitWidth(),
+                                        static_cast<uint64_t>(value),
+                                        /*isSigned=*/false,
+                                        /*implicitTrunc=*/true));
+  return b.getIntegerAttr(type, APInt(type.getIntOrFloatBitWidth(),
+                                      static_cast<int64_t>(value),
+                                      /*isSigned=*/true,
+                                      /*implicitTrunc=*/true));
+}
+
+Value mlir::nd4j::createScalar(OpBuilder &b, Location loc, Type type,
+                               double value) {
+  return arith::ConstantOp::create(b, loc, getScalarAttr(b, type, value));
+}
+
+Value mlir::nd4j::createSplat(OpBuilder &b, Location loc, RankedTensorType type,
+                              double value) {
+  return arith::ConstantOp::create(
+      b, loc,
+      DenseElementsAttr::get(type,
+                             getScalarAttr(b, type.getElementType(), value)));
+}
+
+Value mlir::nd4j::convertScalar(OpBuilder &b, Location loc, Value v, Type to,
+                                bool fromUnsigned, bool toUnsigned) {
+  Type from = v.getType();
+  if (from == to)
+    return v;
+  bool fromFloat = isa<FloatType>(from), toFloat = isa<FloatType>(to);
+  if (to.isInteger(1)) {
+    Value zero = createScalar(b, loc, from, 0);
+    if (fromFloat)
+      return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, v, zero);
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, v, zero);
+  }
+  fromUnsigned |= from.isInteger(1);
+  if (fromFloat && toFloat) {
+    if (from.getIntOrFloatBitWidth() < to.getIntOrFloatBitWidth())
+      return arith::ExtFOp::create(b, loc, to, v);
+    if (from.getIntOrFloatBitWidth() > to.getIntOrFloatBitWidth())
+      return arith::TruncFOp::create(b, loc, to, v);
+    // bf16 <-> f16: go through f32.
+    Value wide = arith::ExtFOp::create(b, loc, b.getF32Type(), v);
+    return arith::TruncFOp::create(b, loc, to, wide);
+  }
+  if (fromFloat)
+    return toUnsigned ? arith::FPToUIOp::create(b, loc, to, v).getResult()
+                      : arith::FPToSIOp::create(b, loc, to, v).getResult();
+  if (toFloat)
+    return fromUnsigned ? arith::UIToFPOp::create(b, loc, to, v).getResult()
+                        : arith::SIToFPOp::create(b, loc, to, v).getResult();
+  unsigned fw = from.getIntOrFloatBitWidth(), tw = to.getIntOrFloatBitWidth();
+  if (fw < tw)
+    return fromUnsigned ? arith::ExtUIOp::create(b, loc, to, v).getResult()
+                        : arith::ExtSIOp::create(b, loc, to, v).getResult();
+  if (fw > tw)
+    return arith::TruncIOp::create(b, loc, to, v);
+  return v;
+}
+
+Type mlir::nd4j::getSignlessType(Type type) {
+  if (auto t = dyn_cast<RankedTensorType>(type))
+    return t.clone(getSignlessType(t.getElementType()));
+  if (auto i = dyn_cast<IntegerType>(type); i && !i.isSignless())
+    return IntegerType::get(type.getContext(), i.getWidth());
+  return type;
+}
+
+bool mlir::nd4j::isUnsignedElement(Type type) {
+  return getElementTypeOrSelf(type).isUnsignedInteger();
+}
+
+AffineMap mlir::nd4j::getBroadcastMap(RankedTensorType operandType,
+                                      RankedTensorType resultType,
+                                      MLIRContext *ctx) {
+  int64_t rank = resultType.getRank(), opRank = operandType.getRank();
+  SmallVector<AffineExpr> exprs;
+  for (int64_t d = 0; d < opRank; ++d) {
+    int64_t resultDim = rank - opRank + d;
+    if (operandType.getDimSize(d) == 1 && resultType.getDimSize(resultDim) != 1)
+      exprs.push_back(getAffineConstantExpr(0, ctx));
+    else
+      exprs.push_back(getAffineDimExpr(resultDim, ctx));
+  }
+  return AffineMap::get(rank, 0, exprs, ctx);
+}
+
+Value mlir::nd4j::createElementwise(OpBuilder &b, Location loc,
+                                    RankedTensorType resultType,
+                                    ValueRange operands, ScalarBodyFn body) {
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineMap> maps;
+  for (Value v : operands)
+    maps.push_back(
+        getBroadcastMap(cast<RankedTensorType>(v.getType()), resultType, ctx));
+  maps.push_back(AffineMap::getMultiDimIdentityMap(resultType.getRank(), ctx));
+  SmallVector<utils::IteratorType> iterators(resultType.getRank(),
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, loc, resultType, operands, createEmpty(b, loc, resultType), maps,
+      iterators, [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        Value r = body(nb, nloc, args.drop_back());
+        linalg::YieldOp::create(nb, nloc, r);
+      });
+  return generic.getResult(0);
+}
+
+int64_t mlir::nd4j::normalizeAxis(int64_t axis, int64_t rank) {
+  return axis < 0 ? axis + rank : axis;
+}

@@ -1,0 +1,131 @@
+//===- CpuPipeline.cpp - nd4j-cpu-pipeline ---------------------*- C++ -*-===//
+//
+// nd4j_exec → linalg on tensors → elementwise fusion → one-shot
+// bufferization (identity layouts at the function boundary, results as
+// out-parameters, ownership-based deallocation) → loops → LLVM dialect with
+// the bare-pointer calling convention → the model ABI's entry point.
+//
+// The pipeline is written as pass-pipeline text so that it reads like the
+// nd4j-opt command line that reproduces any stage of it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Pipelines/Pipelines.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Index/IR/IndexDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/MemRef/Transforms/AllocationOpInterfaceImpl.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Transforms/Passes.h"
+#include "passes/Conversion/Passes.h"
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+/// The stages, as nd4j-opt pass-pipeline text.
+static const char *const kCpuTensorStages =
+    "convert-exec-to-linalg,canonicalize,cse,"
+    "linalg-fuse-elementwise-ops,canonicalize,cse";
+static const char *const kCpuBufferStages =
+    "one-shot-bufferize{bufferize-function-boundaries "
+    "function-boundary-type-conversion=identity-layout-map},"
+    "canonicalize,"
+    "buffer-results-to-out-params{hoist-static-allocs=true "
+    "modify-public-functions=true},"
+    "buffer-deallocation-pipeline,convert-bufferization-to-memref";
+static const char *const kCpuLoopStages =
+    "convert-linalg-to-loops,convert-math-to-funcs{convert-ctlz=false},"
+    "lower-affine,convert-scf-to-cf,canonicalize,"
+    "expand-strided-metadata,lower-affine";
+static const char *const kCpuLLVMStages =
+    "convert-math-to-llvm,convert-math-to-libm,finalize-memref-to-llvm,"
+    "convert-arith-to-llvm,convert-index-to-llvm,"
+    "convert-func-to-llvm{use-bare-ptr-memref-call-conv=true},"
+    "convert-cf-to-llvm,convert-ub-to-llvm,reconcile-unrealized-casts,"
+    "nd4j-emit-entry-point,canonicalize";
+
+static void addStages(OpPassManager &pm, StringRef text) {
+  // The text is ours and its passes are registered by registerPipelines();
+  // a parse failure is a programming error.
+  if (failed(parsePassPipeline(text, pm, llvm::errs())))
+    llvm::report_fatal_error("nd4j-cpu-pipeline: bad stage text");
+}
+
+void mlir::nd4j::buildCpuTensorStages(OpPassManager &pm,
+                                      const CpuPipelineOptions &options) {
+  addStages(pm, kCpuTensorStages);
+}
+
+void mlir::nd4j::buildCpuLoweringStages(OpPassManager &pm,
+                                        const CpuPipelineOptions &options) {
+  addStages(pm, kCpuBufferStages);
+  addStages(pm, kCpuLoopStages);
+  addStages(pm, kCpuLLVMStages);
+}
+
+void mlir::nd4j::buildCpuPipeline(OpPassManager &pm,
+                                  const CpuPipelineOptions &options) {
+  buildCpuTensorStages(pm, options);
+  buildCpuLoweringStages(pm, options);
+}
+
+void mlir::nd4j::registerPipelineDialects(DialectRegistry &registry) {
+  registry.insert<affine::AffineDialect, arith::ArithDialect,
+                  bufferization::BufferizationDialect, cf::ControlFlowDialect,
+                  func::FuncDialect, index::IndexDialect, linalg::LinalgDialect,
+                  LLVM::LLVMDialect, math::MathDialect, memref::MemRefDialect,
+                  scf::SCFDialect, tensor::TensorDialect, ub::UBDialect,
+                  vector::VectorDialect>();
+  arith::registerBufferizableOpInterfaceExternalModels(registry);
+  bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
+      registry);
+  linalg::registerBufferizableOpInterfaceExternalModels(registry);
+  memref::registerAllocationOpInterfaceExternalModels(registry);
+  scf::registerBufferizableOpInterfaceExternalModels(registry);
+  tensor::registerBufferizableOpInterfaceExternalModels(registry);
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
+}
+
+void mlir::nd4j::registerPipelines() {
+  registerPipelinesPasses();
+  // The upstream passes the stages name (upstream's registerConversionPasses,
+  // not ours of the same name).
+  ::mlir::registerConversionPasses();
+  registerLinalgPasses();
+  bufferization::registerBufferizationPasses();
+  bufferization::registerBufferizationPipelines();
+  memref::registerMemRefPasses();
+  registerCanonicalizerPass();
+  registerCSEPass();
+  PassPipelineRegistration<CpuPipelineOptions>(
+      "nd4j-cpu-pipeline",
+      "Lower nd4j_exec graphs to the LLVM dialect with the compiled-model "
+      "entry point",
+      buildCpuPipeline);
+}
