@@ -101,6 +101,9 @@ const ExecLoweringTable &mlir::nd4j::getExecLoweringTable() {
     ExecLoweringTable t;
     populateExecToLinalgElementwise(t);
     populateExecToLinalgMatmul(t);
+    populateExecToLinalgShape(t);
+    populateExecToLinalgReduce(t);
+    populateExecToLinalgConv(t);
     return t;
   }();
   return table;

@@ -1,0 +1,184 @@
+"""Compiles the ONNX backend test models to native libraries and runs them.
+
+Usage: onnx_e2e.py ND4J_COMPILE ND4J_RUN DATA_DIR THRESHOLD_FILE EXCLUDED_FILE
+                   [--report FILE] [--jobs N] [--filter REGEX] [--runner ctypes]
+                   [--work DIR]
+
+For each model of Debian's libonnx-testdata (node, pytorch-converted,
+pytorch-operator, simple) that has `test_data_set_*` folders, runs
+`nd4j-compile model.onnx -o model.so`, then for every data set
+`nd4j-run model.so --inputs SET --compare SET` (ONNX's tolerances, rtol 1e-3
+and atol 1e-7). A model passes when it compiles and every data set matches.
+
+Prints, for the node tests and for the other three suites together, the
+passed/failed/excluded counts and the pass rate over the applicable (not
+excluded) models, then exits non-zero when a count falls below the one
+recorded in THRESHOLD_FILE (lines `node N` and `models N`), or when a
+compile or a run crashes. Models listed in EXCLUDED_FILE (with a reason)
+are not counted. --report writes every failure with its first error line.
+
+--runner ctypes runs the libraries through Python's ctypes instead of
+nd4j-run (a cross-check of nd4j-run, and a fallback while developing).
+"""
+import concurrent.futures
+import glob
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+SUITES = ["node", "pytorch-converted", "pytorch-operator", "simple"]
+
+
+def read_list(path):
+    entries = {}
+    with open(path) as f:
+        for line in f:
+            line = line.split("#", 1)
+            name = line[0].strip()
+            if name:
+                entries[name] = line[1].strip() if len(line) > 1 else ""
+    return entries
+
+
+def first_error(text):
+    lines = [l for l in text.splitlines() if "error" in l.lower() or "FAIL" in l]
+    if not lines:
+        lines = text.strip().splitlines()[-1:] or [""]
+    line = lines[0]
+    # Drop the file prefix of MLIR diagnostics.
+    return re.sub(r"^\S+:\d+:\d+: ", "", line)[:300]
+
+
+def run_ctypes(lib, data_set):
+    """Runs `lib` on an ONNX data set with ctypes; returns (ok, message)."""
+    import ctypes
+    import numpy as np
+    import onnx
+    from onnx import numpy_helper
+    handle = ctypes.CDLL(lib)
+    load = lambda pattern: [numpy_helper.to_array(onnx.load_tensor(f)) for f in
+                            sorted(glob.glob(os.path.join(data_set, pattern)),
+                                   key=lambda p: int(re.findall(r"\d+", os.path.basename(p))[0]))]
+    inputs = [np.ascontiguousarray(a) for a in load("input_*.pb")]
+    expected = load("output_*.pb")
+    outputs = [np.zeros_like(e) for e in expected]
+    ins = (ctypes.c_void_p * max(1, len(inputs)))(*[a.ctypes.data for a in inputs])
+    outs = (ctypes.c_void_p * max(1, len(outputs)))(*[a.ctypes.data for a in outputs])
+    if handle.nd4j_model_run(ins, outs, None) != 0:
+        return False, "entry point failed"
+    for i, (got, want) in enumerate(zip(outputs, expected)):
+        if got.dtype.kind in "fc":
+            ok = np.allclose(got, want, rtol=1e-3, atol=1e-7, equal_nan=True)
+        else:
+            ok = np.array_equal(got, want)
+        if not ok:
+            return False, f"output {i} differs (max abs error {np.max(np.abs(got.astype(np.float64) - want.astype(np.float64)))})"
+    return True, ""
+
+
+def check_model(args):
+    compile_tool, run_tool, model_dir, work, runner = args
+    name = model_dir.replace(os.sep, "_")
+    lib = os.path.join(work, name + ".so")
+    try:
+        proc = subprocess.run([compile_tool, os.path.join(model_dir, "model.onnx"),
+                               "-o", lib, "--quiet"],
+                              capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        return "fail", "compile timed out after 300 s", False
+    if proc.returncode < 0:
+        return "fail", f"nd4j-compile crashed (signal {-proc.returncode})", True
+    if proc.returncode != 0:
+        return "fail", "compile: " + first_error(proc.stderr), False
+    try:
+        for data_set in sorted(glob.glob(os.path.join(model_dir, "test_data_set_*"))):
+            if runner == "ctypes":
+                ok, message = run_ctypes(lib, data_set)
+                if not ok:
+                    return "fail", f"{os.path.basename(data_set)}: {message}", False
+                continue
+            try:
+                proc = subprocess.run([run_tool, lib, "--inputs", data_set,
+                                       "--compare", data_set],
+                                      capture_output=True, text=True, timeout=120)
+            except subprocess.TimeoutExpired:
+                return "fail", f"{os.path.basename(data_set)}: run timed out", False
+            if proc.returncode < 0:
+                return "fail", f"nd4j-run crashed (signal {-proc.returncode})", True
+            if proc.returncode != 0:
+                return "fail", f"{os.path.basename(data_set)}: " + \
+                    first_error(proc.stdout + "\n" + proc.stderr), False
+    finally:
+        if os.path.exists(lib):
+            os.remove(lib)
+    return "pass", "", False
+
+
+def main():
+    compile_tool, run_tool, data, threshold_file, excluded_file = sys.argv[1:6]
+    opt = lambda flag, default=None: sys.argv[sys.argv.index(flag) + 1] \
+        if flag in sys.argv else default
+    report = opt("--report")
+    jobs = int(opt("--jobs", os.cpu_count() or 2))
+    pattern = re.compile(opt("--filter", ".*"))
+    runner = opt("--runner", "nd4j-run")
+    thresholds = {}
+    for line in open(threshold_file):
+        parts = line.split("#", 1)[0].split()
+        if len(parts) == 2:
+            thresholds[parts[0]] = int(parts[1])
+    excluded = read_list(excluded_file)
+
+    models = []
+    for suite in SUITES:
+        for model in sorted(glob.glob(os.path.join(data, suite, "*", "model.onnx"))):
+            model_dir = os.path.dirname(model)
+            key = f"{suite}/{os.path.basename(model_dir)}"
+            if glob.glob(os.path.join(model_dir, "test_data_set_*")) and pattern.search(key):
+                models.append((key, model_dir))
+
+    work = opt("--work") or tempfile.mkdtemp(prefix="nd4j-e2e-")
+    os.makedirs(work, exist_ok=True)
+    counted = [(k, d) for k, d in models if k not in excluded]
+    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+        results = list(pool.map(check_model, [(compile_tool, run_tool, d, work, runner)
+                                              for _, d in counted]))
+    groups = {"node": [0, 0], "models": [0, 0]}
+    failures, crashes = [], []
+    for (key, _), (status, message, crashed) in zip(counted, results):
+        group = groups["node" if key.startswith("node/") else "models"]
+        group[0 if status == "pass" else 1] += 1
+        if status != "pass":
+            failures.append(f"{key}: {message}")
+        if crashed:
+            crashes.append(f"{key}: {message}")
+    n_excluded = {"node": 0, "models": 0}
+    for key, _ in models:
+        if key in excluded:
+            n_excluded["node" if key.startswith("node/") else "models"] += 1
+
+    status = 0
+    for name, title in (("node", "node tests"),
+                        ("models", "pytorch-converted + pytorch-operator + simple")):
+        passed, failed = groups[name]
+        applicable = passed + failed
+        rate = 100.0 * passed / applicable if applicable else 0.0
+        print(f"ONNX backend end to end, {title}: {passed} of {applicable} applicable "
+              f"pass ({rate:.1f}%); {failed} failed, {n_excluded[name]} excluded")
+        if name in thresholds and passed < thresholds[name] and pattern.pattern == ".*":
+            print(f"FAIL: {name}: {passed} passed, below the threshold {thresholds[name]}")
+            status = 1
+    if report:
+        with open(report, "w") as f:
+            f.write("\n".join(failures) + ("\n" if failures else ""))
+    for c in crashes:
+        print(f"CRASH: {c}")
+    if crashes:
+        status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
