@@ -10,7 +10,7 @@ from lit.llvm.subst import ToolSubst
 config.name = "nd4j-mlir"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".test", ".onnxtxt", ".pbtxt"]
-config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs",
+config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs", "onnx_e2e.py", "onnx-e2e-threshold.txt", "onnx-e2e-excluded.txt",
                    "check_generated_docs.py", "onnx_backend.py", "make_models.py",
                    "onnx-backend-excluded.txt", "onnx-backend-threshold.txt",
                    "tf_corpus.py", "tf-corpus-threshold.txt", "tf-corpus-failures.txt"]
@@ -26,7 +26,8 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.nd4j_tools_dir, append_path=True)
 llvm_config.add_tool_substitutions(
     [ToolSubst("nd4j-opt", unresolved="fatal"),
-     ToolSubst("nd4j-translate", unresolved="fatal")],
+     ToolSubst("nd4j-translate", unresolved="fatal"),
+     ToolSubst("nd4j-compile", unresolved="fatal")],
     [config.nd4j_tools_dir])
 
 # The reference data beside the project (../shared) is optional: tests that
@@ -50,6 +51,13 @@ if config.nd4j_flatc and os.path.isfile(config.nd4j_flatc):
     config.available_features.add("flatc")
     config.substitutions.append(("%flatc", config.nd4j_flatc))
     config.substitutions.append(("%samediff_schema", config.nd4j_samediff_schema))
+
+# Integration tests build C programs against compiled models.
+import shutil
+cc = shutil.which("cc") or shutil.which("clang-22") or shutil.which("gcc")
+if cc:
+    config.available_features.add("cc")
+    config.substitutions.append(("%cc", cc))
 
 # Style checks need clang-format and a git checkout of the sources.
 import shutil

@@ -1,0 +1,102 @@
+// RUN: nd4j-opt %s -split-input-file --convert-exec-to-linalg | FileCheck %s
+
+// A graph becomes a function: placeholders are arguments, outputs results,
+// both named; the signature text for the compiled-model ABI is recorded.
+
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$ROW:.*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK: module attributes {nd4j.entry_points = {add_bcast = {inputs = 2 : i64, outputs = 1 : i64, signature = "nd4j-model 1\0Ainput f32 2 2 3 x\0Ainput f32 1 3 y\0Aoutput f32 2 2 3 sum\0A"}}}
+// CHECK-LABEL: func.func @add_bcast(
+// CHECK-SAME: %[[$X:.*]]: tensor<2x3xf32> {nd4j.name = "x"}, %[[$Y:.*]]: tensor<3xf32> {nd4j.name = "y"}) -> (tensor<2x3xf32> {nd4j.name = "sum"})
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<2x3xf32>
+// CHECK: %[[R:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$ROW]], #[[$ID]]], iterator_types = ["parallel", "parallel"]} ins(%[[$X]], %[[$Y]] : tensor<2x3xf32>, tensor<3xf32>) outs(%[[E]] : tensor<2x3xf32>)
+// CHECK: arith.addf
+// CHECK: return %[[R]]
+nd4j_exec.graph @add_bcast {
+  %x = nd4j_exec.placeholder "x" : tensor<2x3xf32>
+  %y = nd4j_exec.placeholder "y" : tensor<3xf32>
+  %s = nd4j_exec.node "add" <custom>(%x, %y) {name = "sum", output_names = ["sum"]} : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  nd4j_exec.return %s : tensor<2x3xf32>
+}
+
+// -----
+
+// Size-1 dimensions broadcast by reading index 0; the weight constant stays
+// a dense_resource blob.
+// CHECK-DAG: #[[$B:.*]] = affine_map<(d0, d1) -> (0, d1)>
+// CHECK-LABEL: func.func @mul_const(
+// CHECK: %[[W:.*]] = arith.constant dense_resource<w> : tensor<1x4xf32>
+// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[$B]], #{{.*}}]
+// CHECK-SAME: ins(%{{.*}}, %[[W]] : tensor<3x4xf32>, tensor<1x4xf32>)
+// CHECK: arith.mulf
+nd4j_exec.graph @mul_const {
+  %x = nd4j_exec.placeholder "x" : tensor<3x4xf32>
+  %w = nd4j_exec.constant "w" dense_resource<w> : tensor<1x4xf32>
+  %m = nd4j_exec.node "multiply" <custom>(%x, %w) {name = "m"} : (tensor<3x4xf32>, tensor<1x4xf32>) -> tensor<3x4xf32>
+  nd4j_exec.return %m : tensor<3x4xf32>
+}
+{-#
+  dialect_resources: {
+    builtin: {
+      w: "0x040000000000803F000000400000404000008040"
+    }
+  }
+#-}
+
+// -----
+
+// relu reads its cutoff from T_ARG(0): x > cutoff ? x : 0, NaN kept.
+// CHECK-LABEL: func.func @relu_cutoff(
+// CHECK: linalg.generic
+// CHECK: %[[C:.*]] = arith.constant 5.000000e-01 : f32
+// CHECK: %[[GT:.*]] = arith.cmpf ogt, %{{.*}}, %[[C]] : f32
+// CHECK: %[[NAN:.*]] = arith.cmpf uno
+// CHECK: %[[KEEP:.*]] = arith.ori %[[GT]], %[[NAN]]
+// CHECK: arith.select %[[KEEP]]
+nd4j_exec.graph @relu_cutoff {
+  %x = nd4j_exec.placeholder "x" : tensor<4xf32>
+  %r = nd4j_exec.node "relu" <custom>(%x) t_args [5.000000e-01] {name = "r"} : (tensor<4xf32>) -> tensor<4xf32>
+  nd4j_exec.return %r : tensor<4xf32>
+}
+
+// -----
+
+// Comparisons produce bool; unsigned integers compare unsigned and are
+// marked at the boundary.
+// CHECK: signature = "nd4j-model 1\0Ainput u8 1 4 a\0Ainput u8 1 4 b\0Aoutput bool 1 4 lt\0A"
+// CHECK-LABEL: func.func @less_u8(
+// CHECK-SAME: tensor<4xi8> {nd4j.name = "a", nd4j.unsigned}
+// CHECK: arith.cmpi ult
+// CHECK: -> tensor<4xi1>
+nd4j_exec.graph @less_u8 {
+  %a = nd4j_exec.placeholder "a" : tensor<4xui8>
+  %b = nd4j_exec.placeholder "b" : tensor<4xui8>
+  %l = nd4j_exec.node "less" <custom>(%a, %b) {name = "lt", output_names = ["lt"]} : (tensor<4xui8>, tensor<4xui8>) -> tensor<4xi1>
+  nd4j_exec.return %l : tensor<4xi1>
+}
+
+// -----
+
+// cast converts in the body: float to signed int truncates (fptosi).
+// CHECK-LABEL: func.func @cast_f_i(
+// CHECK: linalg.generic
+// CHECK: arith.fptosi %{{.*}} : f32 to i32
+nd4j_exec.graph @cast_f_i {
+  %x = nd4j_exec.placeholder "x" : tensor<4xf32>
+  %c = nd4j_exec.node "cast" <custom>(%x) d_args [i32] {name = "c"} : (tensor<4xf32>) -> tensor<4xi32>
+  nd4j_exec.return %c : tensor<4xi32>
+}
+
+// -----
+
+// floormod takes the divisor's sign.
+// CHECK-LABEL: func.func @floormod_i(
+// CHECK: arith.remsi
+// CHECK: arith.xori
+// CHECK: arith.select
+nd4j_exec.graph @floormod_i {
+  %x = nd4j_exec.placeholder "x" : tensor<4xi64>
+  %y = nd4j_exec.placeholder "y" : tensor<4xi64>
+  %m = nd4j_exec.node "floormod" <custom>(%x, %y) {name = "m"} : (tensor<4xi64>, tensor<4xi64>) -> tensor<4xi64>
+  nd4j_exec.return %m : tensor<4xi64>
+}

@@ -1,0 +1,30 @@
+// RUN: nd4j-opt %s -split-input-file --convert-exec-to-linalg -verify-diagnostics
+
+// Every node without a lowering is listed.
+nd4j_exec.graph @unknown {
+  %x = nd4j_exec.placeholder "x" : tensor<2xf32>
+  // expected-error @+1 {{no lowering for libnd4j op 'no_such_op' (node 'n1')}}
+  %a = nd4j_exec.node "no_such_op" <custom>(%x) {name = "n1"} : (tensor<2xf32>) -> tensor<2xf32>
+  // expected-error @+1 {{no lowering for libnd4j op 'another_op' (node 'n2')}}
+  %b = nd4j_exec.node "another_op" <custom>(%a) {name = "n2"} : (tensor<2xf32>) -> tensor<2xf32>
+  nd4j_exec.return %b : tensor<2xf32>
+}
+
+// -----
+
+// Shapes must be static.
+nd4j_exec.graph @dynamic {
+  // expected-error @+1 {{cannot compile a value of type 'tensor<?x3xf32>': shapes must be static and ranked}}
+  %x = nd4j_exec.placeholder "x" : tensor<?x3xf32>
+  nd4j_exec.return %x : tensor<?x3xf32>
+}
+
+// -----
+
+nd4j_exec.graph @mismatch {
+  %a = nd4j_exec.placeholder "a" : tensor<2x3xf32>
+  %b = nd4j_exec.placeholder "b" : tensor<4x5xf32>
+  // expected-error @+1 {{cannot lower libnd4j op 'matmul' (node 'c'): contraction sizes differ: 3 vs 4}}
+  %c = nd4j_exec.node "matmul" <custom>(%a, %b) t_args [1.000000e+00, 0.000000e+00] i_args [0, 0, 0] {name = "c"} : (tensor<2x3xf32>, tensor<4x5xf32>) -> tensor<2x5xf32>
+  nd4j_exec.return %c : tensor<2x5xf32>
+}
