@@ -27,6 +27,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Linalg/Transforms/TilingInterfaceImpl.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/MemRef/Transforms/AllocationOpInterfaceImpl.h"
@@ -34,9 +35,12 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tensor/IR/TensorTilingInterfaceImpl.h"
 #include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Dialect/Vector/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Vector/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
@@ -51,18 +55,23 @@ using namespace mlir::nd4j;
 static const char *const kCpuTensorStages =
     "convert-exec-to-linalg,canonicalize,cse,"
     "linalg-fuse-elementwise-ops,canonicalize,cse";
+static const char *const kCpuVectorStages =
+    "func.func(nd4j-cpu-vectorize),canonicalize,cse";
 static const char *const kCpuBufferStages =
     "one-shot-bufferize{bufferize-function-boundaries "
     "function-boundary-type-conversion=identity-layout-map},"
     "canonicalize,"
     "buffer-results-to-out-params{hoist-static-allocs=true "
     "modify-public-functions=true},"
-    "buffer-deallocation-pipeline,convert-bufferization-to-memref";
+    "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+    "func.func(nd4j-hoist-vector-transfers),canonicalize";
 static const char *const kCpuLoopStages =
     "convert-linalg-to-loops,convert-math-to-funcs{convert-ctlz=false},"
+    "func.func(lower-vector-multi-reduction),convert-vector-to-scf,"
     "lower-affine,convert-scf-to-cf,canonicalize,"
     "expand-strided-metadata,lower-affine";
 static const char *const kCpuLLVMStages =
+    "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
     "convert-math-to-llvm,convert-math-to-libm,finalize-memref-to-llvm,"
     "convert-arith-to-llvm,convert-index-to-llvm,"
     "convert-func-to-llvm{use-bare-ptr-memref-call-conv=true},"
@@ -83,6 +92,8 @@ void mlir::nd4j::buildCpuTensorStages(OpPassManager &pm,
 
 void mlir::nd4j::buildCpuLoweringStages(OpPassManager &pm,
                                         const CpuPipelineOptions &options) {
+  if (options.vectorize)
+    addStages(pm, kCpuVectorStages);
   addStages(pm, kCpuBufferStages);
   addStages(pm, kCpuLoopStages);
   addStages(pm, kCpuLLVMStages);
@@ -105,9 +116,12 @@ void mlir::nd4j::registerPipelineDialects(DialectRegistry &registry) {
   bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
       registry);
   linalg::registerBufferizableOpInterfaceExternalModels(registry);
+  linalg::registerTilingInterfaceExternalModels(registry);
+  tensor::registerTilingInterfaceExternalModels(registry);
   memref::registerAllocationOpInterfaceExternalModels(registry);
   scf::registerBufferizableOpInterfaceExternalModels(registry);
   tensor::registerBufferizableOpInterfaceExternalModels(registry);
+  vector::registerBufferizableOpInterfaceExternalModels(registry);
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
 }
@@ -121,6 +135,7 @@ void mlir::nd4j::registerPipelines() {
   bufferization::registerBufferizationPasses();
   bufferization::registerBufferizationPipelines();
   memref::registerMemRefPasses();
+  vector::registerVectorPasses();
   registerCanonicalizerPass();
   registerCSEPass();
   PassPipelineRegistration<CpuPipelineOptions>(

@@ -34,4 +34,52 @@ def Nd4jEmitEntryPointPass : Pass<"nd4j-emit-entry-point", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def Nd4jCpuVectorizePass : Pass<"nd4j-cpu-vectorize", "::mlir::func::FuncOp"> {
+  let summary = "Tile linalg ops to register-sized tiles and vectorize them";
+  let description = [{
+    The CPU code generation step on linalg-on-tensors, before bufferization:
+
+    - 2-D convolutions (NCHW/FCHW and NHWC/HWCF) are rewritten as im2col +
+      a contraction, so that they take the matmul path;
+    - contractions (matmul, batch matmul, the contraction generics the
+      lowering builds) are tiled to `m-tile` x `n-tile` register tiles with
+      a reduction loop of step 1 and vectorized to `vector.contract`, which
+      `convert-vector-to-llvm` turns into outer-product FMAs;
+    - elementwise ops are tiled along their innermost dimension to the
+      vector width and vectorized.
+
+    Tile sizes are chosen to divide the iteration space (no masking); an op
+    whose innermost size has no divisor above 1 among the candidates, or
+    that the vectorizer does not accept (e.g. gathers), stays scalar.
+
+    ```mlir
+    // linalg.matmul 64x784 * 784x1024 becomes scf.for loops over 8x32 tiles
+    // and k, each holding a vector.contract of vector<8x1xf32>,
+    // vector<1x32xf32> into vector<8x32xf32>.
+    ```
+  }];
+  let options = [
+    Option<"mTile", "m-tile", "int64_t", /*default=*/"8",
+           "Largest register tile in the M dimension">,
+    Option<"nTile", "n-tile", "int64_t", /*default=*/"32",
+           "Largest register tile in the N dimension">,
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
+           "Largest vector length of elementwise ops">,
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def Nd4jHoistVectorTransfersPass
+    : Pass<"nd4j-hoist-vector-transfers", "::mlir::func::FuncOp"> {
+  let summary = "Keep loop-invariant vector tiles (accumulators) in registers";
+  let description = [{
+    After bufferization: hoists pairs of `vector.transfer_read` /
+    `vector.transfer_write` of the same loop-invariant memref location out
+    of `scf.for` loops (linalg's hoistRedundantVectorTransfers), so that a
+    matmul's accumulator tile stays in registers across its reduction loop.
+  }];
+}
+
 #endif // ND4J_PASSES_PIPELINES_PASSES_TD

@@ -12,6 +12,12 @@
 #include "mlir/Pass/PassOptions.h"
 
 namespace mlir {
+namespace func {
+class FuncOp;
+} // namespace func
+} // namespace mlir
+
+namespace mlir {
 class DialectRegistry;
 class OpPassManager;
 namespace nd4j {
