@@ -64,6 +64,7 @@ static const char *const kCpuBufferStages =
     "buffer-results-to-out-params{hoist-static-allocs=true "
     "modify-public-functions=true},"
     "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+    "cse,canonicalize,fold-memref-alias-ops,"
     "func.func(nd4j-hoist-vector-transfers),canonicalize";
 static const char *const kCpuLoopStages =
     "convert-linalg-to-loops,convert-math-to-funcs{convert-ctlz=false},"

@@ -144,10 +144,15 @@ struct Nd4jCpuVectorizePass
     if (failed(tiled))
       return;
     rewriter.replaceOp(op, tiled->replacements);
+    bool contraction = linalg::isaContractionOpInterface(op);
     for (Operation *inner : tiled->tiledOps) {
       rewriter.setInsertionPoint(inner);
-      FailureOr<linalg::VectorizationResult> vectorized =
-          linalg::vectorize(rewriter, inner);
+      // Contractions as vector.contract, which lowers to outer-product FMAs.
+      FailureOr<linalg::VectorizationResult> vectorized = linalg::vectorize(
+          rewriter, inner, {}, {}, /*vectorizeNDExtract=*/false,
+          /*flatten1DDepthwiseConv=*/false,
+          /*assumeDynamicDimsMatchVecSizes=*/false,
+          /*createNamedContraction=*/contraction);
       if (succeeded(vectorized))
         rewriter.replaceOp(inner, vectorized->replacements);
     }
