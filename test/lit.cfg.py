@@ -27,8 +27,20 @@ llvm_config.with_environment("PATH", config.nd4j_tools_dir, append_path=True)
 llvm_config.add_tool_substitutions(
     [ToolSubst("nd4j-opt", unresolved="fatal"),
      ToolSubst("nd4j-translate", unresolved="fatal"),
+<<<<<<< HEAD
      ToolSubst("nd4j-compile", unresolved="fatal")],
+=======
+     ToolSubst("nd4j-run", unresolved="fatal")],
+>>>>>>> wt-runtime
     [config.nd4j_tools_dir])
+
+# The hand-written model libraries of test/Unit/Runtime/FakeModel.c
+# (add.so, mixed.so, fail.so, ...) that nd4j-run's tests load.
+config.substitutions.append(("%fake_models", config.nd4j_fake_model_dir))
+# The build tree (`cmake --install` of the runtime) and the C compiler that
+# builds a program against the installed runtime.
+config.substitutions.append(("%nd4j_obj_root", config.nd4j_obj_root))
+config.substitutions.append(("%cc", config.nd4j_c_compiler))
 
 # The reference data beside the project (../shared) is optional: tests that
 # read it say `REQUIRES: shared-ref` and are skipped without it.

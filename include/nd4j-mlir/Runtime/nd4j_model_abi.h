@@ -13,11 +13,12 @@
  *        input <dtype> <rank> <d0> ... <d(rank-1)> <name>
  *        output <dtype> <rank> <d0> ... <d(rank-1)> <name>
  *
- *    in the order of the entry point's arguments. `dtype` is one of the
- *    names of `nd4j_dtype` below without prefix, lower case (`f32`, `i64`,
- *    `bool`, ...). Dimensions are non-negative (shapes are static). The name
- *    is the rest of the line after one space; a backslash in it is written
- *    `\\` and a newline `\n`.
+ *    in the order of the entry point's arguments. `dtype` is one of `f16`
+ *    `bf16` `f32` `f64` `i8` `i16` `i32` `i64` `u8` `u16` `u32` `u64`
+ *    `bool` (the `nd4j_dtype` names of nd4j_runtime.h without prefix, lower
+ *    case). Dimensions are non-negative (shapes are static). The name is the
+ *    rest of the line after one space; a backslash in it is written `\\`
+ *    and a newline `\n`.
  *
  *  - `int32_t nd4j_model_run(void *const *inputs, void *const *outputs,
  *                            nd4j_model_context *ctx)`:
@@ -51,8 +52,7 @@ typedef struct nd4j_model_context {
                        void *data);
 } nd4j_model_context;
 
-typedef int32_t (*nd4j_model_run_fn)(void *const *inputs,
-                                     void *const *outputs,
+typedef int32_t (*nd4j_model_run_fn)(void *const *inputs, void *const *outputs,
                                      nd4j_model_context *ctx);
 
 #ifdef __cplusplus

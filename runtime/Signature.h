@@ -1,0 +1,41 @@
+//===- Signature.h - the model signature text -----------------*- C++ -*-===//
+//
+// Parses and validates the `nd4j_model_signature` text of nd4j_model_abi.h
+// into the inputs and outputs the runtime checks tensors against.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ND4J_RUNTIME_SIGNATURE_H
+#define ND4J_RUNTIME_SIGNATURE_H
+
+#include "nd4j-mlir/Runtime/nd4j_runtime.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace nd4j {
+namespace runtime {
+
+struct SignatureEntry {
+  std::string name;
+  nd4j_dtype dtype = ND4J_DTYPE_INVALID;
+  std::vector<int64_t> shape;
+};
+
+struct Signature {
+  int32_t abiVersion = 0;
+  std::vector<SignatureEntry> inputs;
+  std::vector<SignatureEntry> outputs;
+};
+
+/// Parses `text`. On failure returns ND4J_STATUS_BAD_SIGNATURE or
+/// ND4J_STATUS_UNSUPPORTED_ABI and sets `error` to the reason, with the line
+/// number ("signature line 3: unknown dtype 'f33'").
+nd4j_status parseSignature(const char *text, Signature &signature,
+                           std::string &error);
+
+} // namespace runtime
+} // namespace nd4j
+
+#endif // ND4J_RUNTIME_SIGNATURE_H
