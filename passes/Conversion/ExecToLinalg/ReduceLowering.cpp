@@ -658,6 +658,292 @@ ExecLowerFn softmaxLike(bool isLog) {
   };
 }
 
+//===----------------------------------------------------------------------===//
+// cumsum / cumprod
+//===----------------------------------------------------------------------===//
+
+/// A scan along `axis` as a generic with one more (reduction) loop k over
+/// the axis: out[.., i, ..] combines x[.., k, ..] for the k the flags select
+/// (k <= i; exclusive: k < i; reverse: k >= i or k > i).
+Value buildScan(ExecLowering &l, bool isProd, int64_t axis, bool exclusive,
+                bool reverse) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  MLIRContext *ctx = b.getContext();
+  RankedTensorType inType = l.inputType(0), resultType = l.resultType();
+  int64_t rank = inType.getRank();
+  Type acc = getAccumulatorType(resultType.getElementType());
+  bool isUnsigned = l.isUnsignedResult();
+  auto accType = inType.clone(acc);
+  Value init =
+      linalg::FillOp::create(b, loc, createScalar(b, loc, acc, isProd ? 1 : 0),
+                             createEmpty(b, loc, accType))
+          .getResult(0);
+  SmallVector<AffineExpr> inExprs, outExprs;
+  for (int64_t d = 0; d < rank; ++d) {
+    inExprs.push_back(getAffineDimExpr(d == axis ? rank : d, ctx));
+    outExprs.push_back(getAffineDimExpr(d, ctx));
+  }
+  SmallVector<utils::IteratorType> iters(rank + 1,
+                                         utils::IteratorType::parallel);
+  iters.back() = utils::IteratorType::reduction;
+  SmallVector<AffineMap> maps{AffineMap::get(rank + 1, 0, inExprs, ctx),
+                              AffineMap::get(rank + 1, 0, outExprs, ctx)};
+  bool f = isa<FloatType>(acc);
+  Value scan =
+      linalg::GenericOp::create(
+          b, loc, accType, ValueRange{l.input(0)}, ValueRange{init}, maps,
+          iters,
+          [&](OpBuilder &nb, Location nl, ValueRange a) {
+            Value v = convertScalar(nb, nl, a[0], acc, l.isUnsignedInput(0),
+                                    isUnsigned);
+            Value i = linalg::IndexOp::create(nb, nl, axis);
+            Value k = linalg::IndexOp::create(nb, nl, rank);
+            arith::CmpIPredicate p =
+                reverse ? (exclusive ? arith::CmpIPredicate::ugt
+                                     : arith::CmpIPredicate::uge)
+                        : (exclusive ? arith::CmpIPredicate::ult
+                                     : arith::CmpIPredicate::ule);
+            Value in = arith::CmpIOp::create(nb, nl, p, k, i);
+            Value next =
+                isProd
+                    ? (f ? arith::MulFOp::create(nb, nl, a[1], v).getResult()
+                         : arith::MulIOp::create(nb, nl, a[1], v).getResult())
+                    : (f ? arith::AddFOp::create(nb, nl, a[1], v).getResult()
+                         : arith::AddIOp::create(nb, nl, a[1], v).getResult());
+            linalg::YieldOp::create(
+                nb, nl,
+                arith::SelectOp::create(nb, nl, in, next, a[1]).getResult());
+          })
+          .getResult(0);
+  if (acc == resultType.getElementType())
+    return scan;
+  return createElementwise(
+      b, loc, resultType, scan, [&](OpBuilder &nb, Location nl, ValueRange s) {
+        return convertScalar(nb, nl, s[0], resultType.getElementType());
+      });
+}
+
+/// i_args exclusive, reverse, then the axis (or a second input holding it;
+/// libnd4j's default is the first dimension... of a flattened input, which
+/// we only take for rank 1).
+ExecLowerFn scan(bool isProd) {
+  return [isProd](ExecLowering &l,
+                  SmallVectorImpl<Value> &results) -> LogicalResult {
+    if (l.numInputs() < 1)
+      return l.emitError("needs an input");
+    int64_t rank = l.inputType(0).getRank();
+    if (rank == 0)
+      return l.emitError("needs an input of rank >= 1");
+    if (l.inputType(0).getShape() != l.resultType().getShape())
+      return l.emitError("the result must have the input's shape");
+    bool exclusive = l.iArg(0, 0) != 0, reverse = l.iArg(1, 0) != 0;
+    SmallVector<SmallVector<int64_t>> candidates;
+    if (l.numInputs() >= 2) {
+      if (l.inputType(1).getNumElements() != 1)
+        return l.emitError("needs exactly one axis");
+      if (std::optional<SmallVector<int64_t>> c = l.constantInts(1)) {
+        candidates.push_back({normalizeAxis((*c)[0], rank)});
+      } else {
+        // An axis computed at run time: every dimension is a candidate.
+        for (int64_t d = 0; d < rank; ++d)
+          candidates.push_back({d});
+      }
+    } else if (l.iArgs().size() > 2) {
+      if (l.iArgs().size() != 3)
+        return l.emitError("needs exactly one axis");
+      candidates.push_back({normalizeAxis(l.iArgs()[2], rank)});
+    } else if (rank == 1) {
+      candidates.push_back({0});
+    } else {
+      return l.emitError("needs an axis for an input of rank > 1");
+    }
+    for (const SmallVector<int64_t> &c : candidates)
+      if (c[0] < 0 || c[0] >= rank)
+        return l.emitError("axis out of range for rank ") << rank;
+    FailureOr<Value> r =
+        selectCandidate(l, candidates, [&](ArrayRef<int64_t> dims) {
+          return FailureOr<Value>(
+              buildScan(l, isProd, dims[0], exclusive, reverse));
+        });
+    if (failed(r))
+      return failure();
+    results.push_back(*r);
+    return success();
+  };
+}
+
+//===----------------------------------------------------------------------===//
+// batchnorm / lrn
+//===----------------------------------------------------------------------===//
+
+/// Inference batchnorm: (x - mean) / sqrt(variance + epsilon) * gamma +
+/// beta. i_args applyScale, applyOffset, then the dimensions the
+/// parameters run along (default the last); gamma and beta are inputs 3
+/// and 4 (or 3 alone) when applied.
+LogicalResult lowerBatchnorm(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  MLIRContext *ctx = b.getContext();
+  if (l.numInputs() < 3)
+    return l.emitError("needs input, mean and variance");
+  RankedTensorType inType = l.inputType(0), resultType = l.resultType();
+  if (!isFloat(inType) || !isFloat(resultType))
+    return l.emitError("needs a float input and result");
+  if (inType.getShape() != resultType.getShape())
+    return l.emitError("the result must have the input's shape");
+  int64_t rank = inType.getRank();
+  bool applyScale = l.iArg(0, 0) != 0, applyOffset = l.iArg(1, 0) != 0;
+  unsigned expected = 3 + applyScale + applyOffset;
+  if (l.numInputs() != expected)
+    return l.emitError("expects ")
+           << expected << " inputs for applyScale " << applyScale
+           << " and applyOffset " << applyOffset;
+  SmallVector<int64_t> dims;
+  for (int64_t d : l.iArgs().drop_front(std::min<size_t>(2, l.iArgs().size())))
+    dims.push_back(normalizeAxis(d, rank));
+  if (dims.empty())
+    dims.push_back(rank - 1);
+  for (int64_t d : dims)
+    if (d < 0 || d >= rank)
+      return l.emitError("dimension out of range for rank ") << rank;
+
+  // A parameter of the input's rank broadcasts; a smaller one runs along
+  // `dims`.
+  SmallVector<AffineMap> maps{AffineMap::getMultiDimIdentityMap(rank, ctx)};
+  for (unsigned i = 1; i < l.numInputs(); ++i) {
+    RankedTensorType t = l.inputType(i);
+    if (t.getRank() == rank) {
+      maps.push_back(getBroadcastMap(t, inType, ctx));
+      continue;
+    }
+    if (t.getRank() != static_cast<int64_t>(dims.size()))
+      return l.emitError("parameter ")
+             << i << " of type " << t << " does not match dimensions";
+    SmallVector<AffineExpr> exprs;
+    for (auto [j, d] : llvm::enumerate(dims)) {
+      if (t.getDimSize(j) == inType.getDimSize(d))
+        exprs.push_back(getAffineDimExpr(d, ctx));
+      else if (t.getDimSize(j) == 1)
+        exprs.push_back(getAffineConstantExpr(0, ctx));
+      else
+        return l.emitError("parameter ")
+               << i << " of type " << t << " does not match dimensions";
+    }
+    maps.push_back(AffineMap::get(rank, 0, exprs, ctx));
+  }
+  maps.push_back(AffineMap::getMultiDimIdentityMap(rank, ctx));
+  Type acc = getAccumulatorType(inType.getElementType());
+  double eps = l.tArg(0, 1e-5);
+  SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
+  Value out =
+      linalg::GenericOp::create(
+          b, loc, resultType, l.inputs,
+          ValueRange{createEmpty(b, loc, resultType)}, maps, iters,
+          [&](OpBuilder &nb, Location nl, ValueRange a) {
+            SmallVector<Value> v;
+            for (Value s : a.drop_back())
+              v.push_back(convertScalar(nb, nl, s, acc));
+            Value denom = math::SqrtOp::create(
+                nb, nl,
+                arith::AddFOp::create(nb, nl, v[2],
+                                      createScalar(nb, nl, acc, eps)));
+            Value y = arith::DivFOp::create(
+                nb, nl, arith::SubFOp::create(nb, nl, v[0], v[1]), denom);
+            unsigned next = 3;
+            if (applyScale)
+              y = arith::MulFOp::create(nb, nl, y, v[next++]);
+            if (applyOffset)
+              y = arith::AddFOp::create(nb, nl, y, v[next++]);
+            linalg::YieldOp::create(
+                nb, nl, convertScalar(nb, nl, y, resultType.getElementType()));
+          })
+          .getResult(0);
+  results.push_back(out);
+  return success();
+}
+
+/// libnd4j's lrn along the last dimension: x / (bias + alpha * sum of
+/// squares over [c - depth, c + depth])^beta. The squares are zero-padded by
+/// depth on both sides so the window is a plain affine read.
+LogicalResult lowerLrn(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  MLIRContext *ctx = b.getContext();
+  if (l.numInputs() != 1)
+    return l.emitError("needs one input");
+  RankedTensorType inType = l.inputType(0), resultType = l.resultType();
+  if (!isFloat(inType) || !isFloat(resultType) || inType.getRank() == 0)
+    return l.emitError("needs a float input of rank >= 1");
+  if (inType.getShape() != resultType.getShape())
+    return l.emitError("the result must have the input's shape");
+  int64_t rank = inType.getRank(), depth = l.iArg(0, 5);
+  if (depth < 0)
+    return l.emitError("depth must be >= 0");
+  double bias = l.tArg(0, 1.0), alpha = l.tArg(1, 1.0), beta = l.tArg(2, 0.5);
+  Type acc = getAccumulatorType(inType.getElementType());
+  auto accType = inType.clone(acc);
+  Value sq = createElementwise(
+      b, loc, accType, l.input(0),
+      [&](OpBuilder &nb, Location nl, ValueRange s) {
+        Value v = convertScalar(nb, nl, s[0], acc);
+        return arith::MulFOp::create(nb, nl, v, v).getResult();
+      });
+  SmallVector<OpFoldResult> low(rank, b.getIndexAttr(0)),
+      high(rank, b.getIndexAttr(0));
+  low.back() = b.getIndexAttr(depth);
+  high.back() = b.getIndexAttr(depth);
+  SmallVector<int64_t> paddedShape(inType.getShape());
+  paddedShape.back() += 2 * depth;
+  Value padded =
+      tensor::PadOp::create(b, loc, RankedTensorType::get(paddedShape, acc), sq,
+                            low, high, createScalar(b, loc, acc, 0));
+  SmallVector<AffineExpr> inExprs, outExprs;
+  for (int64_t d = 0; d < rank; ++d) {
+    outExprs.push_back(getAffineDimExpr(d, ctx));
+    inExprs.push_back(d == rank - 1 ? getAffineDimExpr(d, ctx) +
+                                          getAffineDimExpr(rank, ctx)
+                                    : getAffineDimExpr(d, ctx));
+  }
+  // The window loop's extent comes from a shape-only operand.
+  Value window =
+      createEmpty(b, loc, RankedTensorType::get({2 * depth + 1}, acc));
+  SmallVector<AffineMap> maps{
+      AffineMap::get(rank + 1, 0, inExprs, ctx),
+      AffineMap::get(rank + 1, 0, getAffineDimExpr(rank, ctx)),
+      AffineMap::get(rank + 1, 0, outExprs, ctx)};
+  SmallVector<utils::IteratorType> iters(rank + 1,
+                                         utils::IteratorType::parallel);
+  iters.back() = utils::IteratorType::reduction;
+  Value init = linalg::FillOp::create(b, loc, createScalar(b, loc, acc, 0),
+                                      createEmpty(b, loc, accType))
+                   .getResult(0);
+  Value sums =
+      linalg::GenericOp::create(
+          b, loc, accType, ValueRange{padded, window}, ValueRange{init}, maps,
+          iters,
+          [&](OpBuilder &nb, Location nl, ValueRange a) {
+            linalg::YieldOp::create(
+                nb, nl, arith::AddFOp::create(nb, nl, a[2], a[0]).getResult());
+          })
+          .getResult(0);
+  Value out = createElementwise(
+      b, loc, resultType, ValueRange{l.input(0), sums},
+      [&](OpBuilder &nb, Location nl, ValueRange s) {
+        Value x = convertScalar(nb, nl, s[0], acc);
+        Value base = arith::AddFOp::create(
+            nb, nl, createScalar(nb, nl, acc, bias),
+            arith::MulFOp::create(nb, nl, createScalar(nb, nl, acc, alpha),
+                                  s[1]));
+        Value p =
+            math::PowFOp::create(nb, nl, base, createScalar(nb, nl, acc, beta));
+        return convertScalar(nb, nl, arith::DivFOp::create(nb, nl, x, p),
+                             resultType.getElementType());
+      });
+  results.push_back(out);
+  return success();
+}
+
 } // namespace
 
 void mlir::nd4j::populateExecToLinalgReduce(ExecLoweringTable &table) {
@@ -682,4 +968,8 @@ void mlir::nd4j::populateExecToLinalgReduce(ExecLoweringTable &table) {
   table.add("argmin", argReduction(false));
   table.add("softmax", softmaxLike(false));
   table.add("log_softmax", softmaxLike(true));
+  table.add("cumsum", scan(false));
+  table.add("cumprod", scan(true));
+  table.add("batchnorm", lowerBatchnorm);
+  table.add("lrn", lowerLrn);
 }
