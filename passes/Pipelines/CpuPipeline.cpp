@@ -67,6 +67,7 @@ static const char *const kCpuBufferStages =
     "cse,canonicalize,fold-memref-alias-ops,"
     "func.func(nd4j-hoist-vector-transfers),canonicalize";
 static const char *const kCpuLoopStages =
+    "func.func(nd4j-strided-copy-to-linalg),"
     "convert-linalg-to-loops,convert-math-to-funcs{convert-ctlz=false},"
     "func.func(lower-vector-multi-reduction),convert-vector-to-scf,"
     "lower-affine,convert-scf-to-cf,canonicalize,"

@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -24,6 +25,7 @@ namespace mlir {
 namespace nd4j {
 #define GEN_PASS_DEF_ND4JCPUVECTORIZEPASS
 #define GEN_PASS_DEF_ND4JHOISTVECTORTRANSFERSPASS
+#define GEN_PASS_DEF_ND4JSTRIDEDCOPYTOLINALGPASS
 #include "passes/Pipelines/Passes.h.inc"
 } // namespace nd4j
 } // namespace mlir
@@ -165,6 +167,26 @@ struct Nd4jHoistVectorTransfersPass
   void runOnOperation() override {
     linalg::hoistRedundantVectorTransfers(getOperation(),
                                           /*verifyNonZeroTrip=*/true);
+  }
+};
+
+struct Nd4jStridedCopyToLinalgPass
+    : public nd4j::impl::Nd4jStridedCopyToLinalgPassBase<
+          Nd4jStridedCopyToLinalgPass> {
+  void runOnOperation() override {
+    SmallVector<memref::CopyOp> copies;
+    getOperation().walk([&](memref::CopyOp copy) {
+      auto source = cast<MemRefType>(copy.getSource().getType());
+      auto target = cast<MemRefType>(copy.getTarget().getType());
+      if (!source.getLayout().isIdentity() || !target.getLayout().isIdentity())
+        copies.push_back(copy);
+    });
+    IRRewriter rewriter(&getContext());
+    for (memref::CopyOp copy : copies) {
+      rewriter.setInsertionPoint(copy);
+      rewriter.replaceOpWithNewOp<linalg::CopyOp>(copy, copy.getSource(),
+                                                  copy.getTarget());
+    }
   }
 };
 

@@ -82,4 +82,18 @@ def Nd4jHoistVectorTransfersPass
   }];
 }
 
+def Nd4jStridedCopyToLinalgPass
+    : Pass<"nd4j-strided-copy-to-linalg", "::mlir::func::FuncOp"> {
+  let summary = "Turn memref.copy between non-contiguous views into linalg.copy";
+  let description = [{
+    Bufferization copies into and out of strided views (`tensor.pad`,
+    `tensor.insert_slice`, concatenation). The LLVM lowering of such a
+    `memref.copy` calls `memrefCopy` from MLIR's C runner utilities, which
+    a compiled model library does not link; as `linalg.copy` it becomes a
+    loop nest like any other op. Copies between contiguous buffers stay
+    `memref.copy` (a memcpy).
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 #endif // ND4J_PASSES_PIPELINES_PASSES_TD
