@@ -87,6 +87,25 @@ Value filled(OpBuilder &b, Location loc, RankedTensorType type, Value v) {
       .getResult(0);
 }
 
+/// Writes `x` into the window of `dest` at `offsets` with `strides` in
+/// destination-passing style: a linalg.copy into the extract_slice, which
+/// bufferizes in place (the insert_slice of the same window is a no-op).
+/// tensor.pad and a plain insert_slice would bufferize to a strided
+/// memref.copy, which the CPU pipeline lowers to a call into MLIR's runtime
+/// library that compiled models do not link.
+Value insertInto(OpBuilder &b, Location loc, Value x, Value dest,
+                 ArrayRef<int64_t> offsets, ArrayRef<int64_t> strides) {
+  MLIRContext *ctx = b.getContext();
+  auto type = cast<RankedTensorType>(x.getType());
+  SmallVector<OpFoldResult> o = getAsIndexOpFoldResult(ctx, offsets),
+                            z = getAsIndexOpFoldResult(ctx, type.getShape()),
+                            s = getAsIndexOpFoldResult(ctx, strides);
+  Value window = tensor::ExtractSliceOp::create(b, loc, type, dest, o, z, s);
+  Value copied =
+      linalg::CopyOp::create(b, loc, x, window).getResult(0);
+  return tensor::InsertSliceOp::create(b, loc, copied, dest, o, z, s);
+}
+
 /// `x` padded with `value` by lo/hi at dimensions `first`, `first + 1`, ...
 Value padSpatial(OpBuilder &b, Location loc, Value x, unsigned first,
                  ArrayRef<int64_t> lo, ArrayRef<int64_t> hi, Value value) {
@@ -94,17 +113,16 @@ Value padSpatial(OpBuilder &b, Location loc, Value x, unsigned first,
       llvm::all_of(hi, [](int64_t v) { return v == 0; }))
     return x;
   auto type = cast<RankedTensorType>(x.getType());
-  SmallVector<int64_t> low(type.getRank(), 0), high(type.getRank(), 0);
+  SmallVector<int64_t> offsets(type.getRank(), 0), ones(type.getRank(), 1);
   SmallVector<int64_t> shape(type.getShape());
   for (auto [i, v] : llvm::enumerate(lo)) {
-    low[first + i] = v, high[first + i] = hi[i];
+    offsets[first + i] = v;
     shape[first + i] += v + hi[i];
   }
-  MLIRContext *ctx = b.getContext();
-  return tensor::PadOp::create(b, loc, type.clone(shape), x,
-                               getAsIndexOpFoldResult(ctx, low),
-                               getAsIndexOpFoldResult(ctx, high), value)
-      .getResult();
+  Value padded = linalg::FillOp::create(
+                     b, loc, value, createEmpty(b, loc, type.clone(shape)))
+                     .getResult(0);
+  return insertInto(b, loc, x, padded, offsets, ones);
 }
 
 /// The lowest value of a float or signed integer type: max pooling's
@@ -428,10 +446,7 @@ ExecLowerFn lowerDeconv(unsigned rank) {
     }
     Value zero = createScalar(b, loc, elem, 0);
     Value spread = filled(b, loc, RankedTensorType::get(dShape, elem), zero);
-    spread = tensor::InsertSliceOp::create(
-        b, loc, x, spread, getAsIndexOpFoldResult(ctx, offsets),
-        getAsIndexOpFoldResult(ctx, xType.getShape()),
-        getAsIndexOpFoldResult(ctx, strides));
+    spread = insertInto(b, loc, x, spread, offsets, strides);
     SmallVector<int64_t> ones(rank, 1);
     Value init = filled(b, loc, outType, zero);
     Attribute stridesAttr = b.getI64VectorAttr(ones),
