@@ -87,45 +87,88 @@ Value filled(OpBuilder &b, Location loc, RankedTensorType type, Value v) {
       .getResult(0);
 }
 
-/// Writes `x` into the window of `dest` at `offsets` with `strides` in
-/// destination-passing style: a linalg.copy into the extract_slice, which
-/// bufferizes in place (the insert_slice of the same window is a no-op).
-/// tensor.pad and a plain insert_slice would bufferize to a strided
-/// memref.copy, which the CPU pipeline lowers to a call into MLIR's runtime
-/// library that compiled models do not link.
-Value insertInto(OpBuilder &b, Location loc, Value x, Value dest,
-                 ArrayRef<int64_t> offsets, ArrayRef<int64_t> strides) {
-  MLIRContext *ctx = b.getContext();
+/// `x` placed into a tensor of `shape` filled with `value`: along
+/// dimension `first + i`, element j of `x` lands at lo[i] + j * step[i].
+/// Padding (step 1) and a transposed convolution's spread input (step =
+/// stride) alike. A gather-style generic rather than tensor.pad or a
+/// (strided) insert_slice: those bufferize to a strided memref.copy, which
+/// the CPU pipeline lowers to a call into MLIR's runtime library that
+/// compiled models do not link.
+Value placeInto(OpBuilder &b, Location loc, Value x, unsigned first,
+                ArrayRef<int64_t> lo, ArrayRef<int64_t> step,
+                ArrayRef<int64_t> shape, Value value) {
   auto type = cast<RankedTensorType>(x.getType());
-  SmallVector<OpFoldResult> o = getAsIndexOpFoldResult(ctx, offsets),
-                            z = getAsIndexOpFoldResult(ctx, type.getShape()),
-                            s = getAsIndexOpFoldResult(ctx, strides);
-  Value window = tensor::ExtractSliceOp::create(b, loc, type, dest, o, z, s);
-  Value copied =
-      linalg::CopyOp::create(b, loc, x, window).getResult(0);
-  return tensor::InsertSliceOp::create(b, loc, copied, dest, o, z, s);
+  if (llvm::all_of(lo, [](int64_t v) { return v == 0; }) &&
+      llvm::all_of(step, [](int64_t v) { return v == 1; }) &&
+      type.getShape() == shape)
+    return x;
+  auto outType = type.clone(shape);
+  unsigned rank = type.getRank();
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineMap> maps = {AffineMap::getMultiDimIdentityMap(rank, ctx)};
+  SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             b, loc, outType, ValueRange{}, createEmpty(b, loc, outType), maps,
+             iters,
+             [&](OpBuilder &nb, Location nl, ValueRange) {
+               auto idx = [&](int64_t v) {
+                 return arith::ConstantIndexOp::create(nb, nl, v);
+               };
+               Value inside;
+               SmallVector<Value> at;
+               for (unsigned d = 0; d < rank; ++d) {
+                 Value i = linalg::IndexOp::create(nb, nl, d);
+                 if (d < first || d >= first + lo.size()) {
+                   at.push_back(i);
+                   continue;
+                 }
+                 int64_t l = lo[d - first], s = step[d - first],
+                         n = type.getDimSize(d);
+                 // j = i - lo; inside when 0 <= j < (n - 1) * s + 1 and
+                 // s divides j. Unsigned compare covers j < 0.
+                 Value j = arith::SubIOp::create(nb, nl, i, idx(l));
+                 Value ok =
+                     arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::ult, j,
+                                           idx((n - 1) * s + 1));
+                 Value src = j;
+                 if (s != 1) {
+                   Value rem = arith::RemSIOp::create(nb, nl, j, idx(s));
+                   ok = arith::AndIOp::create(
+                       nb, nl, ok,
+                       arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq,
+                                             rem, idx(0)));
+                   src = arith::DivSIOp::create(nb, nl, j, idx(s));
+                 }
+                 // Clamped, so the read stays in bounds where it is unused.
+                 src = arith::MaxSIOp::create(nb, nl, src, idx(0));
+                 src = arith::MinSIOp::create(nb, nl, src, idx(n - 1));
+                 at.push_back(src);
+                 inside =
+                     inside
+                         ? arith::AndIOp::create(nb, nl, inside, ok).getResult()
+                         : ok;
+               }
+               Value v = tensor::ExtractOp::create(nb, nl, x, at);
+               Value r = inside
+                             ? arith::SelectOp::create(nb, nl, inside, v, value)
+                                   .getResult()
+                             : v;
+               linalg::YieldOp::create(nb, nl, r);
+             })
+      .getResult(0);
 }
 
 /// `x` padded with `value` by lo/hi at dimensions `first`, `first + 1`, ...
 Value padSpatial(OpBuilder &b, Location loc, Value x, unsigned first,
                  ArrayRef<int64_t> lo, ArrayRef<int64_t> hi, Value value) {
-  if (llvm::all_of(lo, [](int64_t v) { return v == 0; }) &&
-      llvm::all_of(hi, [](int64_t v) { return v == 0; }))
-    return x;
   auto type = cast<RankedTensorType>(x.getType());
-  SmallVector<int64_t> offsets(type.getRank(), 0), ones(type.getRank(), 1);
-  SmallVector<int64_t> shape(type.getShape());
-  for (auto [i, v] : llvm::enumerate(lo)) {
-    offsets[first + i] = v;
+  SmallVector<int64_t> shape(type.getShape()), ones(lo.size(), 1);
+  for (auto [i, v] : llvm::enumerate(lo))
     shape[first + i] += v + hi[i];
-  }
-  Value padded = linalg::FillOp::create(
-                     b, loc, value, createEmpty(b, loc, type.clone(shape)))
-                     .getResult(0);
-  return insertInto(b, loc, x, padded, offsets, ones);
+  return placeInto(b, loc, x, first, lo, ones, shape, value);
 }
 
-/// The lowest value of a float or signed integer type: max pooling's
+/// The lowest value of a float or signed integer type: signed max pooling's
 /// padding and starting value.
 Value lowest(OpBuilder &b, Location loc, Type type) {
   if (auto f = dyn_cast<FloatType>(type))
@@ -163,8 +206,9 @@ Value addBias(OpBuilder &b, Location loc, Value y, Value bias) {
              [&](OpBuilder &nb, Location nl, ValueRange a) {
                Value bv = convertScalar(nb, nl, a[1], type.getElementType());
                Value r =
-                   isFloat ? arith::AddFOp::create(nb, nl, a[0], bv).getResult()
-                           : arith::AddIOp::create(nb, nl, a[0], bv).getResult();
+                   isFloat
+                       ? arith::AddFOp::create(nb, nl, a[0], bv).getResult()
+                       : arith::AddIOp::create(nb, nl, a[0], bv).getResult();
                linalg::YieldOp::create(nb, nl, r);
              })
       .getResult(0);
@@ -172,16 +216,16 @@ Value addBias(OpBuilder &b, Location loc, Value y, Value bias) {
 
 /// Checks the element types the named ops compute in: input, weights and
 /// result alike.
-LogicalResult checkTypes(ExecLowering &l, unsigned numTensors) {
+LogicalResult checkTypes(ExecLowering &l, unsigned numTensors,
+                         bool allowInt = false) {
   Type elem = l.resultType().getElementType();
   for (unsigned i = 0; i < numTensors; ++i)
     if (l.inputType(i).getElementType() != elem)
       return l.emitError("input ")
              << i << " of type " << l.inputType(i)
              << " differs from the result's element type " << elem;
-  if (!isa<FloatType>(elem))
-    return l.emitError("only float element types are supported, got ")
-           << elem;
+  if (!isa<FloatType>(elem) && !(allowInt && isa<IntegerType>(elem)))
+    return l.emitError("only float element types are supported, got ") << elem;
   return success();
 }
 
@@ -224,7 +268,8 @@ Value finish(ExecLowering &l, unsigned rank, bool channelsLast, Value y) {
 /// wFormat). Weights [k..., iC, oC] (wFormat 0), [oC, iC, k...] (1) or
 /// [oC, k..., iC] (2) become linalg's [oC, iC, k...].
 ExecLowerFn lowerConv(unsigned rank) {
-  return [rank](ExecLowering &l, SmallVectorImpl<Value> &results) -> LogicalResult {
+  return [rank](ExecLowering &l,
+                SmallVectorImpl<Value> &results) -> LogicalResult {
     if (l.numInputs() < 2)
       return l.emitError("needs input and weights");
     if (failed(checkTypes(l, 2)))
@@ -276,16 +321,15 @@ ExecLowerFn lowerConv(unsigned rank) {
     Value init = filled(b, loc, outType, zero);
     Attribute strides = b.getI64VectorAttr(win.s),
               dilations = b.getI64VectorAttr(win.d);
-    Value y =
-        rank == 2
-            ? linalg::Conv2DNchwFchwOp::create(b, loc, TypeRange{outType},
-                                               ValueRange{x, w}, init, strides,
-                                               dilations)
-                  .getResult(0)
-            : linalg::Conv3DNcdhwFcdhwOp::create(b, loc, TypeRange{outType},
-                                                 ValueRange{x, w}, init,
-                                                 strides, dilations)
-                  .getResult(0);
+    Value y = rank == 2
+                  ? linalg::Conv2DNchwFchwOp::create(b, loc, TypeRange{outType},
+                                                     ValueRange{x, w}, init,
+                                                     strides, dilations)
+                        .getResult(0)
+                  : linalg::Conv3DNcdhwFcdhwOp::create(
+                        b, loc, TypeRange{outType}, ValueRange{x, w}, init,
+                        strides, dilations)
+                        .getResult(0);
     if (l.numInputs() > 2)
       y = addBias(b, loc, y, l.input(2));
     results.push_back(finish(l, rank, channelsLast, y));
@@ -315,16 +359,16 @@ LogicalResult lowerDepthwise(ExecLowering &l, SmallVectorImpl<Value> &results) {
   RankedTensorType wType = l.inputType(1);
   if (xType.getRank() != 4 || wType.getRank() != 4 ||
       wType.getDimSize(2) != xType.getDimSize(3))
-    return l.emitError("weights ") << wType << " do not match input "
-                                   << l.inputType(0);
+    return l.emitError("weights ")
+           << wType << " do not match input " << l.inputType(0);
   int64_t c = xType.getDimSize(3), m = wType.getDimSize(3);
   SmallVector<int64_t> nhwc(type.getShape());
   if (!channelsLast)
     nhwc = {type.getDimSize(0), type.getDimSize(2), type.getDimSize(3),
             type.getDimSize(1)};
   if (nhwc[3] != c * m)
-    return l.emitError("result ") << type << " does not have " << c * m
-                                  << " channels";
+    return l.emitError("result ")
+           << type << " does not have " << c * m << " channels";
   Window win;
   if (failed(bindWindow(l, 2, xType.getShape().slice(1, 2),
                         ArrayRef<int64_t>(nhwc).slice(1, 2), win,
@@ -339,9 +383,9 @@ LogicalResult lowerDepthwise(ExecLowering &l, SmallVectorImpl<Value> &results) {
                 filled(b, loc, outType, zero), b.getI64VectorAttr(win.s),
                 b.getI64VectorAttr(win.d))
                 .getResult(0);
-  y = tensor::CollapseShapeOp::create(b, loc, type.clone(nhwc), y,
-                                      SmallVector<ReassociationIndices>{
-                                          {0}, {1}, {2}, {3, 4}});
+  y = tensor::CollapseShapeOp::create(
+      b, loc, type.clone(nhwc), y,
+      SmallVector<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
   if (!channelsLast)
     y = transpose(b, loc, y, toChannelsFirst(2));
   if (l.numInputs() > 2) {
@@ -361,7 +405,8 @@ LogicalResult lowerDepthwise(ExecLowering &l, SmallVectorImpl<Value> &results) {
 /// padded by eK - 1 - p, with the kernel flipped and its channels swapped;
 /// one generic builds that kernel, one strided insert_slice the input.
 ExecLowerFn lowerDeconv(unsigned rank) {
-  return [rank](ExecLowering &l, SmallVectorImpl<Value> &results) -> LogicalResult {
+  return [rank](ExecLowering &l,
+                SmallVectorImpl<Value> &results) -> LogicalResult {
     if (l.numInputs() < 2)
       return l.emitError("needs input and weights");
     if (failed(checkTypes(l, 2)))
@@ -383,7 +428,8 @@ ExecLowerFn lowerDeconv(unsigned rank) {
     int64_t iC = xType.getDimSize(1), oC = outType.getDimSize(1);
     ArrayRef<int64_t> kernel = wFormat == 0 ? wType.getShape().take_front(rank)
                                             : wType.getShape().drop_front(2);
-    int64_t wI = wFormat == 0 ? wType.getDimSize(rank + 1) : wType.getDimSize(0);
+    int64_t wI =
+        wFormat == 0 ? wType.getDimSize(rank + 1) : wType.getDimSize(0);
     int64_t wO = wFormat == 0 ? wType.getDimSize(rank) : wType.getDimSize(1);
     if (wI != iC || wO != oC)
       return l.emitError("weights ")
@@ -411,13 +457,13 @@ ExecLowerFn lowerDeconv(unsigned rank) {
         AffineMap::getMultiDimIdentityMap(rank + 2, ctx)};
     SmallVector<utils::IteratorType> iters(rank + 2,
                                            utils::IteratorType::parallel);
-    Value w = linalg::GenericOp::create(
-                  b, loc, fType, l.input(1), createEmpty(b, loc, fType), maps,
-                  iters,
-                  [](OpBuilder &nb, Location nl, ValueRange a) {
-                    linalg::YieldOp::create(nb, nl, a[0]);
-                  })
-                  .getResult(0);
+    Value w =
+        linalg::GenericOp::create(b, loc, fType, l.input(1),
+                                  createEmpty(b, loc, fType), maps, iters,
+                                  [](OpBuilder &nb, Location nl, ValueRange a) {
+                                    linalg::YieldOp::create(nb, nl, a[0]);
+                                  })
+            .getResult(0);
 
     // The spread, padded input: out + eK - 1 long, the input every s from
     // eK - 1 - pBegin on. SAME mode crops calcPadding's amount with the
@@ -445,8 +491,9 @@ ExecLowerFn lowerDeconv(unsigned rank) {
       d.push_back(di);
     }
     Value zero = createScalar(b, loc, elem, 0);
-    Value spread = filled(b, loc, RankedTensorType::get(dShape, elem), zero);
-    spread = insertInto(b, loc, x, spread, offsets, strides);
+    Value spread =
+        placeInto(b, loc, x, 2, ArrayRef<int64_t>(offsets).drop_front(2),
+                  ArrayRef<int64_t>(strides).drop_front(2), dShape, zero);
     SmallVector<int64_t> ones(rank, 1);
     Value init = filled(b, loc, outType, zero);
     Attribute stridesAttr = b.getI64VectorAttr(ones),
@@ -474,8 +521,8 @@ ExecLowerFn lowerDeconv(unsigned rank) {
 
 /// How many of the window's taps at output positions 0..out-1 fall inside
 /// the input, as libnd4j's avgpool counts them when padding is excluded.
-SmallVector<int64_t> insideCounts(int64_t in, int64_t out, int64_t k,
-                                  int64_t s, int64_t d, int64_t lo) {
+SmallVector<int64_t> insideCounts(int64_t in, int64_t out, int64_t k, int64_t s,
+                                  int64_t d, int64_t lo) {
   SmallVector<int64_t> counts;
   for (int64_t o = 0; o < out; ++o) {
     int64_t n = 0;
@@ -494,10 +541,11 @@ SmallVector<int64_t> insideCounts(int64_t in, int64_t out, int64_t k,
 /// channels-last only. An average sums and divides by the kernel size
 /// (extraParam0 1: padding counts) or by the taps inside the input (0).
 ExecLowerFn lowerPool(unsigned rank, bool isMax) {
-  return [rank, isMax](ExecLowering &l, SmallVectorImpl<Value> &results) -> LogicalResult {
+  return [rank, isMax](ExecLowering &l,
+                       SmallVectorImpl<Value> &results) -> LogicalResult {
     if (l.numInputs() < 1)
       return l.emitError("needs an input");
-    if (failed(checkTypes(l, 1)))
+    if (failed(checkTypes(l, 1, /*allowInt=*/isMax)))
       return failure();
     OpBuilder &b = l.b;
     Location loc = l.loc;
@@ -508,7 +556,11 @@ ExecLowerFn lowerPool(unsigned rank, bool isMax) {
       return l.emitError("input must have rank ") << rank + 2;
     // The layout the named op wants: first for 2-D, last for 3-D.
     bool inLast = l.iArg(4 * rank + 2, 0) != 0;
-    bool wantLast = rank == 3;
+    bool isUnsigned = l.isUnsignedResult();
+    if (isUnsigned && rank == 3)
+      return l.emitError("unsigned 3-D max pooling is not supported");
+    // linalg's unsigned max pool is channels-last only.
+    bool wantLast = rank == 3 || isUnsigned;
     Value x = l.input(0);
     SmallVector<int64_t> toFirst = toChannelsFirst(rank),
                          toLast = inversePerm(toChannelsFirst(rank));
@@ -532,8 +584,8 @@ ExecLowerFn lowerPool(unsigned rank, bool isMax) {
     if (!isMax && extra != 0 && extra != 1)
       return l.emitError("extraParam0 must be 0 or 1, got ") << extra;
 
-    Value padValue =
-        isMax ? lowest(b, loc, elem) : createScalar(b, loc, elem, 0);
+    Value padValue = isMax && !isUnsigned ? lowest(b, loc, elem)
+                                          : createScalar(b, loc, elem, 0);
     x = padSpatial(b, loc, x, first, win.lo, win.hi, padValue);
     Value init = filled(b, loc, outType, padValue);
     Value window = tensor::EmptyOp::create(b, loc, win.k, elem);
@@ -542,7 +594,11 @@ ExecLowerFn lowerPool(unsigned rank, bool isMax) {
     SmallVector<Value> ins = {x, window};
     SmallVector<Type> res = {outType};
     Value y;
-    if (rank == 2 && isMax)
+    if (isUnsigned)
+      y = linalg::PoolingNhwcMaxUnsignedOp::create(b, loc, res, ins, init,
+                                                   strides, dilations)
+              .getResult(0);
+    else if (rank == 2 && isMax)
       y = linalg::PoolingNchwMaxOp::create(b, loc, res, ins, init, strides,
                                            dilations)
               .getResult(0);
@@ -579,8 +635,7 @@ ExecLowerFn lowerPool(unsigned rank, bool isMax) {
       if (extra == 0 && partial) {
         for (unsigned i = 0; i < rank; ++i) {
           SmallVector<double> values(counts[i].begin(), counts[i].end());
-          auto cType = RankedTensorType::get(
-              {(int64_t)values.size()}, elem);
+          auto cType = RankedTensorType::get({(int64_t)values.size()}, elem);
           SmallVector<Attribute> attrs;
           for (double v : values)
             attrs.push_back(b.getFloatAttr(elem, v));
