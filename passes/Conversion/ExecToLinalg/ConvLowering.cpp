@@ -181,8 +181,9 @@ Value lowest(OpBuilder &b, Location loc, Type type) {
                        APInt::getSignedMinValue(type.getIntOrFloatBitWidth())));
 }
 
-/// `y` [N, C, spatial...] plus `bias` (C elements) along C.
-Value addBias(OpBuilder &b, Location loc, Value y, Value bias) {
+/// `y` plus `bias` (C elements) along the channels, dimension `channelDim`.
+Value addBias(OpBuilder &b, Location loc, Value y, Value bias,
+              unsigned channelDim = 1) {
   auto type = cast<RankedTensorType>(y.getType());
   auto biasType = cast<RankedTensorType>(bias.getType());
   MLIRContext *ctx = b.getContext();
@@ -196,7 +197,7 @@ Value addBias(OpBuilder &b, Location loc, Value y, Value bias) {
   }
   SmallVector<AffineMap> maps = {
       AffineMap::getMultiDimIdentityMap(rank, ctx),
-      AffineMap::get(rank, 0, getAffineDimExpr(1, ctx)),
+      AffineMap::get(rank, 0, getAffineDimExpr(channelDim, ctx)),
       AffineMap::getMultiDimIdentityMap(rank, ctx)};
   SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
   bool isFloat = isa<FloatType>(type.getElementType());
@@ -264,9 +265,9 @@ Value finish(ExecLowering &l, unsigned rank, bool channelsLast, Value y) {
 //===----------------------------------------------------------------------===//
 
 /// conv2d (i_args kH kW sH sW pH pW dH dW isSameMode isNCHW wFormat) and
-/// conv3dnew (kD kH kW sD sH sW pD pH pW dD dH dW paddingMode isNCDHW
-/// wFormat). Weights [k..., iC, oC] (wFormat 0), [oC, iC, k...] (1) or
-/// [oC, k..., iC] (2) become linalg's [oC, iC, k...].
+/// conv3dnew (kD kH kW sD sH sW pD pH pW dD dH dW paddingMode isNCDHW, no
+/// wFormat slot: always 0). Weights [k..., iC, oC] (wFormat 0),
+/// [oC, iC, k...] (1) or [oC, k..., iC] (2) become linalg's [oC, iC, k...].
 ExecLowerFn lowerConv(unsigned rank) {
   return [rank](ExecLowering &l,
                 SmallVectorImpl<Value> &results) -> LogicalResult {
@@ -337,17 +338,14 @@ ExecLowerFn lowerConv(unsigned rank) {
   };
 }
 
-/// depthwise_conv2d (i_args as conv2d's): weights [kH, kW, iC, m], output
-/// channel c * m + j. linalg's multiplier form is channels-last, so the
-/// input is transposed there and the result back.
+/// depthwise_conv2d (i_args as conv2d's, less wFormat): weights [kH, kW, iC,
+/// m], output channel c * m + j. linalg's multiplier form is channels-last, so
+/// the input is transposed there and the result back.
 LogicalResult lowerDepthwise(ExecLowering &l, SmallVectorImpl<Value> &results) {
   if (l.numInputs() < 2)
     return l.emitError("needs input and weights");
   if (failed(checkTypes(l, 2)))
     return failure();
-  if (l.iArg(10, 0) != 0)
-    return l.emitError("only weights format 0 ([kH, kW, iC, mC]) is "
-                       "supported");
   OpBuilder &b = l.b;
   Location loc = l.loc;
   RankedTensorType type = l.resultType();
@@ -386,24 +384,20 @@ LogicalResult lowerDepthwise(ExecLowering &l, SmallVectorImpl<Value> &results) {
   y = tensor::CollapseShapeOp::create(
       b, loc, type.clone(nhwc), y,
       SmallVector<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
+  if (l.numInputs() > 2)
+    y = addBias(b, loc, y, l.input(2), /*channelDim=*/3);
   if (!channelsLast)
     y = transpose(b, loc, y, toChannelsFirst(2));
-  if (l.numInputs() > 2) {
-    if (channelsLast)
-      return l.emitError("a bias with channels-last layout is not "
-                         "supported");
-    y = addBias(b, loc, y, l.input(2));
-  }
   results.push_back(y);
   return success();
 }
 
-/// deconv2d (i_args kH kW sH sW pH pW dH dW isSameMode isNCHW wFormat) and
-/// deconv3d (the 3-D slots likewise): weights [k..., oC, iC] (wFormat 0) or
-/// [iC, oC, k...] (1). The transposed convolution is the convolution with
-/// stride 1 of the input spread out by the stride (zeros between) and
+/// deconv2d (i_args kH kW sH sW pH pW dH dW isSameMode isNCHW) and deconv3d
+/// (the 3-D slots likewise), weights [k..., oC, iC] (their descriptors have
+/// no weights-format slot). The transposed convolution is the convolution
+/// with stride 1 of the input spread out by the stride (zeros between) and
 /// padded by eK - 1 - p, with the kernel flipped and its channels swapped;
-/// one generic builds that kernel, one strided insert_slice the input.
+/// one generic builds that kernel, one gather generic the input.
 ExecLowerFn lowerDeconv(unsigned rank) {
   return [rank](ExecLowering &l,
                 SmallVectorImpl<Value> &results) -> LogicalResult {
@@ -422,16 +416,9 @@ ExecLowerFn lowerDeconv(unsigned rank) {
     RankedTensorType wType = l.inputType(1);
     if (xType.getRank() != rank + 2 || wType.getRank() != rank + 2)
       return l.emitError("input and weights must have rank ") << rank + 2;
-    int64_t wFormat = l.iArg(formatSlot + 1, 0);
-    if (wFormat != 0 && wFormat != 1)
-      return l.emitError("unsupported weights format ") << wFormat;
     int64_t iC = xType.getDimSize(1), oC = outType.getDimSize(1);
-    ArrayRef<int64_t> kernel = wFormat == 0 ? wType.getShape().take_front(rank)
-                                            : wType.getShape().drop_front(2);
-    int64_t wI =
-        wFormat == 0 ? wType.getDimSize(rank + 1) : wType.getDimSize(0);
-    int64_t wO = wFormat == 0 ? wType.getDimSize(rank) : wType.getDimSize(1);
-    if (wI != iC || wO != oC)
+    ArrayRef<int64_t> kernel = wType.getShape().take_front(rank);
+    if (wType.getDimSize(rank + 1) != iC || wType.getDimSize(rank) != oC)
       return l.emitError("weights ")
              << wType << " do not match input " << l.inputType(0)
              << " and result " << l.resultType();
@@ -441,14 +428,8 @@ ExecLowerFn lowerDeconv(unsigned rank) {
     SmallVector<AffineExpr> flipped;
     for (unsigned i = 0; i < rank; ++i)
       flipped.push_back(kernel[i] - 1 - getAffineDimExpr(2 + i, ctx));
-    SmallVector<AffineExpr> src;
-    if (wFormat == 0) {
-      src.append(flipped);
-      src.append({getAffineDimExpr(0, ctx), getAffineDimExpr(1, ctx)});
-    } else {
-      src = {getAffineDimExpr(1, ctx), getAffineDimExpr(0, ctx)};
-      src.append(flipped);
-    }
+    SmallVector<AffineExpr> src(flipped);
+    src.append({getAffineDimExpr(0, ctx), getAffineDimExpr(1, ctx)});
     SmallVector<int64_t> fShape = {oC, iC};
     fShape.append(kernel.begin(), kernel.end());
     auto fType = RankedTensorType::get(fShape, elem);
