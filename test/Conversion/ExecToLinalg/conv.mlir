@@ -52,12 +52,12 @@ nd4j_exec.graph @conv3d {
 
 // depthwise_conv2d with multiplier 2: channels-last hwcm, output channel
 // c * m + j by collapsing [C, m]; the bias along the last dimension.
-// CHECK: #[[LAST:.*]] = affine_map<(d0, d1, d2, d3) -> (d3)>
+// CHECK: #[[$LAST:.*]] = affine_map<(d0, d1, d2, d3) -> (d3)>
 // CHECK-LABEL: func.func @depthwise(
 // CHECK: %[[X:.*]] = linalg.transpose ins(%arg0 : tensor<1x3x5x5xf32>) {{.*}} permutation = [0, 2, 3, 1]
 // CHECK: %[[D:.*]] = linalg.depthwise_conv_2d_nhwc_hwcm {{.*}} ins(%[[X]], %arg1 : tensor<1x5x5x3xf32>, tensor<3x3x3x2xf32>) outs(%{{.*}} : tensor<1x3x3x3x2xf32>)
 // CHECK: %[[R:.*]] = tensor.collapse_shape %[[D]] {{\[}}[0], [1], [2], [3, 4]] : tensor<1x3x3x3x2xf32> into tensor<1x3x3x6xf32>
-// CHECK: %[[B:.*]] = linalg.generic {indexing_maps = [#{{.*}}, #[[LAST]], #{{.*}}], {{.*}} ins(%[[R]], %arg2 : tensor<1x3x3x6xf32>, tensor<6xf32>)
+// CHECK: %[[B:.*]] = linalg.generic {indexing_maps = [#{{.*}}, #[[$LAST]], #{{.*}}], {{.*}} ins(%[[R]], %arg2 : tensor<1x3x3x6xf32>, tensor<6xf32>)
 // CHECK: linalg.transpose ins(%[[B]] : tensor<1x3x3x6xf32>) {{.*}} permutation = [0, 3, 1, 2]
 nd4j_exec.graph @depthwise {
   %x = nd4j_exec.placeholder "x" : tensor<1x3x5x5xf32>
@@ -71,9 +71,9 @@ nd4j_exec.graph @depthwise {
 
 // deconv2d: the kernel flipped and its channels swapped by one generic,
 // the input spread by the stride (7 = 5 + 3 - 1 long), a stride-1 conv.
-// CHECK: #[[FLIP:.*]] = affine_map<(d0, d1, d2, d3) -> (-d2 + 2, -d3 + 2, d0, d1)>
+// CHECK: #[[$FLIP:.*]] = affine_map<(d0, d1, d2, d3) -> (-d2 + 2, -d3 + 2, d0, d1)>
 // CHECK-LABEL: func.func @deconv2d(
-// CHECK: %[[W:.*]] = linalg.generic {indexing_maps = [#[[FLIP]], {{.*}} ins(%arg1 : tensor<3x3x2x1xf32>) outs(%{{.*}} : tensor<2x1x3x3xf32>)
+// CHECK: %[[W:.*]] = linalg.generic {indexing_maps = [#[[$FLIP]], {{.*}} ins(%arg1 : tensor<3x3x2x1xf32>) outs(%{{.*}} : tensor<2x1x3x3xf32>)
 // CHECK: %[[S:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<1x1x7x7xf32>)
 // CHECK: arith.remsi
 // CHECK: arith.divsi
@@ -104,12 +104,12 @@ nd4j_exec.graph @maxpool_same {
 
 // extraParam0 = 0 excludes padding: the sum divided by the product of the
 // per-dimension counts of taps inside the input.
-// CHECK-DAG: #[[H:.*]] = affine_map<(d0, d1, d2, d3) -> (d2)>
-// CHECK-DAG: #[[W:.*]] = affine_map<(d0, d1, d2, d3) -> (d3)>
+// CHECK-DAG: #[[$H:.*]] = affine_map<(d0, d1, d2, d3) -> (d2)>
+// CHECK-DAG: #[[$W:.*]] = affine_map<(d0, d1, d2, d3) -> (d3)>
 // CHECK-LABEL: func.func @avgpool_exclude(
 // CHECK: %[[S:.*]] = linalg.pooling_nchw_sum
 // CHECK: arith.constant dense<[2.000000e+00, 3.000000e+00, 3.000000e+00, 2.000000e+00]> : tensor<4xf32>
-// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[H]], #[[W]], #{{.*}}], {{.*}} ins(%[[S]], %{{.*}}, %{{.*}} : tensor<1x3x4x4xf32>, tensor<4xf32>, tensor<4xf32>)
+// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[$H]], #[[$W]], #{{.*}}], {{.*}} ins(%[[S]], %{{.*}}, %{{.*}} : tensor<1x3x4x4xf32>, tensor<4xf32>, tensor<4xf32>)
 // CHECK: arith.mulf
 // CHECK: arith.divf
 nd4j_exec.graph @avgpool_exclude {
