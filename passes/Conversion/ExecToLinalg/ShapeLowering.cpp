@@ -264,7 +264,8 @@ LogicalResult lowerConcat(ExecLowering &l, SmallVectorImpl<Value> &results) {
   axis = normalizeAxis(axis, rank);
   if (axis < 0 || axis >= rank)
     return l.emitError("axis ") << l.iArg(0, 0) << " is out of range";
-  Value acc = createEmpty(l.b, l.loc, type);
+  SmallVector<Value> parts;
+  SmallVector<int64_t> starts;
   int64_t offset = 0;
   for (unsigned i = 0; i < n; ++i) {
     Value v = l.input(i);
@@ -282,18 +283,48 @@ LogicalResult lowerConcat(ExecLowering &l, SmallVectorImpl<Value> &results) {
       if (d != axis && t.getDimSize(d) != type.getDimSize(d))
         return l.emitError("input ")
                << i << " differs from the result outside the axis";
-    SmallVector<OpFoldResult> offsets(rank, l.b.getIndexAttr(0)), sizes,
-        strides(rank, l.b.getIndexAttr(1));
-    offsets[axis] = l.b.getIndexAttr(offset);
-    for (int64_t s : t.getShape())
-      sizes.push_back(l.b.getIndexAttr(s));
-    acc = tensor::InsertSliceOp::create(l.b, l.loc, v, acc, offsets, sizes,
-                                        strides);
+    if (t.getDimSize(axis) != 0) {
+      parts.push_back(v);
+      starts.push_back(offset);
+    }
     offset += t.getDimSize(axis);
   }
   if (offset != type.getDimSize(axis))
     return l.emitError("the inputs do not add up to the result along the axis");
-  results.push_back(acc);
+  if (parts.empty()) {
+    results.push_back(createEmpty(l.b, l.loc, type));
+    return success();
+  }
+  // One generic over the result picks the input by the position along the
+  // axis: an insert_slice chain bufferizes to memref.copy into strided
+  // views, which the CPU pipeline can only lower to a call into MLIR's C
+  // runner library.
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, type, {}, {},
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+        Value pos = ivs[axis];
+        Value r;
+        for (int64_t k = parts.size() - 1; k >= 0; --k) {
+          int64_t size =
+              cast<RankedTensorType>(parts[k].getType()).getDimSize(axis);
+          SmallVector<Value> idx(ivs);
+          Value local =
+              arith::SubIOp::create(b, loc, pos, indexConst(b, loc, starts[k]));
+          local = arith::MaxSIOp::create(b, loc, local, indexConst(b, loc, 0));
+          idx[axis] = arith::MinSIOp::create(b, loc, local,
+                                             indexConst(b, loc, size - 1));
+          Value v = tensor::ExtractOp::create(b, loc, parts[k], idx);
+          if (!r) {
+            r = v;
+            continue;
+          }
+          Value before =
+              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, pos,
+                                    indexConst(b, loc, starts[k + 1]));
+          r = arith::SelectOp::create(b, loc, before, v, r);
+        }
+        return r;
+      }));
   return success();
 }
 
@@ -336,9 +367,9 @@ LogicalResult lowerReverse(ExecLowering &l, SmallVectorImpl<Value> &results) {
 
 /// TF's StridedSlice: masks over the slice spec, an ellipsis covering the
 /// unnamed dimensions, new axes and shrunk axes (which only change the
-/// shape, which the result type gives). Positive strides are one
-/// extract_slice; negative ones slice the same elements with the positive
-/// stride and reverse them.
+/// shape, which the result type gives). The slice is one generic reading
+/// the input through start + i * stride per dimension; an extract_slice
+/// would bufferize to a strided view that a result copy cannot lower.
 LogicalResult lowerStridedSlice(ExecLowering &l,
                                 SmallVectorImpl<Value> &results) {
   RankedTensorType in = l.inputType(0);
@@ -438,23 +469,43 @@ LogicalResult lowerStridedSlice(ExecLowering &l,
     return l.emitError("the slice has ")
            << count << " elements where the result has "
            << type.getNumElements();
-  auto attrs = [&](ArrayRef<int64_t> v) {
-    SmallVector<OpFoldResult> r;
-    for (int64_t x : v)
-      r.push_back(l.b.getIndexAttr(x));
-    return r;
-  };
   Value v = l.input(0);
-  if (!llvm::equal(sizes, in.getShape()))
-    v = tensor::ExtractSliceOp::create(l.b, l.loc, v, attrs(offsets),
-                                       attrs(sizes), attrs(steps));
-  v = reverseDims(l.b, l.loc, v, reversed);
+  if (!llvm::equal(sizes, in.getShape()) || !reversed.empty()) {
+    // Element i of the slice along d is start + i * stride (signed), read
+    // with tensor.extract: an input map of that form would make linalg
+    // infer the loop bounds from the input.
+    SmallVector<int64_t> starts, signedSteps;
+    for (int64_t d = 0; d < rank; ++d) {
+      bool rev = llvm::is_contained(reversed, d);
+      starts.push_back(rev ? offsets[d] + (sizes[d] - 1) * steps[d]
+                           : offsets[d]);
+      signedSteps.push_back(rev ? -steps[d] : steps[d]);
+    }
+    Value x = v;
+    v = createIndexedGeneric(
+        l.b, l.loc, RankedTensorType::get(sizes, in.getElementType()), {}, {},
+        [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+          SmallVector<Value> idx;
+          for (int64_t d = 0; d < rank; ++d) {
+            Value i = ivs[d];
+            if (signedSteps[d] != 1)
+              i = arith::MulIOp::create(b, loc, i,
+                                        indexConst(b, loc, signedSteps[d]));
+            if (starts[d] != 0)
+              i = arith::AddIOp::create(b, loc, i,
+                                        indexConst(b, loc, starts[d]));
+            idx.push_back(i);
+          }
+          return tensor::ExtractOp::create(b, loc, x, idx);
+        });
+  }
   results.push_back(reshapeTo(l.b, l.loc, v, type));
   return success();
 }
 
-/// Modes 0 CONSTANT (tensor.pad), 1 REFLECT and 2 SYMMETRIC (a generic
-/// that mirrors each out-of-range index back into the input).
+/// Modes 0 CONSTANT (a select between the input and the value), 1 REFLECT and 2
+/// SYMMETRIC (a generic that mirrors each out-of-range index back into the
+/// input).
 LogicalResult lowerPad(ExecLowering &l, SmallVectorImpl<Value> &results) {
   RankedTensorType in = l.inputType(0), type = l.resultType();
   int64_t rank = in.getRank();
@@ -490,13 +541,36 @@ LogicalResult lowerPad(ExecLowering &l, SmallVectorImpl<Value> &results) {
     } else {
       padValue = createScalar(l.b, l.loc, elem, value);
     }
-    SmallVector<OpFoldResult> lo, hi;
-    for (int64_t d = 0; d < rank; ++d) {
-      lo.push_back(l.b.getIndexAttr(low[d]));
-      hi.push_back(l.b.getIndexAttr(high[d]));
-    }
-    results.push_back(
-        tensor::PadOp::create(l.b, l.loc, type, l.input(0), lo, hi, padValue));
+    // A generic rather than tensor.pad, whose bufferization copies into a
+    // strided view (see lowerConcat).
+    Value x = l.input(0);
+    results.push_back(createIndexedGeneric(
+        l.b, l.loc, type, {}, {},
+        [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+          if (in.getNumElements() == 0)
+            return padValue;
+          SmallVector<Value> idx;
+          Value inside;
+          for (int64_t d = 0; d < rank; ++d) {
+            int64_t n = in.getDimSize(d);
+            Value i = arith::SubIOp::create(b, loc, ivs[d],
+                                            indexConst(b, loc, low[d]));
+            Value ok = arith::AndIOp::create(
+                b, loc,
+                arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, i,
+                                      indexConst(b, loc, 0)),
+                arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i,
+                                      indexConst(b, loc, n)));
+            inside = inside ? arith::AndIOp::create(b, loc, inside, ok) : ok;
+            i = arith::MaxSIOp::create(b, loc, i, indexConst(b, loc, 0));
+            idx.push_back(
+                arith::MinSIOp::create(b, loc, i, indexConst(b, loc, n - 1)));
+          }
+          Value v = tensor::ExtractOp::create(b, loc, x, idx);
+          if (!inside)
+            return v;
+          return arith::SelectOp::create(b, loc, inside, v, padValue);
+        }));
     return success();
   }
   if (mode != 1 && mode != 2)
