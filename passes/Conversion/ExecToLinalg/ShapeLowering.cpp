@@ -808,15 +808,16 @@ LogicalResult lowerMatrixDiagPart(ExecLowering &l,
       type.getDimSize(rank - 2) !=
           std::min(in.getDimSize(rank - 2), in.getDimSize(rank - 1)))
     return l.emitError("expected a matrix (batch) input");
-  MLIRContext *ctx = l.b.getContext();
-  SmallVector<AffineExpr> exprs;
-  for (int64_t d = 0; d < rank - 1; ++d)
-    exprs.push_back(getAffineDimExpr(d, ctx));
-  exprs.push_back(getAffineDimExpr(rank - 2, ctx));
-  AffineMap map = AffineMap::get(rank - 1, 0, exprs, ctx);
+  // tensor.extract rather than an input map (..., d, d): with such a map
+  // linalg would infer the loop bound from a non-square input's last dim.
+  Value x = l.input(0);
   results.push_back(createIndexedGeneric(
-      l.b, l.loc, type, l.input(0), map,
-      [](OpBuilder &, Location, ValueRange, ValueRange s) { return s[0]; }));
+      l.b, l.loc, type, {}, {},
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+        SmallVector<Value> idx(ivs);
+        idx.push_back(ivs.back());
+        return tensor::ExtractOp::create(b, loc, x, idx);
+      }));
   return success();
 }
 
