@@ -1,13 +1,884 @@
 //===- ShapeLowering.cpp - shape libnd4j ops -------------------*- C++ -*-===//
 //
 // reshape, permute, concat, slices, gathers, scatters, pad, tile, broadcast,
-// range/fill, index-producing ops.
+// range/fill, index-producing ops. Pure data movement becomes tensor ops
+// (collapse/expand_shape, extract/insert_slice, pad) or named linalg ops
+// (transpose, fill); movement that depends on index arithmetic or on run-time
+// indices becomes a linalg.generic over the result whose body reads the
+// source with `tensor.extract`. The node's static result type is taken as
+// authoritative for shapes that libnd4j would compute from its arguments.
 //
 //===----------------------------------------------------------------------===//
 
 #include "passes/Conversion/ExecToLinalg/ExecLowering.h"
 
+#include "mlir/Dialect/Utils/IndexingUtils.h"
+#include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
+
 using namespace mlir;
 using namespace mlir::nd4j;
 
-void mlir::nd4j::populateExecToLinalgShape(ExecLoweringTable &table) {}
+namespace {
+
+using IndexedBodyFn =
+    function_ref<Value(OpBuilder &, Location, ValueRange ivs, ValueRange args)>;
+
+/// A parallel linalg.generic over `resultType` reading `operands` through
+/// `maps`; `body` gets the loop indices (`linalg.index`) and the scalars.
+Value createIndexedGeneric(OpBuilder &b, Location loc,
+                           RankedTensorType resultType, ValueRange operands,
+                           ArrayRef<AffineMap> maps, IndexedBodyFn body) {
+  int64_t rank = resultType.getRank();
+  SmallVector<AffineMap> allMaps(maps);
+  allMaps.push_back(b.getMultiDimIdentityMap(rank));
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, loc, resultType, operands, createEmpty(b, loc, resultType), allMaps,
+      iterators, [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        SmallVector<Value> ivs;
+        for (int64_t d = 0; d < rank; ++d)
+          ivs.push_back(linalg::IndexOp::create(nb, nloc, d));
+        linalg::YieldOp::create(nb, nloc,
+                                body(nb, nloc, ivs, args.drop_back()));
+      });
+  return generic.getResult(0);
+}
+
+Value indexConst(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
+}
+
+/// An integer scalar as an index, wrapped into [0, dim) when negative (as
+/// libnd4j's gathers accept) and clamped there so that a bad index cannot
+/// read outside the tensor.
+Value wrapIndex(OpBuilder &b, Location loc, Value v, int64_t dim,
+                bool isUnsigned) {
+  Value i =
+      isa<IndexType>(v.getType()) ? v
+      : isUnsigned
+          ? arith::IndexCastUIOp::create(b, loc, b.getIndexType(), v)
+                .getResult()
+          : arith::IndexCastOp::create(b, loc, b.getIndexType(), v).getResult();
+  Value zero = indexConst(b, loc, 0);
+  Value neg = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, zero);
+  Value wrapped = arith::AddIOp::create(b, loc, i, indexConst(b, loc, dim));
+  i = arith::SelectOp::create(b, loc, neg, wrapped, i);
+  i = arith::MaxSIOp::create(b, loc, i, zero);
+  return arith::MinSIOp::create(
+      b, loc, i, indexConst(b, loc, std::max<int64_t>(dim - 1, 0)));
+}
+
+/// A value of rank 1 holding the elements of `v` in row-major order.
+Value flatten(OpBuilder &b, Location loc, Value v) {
+  auto type = cast<RankedTensorType>(v.getType());
+  if (type.getRank() == 1)
+    return v;
+  auto flat =
+      RankedTensorType::get({type.getNumElements()}, type.getElementType());
+  if (type.getRank() == 0)
+    return tensor::ExpandShapeOp::create(b, loc, flat, v,
+                                         ArrayRef<ReassociationIndices>{});
+  ReassociationIndices all;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    all.push_back(d);
+  return tensor::CollapseShapeOp::create(b, loc, flat, v,
+                                         ArrayRef<ReassociationIndices>{all});
+}
+
+/// Row-major reshape of `v` to `type` (same element count): one
+/// collapse_shape or expand_shape when a reassociation exists, else a
+/// collapse to rank 1 followed by an expand.
+Value reshapeTo(OpBuilder &b, Location loc, Value v, RankedTensorType type) {
+  auto from = cast<RankedTensorType>(v.getType());
+  if (from == type)
+    return v;
+  if (from.getRank() > type.getRank()) {
+    if (auto re = getReassociationIndicesForCollapse(from.getShape(),
+                                                     type.getShape()))
+      return tensor::CollapseShapeOp::create(b, loc, type, v, *re);
+  } else if (from.getRank() < type.getRank()) {
+    if (auto re = getReassociationIndicesForCollapse(type.getShape(),
+                                                     from.getShape()))
+      return tensor::ExpandShapeOp::create(b, loc, type, v, *re);
+  }
+  Value flat = flatten(b, loc, v);
+  if (type.getRank() == 1)
+    return flat;
+  if (type.getRank() == 0)
+    return tensor::CollapseShapeOp::create(b, loc, type, flat,
+                                           ArrayRef<ReassociationIndices>{});
+  ReassociationIndices all;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    all.push_back(d);
+  return tensor::ExpandShapeOp::create(b, loc, type, flat,
+                                       ArrayRef<ReassociationIndices>{all});
+}
+
+Value transpose(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> perm) {
+  auto type = cast<RankedTensorType>(v.getType());
+  if (llvm::equal(perm, llvm::seq<int64_t>(0, perm.size())))
+    return v;
+  SmallVector<int64_t> shape;
+  for (int64_t p : perm)
+    shape.push_back(type.getDimSize(p));
+  Value init = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
+  return linalg::TransposeOp::create(b, loc, v, init, perm).getResult()[0];
+}
+
+/// A dims list from i_args, or else from a constant input `i`.
+std::optional<SmallVector<int64_t>> intsFromArgsOrInput(ExecLowering &l,
+                                                        unsigned i) {
+  if (!l.iArgs().empty())
+    return SmallVector<int64_t>(l.iArgs());
+  if (l.numInputs() > i)
+    return l.constantInts(i);
+  return SmallVector<int64_t>();
+}
+
+/// The scalar element 0 of a (rank-0 or one-element) tensor.
+Value extractFirst(OpBuilder &b, Location loc, Value v) {
+  auto type = cast<RankedTensorType>(v.getType());
+  SmallVector<Value> idx(type.getRank(), indexConst(b, loc, 0));
+  return tensor::ExtractOp::create(b, loc, v, idx);
+}
+
+//===----------------------------------------------------------------------===//
+// reshape, permute, broadcast_to, tile
+//===----------------------------------------------------------------------===//
+
+/// libnd4j's reshape may lead its shape with an order char ('c' = 99,
+/// 'f' = 102, also passed negated); the shape itself (with -1) is what the
+/// result type already says.
+LogicalResult lowerReshape(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType type = l.resultType();
+  RankedTensorType in = l.inputType(0);
+  if (in.getNumElements() != type.getNumElements())
+    return l.emitError("input and result element counts differ");
+  ArrayRef<int64_t> args = l.iArgs();
+  bool fortran = false;
+  if (static_cast<int64_t>(args.size()) == type.getRank() + 1 &&
+      (args[0] == 102 || args[0] == -102))
+    fortran = true;
+  if (!fortran) {
+    results.push_back(reshapeTo(l.b, l.loc, l.input(0), type));
+    return success();
+  }
+  // Column-major reshape: the row-major reshape of the dims-reversed input
+  // to the dims-reversed shape, reversed back.
+  auto reversed = [](int64_t rank) {
+    SmallVector<int64_t> perm;
+    for (int64_t d = rank - 1; d >= 0; --d)
+      perm.push_back(d);
+    return perm;
+  };
+  Value t = transpose(l.b, l.loc, l.input(0), reversed(in.getRank()));
+  SmallVector<int64_t> shape(llvm::reverse(type.getShape()));
+  t = reshapeTo(l.b, l.loc, t, type.clone(shape));
+  results.push_back(transpose(l.b, l.loc, t, reversed(type.getRank())));
+  return success();
+}
+
+LogicalResult lowerPermute(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0);
+  std::optional<SmallVector<int64_t>> perm = intsFromArgsOrInput(l, 1);
+  if (!perm)
+    return l.emitError("the permutation must be a constant");
+  if (perm->empty())
+    for (int64_t d = in.getRank() - 1; d >= 0; --d)
+      perm->push_back(d);
+  if (static_cast<int64_t>(perm->size()) != in.getRank())
+    return l.emitError("the permutation does not match the input rank");
+  for (int64_t &p : *perm)
+    p = normalizeAxis(p, in.getRank());
+  if (!isPermutationVector(*perm))
+    return l.emitError("the dimensions are not a permutation");
+  Value r = transpose(l.b, l.loc, l.input(0), *perm);
+  if (r.getType() != l.resultType())
+    return l.emitError("the permuted shape does not match the result");
+  results.push_back(r);
+  return success();
+}
+
+/// The shape comes from the (static) result type; numpy broadcasting.
+LogicalResult lowerBroadcastTo(ExecLowering &l,
+                               SmallVectorImpl<Value> &results) {
+  RankedTensorType type = l.resultType();
+  RankedTensorType in = l.inputType(0);
+  if (in.getRank() > type.getRank())
+    return l.emitError("the input has a higher rank than the result");
+  for (int64_t d = 0; d < in.getRank(); ++d) {
+    int64_t s = in.getDimSize(d),
+            r = type.getDimSize(type.getRank() - in.getRank() + d);
+    if (s != 1 && s != r)
+      return l.emitError("the input does not broadcast to the result");
+  }
+  results.push_back(createElementwise(
+      l.b, l.loc, type, l.input(0),
+      [](OpBuilder &, Location, ValueRange s) { return s[0]; }));
+  return success();
+}
+
+/// Each result index reads the input at the index modulo the input's size.
+LogicalResult lowerTile(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType type = l.resultType();
+  RankedTensorType in = l.inputType(0);
+  if (in.getRank() != type.getRank())
+    return l.emitError("the result rank differs from the input rank");
+  MLIRContext *ctx = l.b.getContext();
+  SmallVector<AffineExpr> exprs;
+  for (int64_t d = 0; d < in.getRank(); ++d) {
+    int64_t s = in.getDimSize(d), r = type.getDimSize(d);
+    if (s == 0 ? r != 0 : r % s != 0)
+      return l.emitError("the result is not a whole repetition of the input");
+    AffineExpr e = getAffineDimExpr(d, ctx);
+    exprs.push_back(s == r   ? e
+                    : s == 1 ? getAffineConstantExpr(0, ctx)
+                             : e % s);
+  }
+  AffineMap map = AffineMap::get(in.getRank(), 0, exprs, ctx);
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, type, l.input(0), map,
+      [](OpBuilder &, Location, ValueRange, ValueRange s) { return s[0]; }));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// concat, slices, reverse, pad
+//===----------------------------------------------------------------------===//
+
+LogicalResult lowerConcat(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType type = l.resultType();
+  int64_t rank = type.getRank();
+  unsigned n = l.numInputs();
+  int64_t axis = l.iArg(0, 0);
+  // With no i_args, libnd4j takes the axis from a trailing scalar input.
+  if (l.iArgs().empty() && n > 1 && l.inputType(n - 1).getNumElements() == 1 &&
+      l.inputType(n - 1).getRank() <= 1 && rank > 1) {
+    std::optional<SmallVector<int64_t>> a = l.constantInts(n - 1);
+    if (!a)
+      return l.emitError("the axis input must be a constant");
+    axis = (*a)[0];
+    --n;
+  }
+  axis = normalizeAxis(axis, rank);
+  if (axis < 0 || axis >= rank)
+    return l.emitError("axis ") << l.iArg(0, 0) << " is out of range";
+  SmallVector<Value> parts;
+  SmallVector<int64_t> starts;
+  int64_t offset = 0;
+  for (unsigned i = 0; i < n; ++i) {
+    Value v = l.input(i);
+    RankedTensorType t = l.inputType(i);
+    if (t.getElementType() != type.getElementType())
+      return l.emitError("input ") << i << " has another element type";
+    // libnd4j concatenates scalars as vectors of one.
+    if (t.getRank() == 0 && rank == 1) {
+      t = RankedTensorType::get({1}, t.getElementType());
+      v = reshapeTo(l.b, l.loc, v, t);
+    }
+    if (t.getRank() != rank)
+      return l.emitError("input ") << i << " has another rank";
+    for (int64_t d = 0; d < rank; ++d)
+      if (d != axis && t.getDimSize(d) != type.getDimSize(d))
+        return l.emitError("input ")
+               << i << " differs from the result outside the axis";
+    if (t.getDimSize(axis) != 0) {
+      parts.push_back(v);
+      starts.push_back(offset);
+    }
+    offset += t.getDimSize(axis);
+  }
+  if (offset != type.getDimSize(axis))
+    return l.emitError("the inputs do not add up to the result along the axis");
+  if (parts.empty()) {
+    results.push_back(createEmpty(l.b, l.loc, type));
+    return success();
+  }
+  // One generic over the result picks the input by the position along the
+  // axis: an insert_slice chain bufferizes to memref.copy into strided
+  // views, which the CPU pipeline can only lower to a call into MLIR's C
+  // runner library.
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, type, {}, {},
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+        Value pos = ivs[axis];
+        Value r;
+        for (int64_t k = parts.size() - 1; k >= 0; --k) {
+          int64_t size =
+              cast<RankedTensorType>(parts[k].getType()).getDimSize(axis);
+          SmallVector<Value> idx(ivs);
+          Value local =
+              arith::SubIOp::create(b, loc, pos, indexConst(b, loc, starts[k]));
+          local = arith::MaxSIOp::create(b, loc, local, indexConst(b, loc, 0));
+          idx[axis] = arith::MinSIOp::create(b, loc, local,
+                                             indexConst(b, loc, size - 1));
+          Value v = tensor::ExtractOp::create(b, loc, parts[k], idx);
+          if (!r) {
+            r = v;
+            continue;
+          }
+          Value before =
+              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, pos,
+                                    indexConst(b, loc, starts[k + 1]));
+          r = arith::SelectOp::create(b, loc, before, v, r);
+        }
+        return r;
+      }));
+  return success();
+}
+
+/// Reverses `v` along `dims` with a generic reading index size-1-i there.
+Value reverseDims(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> dims) {
+  if (dims.empty())
+    return v;
+  auto type = cast<RankedTensorType>(v.getType());
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineExpr> exprs;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    AffineExpr e = getAffineDimExpr(d, ctx);
+    if (llvm::is_contained(dims, d))
+      e = getAffineConstantExpr(type.getDimSize(d) - 1, ctx) - e;
+    exprs.push_back(e);
+  }
+  AffineMap map = AffineMap::get(type.getRank(), 0, exprs, ctx);
+  return createIndexedGeneric(
+      b, loc, type, v, map,
+      [](OpBuilder &, Location, ValueRange, ValueRange s) { return s[0]; });
+}
+
+LogicalResult lowerReverse(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0);
+  std::optional<SmallVector<int64_t>> dims = intsFromArgsOrInput(l, 1);
+  if (!dims)
+    return l.emitError("the dimensions must be a constant");
+  // No dimensions reverses all of them.
+  if (dims->empty())
+    for (int64_t d = 0; d < in.getRank(); ++d)
+      dims->push_back(d);
+  for (int64_t &d : *dims) {
+    d = normalizeAxis(d, in.getRank());
+    if (d < 0 || d >= in.getRank())
+      return l.emitError("dimension out of range");
+  }
+  results.push_back(reverseDims(l.b, l.loc, l.input(0), *dims));
+  return success();
+}
+
+/// TF's StridedSlice: masks over the slice spec, an ellipsis covering the
+/// unnamed dimensions, new axes and shrunk axes (which only change the
+/// shape, which the result type gives). The slice is one generic reading
+/// the input through start + i * stride per dimension; an extract_slice
+/// would bufferize to a strided view that a result copy cannot lower.
+LogicalResult lowerStridedSlice(ExecLowering &l,
+                                SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0);
+  int64_t rank = in.getRank();
+  ArrayRef<int64_t> args = l.iArgs();
+  if (args.size() < 5)
+    return l.emitError("expected 5 masks in i_args");
+  int64_t beginMask = args[0], ellipsisMask = args[1], endMask = args[2],
+          newAxisMask = args[3], shrinkMask = args[4];
+  SmallVector<int64_t> begin, end, strides;
+  if (l.numInputs() >= 3) {
+    auto bv = l.constantInts(1), ev = l.constantInts(2);
+    if (!bv || !ev)
+      return l.emitError("begin and end must be constants");
+    begin = *bv;
+    end = *ev;
+    if (l.numInputs() >= 4) {
+      auto sv = l.constantInts(3);
+      if (!sv)
+        return l.emitError("strides must be a constant");
+      strides = *sv;
+    } else {
+      strides.assign(begin.size(), 1);
+    }
+  } else {
+    ArrayRef<int64_t> spec = args.drop_front(5);
+    if (spec.size() % 3 != 0)
+      return l.emitError("begin, end and strides differ in length");
+    int64_t n = spec.size() / 3;
+    begin.assign(spec.begin(), spec.begin() + n);
+    end.assign(spec.begin() + n, spec.begin() + 2 * n);
+    strides.assign(spec.begin() + 2 * n, spec.end());
+  }
+  int64_t n = begin.size();
+  if (static_cast<int64_t>(end.size()) != n ||
+      static_cast<int64_t>(strides.size()) != n)
+    return l.emitError("begin, end and strides differ in length");
+
+  // Per input dimension: offset, size, positive stride, whether reversed.
+  SmallVector<int64_t> offsets(rank, 0), sizes(in.getShape()), steps(rank, 1);
+  SmallVector<int64_t> reversed;
+  int64_t specDims = 0;
+  for (int64_t i = 0; i < n; ++i)
+    if (!((ellipsisMask >> i) & 1) && !((newAxisMask >> i) & 1))
+      ++specDims;
+  bool sawEllipsis = false;
+  int64_t d = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    if ((ellipsisMask >> i) & 1) {
+      if (sawEllipsis)
+        return l.emitError("more than one ellipsis");
+      sawEllipsis = true;
+      d += rank - specDims;
+      continue;
+    }
+    if ((newAxisMask >> i) & 1)
+      continue;
+    if (d >= rank)
+      return l.emitError("the slice spec has more dimensions than the input");
+    int64_t dim = in.getDimSize(d), s = strides[i];
+    if (s == 0)
+      return l.emitError("stride 0");
+    if ((shrinkMask >> i) & 1) {
+      int64_t bgn = begin[i] < 0 ? begin[i] + dim : begin[i];
+      if (bgn < 0 || bgn >= dim)
+        return l.emitError("shrunk index out of range");
+      offsets[d] = bgn;
+      sizes[d] = 1;
+      ++d;
+      continue;
+    }
+    int64_t lo = s > 0 ? 0 : -1, hi = s > 0 ? dim : dim - 1;
+    auto bound = [&](int64_t v, bool masked, bool isBegin) {
+      if (masked)
+        return (isBegin == (s > 0)) ? lo : hi;
+      if (v < 0)
+        v += dim;
+      return std::clamp(v, lo, hi);
+    };
+    int64_t bgn = bound(begin[i], (beginMask >> i) & 1, true);
+    int64_t stop = bound(end[i], (endMask >> i) & 1, false);
+    int64_t size = s > 0 ? (stop - bgn + s - 1) / s : (bgn - stop - s - 1) / -s;
+    size = std::max<int64_t>(size, 0);
+    sizes[d] = size;
+    steps[d] = s > 0 ? s : -s;
+    offsets[d] =
+        s > 0 || size == 0 ? (size == 0 ? 0 : bgn) : bgn + (size - 1) * s;
+    if (s < 0 && size > 1)
+      reversed.push_back(d);
+    ++d;
+  }
+  int64_t count = 1;
+  for (int64_t s : sizes)
+    count *= s;
+  RankedTensorType type = l.resultType();
+  if (count != type.getNumElements())
+    return l.emitError("the slice has ")
+           << count << " elements where the result has "
+           << type.getNumElements();
+  Value v = l.input(0);
+  if (!llvm::equal(sizes, in.getShape()) || !reversed.empty()) {
+    // Element i of the slice along d is start + i * stride (signed), read
+    // with tensor.extract: an input map of that form would make linalg
+    // infer the loop bounds from the input.
+    SmallVector<int64_t> starts, signedSteps;
+    for (int64_t d = 0; d < rank; ++d) {
+      bool rev = llvm::is_contained(reversed, d);
+      starts.push_back(rev ? offsets[d] + (sizes[d] - 1) * steps[d]
+                           : offsets[d]);
+      signedSteps.push_back(rev ? -steps[d] : steps[d]);
+    }
+    Value x = v;
+    v = createIndexedGeneric(
+        l.b, l.loc, RankedTensorType::get(sizes, in.getElementType()), {}, {},
+        [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+          SmallVector<Value> idx;
+          for (int64_t d = 0; d < rank; ++d) {
+            Value i = ivs[d];
+            if (signedSteps[d] != 1)
+              i = arith::MulIOp::create(b, loc, i,
+                                        indexConst(b, loc, signedSteps[d]));
+            if (starts[d] != 0)
+              i = arith::AddIOp::create(b, loc, i,
+                                        indexConst(b, loc, starts[d]));
+            idx.push_back(i);
+          }
+          return tensor::ExtractOp::create(b, loc, x, idx);
+        });
+  }
+  results.push_back(reshapeTo(l.b, l.loc, v, type));
+  return success();
+}
+
+/// Modes 0 CONSTANT (a select between the input and the value), 1 REFLECT and 2
+/// SYMMETRIC (a generic that mirrors each out-of-range index back into the
+/// input).
+LogicalResult lowerPad(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  int64_t rank = in.getRank();
+  std::optional<SmallVector<int64_t>> pads = l.constantInts(1);
+  if (!pads)
+    return l.emitError("the paddings must be a constant");
+  if (static_cast<int64_t>(pads->size()) != 2 * rank)
+    return l.emitError("expected [rank, 2] paddings");
+  SmallVector<int64_t> low, high;
+  for (int64_t d = 0; d < rank; ++d) {
+    low.push_back((*pads)[2 * d]);
+    high.push_back((*pads)[2 * d + 1]);
+    if (low.back() < 0 || high.back() < 0)
+      return l.emitError("negative paddings");
+    if (in.getDimSize(d) + low.back() + high.back() != type.getDimSize(d))
+      return l.emitError("the paddings do not give the result shape");
+  }
+  int64_t mode = l.iArg(0, 0);
+  Type elem = type.getElementType();
+  if (mode == 0) {
+    double value = l.tArg(0, 0.0);
+    Value padValue;
+    if (isa<IntegerType>(elem) && !elem.isInteger(1) && !std::isfinite(value)) {
+      // An infinite pad value (max pooling's) saturates for integers.
+      unsigned w = elem.getIntOrFloatBitWidth();
+      bool isUnsigned = l.isUnsignedResult();
+      APInt bound = value > 0 ? (isUnsigned ? APInt::getMaxValue(w)
+                                            : APInt::getSignedMaxValue(w))
+                              : (isUnsigned ? APInt::getMinValue(w)
+                                            : APInt::getSignedMinValue(w));
+      padValue = arith::ConstantOp::create(l.b, l.loc,
+                                           l.b.getIntegerAttr(elem, bound));
+    } else {
+      padValue = createScalar(l.b, l.loc, elem, value);
+    }
+    // A generic rather than tensor.pad, whose bufferization copies into a
+    // strided view (see lowerConcat).
+    Value x = l.input(0);
+    results.push_back(createIndexedGeneric(
+        l.b, l.loc, type, {}, {},
+        [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+          if (in.getNumElements() == 0)
+            return padValue;
+          SmallVector<Value> idx;
+          Value inside;
+          for (int64_t d = 0; d < rank; ++d) {
+            int64_t n = in.getDimSize(d);
+            Value i = arith::SubIOp::create(b, loc, ivs[d],
+                                            indexConst(b, loc, low[d]));
+            Value ok = arith::AndIOp::create(
+                b, loc,
+                arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, i,
+                                      indexConst(b, loc, 0)),
+                arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i,
+                                      indexConst(b, loc, n)));
+            inside = inside ? arith::AndIOp::create(b, loc, inside, ok) : ok;
+            i = arith::MaxSIOp::create(b, loc, i, indexConst(b, loc, 0));
+            idx.push_back(
+                arith::MinSIOp::create(b, loc, i, indexConst(b, loc, n - 1)));
+          }
+          Value v = tensor::ExtractOp::create(b, loc, x, idx);
+          if (!inside)
+            return v;
+          return arith::SelectOp::create(b, loc, inside, v, padValue);
+        }));
+    return success();
+  }
+  if (mode != 1 && mode != 2)
+    return l.emitError("unknown pad mode ") << mode;
+  bool reflect = mode == 1;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t limit = reflect ? in.getDimSize(d) - 1 : in.getDimSize(d);
+    if (low[d] > limit || high[d] > limit)
+      return l.emitError("paddings exceed what ")
+             << (reflect ? "REFLECT" : "SYMMETRIC") << " mode can mirror";
+  }
+  Value x = l.input(0);
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, type, {}, {},
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+        SmallVector<Value> idx;
+        for (int64_t d = 0; d < rank; ++d) {
+          int64_t n = in.getDimSize(d);
+          // i = iv - low; i < 0 → -i (reflect) or -i-1 (symmetric);
+          // i >= n → 2n-2-i (reflect) or 2n-1-i (symmetric).
+          Value i =
+              arith::SubIOp::create(b, loc, ivs[d], indexConst(b, loc, low[d]));
+          Value zero = indexConst(b, loc, 0);
+          Value neg =
+              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, zero);
+          Value negI = arith::SubIOp::create(
+              b, loc, indexConst(b, loc, reflect ? 0 : -1), i);
+          Value over = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,
+                                             i, indexConst(b, loc, n));
+          Value overI = arith::SubIOp::create(
+              b, loc, indexConst(b, loc, reflect ? 2 * n - 2 : 2 * n - 1), i);
+          i = arith::SelectOp::create(b, loc, neg, negI, i);
+          i = arith::SelectOp::create(b, loc, over, overI, i);
+          idx.push_back(i);
+        }
+        return tensor::ExtractOp::create(b, loc, x, idx);
+      }));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// gathers
+//===----------------------------------------------------------------------===//
+
+/// out[pre, idx..., post] = x[pre, indices[idx...], post]; indices come from
+/// input 1 or, without it, from i_args after the axis.
+LogicalResult lowerGather(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  int64_t axis = normalizeAxis(l.iArg(0, 0), in.getRank());
+  if (axis < 0 || axis >= in.getRank())
+    return l.emitError("axis ") << l.iArg(0, 0) << " is out of range";
+  Value indices;
+  bool unsignedIdx = false;
+  if (l.numInputs() > 1) {
+    indices = l.input(1);
+    unsignedIdx = l.isUnsignedInput(1);
+  } else {
+    ArrayRef<int64_t> rest = l.iArgs().drop_front(1);
+    auto t = RankedTensorType::get({static_cast<int64_t>(rest.size())},
+                                   l.b.getI64Type());
+    indices =
+        arith::ConstantOp::create(l.b, l.loc, DenseElementsAttr::get(t, rest));
+  }
+  auto idxType = cast<RankedTensorType>(indices.getType());
+  int64_t idxRank = idxType.getRank();
+  if (type.getRank() != in.getRank() - 1 + idxRank)
+    return l.emitError("the result rank does not match the gather");
+  MLIRContext *ctx = l.b.getContext();
+  SmallVector<AffineExpr> exprs;
+  for (int64_t d = 0; d < idxRank; ++d)
+    exprs.push_back(getAffineDimExpr(axis + d, ctx));
+  AffineMap map = AffineMap::get(type.getRank(), 0, exprs, ctx);
+  Value x = l.input(0);
+  int64_t dim = in.getDimSize(axis);
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, type, indices, map,
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange s) -> Value {
+        SmallVector<Value> idx(ivs.take_front(axis));
+        idx.push_back(wrapIndex(b, loc, s[0], dim, unsignedIdx));
+        for (Value v : ivs.drop_front(axis + idxRank))
+          idx.push_back(v);
+        return tensor::ExtractOp::create(b, loc, x, idx);
+      }));
+  return success();
+}
+
+/// out[outer..., inner...] = x[indices[outer..., :], inner...].
+LogicalResult lowerGatherNd(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0), idxType = l.inputType(1),
+                   type = l.resultType();
+  if (idxType.getRank() < 1)
+    return l.emitError("indices must have rank >= 1");
+  int64_t k = idxType.getDimSize(idxType.getRank() - 1);
+  int64_t outer = idxType.getRank() - 1;
+  if (k > in.getRank() || type.getRank() != outer + in.getRank() - k)
+    return l.emitError("the result rank does not match the gather");
+  Value x = l.input(0), indices = l.input(1);
+  bool unsignedIdx = l.isUnsignedInput(1);
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, type, {}, {},
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+        SmallVector<Value> at(ivs.take_front(outer));
+        at.push_back(Value());
+        SmallVector<Value> idx;
+        for (int64_t j = 0; j < k; ++j) {
+          at.back() = indexConst(b, loc, j);
+          Value v = tensor::ExtractOp::create(b, loc, indices, at);
+          idx.push_back(wrapIndex(b, loc, v, in.getDimSize(j), unsignedIdx));
+        }
+        for (Value v : ivs.drop_front(outer))
+          idx.push_back(v);
+        return tensor::ExtractOp::create(b, loc, x, idx);
+      }));
+  return success();
+}
+
+/// Reverses the first seqLengths[b] elements along seqDim of each batch b.
+LogicalResult lowerReverseSequence(ExecLowering &l,
+                                   SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  int64_t rank = in.getRank();
+  int64_t seqDim = normalizeAxis(l.iArg(0, 0), rank),
+          batchDim = normalizeAxis(l.iArg(1, 0), rank);
+  if (seqDim < 0 || seqDim >= rank || batchDim < 0 || batchDim >= rank ||
+      seqDim == batchDim)
+    return l.emitError("bad sequence and batch dimensions");
+  MLIRContext *ctx = l.b.getContext();
+  AffineMap map = AffineMap::get(rank, 0, getAffineDimExpr(batchDim, ctx), ctx);
+  Value x = l.input(0);
+  bool unsignedLen = l.isUnsignedInput(1);
+  int64_t n = in.getDimSize(seqDim);
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, type, l.input(1), map,
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange s) -> Value {
+        Value len = wrapIndex(b, loc, s[0], n + 1, unsignedLen);
+        Value i = ivs[seqDim];
+        Value inSeq =
+            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, len);
+        Value mirrored =
+            arith::SubIOp::create(b, loc, arith::SubIOp::create(b, loc, len, i),
+                                  indexConst(b, loc, 1));
+        SmallVector<Value> idx(ivs);
+        idx[seqDim] = arith::SelectOp::create(b, loc, inSeq, mirrored, i);
+        return tensor::ExtractOp::create(b, loc, x, idx);
+      }));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// index-producing and masking ops
+//===----------------------------------------------------------------------===//
+
+/// fill: the result type has the shape and dtype; the value is t_args[0]
+/// or a scalar input 1.
+LogicalResult lowerFill(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType type = l.resultType();
+  Type elem = type.getElementType();
+  Value value;
+  if (l.numInputs() > 1) {
+    value = convertScalar(l.b, l.loc, extractFirst(l.b, l.loc, l.input(1)),
+                          elem, l.isUnsignedInput(1), l.isUnsignedResult());
+  } else {
+    value = createScalar(l.b, l.loc, elem, l.tArg(0, 0.0));
+  }
+  results.push_back(
+      linalg::FillOp::create(l.b, l.loc, ValueRange{value},
+                             ValueRange{createEmpty(l.b, l.loc, type)})
+          .getResult(0));
+  return success();
+}
+
+/// range: result[i] = from + i * step, from and step being scalar inputs
+/// (or t_args/i_args without inputs); the result type has the length.
+LogicalResult lowerRange(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType type = l.resultType();
+  if (type.getRank() != 1)
+    return l.emitError("the result must have rank 1");
+  Type elem = type.getElementType();
+  bool isUnsigned = l.isUnsignedResult();
+  Value from, step;
+  if (l.numInputs() >= 3) {
+    from = convertScalar(l.b, l.loc, extractFirst(l.b, l.loc, l.input(0)), elem,
+                         l.isUnsignedInput(0), isUnsigned);
+    step = convertScalar(l.b, l.loc, extractFirst(l.b, l.loc, l.input(2)), elem,
+                         l.isUnsignedInput(2), isUnsigned);
+  } else if (l.numInputs() == 0 && !l.tArgs().empty()) {
+    from = createScalar(l.b, l.loc, elem, l.tArg(0, 0));
+    step = createScalar(l.b, l.loc, elem, l.tArg(2, 1));
+  } else if (l.numInputs() == 0 && !l.iArgs().empty()) {
+    from = createScalar(l.b, l.loc, elem, l.iArg(0, 0));
+    step = createScalar(l.b, l.loc, elem, l.iArg(2, 1));
+  } else {
+    return l.emitError("expected from, to and step inputs or arguments");
+  }
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, type, {}, {},
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+        Value i = arith::IndexCastOp::create(b, loc, b.getI64Type(), ivs[0]);
+        i = convertScalar(b, loc, i, elem, false, isUnsigned);
+        if (isa<FloatType>(elem))
+          return arith::AddFOp::create(b, loc, from,
+                                       arith::MulFOp::create(b, loc, i, step));
+        return arith::AddIOp::create(b, loc, from,
+                                     arith::MulIOp::create(b, loc, i, step));
+      }));
+  return success();
+}
+
+/// triu: keeps x where column - row >= diag over the last two dimensions.
+LogicalResult lowerTriu(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType type = l.resultType();
+  if (type.getRank() < 2 || l.inputType(0) != type)
+    return l.emitError("expected a matrix (batch) input of the result's type");
+  int64_t diag = l.iArg(0, 0), rank = type.getRank();
+  Type elem = type.getElementType();
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, type, l.input(0), l.b.getMultiDimIdentityMap(rank),
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange s) -> Value {
+        Value diff =
+            arith::SubIOp::create(b, loc, ivs[rank - 1], ivs[rank - 2]);
+        Value keep = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,
+                                           diff, indexConst(b, loc, diag));
+        return arith::SelectOp::create(b, loc, keep, s[0],
+                                       createScalar(b, loc, elem, 0));
+      }));
+  return success();
+}
+
+/// matrix_diag_part: out[..., i] = x[..., i, i].
+LogicalResult lowerMatrixDiagPart(ExecLowering &l,
+                                  SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  int64_t rank = in.getRank();
+  if (rank < 2 || type.getRank() != rank - 1 ||
+      type.getDimSize(rank - 2) !=
+          std::min(in.getDimSize(rank - 2), in.getDimSize(rank - 1)))
+    return l.emitError("expected a matrix (batch) input");
+  // tensor.extract rather than an input map (..., d, d): with such a map
+  // linalg would infer the loop bound from a non-square input's last dim.
+  Value x = l.input(0);
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, type, {}, {},
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+        SmallVector<Value> idx(ivs);
+        idx.push_back(ivs.back());
+        return tensor::ExtractOp::create(b, loc, x, idx);
+      }));
+  return success();
+}
+
+/// depth_to_space (DCR order, as TF): the depth splits into a block-row,
+/// block-column and channel; the block moves into height and width. An
+/// expand_shape, a linalg.transpose and a collapse_shape.
+LogicalResult lowerDepthToSpace(ExecLowering &l,
+                                SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  int64_t bs = l.iArg(0, 0);
+  bool nhwc = l.iArg(1, 1) != 0;
+  if (in.getRank() != 4 || bs < 1)
+    return l.emitError("expected a rank-4 input and a positive block size");
+  int64_t n = in.getDimSize(0);
+  int64_t c = in.getDimSize(nhwc ? 3 : 1), h = in.getDimSize(nhwc ? 1 : 2),
+          w = in.getDimSize(nhwc ? 2 : 3);
+  if (c % (bs * bs) != 0)
+    return l.emitError("the depth is not a multiple of block size squared");
+  int64_t oc = c / (bs * bs);
+  Type elem = in.getElementType();
+  Value v;
+  if (nhwc) {
+    // [N, H, W, b, b, C'] → [N, H, b, W, b, C'].
+    v = tensor::ExpandShapeOp::create(
+        l.b, l.loc, RankedTensorType::get({n, h, w, bs, bs, oc}, elem),
+        l.input(0), ArrayRef<ReassociationIndices>{{0}, {1}, {2}, {3, 4, 5}});
+    v = transpose(l.b, l.loc, v, {0, 1, 3, 2, 4, 5});
+  } else {
+    // [N, b, b, C', H, W] → [N, C', H, b, W, b].
+    v = tensor::ExpandShapeOp::create(
+        l.b, l.loc, RankedTensorType::get({n, bs, bs, oc, h, w}, elem),
+        l.input(0), ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}, {4}, {5}});
+    v = transpose(l.b, l.loc, v, {0, 3, 4, 1, 5, 2});
+  }
+  SmallVector<int64_t> expected =
+      nhwc ? SmallVector<int64_t>{n, h * bs, w * bs, oc}
+           : SmallVector<int64_t>{n, oc, h * bs, w * bs};
+  if (!llvm::equal(expected, type.getShape()))
+    return l.emitError("the result shape does not match the block size");
+  results.push_back(reshapeTo(l.b, l.loc, v, type));
+  return success();
+}
+
+} // namespace
+
+void mlir::nd4j::populateExecToLinalgShape(ExecLoweringTable &table) {
+  table.add("reshape", lowerReshape);
+  table.add("permute", lowerPermute);
+  table.add("transpose", lowerPermute);
+  table.add("broadcast_to", lowerBroadcastTo);
+  table.add("tile", lowerTile);
+  table.add("concat", lowerConcat);
+  table.add("reverse", lowerReverse);
+  table.add("strided_slice", lowerStridedSlice);
+  table.add("pad", lowerPad);
+  table.add("gather", lowerGather);
+  table.add("gather_nd", lowerGatherNd);
+  table.add("reverse_sequence", lowerReverseSequence);
+  table.add("fill", lowerFill);
+  table.add("range", lowerRange);
+  table.add("triu", lowerTriu);
+  table.add("matrix_diag_part", lowerMatrixDiagPart);
+  table.add("depth_to_space", lowerDepthToSpace);
+}
