@@ -27,11 +27,8 @@ llvm_config.with_environment("PATH", config.nd4j_tools_dir, append_path=True)
 llvm_config.add_tool_substitutions(
     [ToolSubst("nd4j-opt", unresolved="fatal"),
      ToolSubst("nd4j-translate", unresolved="fatal"),
-<<<<<<< HEAD
-     ToolSubst("nd4j-compile", unresolved="fatal")],
-=======
+     ToolSubst("nd4j-compile", unresolved="fatal"),
      ToolSubst("nd4j-run", unresolved="fatal")],
->>>>>>> wt-runtime
     [config.nd4j_tools_dir])
 
 # The hand-written model libraries of test/Unit/Runtime/FakeModel.c

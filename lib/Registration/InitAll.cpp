@@ -24,8 +24,9 @@
 
 void mlir::nd4j::registerAllDialects(DialectRegistry &registry) {
   registry.insert<Nd4jDialect, exec::ExecDialect, arith::ArithDialect,
-                  func::FuncDialect, linalg::LinalgDialect, math::MathDialect, tensor::TensorDialect,
-                  pdl::PDLDialect, pdl_interp::PDLInterpDialect>();
+                  func::FuncDialect, linalg::LinalgDialect, math::MathDialect,
+                  tensor::TensorDialect, pdl::PDLDialect,
+                  pdl_interp::PDLInterpDialect>();
   registerPipelineDialects(registry);
 }
 

@@ -107,7 +107,8 @@ struct Nd4jCpuVectorizePass
     if (numLoops == 0 || !isVectorizable(op))
       return;
     SmallVector<int64_t> tiles(numLoops, 1);
-    if (linalg::isaContractionOpInterface(op)) {
+    bool contraction = linalg::isaContractionOpInterface(op);
+    if (contraction) {
       FailureOr<linalg::ContractionDimensions> dims =
           linalg::inferContractionDims(op);
       if (failed(dims) || dims->m.empty() || dims->n.empty())
@@ -146,7 +147,6 @@ struct Nd4jCpuVectorizePass
     if (failed(tiled))
       return;
     rewriter.replaceOp(op, tiled->replacements);
-    bool contraction = linalg::isaContractionOpInterface(op);
     for (Operation *inner : tiled->tiledOps) {
       rewriter.setInsertionPoint(inner);
       // Contractions as vector.contract, which lowers to outer-product FMAs.
