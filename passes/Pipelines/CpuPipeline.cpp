@@ -34,6 +34,7 @@
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tensor/IR/TensorTilingInterfaceImpl.h"
 #include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
@@ -65,7 +66,8 @@ static const char *const kCpuBufferStages =
     "modify-public-functions=true},"
     "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
     "cse,canonicalize,fold-memref-alias-ops,"
-    "func.func(nd4j-hoist-vector-transfers),canonicalize";
+    "func.func(nd4j-hoist-vector-transfers),canonicalize,"
+    "nd4j-cpu-outline-parallel,func.func(scf-forall-to-for)";
 static const char *const kCpuLoopStages =
     "func.func(nd4j-strided-copy-to-linalg),"
     "convert-linalg-to-loops,convert-math-to-funcs{convert-ctlz=false},"
@@ -138,6 +140,7 @@ void mlir::nd4j::registerPipelines() {
   bufferization::registerBufferizationPipelines();
   memref::registerMemRefPasses();
   vector::registerVectorPasses();
+  registerSCFPasses();
   registerCanonicalizerPass();
   registerCSEPass();
   PassPipelineRegistration<CpuPipelineOptions>(

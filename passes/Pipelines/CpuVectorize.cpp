@@ -104,32 +104,43 @@ struct Nd4jCpuVectorizePass
   void tileAndVectorize(IRRewriter &rewriter, linalg::LinalgOp op) {
     SmallVector<int64_t> bounds = op.getStaticLoopRanges();
     unsigned numLoops = bounds.size();
-    if (numLoops == 0 || !isVectorizable(op))
+    if (numLoops == 0)
       return;
     SmallVector<int64_t> tiles(numLoops, 1);
     bool contraction = linalg::isaContractionOpInterface(op);
-    if (contraction) {
+    bool vectorize = isVectorizable(op);
+    if (vectorize && contraction) {
       FailureOr<linalg::ContractionDimensions> dims =
           linalg::inferContractionDims(op);
-      if (failed(dims) || dims->m.empty() || dims->n.empty())
-        return;
-      unsigned m = dims->m.back(), n = dims->n.back();
-      tiles[m] = largestDivisor(bounds[m], mTile);
-      tiles[n] = largestDivisor(bounds[n], nTile);
-      // Too narrow to pay for vector code.
-      if (tiles[n] < 4)
-        return;
-    } else if (op.getNumReductionLoops() == 0) {
+      if (failed(dims) || dims->m.empty() || dims->n.empty()) {
+        vectorize = false;
+      } else {
+        unsigned m = dims->m.back(), n = dims->n.back();
+        tiles[m] = largestDivisor(bounds[m], mTile);
+        tiles[n] = largestDivisor(bounds[n], nTile);
+        // Too narrow to pay for vector code.
+        vectorize = tiles[n] >= 4;
+      }
+    } else if (vectorize && op.getNumReductionLoops() == 0) {
       // Elementwise: vectors along the innermost loop, if the innermost
       // operand dimensions are contiguous (identity-mapped output).
-      if (!op.getIndexingMapMatchingResult(op->getResult(0)).isIdentity())
-        return;
+      vectorize =
+          op.getIndexingMapMatchingResult(op->getResult(0)).isIdentity();
       tiles.back() = largestDivisor(bounds.back(), vectorWidth);
-      if (tiles.back() < 4)
-        return;
+      vectorize &= tiles.back() >= 4;
     } else {
-      return;
+      vectorize = false;
     }
+    if (!vectorize)
+      tiles.assign(numLoops, 1);
+
+    Operation *target = op;
+    if (parallelize)
+      target = chunkForThreads(rewriter, op, tiles[0]);
+    if (!vectorize)
+      return;
+    auto inner = cast<linalg::LinalgOp>(target);
+    bounds = inner.getStaticLoopRanges();
 
     // Untiled (whole) loops keep tile size 0.
     SmallVector<OpFoldResult> tileSizes;
@@ -138,26 +149,66 @@ struct Nd4jCpuVectorizePass
           tiles[i] == bounds[i] && bounds[i] != 1 ? 0 : tiles[i]));
     scf::SCFTilingOptions options;
     options.setTileSizes(tileSizes);
-    rewriter.setInsertionPoint(op);
-    auto tilingOp = dyn_cast<TilingInterface>(op.getOperation());
+    rewriter.setInsertionPoint(target);
+    auto tilingOp = dyn_cast<TilingInterface>(target);
     if (!tilingOp)
       return;
     FailureOr<scf::SCFTilingResult> tiled =
         scf::tileUsingSCF(rewriter, tilingOp, options);
     if (failed(tiled))
       return;
-    rewriter.replaceOp(op, tiled->replacements);
-    for (Operation *inner : tiled->tiledOps) {
-      rewriter.setInsertionPoint(inner);
+    rewriter.replaceOp(target, tiled->replacements);
+    for (Operation *tile : tiled->tiledOps) {
+      rewriter.setInsertionPoint(tile);
       // Contractions as vector.contract, which lowers to outer-product FMAs.
       FailureOr<linalg::VectorizationResult> vectorized = linalg::vectorize(
-          rewriter, inner, {}, {}, /*vectorizeNDExtract=*/false,
+          rewriter, tile, {}, {}, /*vectorizeNDExtract=*/false,
           /*flatten1DDepthwiseConv=*/false,
           /*assumeDynamicDimsMatchVecSizes=*/false,
           /*createNamedContraction=*/contraction);
       if (succeeded(vectorized))
-        rewriter.replaceOp(inner, vectorized->replacements);
+        rewriter.replaceOp(tile, vectorized->replacements);
     }
+  }
+
+  /// Splits the first loop of a large op into an scf.forall of equal chunks
+  /// (a multiple of `unit`, so register tiles still divide them), which
+  /// nd4j-cpu-outline-parallel runs on the runtime's thread pool. Returns
+  /// the op to tile further: the chunk's op, or `op` itself.
+  Operation *chunkForThreads(IRRewriter &rewriter, linalg::LinalgOp op,
+                             int64_t unit) {
+    SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+    if (op.getIteratorTypesArray()[0] != utils::IteratorType::parallel ||
+        bounds[0] % unit != 0)
+      return op;
+    int64_t work = 1;
+    for (int64_t b : bounds)
+      work *= b;
+    if (work < minParallelWork)
+      return op;
+    int64_t units = bounds[0] / unit, chunks = 1;
+    for (int64_t c = std::min<int64_t>(units, maxChunks); c > 1; --c)
+      if (units % c == 0) {
+        chunks = c;
+        break;
+      }
+    if (chunks < 2)
+      return op;
+    SmallVector<OpFoldResult> sizes(bounds.size(), rewriter.getIndexAttr(0));
+    sizes[0] = rewriter.getIndexAttr(unit * (units / chunks));
+    scf::SCFTilingOptions options;
+    options.setTileSizes(sizes);
+    options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+    rewriter.setInsertionPoint(op);
+    auto tilingOp = dyn_cast<TilingInterface>(op.getOperation());
+    if (!tilingOp)
+      return op;
+    FailureOr<scf::SCFTilingResult> tiled =
+        scf::tileUsingSCF(rewriter, tilingOp, options);
+    if (failed(tiled) || tiled->tiledOps.size() != 1)
+      return op;
+    rewriter.replaceOp(op, tiled->replacements);
+    return tiled->tiledOps.front();
   }
 };
 

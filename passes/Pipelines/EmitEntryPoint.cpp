@@ -72,6 +72,30 @@ struct Nd4jEmitEntryPointPass
     MLIRContext *ctx = &getContext();
     OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
     Location loc = module.getLoc();
+    auto ptrType = LLVM::LLVMPointerType::get(ctx);
+    auto i32 = IntegerType::get(ctx, 32);
+    auto i64 = IntegerType::get(ctx, 64);
+
+    // The context of the run in progress on this thread, for the parallel
+    // launches of nd4j-cpu-outline-parallel.
+    auto ctxGlobal = LLVM::GlobalOp::create(
+        b, loc, ptrType, /*isConstant=*/false, LLVM::Linkage::Internal,
+        "__nd4j_context", Attribute(), /*alignment=*/0, /*addrSpace=*/0,
+        /*dsoLocal=*/true, /*threadLocal=*/true);
+    {
+      Block *init = b.createBlock(&ctxGlobal.getInitializerRegion());
+      b.setInsertionPointToStart(init);
+      LLVM::ReturnOp::create(b, loc, LLVM::ZeroOp::create(b, loc, ptrType));
+      b.setInsertionPointToEnd(module.getBody());
+    }
+    SmallVector<LLVM::LLVMFuncOp> launches;
+    for (auto fn : module.getOps<LLVM::LLVMFuncOp>())
+      if (fn.isExternal() && fn.getName().starts_with("__nd4j_par_launch_"))
+        launches.push_back(fn);
+    for (LLVM::LLVMFuncOp launch : launches)
+      if (failed(defineLaunch(module, launch, ctxGlobal)))
+        return signalPassFailure();
+    b.setInsertionPointToEnd(module.getBody());
     std::string text = signature.str();
     text.push_back('\0');
     auto arrayType =
@@ -80,8 +104,6 @@ struct Nd4jEmitEntryPointPass
                            LLVM::Linkage::External, "nd4j_model_signature",
                            b.getStringAttr(text));
 
-    auto ptrType = LLVM::LLVMPointerType::get(ctx);
-    auto i32 = IntegerType::get(ctx, 32);
     auto fnType = LLVM::LLVMFunctionType::get(i32, {ptrType, ptrType, ptrType});
     auto run = LLVM::LLVMFuncOp::create(b, loc, "nd4j_model_run", fnType);
     Block *body = run.addEntryBlock(b);
@@ -96,9 +118,114 @@ struct Nd4jEmitEntryPointPass
     };
     loadPointers(body->getArgument(0), numInputs);
     loadPointers(body->getArgument(1), numOutputs);
+    Value ctxAddr = LLVM::AddressOfOp::create(b, loc, ctxGlobal);
+    LLVM::StoreOp::create(b, loc, body->getArgument(2), ctxAddr);
     LLVM::CallOp::create(b, loc, graphFn, args);
+    LLVM::StoreOp::create(b, loc, LLVM::ZeroOp::create(b, loc, ptrType),
+                          ctxAddr);
     Value zero = LLVM::ConstantOp::create(b, loc, i32, 0);
     LLVM::ReturnOp::create(b, loc, zero);
+    (void)i64;
+  }
+
+  /// Defines `__nd4j_par_launch_<k>(args..., n)`: with a context that has a
+  /// parallel_for, packs the arguments into a stack struct and hands
+  /// `__nd4j_par_tramp_<k>` to it; otherwise calls the body on [0, n).
+  LogicalResult defineLaunch(ModuleOp module, LLVM::LLVMFuncOp launch,
+                             LLVM::GlobalOp ctxGlobal) {
+    MLIRContext *ctx = &getContext();
+    Location loc = launch.getLoc();
+    StringRef suffix =
+        launch.getName().drop_front(strlen("__nd4j_par_launch_"));
+    auto bodyFn = module.lookupSymbol<LLVM::LLVMFuncOp>(
+        ("__nd4j_par_body_" + suffix).str());
+    if (!bodyFn)
+      return launch.emitError("no body for parallel launch");
+    auto ptrType = LLVM::LLVMPointerType::get(ctx);
+    auto i32 = IntegerType::get(ctx, 32);
+    auto i64 = IntegerType::get(ctx, 64);
+    SmallVector<Type> argTypes(launch.getFunctionType().getParams());
+    Type countType = argTypes.pop_back_val();
+    auto packed = LLVM::LLVMStructType::getLiteral(ctx, argTypes);
+    auto ctxType =
+        LLVM::LLVMStructType::getLiteral(ctx, {i32, ptrType, ptrType});
+    auto voidType = LLVM::LLVMVoidType::get(ctx);
+
+    // The trampoline parallel_for calls: body(data, begin, end).
+    OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+    auto tramp = LLVM::LLVMFuncOp::create(
+        b, loc, ("__nd4j_par_tramp_" + suffix).str(),
+        LLVM::LLVMFunctionType::get(voidType, {ptrType, i64, i64}),
+        LLVM::Linkage::Internal);
+    {
+      Block *entry = tramp.addEntryBlock(b);
+      b.setInsertionPointToStart(entry);
+      SmallVector<Value> args;
+      for (auto [i, t] : llvm::enumerate(argTypes)) {
+        Value field = LLVM::GEPOp::create(
+            b, loc, ptrType, packed, entry->getArgument(0),
+            ArrayRef<LLVM::GEPArg>{0, static_cast<int32_t>(i)});
+        args.push_back(LLVM::LoadOp::create(b, loc, t, field));
+      }
+      args.push_back(entry->getArgument(1));
+      args.push_back(entry->getArgument(2));
+      LLVM::CallOp::create(b, loc, bodyFn, args);
+      LLVM::ReturnOp::create(b, loc, ValueRange());
+    }
+
+    launch.setLinkage(LLVM::Linkage::Internal);
+    launch->removeAttr("sym_visibility");
+    Block *entry = launch.addEntryBlock(b);
+    Block *serial = b.createBlock(&launch.getBody());
+    Block *check = b.createBlock(&launch.getBody());
+    Block *parallel = b.createBlock(&launch.getBody());
+    ValueRange args = entry->getArguments();
+    Value n = args.back();
+    if (countType != i64)
+      return launch.emitError("unexpected iteration count type");
+
+    b.setInsertionPointToEnd(entry);
+    Value ctxAddr = LLVM::AddressOfOp::create(b, loc, ctxGlobal);
+    Value runCtx = LLVM::LoadOp::create(b, loc, ptrType, ctxAddr);
+    Value null = LLVM::ZeroOp::create(b, loc, ptrType);
+    Value noCtx =
+        LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::eq, runCtx, null);
+    LLVM::CondBrOp::create(b, loc, noCtx, serial, check);
+
+    b.setInsertionPointToEnd(check);
+    Value fnAddr = LLVM::GEPOp::create(b, loc, ptrType, ctxType, runCtx,
+                                       ArrayRef<LLVM::GEPArg>{0, 2});
+    Value fn = LLVM::LoadOp::create(b, loc, ptrType, fnAddr);
+    Value noFn =
+        LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::eq, fn, null);
+    LLVM::CondBrOp::create(b, loc, noFn, serial, parallel);
+
+    b.setInsertionPointToEnd(serial);
+    SmallVector<Value> serialArgs(args.drop_back());
+    serialArgs.push_back(LLVM::ConstantOp::create(b, loc, i64, 0));
+    serialArgs.push_back(n);
+    LLVM::CallOp::create(b, loc, bodyFn, serialArgs);
+    LLVM::ReturnOp::create(b, loc, ValueRange());
+
+    b.setInsertionPointToEnd(parallel);
+    Value one = LLVM::ConstantOp::create(b, loc, i64, 1);
+    Value data = LLVM::AllocaOp::create(b, loc, ptrType, packed, one);
+    for (auto [i, v] : llvm::enumerate(args.drop_back())) {
+      Value field = LLVM::GEPOp::create(
+          b, loc, ptrType, packed, data,
+          ArrayRef<LLVM::GEPArg>{0, static_cast<int32_t>(i)});
+      LLVM::StoreOp::create(b, loc, v, field);
+    }
+    Value poolAddr = LLVM::GEPOp::create(b, loc, ptrType, ctxType, runCtx,
+                                         ArrayRef<LLVM::GEPArg>{0, 1});
+    Value pool = LLVM::LoadOp::create(b, loc, ptrType, poolAddr);
+    Value trampAddr = LLVM::AddressOfOp::create(b, loc, tramp);
+    auto pforType =
+        LLVM::LLVMFunctionType::get(voidType, {ptrType, i64, ptrType, ptrType});
+    LLVM::CallOp::create(b, loc, pforType,
+                         ValueRange{fn, pool, n, trampAddr, data});
+    LLVM::ReturnOp::create(b, loc, ValueRange());
+    return success();
   }
 };
 

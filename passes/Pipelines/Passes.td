@@ -48,6 +48,10 @@ def Nd4jCpuVectorizePass : Pass<"nd4j-cpu-vectorize", "::mlir::func::FuncOp"> {
     - elementwise ops are tiled along their innermost dimension to the
       vector width and vectorized.
 
+    Before that, the first loop of an op with at least `min-parallel-work`
+    iterations becomes an `scf.forall` over equal chunks, which
+    `nd4j-cpu-outline-parallel` hands to the runtime's thread pool.
+
     Tile sizes are chosen to divide the iteration space (no masking); an op
     whose innermost size has no divisor above 1 among the candidates, or
     that the vectorizer does not accept (e.g. gathers), stays scalar.
@@ -65,6 +69,13 @@ def Nd4jCpuVectorizePass : Pass<"nd4j-cpu-vectorize", "::mlir::func::FuncOp"> {
            "Largest register tile in the N dimension">,
     Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
            "Largest vector length of elementwise ops">,
+    Option<"parallelize", "parallelize", "bool", /*default=*/"true",
+           "Split the first parallel loop of large ops into an scf.forall">,
+    Option<"minParallelWork", "min-parallel-work", "int64_t",
+           /*default=*/"32768",
+           "Smallest iteration count worth running on several threads">,
+    Option<"maxChunks", "max-chunks", "int64_t", /*default=*/"64",
+           "Most chunks an op's first loop is split into">,
   ];
   let dependentDialects = ["::mlir::scf::SCFDialect",
                            "::mlir::vector::VectorDialect",
@@ -94,6 +105,25 @@ def Nd4jStridedCopyToLinalgPass
     `memref.copy` (a memcpy).
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def Nd4jCpuOutlineParallelPass
+    : Pass<"nd4j-cpu-outline-parallel", "::mlir::ModuleOp"> {
+  let summary = "Outline bufferized scf.forall loops for the runtime's thread pool";
+  let description = [{
+    Each one-dimensional `scf.forall` on buffers (made by
+    `nd4j-cpu-vectorize` for large ops) becomes a private function
+    `__nd4j_par_body_<k>(captures..., begin, end)` running iterations
+    [begin, end) serially, and a call to `__nd4j_par_launch_<k>(captures...,
+    n)`. `nd4j-emit-entry-point` defines the launch function after the
+    lowering to LLVM: it hands the body to the `parallel_for` of the
+    `nd4j_model_context` that `nd4j_model_run` received (or runs it inline
+    without one). Captured buffers must have identity layouts (they cross a
+    bare-pointer call); a loop capturing anything else stays serial
+    (`scf.forall` is then lowered to `scf.for`).
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect",
+                           "::mlir::scf::SCFDialect"];
 }
 
 #endif // ND4J_PASSES_PIPELINES_PASSES_TD

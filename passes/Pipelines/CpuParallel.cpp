@@ -1,0 +1,150 @@
+//===- CpuParallel.cpp - scf.forall to thread-pool calls -------*- C++ -*-===//
+//
+// nd4j-cpu-outline-parallel (Passes.td): the buffer-level half of running
+// chunked loops on the runtime's thread pool. The LLVM-level half (the
+// launch functions, which call the context's parallel_for through a
+// trampoline) is in EmitEntryPoint.cpp.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Pipelines/Pipelines.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Transforms/RegionUtils.h"
+
+namespace mlir {
+namespace nd4j {
+#define GEN_PASS_DEF_ND4JCPUOUTLINEPARALLELPASS
+#include "passes/Pipelines/Passes.h.inc"
+} // namespace nd4j
+} // namespace mlir
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+namespace {
+
+/// Values a body may take across the call: identity-layout static buffers
+/// and scalars.
+bool isPassable(Value v) {
+  Type t = v.getType();
+  if (auto m = dyn_cast<MemRefType>(t))
+    return m.hasStaticShape() && m.getLayout().isIdentity() &&
+           m.getMemorySpace() == nullptr;
+  return t.isIntOrIndexOrFloat();
+}
+
+/// Ops cloned into the body instead of captured.
+bool isRematerializable(Operation *op) {
+  return op && (op->hasTrait<OpTrait::ConstantLike>() ||
+                isa<memref::GetGlobalOp>(op));
+}
+
+struct Nd4jCpuOutlineParallelPass
+    : public nd4j::impl::Nd4jCpuOutlineParallelPassBase<
+          Nd4jCpuOutlineParallelPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SmallVector<scf::ForallOp> loops;
+    module.walk([&](scf::ForallOp loop) {
+      if (!loop->getParentOfType<scf::ForallOp>())
+        loops.push_back(loop);
+    });
+    unsigned counter = 0;
+    for (scf::ForallOp loop : loops)
+      (void)outline(loop, counter);
+  }
+
+  LogicalResult outline(scf::ForallOp loop, unsigned &counter) {
+    if (loop.getRank() != 1 || loop.getNumResults() != 0)
+      return failure();
+    std::optional<int64_t> lbv = getConstantIntValue(
+                               loop.getMixedLowerBound()[0]),
+                           ubv = getConstantIntValue(
+                               loop.getMixedUpperBound()[0]),
+                           stepv = getConstantIntValue(loop.getMixedStep()[0]);
+    if (!lbv || !ubv || !stepv || *stepv <= 0)
+      return failure();
+    int64_t lb = *lbv, step = *stepv;
+    int64_t n = (*ubv - lb + step - 1) / step;
+    if (n < 2)
+      return failure();
+
+    SetVector<Value> above;
+    getUsedValuesDefinedAbove(loop.getRegion(), above);
+    SmallVector<Value> captures;
+    SmallVector<Operation *> clones;
+    for (Value v : above) {
+      if (isRematerializable(v.getDefiningOp())) {
+        clones.push_back(v.getDefiningOp());
+        continue;
+      }
+      if (!isPassable(v))
+        return failure();
+      captures.push_back(v);
+    }
+
+    auto module = loop->getParentOfType<ModuleOp>();
+    OpBuilder b(module.getBodyRegion());
+    b.setInsertionPointToEnd(module.getBody());
+    Location loc = loop.getLoc();
+    MLIRContext *ctx = &getContext();
+    IndexType index = b.getIndexType();
+    unsigned k = counter++;
+
+    // The body: iterations [begin, end) of the loop, serially.
+    SmallVector<Type> bodyArgs;
+    for (Value v : captures)
+      bodyArgs.push_back(v.getType());
+    bodyArgs.append({index, index});
+    auto body =
+        func::FuncOp::create(b, loc, ("__nd4j_par_body_" + Twine(k)).str(),
+                             FunctionType::get(ctx, bodyArgs, {}));
+    body.setPrivate();
+    Block *entry = body.addEntryBlock();
+    OpBuilder bb = OpBuilder::atBlockBegin(entry);
+    IRMapping map;
+    for (auto [v, arg] : llvm::zip(captures, entry->getArguments()))
+      map.map(v, arg);
+    for (Operation *op : clones)
+      bb.clone(*op, map);
+    Value begin = entry->getArgument(captures.size());
+    Value end = entry->getArgument(captures.size() + 1);
+    Value one = arith::ConstantIndexOp::create(bb, loc, 1);
+    auto serial = scf::ForOp::create(bb, loc, begin, end, one);
+    func::ReturnOp::create(bb, loc);
+    bb.setInsertionPointToStart(serial.getBody());
+    Value iv = serial.getInductionVar();
+    Value scaled = arith::MulIOp::create(
+        bb, loc, iv, arith::ConstantIndexOp::create(bb, loc, step));
+    Value original = arith::AddIOp::create(
+        bb, loc, scaled, arith::ConstantIndexOp::create(bb, loc, lb));
+    map.map(loop.getInductionVar(0), original);
+    for (Operation &op : loop.getBody()->without_terminator())
+      bb.clone(op, map);
+
+    // The launch declaration, defined at the LLVM level.
+    SmallVector<Type> launchArgs;
+    for (Value v : captures)
+      launchArgs.push_back(v.getType());
+    launchArgs.push_back(index);
+    auto launch =
+        func::FuncOp::create(b, loc, ("__nd4j_par_launch_" + Twine(k)).str(),
+                             FunctionType::get(ctx, launchArgs, {}));
+    launch.setPrivate();
+
+    OpBuilder lb2(loop);
+    SmallVector<Value> operands(captures.begin(), captures.end());
+    operands.push_back(arith::ConstantIndexOp::create(lb2, loc, n));
+    func::CallOp::create(lb2, loc, launch, operands);
+    loop.erase();
+    return success();
+  }
+};
+
+} // namespace

@@ -1,0 +1,43 @@
+// RUN: nd4j-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(nd4j-cpu-vectorize{min-parallel-work=1024 max-chunks=4}))' | FileCheck %s
+
+// A matmul: the M loop is chunked for threads (scf.forall), each chunk is
+// tiled to 8x32 register tiles and a reduction loop of step 1, and each tile
+// is one vector.contract.
+// CHECK-LABEL: func.func @mm(
+// CHECK: scf.forall (%{{.*}}) = (0) to (64) step (16)
+// CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}}
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK: vector.contract {{.*}} : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>
+func.func @mm(%a: tensor<64x128xf32>, %b: tensor<128x64xf32>, %c: tensor<64x64xf32>) -> tensor<64x64xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<64x128xf32>, tensor<128x64xf32>) outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
+  return %r : tensor<64x64xf32>
+}
+
+// -----
+
+// Elementwise: vectors of 16 along the innermost dimension.
+// CHECK-LABEL: func.func @add(
+// CHECK: scf.forall
+// CHECK: arith.addf %{{.*}}, %{{.*}} : vector<1x16xf32>
+func.func @add(%a: tensor<64x48xf32>, %b: tensor<64x48xf32>) -> tensor<64x48xf32> {
+  %e = tensor.empty() : tensor<64x48xf32>
+  %r = linalg.add ins(%a, %b : tensor<64x48xf32>, tensor<64x48xf32>) outs(%e : tensor<64x48xf32>) -> tensor<64x48xf32>
+  return %r : tensor<64x48xf32>
+}
+
+// -----
+
+// Bool vectors would be bit-packed in memory: stays scalar (no vector ops).
+// CHECK-LABEL: func.func @bools(
+// CHECK-NOT: vector.
+// CHECK: return
+func.func @bools(%a: tensor<64x64xi1>, %b: tensor<64x64xi1>) -> tensor<64x64xi1> {
+  %e = tensor.empty() : tensor<64x64xi1>
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%a, %b : tensor<64x64xi1>, tensor<64x64xi1>) outs(%e : tensor<64x64xi1>) {
+  ^bb0(%x: i1, %y: i1, %o: i1):
+    %v = arith.andi %x, %y : i1
+    linalg.yield %v : i1
+  } -> tensor<64x64xi1>
+  return %r : tensor<64x64xi1>
+}
