@@ -11,6 +11,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -58,6 +59,87 @@ struct Nd4jCpuOutlineParallelPass
     unsigned counter = 0;
     for (scf::ForallOp loop : loops)
       (void)outline(loop, counter);
+
+    // The remaining loop nests of graph functions get functions of their
+    // own too (serial, never inlined): LLVM's optimizations and code
+    // generation are superlinear in a function's size, and a graph
+    // function with hundreds of inlined, unrolled loop nests is huge.
+    SmallVector<Operation *> nests;
+    for (auto fn : module.getOps<func::FuncOp>())
+      if (!fn.isExternal() && !fn.getName().starts_with("__nd4j_"))
+        for (Operation &op : fn.getBody().front())
+          if (op.getNumResults() == 0 &&
+              (isa<scf::ForOp>(op) ||
+               (isa<linalg::LinalgOp>(op) && !isa<linalg::FillOp>(op))))
+            nests.push_back(&op);
+    unsigned seq = 0;
+    for (Operation *nest : nests)
+      (void)outlineSerial(nest, seq);
+  }
+
+  /// Captures of `region`: passable values, and ops to clone instead.
+  LogicalResult getCaptures(Region &region, SmallVectorImpl<Value> &captures,
+                            SmallVectorImpl<Operation *> &clones) {
+    SetVector<Value> above;
+    getUsedValuesDefinedAbove(region, above);
+    for (Value v : above) {
+      if (isRematerializable(v.getDefiningOp())) {
+        clones.push_back(v.getDefiningOp());
+        continue;
+      }
+      if (!isPassable(v))
+        return failure();
+      captures.push_back(v);
+    }
+    return success();
+  }
+
+  LogicalResult outlineSerial(Operation *nest, unsigned &counter) {
+    SmallVector<Value> captures;
+    SmallVector<Operation *> clones;
+    SetVector<Value> seen;
+    for (Value operand : nest->getOperands()) {
+      if (!seen.insert(operand))
+        continue;
+      if (isRematerializable(operand.getDefiningOp()))
+        clones.push_back(operand.getDefiningOp());
+      else if (isPassable(operand))
+        captures.push_back(operand);
+      else
+        return failure();
+    }
+    for (Region &region : nest->getRegions()) {
+      SmallVector<Value> inner;
+      if (failed(getCaptures(region, inner, clones)))
+        return failure();
+      for (Value v : inner)
+        if (seen.insert(v))
+          captures.push_back(v);
+    }
+    auto module = nest->getParentOfType<ModuleOp>();
+    OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+    Location loc = nest->getLoc();
+    SmallVector<Type> argTypes;
+    for (Value v : captures)
+      argTypes.push_back(v.getType());
+    auto fn =
+        func::FuncOp::create(b, loc, ("__nd4j_seq_" + Twine(counter++)).str(),
+                             FunctionType::get(&getContext(), argTypes, {}));
+    fn.setPrivate();
+    Block *entry = fn.addEntryBlock();
+    OpBuilder fb = OpBuilder::atBlockBegin(entry);
+    IRMapping map;
+    for (auto [v, arg] : llvm::zip(captures, entry->getArguments()))
+      map.map(v, arg);
+    for (Operation *op : clones)
+      if (!map.contains(op->getResult(0)))
+        fb.clone(*op, map);
+    fb.clone(*nest, map);
+    func::ReturnOp::create(fb, loc);
+    OpBuilder cb(nest);
+    func::CallOp::create(cb, loc, fn, captures);
+    nest->erase();
+    return success();
   }
 
   LogicalResult outline(scf::ForallOp loop, unsigned &counter) {
@@ -75,19 +157,10 @@ struct Nd4jCpuOutlineParallelPass
     if (n < 2)
       return failure();
 
-    SetVector<Value> above;
-    getUsedValuesDefinedAbove(loop.getRegion(), above);
     SmallVector<Value> captures;
     SmallVector<Operation *> clones;
-    for (Value v : above) {
-      if (isRematerializable(v.getDefiningOp())) {
-        clones.push_back(v.getDefiningOp());
-        continue;
-      }
-      if (!isPassable(v))
-        return failure();
-      captures.push_back(v);
-    }
+    if (failed(getCaptures(loop.getRegion(), captures, clones)))
+      return failure();
 
     auto module = loop->getParentOfType<ModuleOp>();
     OpBuilder b(module.getBodyRegion());

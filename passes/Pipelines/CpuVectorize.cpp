@@ -18,8 +18,10 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tensor/Transforms/Transforms.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir {
 namespace nd4j {
@@ -91,6 +93,28 @@ struct Nd4jCpuVectorizePass
                                       cast<linalg::Conv2DNhwcHwcfOp>(op));
     }
 
+    // Unit dimensions (batch 1, im2col's) would become leading unit vector
+    // dimensions, which lower element by element.
+    {
+      RewritePatternSet patterns(&getContext());
+      linalg::ControlDropUnitDims options;
+      linalg::populateFoldUnitExtentDimsPatterns(patterns, options);
+      tensor::populateFoldTensorEmptyPatterns(patterns);
+      (void)applyPatternsGreedily(func, std::move(patterns));
+    }
+
+    // Contractions built as generics (im2col, batched/transposed matmuls)
+    // become named ops, which vectorize to vector.contract.
+    SmallVector<linalg::GenericOp> generics;
+    func.walk([&](linalg::GenericOp op) {
+      if (linalg::isaContractionOpInterface(op))
+        generics.push_back(op);
+    });
+    for (linalg::GenericOp op : generics) {
+      rewriter.setInsertionPoint(op);
+      (void)linalg::specializeGenericOp(rewriter, op);
+    }
+
     SmallVector<linalg::LinalgOp> ops;
     func.walk([&](linalg::LinalgOp op) {
       if (op.hasPureTensorSemantics() && !isa<linalg::FillOp>(op) &&
@@ -124,8 +148,13 @@ struct Nd4jCpuVectorizePass
     } else if (vectorize && op.getNumReductionLoops() == 0) {
       // Elementwise: vectors along the innermost loop, if the innermost
       // operand dimensions are contiguous (identity-mapped output).
+      // Gathers through div/mod maps (im2col) would be scalarized element
+      // by element: left to LLVM.
       vectorize =
-          op.getIndexingMapMatchingResult(op->getResult(0)).isIdentity();
+          op.getIndexingMapMatchingResult(op->getResult(0)).isIdentity() &&
+          llvm::all_of(op.getIndexingMapsArray(), [](AffineMap map) {
+            return map.isProjectedPermutation(/*allowZeroInResults=*/true);
+          });
       tiles.back() = largestDivisor(bounds.back(), vectorWidth);
       vectorize &= tiles.back() >= 4;
     } else {

@@ -88,6 +88,9 @@ struct Nd4jEmitEntryPointPass
       LLVM::ReturnOp::create(b, loc, LLVM::ZeroOp::create(b, loc, ptrType));
       b.setInsertionPointToEnd(module.getBody());
     }
+    for (auto fn : module.getOps<LLVM::LLVMFuncOp>())
+      if (fn.getName().starts_with("__nd4j_seq_"))
+        fn.setNoInline(true);
     SmallVector<LLVM::LLVMFuncOp> launches;
     for (auto fn : module.getOps<LLVM::LLVMFuncOp>())
       if (fn.isExternal() && fn.getName().starts_with("__nd4j_par_launch_"))
@@ -141,6 +144,9 @@ struct Nd4jEmitEntryPointPass
         ("__nd4j_par_body_" + suffix).str());
     if (!bodyFn)
       return launch.emitError("no body for parallel launch");
+    // Kept apart: one function per large op keeps LLVM's per-function
+    // optimization and code generation linear in the model size.
+    bodyFn.setNoInline(true);
     auto ptrType = LLVM::LLVMPointerType::get(ctx);
     auto i32 = IntegerType::get(ctx, 32);
     auto i64 = IntegerType::get(ctx, 64);

@@ -72,7 +72,7 @@ def Nd4jCpuVectorizePass : Pass<"nd4j-cpu-vectorize", "::mlir::func::FuncOp"> {
     Option<"parallelize", "parallelize", "bool", /*default=*/"true",
            "Split the first parallel loop of large ops into an scf.forall">,
     Option<"minParallelWork", "min-parallel-work", "int64_t",
-           /*default=*/"32768",
+           /*default=*/"4096",
            "Smallest iteration count worth running on several threads">,
     Option<"maxChunks", "max-chunks", "int64_t", /*default=*/"64",
            "Most chunks an op's first loop is split into">,
