@@ -51,8 +51,7 @@ typedef struct nd4j_model_context {
                        void *data);
 } nd4j_model_context;
 
-typedef int32_t (*nd4j_model_run_fn)(void *const *inputs,
-                                     void *const *outputs,
+typedef int32_t (*nd4j_model_run_fn)(void *const *inputs, void *const *outputs,
                                      nd4j_model_context *ctx);
 
 #ifdef __cplusplus
