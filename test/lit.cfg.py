@@ -45,6 +45,7 @@ shared_ref = os.path.join(config.nd4j_shared_dir, "ref")
 if os.path.isfile(os.path.join(shared_ref, "nd4j-op-def.pbtxt")):
     config.available_features.add("shared-ref")
     config.substitutions.append(("%shared_ref", shared_ref))
+    config.environment["ND4J_SHARED_DIR"] = config.nd4j_shared_dir
 
 # The TensorFlow op corpus beside the project (../shared/corpus/tf-ops).
 tf_corpus = os.path.join(config.nd4j_shared_dir, "corpus", "tf-ops")

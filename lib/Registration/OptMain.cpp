@@ -32,8 +32,10 @@ int mlir::nd4j::optMain(int argc, char **argv) {
   MlirOptMainConfig config = MlirOptMainConfig::createFromCLOptions();
 
   std::string error;
+  // Bytecode resource sections (weights) are read in place and must be
+  // aligned: a small file read onto the heap otherwise is not.
   std::unique_ptr<llvm::MemoryBuffer> input =
-      openInputFile(inputFilename, &error);
+      openInputFile(inputFilename, llvm::Align(64), &error);
   if (!input) {
     llvm::errs() << error << "\n";
     return 1;

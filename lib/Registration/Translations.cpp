@@ -134,9 +134,11 @@ OwningOpRef<ModuleOp> importFlatGraph(llvm::SourceMgr &sourceMgr,
 
 /// Reads the MLIR in `sourceMgr` (text or bytecode) and writes it, converted
 /// to nd4j_exec first when it holds typed nd4j ops, as a SameDiff FlatGraph.
-/// This parses the input itself rather than through mlir-translate, which
-/// hands bytecode over in a buffer without the alignment its resource
-/// sections (the weights) need: an unaligned file is mapped again, aligned.
+/// This parses the input itself, through the shared SourceMgr, so that the
+/// weights in bytecode are referenced in place: translateMain hands over the
+/// file as opened (mapped, 64-byte aligned), and the exporter reads them from
+/// there while it writes the file. Only an input that is not aligned (stdin)
+/// is copied.
 LogicalResult exportFlatGraph(const std::shared_ptr<llvm::SourceMgr> &sourceMgr,
                               llvm::raw_ostream &os, MLIRContext *ctx) {
   DialectRegistry registry;
@@ -146,38 +148,16 @@ LogicalResult exportFlatGraph(const std::shared_ptr<llvm::SourceMgr> &sourceMgr,
 
   const llvm::MemoryBuffer *buffer =
       sourceMgr->getMemoryBuffer(sourceMgr->getMainFileID());
-  StringRef name = buffer->getBufferIdentifier();
-  auto source = std::make_shared<llvm::SourceMgr>();
-  if (reinterpret_cast<uintptr_t>(buffer->getBufferStart()) % 64 == 0) {
-    source = sourceMgr;
-  } else {
-    auto mapped = llvm::MemoryBuffer::getFile(
-        name, /*IsText=*/false, /*RequiresNullTerminator=*/false,
-        /*IsVolatile=*/false, llvm::Align(64));
-    std::unique_ptr<llvm::MemoryBuffer> aligned;
-    // The same file: same size and the same first and last page. Comparing
-    // all of it would touch every page of both buffers and double the
-    // resident memory.
-    auto samePages = [&](StringRef a, StringRef b) {
-      size_t page = std::min<size_t>(4096, a.size());
-      return a.size() == b.size() && a.take_front(page) == b.take_front(page) &&
-             a.take_back(page) == b.take_back(page);
-    };
-    if (mapped && samePages((*mapped)->getBuffer(), buffer->getBuffer())) {
-      aligned = std::move(*mapped);
-    } else {
-      // Not a file we can map again (stdin, a split chunk): copy.
-      auto copy = llvm::WritableMemoryBuffer::getNewUninitMemBuffer(
-          buffer->getBufferSize(), name, llvm::Align(64));
-      llvm::copy(buffer->getBuffer(), copy->getBufferStart());
-      aligned = std::move(copy);
-    }
-    source->AddNewSourceBuffer(std::move(aligned), llvm::SMLoc());
+  std::shared_ptr<llvm::SourceMgr> source = sourceMgr;
+  if (!llvm::isAddrAligned(llvm::Align(64), buffer->getBufferStart())) {
+    // Same name and contents: diagnostics read the same.
+    auto copy = llvm::WritableMemoryBuffer::getNewUninitMemBuffer(
+        buffer->getBufferSize(), buffer->getBufferIdentifier(),
+        llvm::Align(64));
+    llvm::copy(buffer->getBuffer(), copy->getBufferStart());
+    source = std::make_shared<llvm::SourceMgr>();
+    source->AddNewSourceBuffer(std::move(copy), llvm::SMLoc());
   }
-  // Diagnostics go to mlir-translate's handler: the copy has the same name
-  // and contents as the input, so locations read the same.
-  // Through the shared SourceMgr, weights in bytecode are referenced in
-  // place rather than copied.
   OwningOpRef<ModuleOp> module =
       parseSourceFile<ModuleOp>(source, ParserConfig(ctx));
   if (!module)

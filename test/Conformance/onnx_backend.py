@@ -1,7 +1,7 @@
 """Imports every model of Debian's ONNX backend test data with nd4j-translate.
 
 Usage: onnx_backend.py ND4J_TRANSLATE DATA_DIR THRESHOLD_FILE EXCLUDED_FILE [--report FILE]
-                        [--flatbuffers]
+                        [--flatbuffers] [--cross-check]
 
 A model passes when `nd4j-translate --import-onnx` imports it and the import
 rules leave no generic node. Prints the pass count, every failure with the
@@ -15,6 +15,9 @@ read-back IR prints as before, and is lossless when writing the read-back IR
 again gives the same bytes (constants over 16 elements that folding left
 inline read back as resource blobs: lossless, but printed differently).
 Prints the counts and each model that fails to export or is not lossless.
+--cross-check (implies --flatbuffers) also checks every file written against
+nd4j's op descriptors (flatbuffers_cross_check.py): op names, and input and
+argument counts per slot type.
 """
 import concurrent.futures
 import os
@@ -79,10 +82,12 @@ def main():
           f"with no generic node ({len(models)} models, {len(models) - len(counted)} excluded); "
           f"threshold {threshold}")
     print(f"{len(passed)} passed, {len(failed)} failed")
-    if "--flatbuffers" in sys.argv:
+    cross_check = "--cross-check" in sys.argv
+    if "--flatbuffers" in sys.argv or cross_check:
         models_by_name = dict(counted)
-        if check_flatbuffers(tool, [(n, models_by_name[n], []) for n in passed]):
-            print("error: some models do not round-trip through FlatBuffers")
+        if check_flatbuffers(tool, [(n, models_by_name[n], []) for n in passed], cross_check):
+            print("error: some models do not round-trip through FlatBuffers or fail the "
+                  "cross-check")
             return 1
     if crashed:
         print(f"error: {len(crashed)} models crashed or hung the importer")

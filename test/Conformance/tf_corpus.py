@@ -1,7 +1,7 @@
 """Imports every graph of the TensorFlow op corpus with nd4j-translate.
 
 Usage: tf_corpus.py ND4J_TRANSLATE CORPUS_DIR THRESHOLD_FILE [--report FILE]
-                    [--flatbuffers]
+                    [--flatbuffers] [--cross-check]
 
 Each graph (a folder with frozen_model.pb and example.json) is imported with
 `nd4j-translate --import-tf`, its outputs being those example.json records.
@@ -11,7 +11,8 @@ failure with the first line of its error, and exits non-zero when the pass
 count falls below the threshold recorded in THRESHOLD_FILE or when a graph
 crashes or hangs the importer. With --flatbuffers, every graph that imports
 also makes the FlatBuffers round trip (flatbuffers_roundtrip.py) and the
-counts are printed.
+counts are printed. --cross-check (implies --flatbuffers) also checks every
+file written against nd4j's op descriptors (flatbuffers_cross_check.py).
 """
 import concurrent.futures
 import json
@@ -97,12 +98,13 @@ def main():
     print(f"TF corpus import: {parsed} of {len(graphs)} graphs parsed, "
           f"{passed} import with no generic node; threshold {threshold}")
     print(f"{passed} passed, {len(failed)} failed")
-    if "--flatbuffers" in sys.argv:
+    cross_check = "--cross-check" in sys.argv
+    if "--flatbuffers" in sys.argv or cross_check:
         folders = dict(graphs)
         if check_flatbuffers(tool, [(n, os.path.join(folders[n], "frozen_model.pb"),
                                      output_args(folders[n]))
-                                    for n, _, ok, _ in results if ok]):
-            print("error: some graphs do not round-trip through FlatBuffers")
+                                    for n, _, ok, _ in results if ok], cross_check):
+            print("error: some graphs do not round-trip through FlatBuffers or fail the cross-check")
             return 1
     if crashed:
         print(f"error: {len(crashed)} graphs crashed or hung the importer")

@@ -5,11 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
-#include "nd4j-mlir/InitAll.h"
+#include "nd4j-mlir/TranslateMain.h"
 
 int main(int argc, char **argv) {
-  mlir::nd4j::registerAllTranslations();
-  return mlir::failed(
-      mlir::mlirTranslateMain(argc, argv, "nd4j-mlir translation driver"));
+  return mlir::nd4j::translateMain(argc, argv);
 }

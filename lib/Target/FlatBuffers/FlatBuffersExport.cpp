@@ -338,7 +338,7 @@ Exporter::writeArray(ElementsAttr value, Operation *op, StringRef name) {
     FBB.ForceVectorAlignment(bytes, 1, 16);
     uint8_t *start;
     buffer = FBB.CreateUninitializedVector(bytes, 1, &start);
-    size_t distance = FBB.GetBufferPointer() + FBB.GetSize() - start;
+    size_t distance = FBB.GetCurrentBufferPointer() + FBB.GetSize() - start;
     payloads.push_back({distance, data->bytes, count, elementBytes, data->splat,
                         data->isBool});
   }
