@@ -57,4 +57,11 @@ echo "== Main job: ${model} (ONNX) -> import rules -> libnd4j's ordered-argument
 echo "   wrote ${out}:"
 grep -E 'nd4j_exec\.(placeholder|node)' "${out}" |
   sed -E 's/^ *//; s/ : \(.*//; s/ : tensor.*//' | sed 's/^/     /'
+lib="${BUILD_DIR}/small_cnn.so"
+echo "== ... -> nd4j-compile -> native library ${lib} (+ C header)"
+"${BUILD_DIR}/bin/nd4j-compile" "${model}" -o "${lib}"
+"${BUILD_DIR}/bin/nd4j-compile" "${model}" --emit=header -o "${BUILD_DIR}/small_cnn.h"
+echo "== nd4j-run on a random image (examples/image.npy):"
+"${BUILD_DIR}/bin/nd4j-run" "${lib}" --input image=examples/image.npy --print --benchmark 100 |
+  sed 's/^/     /'
 echo "== Done. Run the tests with: ctest --test-dir ${BUILD_DIR} --output-on-failure"

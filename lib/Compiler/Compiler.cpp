@@ -29,6 +29,7 @@
 #include "nd4j-mlir/InitAll.h"
 #include "passes/Conversion/Passes.h"
 #include "passes/Pipelines/Pipelines.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -39,6 +40,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Target/TargetMachine.h"
 
@@ -103,6 +105,11 @@ struct Options {
       cl::cat(category)};
   cl::opt<bool> quiet{"quiet", cl::desc("No progress lines"),
                       cl::cat(category)};
+  cl::opt<unsigned> jobs{
+      "j",
+      cl::desc("Threads (and object parts) for LLVM optimization and code "
+               "generation of a library (default: the cores)"),
+      cl::init(0), cl::cat(category)};
 };
 
 StringRef getDefaultExtension(Emit emit) {
@@ -313,64 +320,70 @@ int compile(Options &opts) {
   }
   llvm::LLVMContext llvmCtx;
   std::unique_ptr<llvm::Module> llvmModule;
+  bool serial = emit == Emit::LLVMIR || emit == Emit::Asm || emit == Emit::Obj;
   if (failed(progress.stage("LLVM IR", [&] {
-        TimingScope t = rootTiming.nest("translate and optimize LLVM IR");
-        llvmModule =
-            translateAndOptimize(*module, llvmCtx, *machine, opts.optLevel);
+        TimingScope t = rootTiming.nest(
+            serial ? "translate and optimize LLVM IR" : "translate to LLVM IR");
+        llvmModule = serial ? translateAndOptimize(*module, llvmCtx, *machine,
+                                                   opts.optLevel)
+                            : translateToLLVMIR(*module, llvmCtx);
         return success(static_cast<bool>(llvmModule));
       })))
     return 1;
   if (emit == Emit::LLVMIR)
     return writeText([&](raw_ostream &os) { llvmModule->print(os, nullptr); });
-  if (emit == Emit::Asm) {
+  if (emit == Emit::Asm || emit == Emit::Obj) {
     auto file = openOutputFile(outputPath, &error);
     if (!file) {
       llvm::errs() << "nd4j-compile: error: " << error << "\n";
       return 1;
     }
-    llvm::legacy::PassManager pm;
-    if (machine->addPassesToEmitFile(pm, file->os(), nullptr,
-                                     llvm::CodeGenFileType::AssemblyFile)) {
-      llvm::errs() << "nd4j-compile: error: the target cannot emit assembly\n";
-      return 1;
+    if (emit == Emit::Obj) {
+      if (failed(emitObject(*llvmModule, *machine, file->os(), error))) {
+        llvm::errs() << "nd4j-compile: error: " << error << "\n";
+        return 1;
+      }
+    } else {
+      llvm::legacy::PassManager pm;
+      if (machine->addPassesToEmitFile(pm, file->os(), nullptr,
+                                       llvm::CodeGenFileType::AssemblyFile)) {
+        llvm::errs()
+            << "nd4j-compile: error: the target cannot emit assembly\n";
+        return 1;
+      }
+      pm.run(*llvmModule);
     }
-    pm.run(*llvmModule);
     file->keep();
     return 0;
   }
 
-  // Object file: the output itself, or a temporary one to link.
-  SmallString<128> objectPath;
-  if (emit == Emit::Obj) {
-    objectPath = outputPath;
-  } else if (auto ec = llvm::sys::fs::createTemporaryFile("nd4j-model", "o",
-                                                          objectPath)) {
-    llvm::errs() << "nd4j-compile: error: cannot create a temporary file: "
-                 << ec.message() << "\n";
+  // The library: parts optimized and compiled in parallel, then linked.
+  SmallString<128> stem;
+  if (auto ec = llvm::sys::fs::createUniqueDirectory("nd4j-compile", stem)) {
+    llvm::errs() << "nd4j-compile: error: cannot create a temporary "
+                 << "directory: " << ec.message() << "\n";
     return 1;
   }
-  llvm::FileRemover removeObject(objectPath, emit != Emit::Obj);
-  if (failed(progress.stage("object code", [&] {
-        TimingScope t = rootTiming.nest("emit object code");
-        std::error_code ec;
-        llvm::ToolOutputFile file(objectPath, ec, llvm::sys::fs::OF_None);
-        if (ec) {
-          error = objectPath.str().str() + ": " + ec.message();
-          return failure();
-        }
-        if (failed(emitObject(*llvmModule, *machine, file.os(), error)))
-          return failure();
-        file.keep();
-        return success();
+  SmallVector<std::string> objects;
+  llvm::scope_exit cleanUp([&] {
+    for (const std::string &obj : objects)
+      llvm::sys::fs::remove(obj);
+    llvm::sys::fs::remove(stem);
+  });
+  unsigned threads = opts.jobs
+                         ? static_cast<unsigned>(opts.jobs)
+                         : llvm::hardware_concurrency().compute_thread_count();
+  if (failed(progress.stage("optimize and compile", [&] {
+        TimingScope t = rootTiming.nest("optimize and emit object code");
+        return emitObjectsInParallel(*llvmModule, targetOptions, threads,
+                                     (stem + "/part").str(), objects, error);
       }))) {
     llvm::errs() << "nd4j-compile: error: " << error << "\n";
     return 1;
   }
-  if (emit == Emit::Obj)
-    return 0;
   if (failed(progress.stage("link", [&] {
         TimingScope t = rootTiming.nest("link");
-        return linkSharedLibrary(objectPath, outputPath, error);
+        return linkSharedLibrary(objects, outputPath, error);
       }))) {
     llvm::errs() << "nd4j-compile: error: " << error << "\n";
     return 1;

@@ -70,6 +70,29 @@ bool isVectorizable(linalg::LinalgOp op) {
   return !r.wasInterrupted();
 }
 
+/// (d0, d2), (d2, d1) -> (d0, d1), optionally with a leading batch loop.
+bool isCanonicalMatmul(linalg::GenericOp op) {
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  if (maps.size() != 3)
+    return false;
+  unsigned n = op.getNumLoops();
+  if (n != 3 && n != 4)
+    return false;
+  MLIRContext *ctx = op.getContext();
+  unsigned b = n - 3;
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  auto make = [&](ArrayRef<AffineExpr> inner) {
+    SmallVector<AffineExpr> exprs;
+    if (b)
+      exprs.push_back(d(0));
+    exprs.append(inner.begin(), inner.end());
+    return AffineMap::get(n, 0, exprs, ctx);
+  };
+  return maps[0] == make({d(b), d(b + 2)}) &&
+         maps[1] == make({d(b + 2), d(b + 1)}) &&
+         maps[2] == make({d(b), d(b + 1)});
+}
+
 struct Nd4jCpuVectorizePass
     : public nd4j::impl::Nd4jCpuVectorizePassBase<Nd4jCpuVectorizePass> {
   using Base::Base;
@@ -105,9 +128,11 @@ struct Nd4jCpuVectorizePass
 
     // Contractions built as generics (im2col, batched/transposed matmuls)
     // become named ops, which vectorize to vector.contract.
+    // Only the canonical (untransposed) layouts: specializing transposed
+    // ones is not reliable in this MLIR.
     SmallVector<linalg::GenericOp> generics;
     func.walk([&](linalg::GenericOp op) {
-      if (linalg::isaContractionOpInterface(op))
+      if (linalg::isaContractionOpInterface(op) && isCanonicalMatmul(op))
         generics.push_back(op);
     });
     for (linalg::GenericOp op : generics) {

@@ -9,6 +9,8 @@
 
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -22,6 +24,8 @@
 #include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/SubtargetFeature.h"
 #include "llvm/TargetParser/Triple.h"
+#include "llvm/Transforms/Utils/SplitModule.h"
+#include <thread>
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -69,6 +73,77 @@ mlir::nd4j::createTargetMachine(const NativeTargetOptions &options,
 }
 
 std::unique_ptr<llvm::Module>
+mlir::nd4j::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &ctx) {
+  return translateModuleToLLVMIR(module, ctx, "nd4j-model");
+}
+
+LogicalResult mlir::nd4j::emitObjectsInParallel(
+    llvm::Module &module, const NativeTargetOptions &options,
+    unsigned partitions, StringRef stem, SmallVectorImpl<std::string> &objects,
+    std::string &error) {
+  // Parts travel as bitcode: an LLVMContext is not shared across threads.
+  std::vector<SmallString<0>> parts;
+  llvm::SplitModule(
+      module, std::max(1u, partitions),
+      [&](std::unique_ptr<llvm::Module> part) {
+        SmallString<0> buffer;
+        llvm::raw_svector_ostream os(buffer);
+        llvm::WriteBitcodeToFile(*part, os);
+        parts.push_back(std::move(buffer));
+      },
+      /*PreserveLocals=*/false, /*RoundRobin=*/true);
+
+  std::vector<std::string> errors(parts.size());
+  for (size_t i = 0; i < parts.size(); ++i)
+    objects.push_back((stem + "." + Twine(i) + ".o").str());
+  auto work = [&](size_t i) {
+    llvm::LLVMContext ctx;
+    auto part = llvm::parseBitcodeFile(
+        llvm::MemoryBufferRef(parts[i].str(), "part"), ctx);
+    if (!part) {
+      errors[i] = llvm::toString(part.takeError());
+      return;
+    }
+    std::unique_ptr<llvm::TargetMachine> machine =
+        createTargetMachine(options, errors[i]);
+    if (!machine)
+      return;
+    (*part)->setTargetTriple(machine->getTargetTriple());
+    (*part)->setDataLayout(machine->createDataLayout());
+    auto transformer = makeOptimizingTransformer(
+        std::min(options.optLevel, 3u), /*sizeLevel=*/0, machine.get());
+    if (llvm::Error err = transformer(part->get())) {
+      errors[i] = llvm::toString(std::move(err));
+      return;
+    }
+    std::error_code ec;
+    llvm::raw_fd_ostream os(objects[i], ec, llvm::sys::fs::OF_None);
+    if (ec) {
+      errors[i] = objects[i] + ": " + ec.message();
+      return;
+    }
+    if (failed(emitObject(**part, *machine, os, errors[i])))
+      return;
+  };
+  // Target registration is not thread-safe; do it before the threads.
+  std::string ignored;
+  (void)createTargetMachine(options, ignored);
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < parts.size(); ++i)
+    threads.emplace_back(work, i);
+  if (!parts.empty())
+    work(0);
+  for (std::thread &t : threads)
+    t.join();
+  for (const std::string &e : errors)
+    if (!e.empty()) {
+      error = e;
+      return failure();
+    }
+  return success();
+}
+
+std::unique_ptr<llvm::Module>
 mlir::nd4j::translateAndOptimize(ModuleOp module, llvm::LLVMContext &ctx,
                                  llvm::TargetMachine &machine,
                                  unsigned optLevel) {
@@ -102,7 +177,7 @@ LogicalResult mlir::nd4j::emitObject(llvm::Module &module,
   return success();
 }
 
-LogicalResult mlir::nd4j::linkSharedLibrary(StringRef objectPath,
+LogicalResult mlir::nd4j::linkSharedLibrary(ArrayRef<std::string> objectPaths,
                                             StringRef outputPath,
                                             std::string &error) {
   std::string driver;
@@ -125,9 +200,11 @@ LogicalResult mlir::nd4j::linkSharedLibrary(StringRef objectPath,
     error = "cannot create a temporary file";
     return failure();
   }
-  std::string out = outputPath.str(), obj = objectPath.str();
-  SmallVector<StringRef> args{driver, "-shared",           "-o", out, obj,
-                              "-lm",  "-Wl,--no-undefined"};
+  std::string out = outputPath.str();
+  SmallVector<StringRef> args{driver, "-shared", "-o", out};
+  for (const std::string &obj : objectPaths)
+    args.push_back(obj);
+  args.append({"-lm", "-Wl,--no-undefined"});
   std::optional<StringRef> redirects[] = {std::nullopt, errorFile.str(),
                                           errorFile.str()};
   int rc = llvm::sys::ExecuteAndWait(driver, args, std::nullopt, redirects,

@@ -11,6 +11,7 @@
 #define ND4J_LIB_TARGET_LLVM_NATIVETARGET_H
 
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
 #include <string>
@@ -42,13 +43,29 @@ std::unique_ptr<llvm::Module> translateAndOptimize(ModuleOp module,
                                                    llvm::TargetMachine &machine,
                                                    unsigned optLevel);
 
+/// Translates an LLVM-dialect module to LLVM IR (not optimized). Null after
+/// a diagnostic.
+std::unique_ptr<llvm::Module> translateToLLVMIR(ModuleOp module,
+                                                llvm::LLVMContext &ctx);
+
+/// Splits `module` into up to `partitions` parts and optimizes and compiles
+/// them on as many threads, each in its own LLVMContext, writing one object
+/// file per part to `objectPaths` (which it fills). LLVM's optimizations and
+/// code generation are per function, so this scales with the cores; the
+/// parts link like one object.
+LogicalResult
+emitObjectsInParallel(llvm::Module &module, const NativeTargetOptions &options,
+                      unsigned partitions, llvm::StringRef stem,
+                      llvm::SmallVectorImpl<std::string> &objectPaths,
+                      std::string &error);
+
 /// Writes `module` as an object file.
 LogicalResult emitObject(llvm::Module &module, llvm::TargetMachine &machine,
                          llvm::raw_pwrite_stream &os, std::string &error);
 
-/// Links `objectPath` into the shared library `outputPath` with the system
+/// Links `objectPaths` into the shared library `outputPath` with the system
 /// C compiler driver (`$CC`, else cc, clang-22, gcc), against libm.
-LogicalResult linkSharedLibrary(llvm::StringRef objectPath,
+LogicalResult linkSharedLibrary(llvm::ArrayRef<std::string> objectPaths,
                                 llvm::StringRef outputPath, std::string &error);
 
 } // namespace nd4j
