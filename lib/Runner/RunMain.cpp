@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -232,6 +233,23 @@ std::string sanitize(const std::string &name) {
 }
 
 /// "input 'x' (#0)".
+/// ONNX's backend test data (and numpy, which has no bfloat16) store
+/// BFLOAT16 tensors as UINT16 holding the 16 bits: a UINT16 tensor read
+/// where bf16 is wanted is taken bit for bit as bf16.
+void retypeBf16Bits(TensorPtr &tensor, nd4j_dtype wanted) {
+  if (wanted != ND4J_DTYPE_BF16 ||
+      nd4j_tensor_dtype(tensor.get()) != ND4J_DTYPE_U16)
+    return;
+  nd4j_tensor *retyped = nullptr;
+  if (nd4j_tensor_create(ND4J_DTYPE_BF16, nd4j_tensor_rank(tensor.get()),
+                         nd4j_tensor_shape(tensor.get()),
+                         &retyped) != ND4J_STATUS_OK)
+    return;
+  std::memcpy(nd4j_tensor_data(retyped), nd4j_tensor_data(tensor.get()),
+              nd4j_tensor_byte_size(tensor.get()));
+  tensor = TensorPtr(retyped);
+}
+
 std::string describe(const char *kind, const std::string &name, size_t index) {
   return std::string(kind) + " '" + name + "' (#" + std::to_string(index) + ")";
 }
@@ -407,6 +425,8 @@ int Driver::readInputs(std::vector<TensorPtr> &inputs) {
     TensorPtr tensor = readTensorFile(files[i], error);
     if (!tensor)
       return fail(error);
+    retypeBf16Bits(
+        tensor, nd4j_model_input_dtype(model.get(), static_cast<int64_t>(i)));
     if (nd4j_model_check_input(model.get(), static_cast<int64_t>(i),
                                tensor.get()) != ND4J_STATUS_OK)
       return fail(files[i] + ": " + nd4j_last_error());
@@ -454,6 +474,7 @@ int Driver::compare(std::vector<std::string> &verdicts, size_t &failures) {
     TensorPtr tensor = readTensorFile(file, error);
     if (!tensor)
       return fail(error);
+    retypeBf16Bits(tensor, nd4j_tensor_dtype(outputs[expected.size()].get()));
     expected.push_back(std::move(tensor));
   }
   failures = 0;

@@ -57,7 +57,8 @@ def ConvertExecToLinalgPass : Pass<"convert-exec-to-linalg", "::mlir::ModuleOp">
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::tensor::TensorDialect",
                            "::mlir::arith::ArithDialect",
-                           "::mlir::math::MathDialect"];
+                           "::mlir::math::MathDialect",
+                           "::mlir::bufferization::BufferizationDialect"];
 }
 
 #endif // ND4J_PASSES_CONVERSION_PASSES_TD

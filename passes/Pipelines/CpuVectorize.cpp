@@ -93,6 +93,32 @@ bool isCanonicalMatmul(linalg::GenericOp op) {
          maps[2] == make({d(b), d(b + 1)});
 }
 
+/// Whether every indexing map of `op` is increasing in each loop: free of
+/// mod, floordiv and ceildiv and of negative coefficients. Tiling takes an
+/// operand's slice from the map's values at the tile's first point and its
+/// extent, which bounds only such maps: the im2col generic reads a window
+/// through `floordiv`/`mod` and got a slice missing most of the window, and
+/// a reverse (`-d + n - 1`) got a slice the verifier rejects.
+bool hasIncreasingMaps(linalg::LinalgOp op) {
+  for (AffineMap map : op.getIndexingMapsArray())
+    for (AffineExpr e : map.getResults()) {
+      bool bad = false;
+      e.walk([&](AffineExpr sub) {
+        if (sub.getKind() == AffineExprKind::Mod ||
+            sub.getKind() == AffineExprKind::FloorDiv ||
+            sub.getKind() == AffineExprKind::CeilDiv)
+          bad = true;
+        if (auto mul = dyn_cast<AffineBinaryOpExpr>(sub))
+          if (sub.getKind() == AffineExprKind::Mul)
+            if (auto c = dyn_cast<AffineConstantExpr>(mul.getRHS()))
+              bad |= c.getValue() < 0;
+      });
+      if (bad)
+        return false;
+    }
+  return true;
+}
+
 struct Nd4jCpuVectorizePass
     : public nd4j::impl::Nd4jCpuVectorizePassBase<Nd4jCpuVectorizePass> {
   using Base::Base;
@@ -153,7 +179,8 @@ struct Nd4jCpuVectorizePass
   void tileAndVectorize(IRRewriter &rewriter, linalg::LinalgOp op) {
     SmallVector<int64_t> bounds = op.getStaticLoopRanges();
     unsigned numLoops = bounds.size();
-    if (numLoops == 0)
+    // Neither chunked nor tiled: see hasIncreasingMaps.
+    if (numLoops == 0 || !hasIncreasingMaps(op))
       return;
     SmallVector<int64_t> tiles(numLoops, 1);
     bool contraction = linalg::isaContractionOpInterface(op);

@@ -11,6 +11,7 @@
 #include "passes/Conversion/ExecToLinalg/ExecLowering.h"
 
 #include "mlir/Dialect/Math/IR/Math.h"
+#include <cmath>
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -60,6 +61,33 @@ template <typename FloatOp> ExecLowerFn floatUnary() {
 
 Value cst(OpBuilder &b, Location loc, Value like, double v) {
   return createScalar(b, loc, like.getType(), v);
+}
+
+/// A clip bound of `like`'s type. Integer bounds saturate to the type's
+/// range: ONNX's default bounds are the float infinities, and converting
+/// those (or any out-of-range value) to an integer is undefined.
+Value boundConst(OpBuilder &b, Location loc, Value like, double v,
+                 bool isUnsigned) {
+  Type type = like.getType();
+  if (isa<IntegerType>(type) && !type.isInteger(1)) {
+    unsigned bits = type.getIntOrFloatBitWidth();
+    APInt lo =
+        isUnsigned ? APInt::getMinValue(bits) : APInt::getSignedMinValue(bits);
+    APInt hi =
+        isUnsigned ? APInt::getMaxValue(bits) : APInt::getSignedMaxValue(bits);
+    double loD = isUnsigned ? lo.roundToDouble(false) : lo.roundToDouble(true);
+    double hiD = isUnsigned ? hi.roundToDouble(false) : hi.roundToDouble(true);
+    APInt r;
+    if (std::isnan(v) || v <= loD)
+      r = lo;
+    else if (v >= hiD)
+      r = hi;
+    else
+      r = isUnsigned ? APInt(bits, static_cast<uint64_t>(v))
+                     : APInt(bits, static_cast<int64_t>(v), /*isSigned=*/true);
+    return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, r));
+  }
+  return cst(b, loc, like, v);
 }
 
 /// Binary arithmetic with a float and an integer form.
@@ -379,8 +407,8 @@ void addAll(ExecLoweringTable &t) {
         elementwise([](OpBuilder &b, Location loc, S a, L l) -> Value {
           Value x = a[0];
           bool u = l.isUnsignedResult();
-          Value lo = cst(b, loc, x, l.tArg(0, 0.0));
-          Value hi = cst(b, loc, x, l.tArg(1, 0.0));
+          Value lo = boundConst(b, loc, x, l.tArg(0, 0.0), u);
+          Value hi = boundConst(b, loc, x, l.tArg(1, 0.0), u);
           return minOf(b, loc, maxOf(b, loc, x, lo, u), hi, u);
         }));
 

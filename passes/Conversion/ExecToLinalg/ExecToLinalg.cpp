@@ -10,6 +10,7 @@
 #include "passes/Conversion/Passes.h"
 
 #include "dialects/Nd4j/IR/Nd4jOps.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -172,7 +173,8 @@ std::string getDtypeName(Type type, bool isUnsigned) {
 /// module's `nd4j.entry_points` dictionary: graph name → {signature,
 /// inputs, outputs}. The entry-point pass that runs after the lowering to
 /// LLVM writes it into the library.
-void recordSignature(func::FuncOp func, ArrayRef<Attribute> argAttrs,
+void recordSignature(func::FuncOp func, ArrayRef<Type> argTypes,
+                     ArrayRef<Attribute> argAttrs, ArrayRef<Type> resultTypes,
                      ArrayRef<Attribute> resultAttrs) {
   std::string text;
   llvm::raw_string_ostream os(text);
@@ -197,9 +199,9 @@ void recordSignature(func::FuncOp func, ArrayRef<Attribute> argAttrs,
     }
     os << "\n";
   };
-  for (auto [type, attrs] : llvm::zip(func.getArgumentTypes(), argAttrs))
+  for (auto [type, attrs] : llvm::zip(argTypes, argAttrs))
     record("input", type, attrs);
-  for (auto [type, attrs] : llvm::zip(func.getResultTypes(), resultAttrs))
+  for (auto [type, attrs] : llvm::zip(resultTypes, resultAttrs))
     record("output", type, attrs);
 
   Builder b(func.getContext());
@@ -222,6 +224,31 @@ void recordSignature(func::FuncOp func, ArrayRef<Attribute> argAttrs,
 bool isStaticTensor(Type type) {
   auto ranked = dyn_cast<RankedTensorType>(type);
   return ranked && ranked.hasStaticShape();
+}
+
+/// Whether a (static) tensor has no elements.
+bool isEmptyTensor(Type type) {
+  auto ranked = dyn_cast<RankedTensorType>(type);
+  return ranked && ranked.hasStaticShape() && ranked.getNumElements() == 0;
+}
+
+/// The function's type for a boundary value: a zero-element tensor is
+/// passed as a 1-D `tensor<0xT>`. A memref such as `memref<3x4x0xf32>` has
+/// no strided layout MLIR accepts for the bare-pointer calling convention,
+/// and the function would stay unconverted; the true shape lives on in the
+/// signature text.
+Type getBoundaryType(Type type) {
+  if (!isEmptyTensor(type))
+    return type;
+  auto ranked = cast<RankedTensorType>(type);
+  return RankedTensorType::get({0}, ranked.getElementType());
+}
+
+/// A zero-element value carries no data: any tensor of its type stands in.
+Value createEmptyLike(OpBuilder &b, Location loc, Type type) {
+  return tensor::EmptyOp::create(b, loc,
+                                 cast<RankedTensorType>(type).getShape(),
+                                 cast<RankedTensorType>(type).getElementType());
 }
 
 struct ConvertExecToLinalgPass
@@ -281,9 +308,15 @@ struct ConvertExecToLinalgPass
       resultTypes.push_back(getSignlessType(v.getType()));
       resultAttrs.push_back(boundaryAttrs(getValueName(v, b), v.getType()));
     }
-    auto func = func::FuncOp::create(b, graph.getLoc(), graph.getSymName(),
-                                     b.getFunctionType(argTypes, resultTypes));
-    recordSignature(func, argAttrs, resultAttrs);
+    SmallVector<Type> funcArgTypes, funcResultTypes;
+    for (Type t : argTypes)
+      funcArgTypes.push_back(getBoundaryType(t));
+    for (Type t : resultTypes)
+      funcResultTypes.push_back(getBoundaryType(t));
+    auto func =
+        func::FuncOp::create(b, graph.getLoc(), graph.getSymName(),
+                             b.getFunctionType(funcArgTypes, funcResultTypes));
+    recordSignature(func, argTypes, argAttrs, resultTypes, resultAttrs);
     func.setAllArgAttrs(argAttrs);
     func.setAllResultAttrs(resultAttrs);
     Block *entry = func.addEntryBlock();
@@ -293,7 +326,19 @@ struct ConvertExecToLinalgPass
     unsigned argNo = 0;
     for (Operation &op : body) {
       if (auto p = dyn_cast<exec::PlaceholderOp>(op)) {
-        map.map(p.getResult(), entry->getArgument(argNo++));
+        Value arg = entry->getArgument(argNo++);
+        if (isEmptyTensor(p.getType()))
+          arg = createEmptyLike(b, p.getLoc(), getSignlessType(p.getType()));
+        map.map(p.getResult(), arg);
+        continue;
+      }
+      // Zero-element values need no computation (and the lowerings need
+      // not handle them).
+      if (op.getNumResults() > 0 &&
+          llvm::all_of(op.getResultTypes(), isEmptyTensor)) {
+        for (Value v : op.getResults())
+          map.map(
+              v, createEmptyLike(b, op.getLoc(), getSignlessType(v.getType())));
         continue;
       }
       if (isa<exec::ConstantOp, exec::VariableOp>(op)) {
@@ -308,8 +353,19 @@ struct ConvertExecToLinalgPass
       }
       if (auto r = dyn_cast<exec::ReturnOp>(op)) {
         SmallVector<Value> outs;
-        for (Value v : r.getOutputs())
-          outs.push_back(map.lookup(v));
+        for (Value v : r.getOutputs()) {
+          if (!isEmptyTensor(v.getType())) {
+            outs.push_back(map.lookup(v));
+            continue;
+          }
+          // One allocation per empty output: CSE would merge tensor.empty
+          // ops, and buffer-results-to-out-params cannot give one buffer
+          // to two results.
+          auto type = cast<RankedTensorType>(
+              getBoundaryType(getSignlessType(v.getType())));
+          outs.push_back(bufferization::AllocTensorOp::create(
+              b, r.getLoc(), type, ValueRange{}));
+        }
         func::ReturnOp::create(b, r.getLoc(), outs);
         continue;
       }

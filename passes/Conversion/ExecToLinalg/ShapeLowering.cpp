@@ -861,10 +861,79 @@ LogicalResult lowerDepthToSpace(ExecLowering &l,
   return success();
 }
 
+/// onehot (inputs indices, depth, on, off; i_args axis; d_args dtype): the
+/// result holds `on` where its position along `axis` equals the index at
+/// the other positions, `off` elsewhere. An index outside [0, depth)
+/// matches nothing (ONNX; the import rule has already wrapped negative
+/// ones). The depth comes from the static result shape.
+LogicalResult lowerOneHot(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  if (l.numInputs() != 4)
+    return l.emitError("needs indices, depth, on and off values");
+  RankedTensorType type = l.resultType();
+  RankedTensorType idxType = l.inputType(0);
+  int64_t rank = type.getRank();
+  if (idxType.getRank() + 1 != rank)
+    return l.emitError("result rank ") << rank << " is not the indices' rank "
+                                       << idxType.getRank() << " plus one";
+  int64_t axis = l.iArg(0, -1);
+  if (axis < -rank || axis >= rank)
+    return l.emitError("axis ") << axis << " out of range for rank " << rank;
+  axis = normalizeAxis(axis, rank);
+  for (unsigned i = 2; i < 4; ++i)
+    if (l.inputType(i).getNumElements() != 1)
+      return l.emitError("input ") << i << " must hold one value";
+  if (!isa<IntegerType>(idxType.getElementType()))
+    return l.emitError("indices must be integers, got ")
+           << idxType.getElementType();
+
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineExpr> idxExprs;
+  for (int64_t d = 0; d < rank; ++d)
+    if (d != axis)
+      idxExprs.push_back(getAffineDimExpr(d, ctx));
+  auto scalarMap = [&](RankedTensorType t) {
+    SmallVector<AffineExpr> zeros(t.getRank(), getAffineConstantExpr(0, ctx));
+    return AffineMap::get(rank, 0, zeros, ctx);
+  };
+  SmallVector<AffineMap> maps = {
+      AffineMap::get(rank, 0, idxExprs, ctx), scalarMap(l.inputType(2)),
+      scalarMap(l.inputType(3)), AffineMap::getMultiDimIdentityMap(rank, ctx)};
+  SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
+  Type elem = type.getElementType();
+  bool idxUnsigned = l.isUnsignedInput(0);
+  bool onUnsigned = l.isUnsignedInput(2), offUnsigned = l.isUnsignedInput(3);
+  bool outUnsigned = l.isUnsignedResult();
+  Value r =
+      linalg::GenericOp::create(
+          b, loc, type, ValueRange{l.input(0), l.input(2), l.input(3)},
+          createEmpty(b, loc, type), maps, iters,
+          [&](OpBuilder &nb, Location nl, ValueRange a) {
+            Type i64 = nb.getI64Type();
+            Value idx = convertScalar(nb, nl, a[0], i64, idxUnsigned);
+            Value pos = arith::IndexCastOp::create(
+                nb, nl, i64, linalg::IndexOp::create(nb, nl, axis));
+            Value eq = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq,
+                                             idx, pos);
+            Value on =
+                convertScalar(nb, nl, a[1], elem, onUnsigned, outUnsigned);
+            Value off =
+                convertScalar(nb, nl, a[2], elem, offUnsigned, outUnsigned);
+            linalg::YieldOp::create(
+                nb, nl,
+                arith::SelectOp::create(nb, nl, eq, on, off).getResult());
+          })
+          .getResult(0);
+  results.push_back(r);
+  return success();
+}
+
 } // namespace
 
 void mlir::nd4j::populateExecToLinalgShape(ExecLoweringTable &table) {
   table.add("reshape", lowerReshape);
+  table.add("onehot", lowerOneHot);
   table.add("permute", lowerPermute);
   table.add("transpose", lowerPermute);
   table.add("broadcast_to", lowerBroadcastTo);

@@ -100,3 +100,50 @@ nd4j_exec.graph @floormod_i {
   %m = nd4j_exec.node "floormod" <custom>(%x, %y) {name = "m"} : (tensor<4xi64>, tensor<4xi64>) -> tensor<4xi64>
   nd4j_exec.return %m : tensor<4xi64>
 }
+
+// -----
+
+// Integer clip bounds saturate to the type's range: ONNX's default bounds
+// are -inf and +inf, which must not become 0 (signed i8: -128 and 127;
+// unsigned ui8: 0 and 255).
+// CHECK-LABEL: func.func @clip_int_default(
+// CHECK-DAG: %[[LO:.*]] = arith.constant -128 : i8
+// CHECK-DAG: %[[HI:.*]] = arith.constant 127 : i8
+// CHECK: %[[M:.*]] = arith.maxsi %{{.*}}, %[[LO]] : i8
+// CHECK: arith.minsi %[[M]], %[[HI]] : i8
+// CHECK-LABEL: func.func @clip_uint_default(
+// CHECK-DAG: %[[LO:.*]] = arith.constant 0 : i8
+// CHECK-DAG: %[[HI:.*]] = arith.constant -1 : i8
+// CHECK: %[[M:.*]] = arith.maxui %{{.*}}, %[[LO]] : i8
+// CHECK: arith.minui %[[M]], %[[HI]] : i8
+nd4j_exec.graph @clip_int_default {
+  %x = nd4j_exec.placeholder "x" : tensor<3xi8>
+  %0 = nd4j_exec.node "clipbyvalue" <custom>(%x) t_args [0xfff0000000000000, 0x7ff0000000000000] {name = "y", output_names = ["y"]} : (tensor<3xi8>) -> tensor<3xi8>
+  nd4j_exec.return %0 : tensor<3xi8>
+}
+nd4j_exec.graph @clip_uint_default {
+  %x = nd4j_exec.placeholder "x" : tensor<3xui8>
+  %0 = nd4j_exec.node "clipbyvalue" <custom>(%x) t_args [0xfff0000000000000, 0x7ff0000000000000] {name = "y", output_names = ["y"]} : (tensor<3xui8>) -> tensor<3xui8>
+  nd4j_exec.return %0 : tensor<3xui8>
+}
+
+// -----
+
+// Zero-element tensors: the boundary passes them as tensor<0xT> (a memref
+// such as memref<3x4x0xf32> has no bare-pointer form and the function never
+// reached LLVM); the signature keeps the true shapes, and nodes whose
+// results are all empty compute nothing.
+// CHECK: signature = "nd4j-model 1\0Ainput f32 3 0 3 4 data\0Ainput f32 1 2 b\0Aoutput f32 3 3 4 0 r\0Aoutput f32 1 2 s\0A"
+// CHECK-LABEL: func.func @zero_size(
+// CHECK-SAME: %{{.*}}: tensor<0xf32> {nd4j.name = "data"}, %[[B:.*]]: tensor<2xf32> {nd4j.name = "b"}) -> (tensor<0xf32> {nd4j.name = "r"}, tensor<2xf32> {nd4j.name = "s"})
+// CHECK-NOT: tensor.collapse_shape
+// CHECK-DAG: %[[E:.*]] = bufferization.alloc_tensor() : tensor<0xf32>
+// CHECK-DAG: %[[S:.*]] = linalg.generic
+// CHECK: return %[[E]], %[[S]] : tensor<0xf32>, tensor<2xf32>
+nd4j_exec.graph @zero_size {
+  %data = nd4j_exec.placeholder "data" : tensor<0x3x4xf32>
+  %b = nd4j_exec.placeholder "b" : tensor<2xf32>
+  %0 = nd4j_exec.node "reshape" <custom>(%data) i_args [3, 4, 0] {name = "r", output_names = ["r"]} : (tensor<0x3x4xf32>) -> tensor<3x4x0xf32>
+  %1 = nd4j_exec.node "add" <custom>(%b, %b) {name = "s", output_names = ["s"]} : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  nd4j_exec.return %0, %1 : tensor<3x4x0xf32>, tensor<2xf32>
+}

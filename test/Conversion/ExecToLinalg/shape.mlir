@@ -207,3 +207,26 @@ nd4j_exec.graph @reverse_sequence {
   %0 = nd4j_exec.node "reverse_sequence" <custom>(%x, %l) i_args [0, 1] : (tensor<4x3xf32>, tensor<3xi64>) -> tensor<4x3xf32>
   nd4j_exec.return %0 : tensor<4x3xf32>
 }
+
+// -----
+
+// onehot compares each index with the position along the axis (dimension
+// 1 here) and selects the on or off value; the indices skip that loop.
+// CHECK-DAG: #[[$IDX:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-DAG: #[[$ONE:.*]] = affine_map<(d0, d1, d2) -> (0)>
+// CHECK-LABEL: func.func @onehot(
+// CHECK: linalg.generic {indexing_maps = [#[[$IDX]], #[[$ONE]], #[[$ONE]], #{{.*}}]
+// CHECK: ^bb0(%[[I:.*]]: i64, %[[ON:.*]]: f32, %[[OFF:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[P:.*]] = linalg.index 1 : index
+// CHECK: %[[PI:.*]] = arith.index_cast %[[P]] : index to i64
+// CHECK: %[[EQ:.*]] = arith.cmpi eq, %[[I]], %[[PI]] : i64
+// CHECK: %[[R:.*]] = arith.select %[[EQ]], %[[ON]], %[[OFF]] : f32
+// CHECK: linalg.yield %[[R]]
+nd4j_exec.graph @onehot {
+  %i = nd4j_exec.placeholder "i" : tensor<2x2xi64>
+  %d = nd4j_exec.placeholder "d" : tensor<f32>
+  %on = nd4j_exec.placeholder "on" : tensor<1xf32>
+  %off = nd4j_exec.placeholder "off" : tensor<1xf32>
+  %0 = nd4j_exec.node "onehot" <custom>(%i, %d, %on, %off) i_args [1] d_args [f32] {name = "y", output_names = ["y"]} : (tensor<2x2xi64>, tensor<f32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x10x2xf32>
+  nd4j_exec.return %0 : tensor<2x10x2xf32>
+}
