@@ -46,6 +46,32 @@ bool isRematerializable(Operation *op) {
                 isa<memref::GetGlobalOp>(op));
 }
 
+/// A private function `name(captures..., extra...)` at the end of `module`
+/// whose entry block maps the captures to its arguments and holds clones of
+/// `clones`; `map` and the returned builder continue the body.
+func::FuncOp createOutlinedFunction(ModuleOp module, Location loc,
+                                    StringRef name, ArrayRef<Value> captures,
+                                    ArrayRef<Type> extra,
+                                    ArrayRef<Operation *> clones,
+                                    IRMapping &map, OpBuilder &body) {
+  OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+  SmallVector<Type> argTypes;
+  for (Value v : captures)
+    argTypes.push_back(v.getType());
+  argTypes.append(extra.begin(), extra.end());
+  auto fn = func::FuncOp::create(
+      b, loc, name, FunctionType::get(module.getContext(), argTypes, {}));
+  fn.setPrivate();
+  Block *entry = fn.addEntryBlock();
+  body.setInsertionPointToStart(entry);
+  for (auto [v, arg] : llvm::zip(captures, entry->getArguments()))
+    map.map(v, arg);
+  for (Operation *op : clones)
+    if (!map.contains(op->getResult(0)))
+      body.clone(*op, map);
+  return fn;
+}
+
 struct Nd4jCpuOutlineParallelPass
     : public nd4j::impl::Nd4jCpuOutlineParallelPassBase<
           Nd4jCpuOutlineParallelPass> {
@@ -117,23 +143,12 @@ struct Nd4jCpuOutlineParallelPass
           captures.push_back(v);
     }
     auto module = nest->getParentOfType<ModuleOp>();
-    OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
     Location loc = nest->getLoc();
-    SmallVector<Type> argTypes;
-    for (Value v : captures)
-      argTypes.push_back(v.getType());
-    auto fn =
-        func::FuncOp::create(b, loc, ("__nd4j_seq_" + Twine(counter++)).str(),
-                             FunctionType::get(&getContext(), argTypes, {}));
-    fn.setPrivate();
-    Block *entry = fn.addEntryBlock();
-    OpBuilder fb = OpBuilder::atBlockBegin(entry);
     IRMapping map;
-    for (auto [v, arg] : llvm::zip(captures, entry->getArguments()))
-      map.map(v, arg);
-    for (Operation *op : clones)
-      if (!map.contains(op->getResult(0)))
-        fb.clone(*op, map);
+    OpBuilder fb(&getContext());
+    func::FuncOp fn = createOutlinedFunction(
+        module, loc, ("__nd4j_seq_" + Twine(counter++)).str(), captures, {},
+        clones, map, fb);
     fb.clone(*nest, map);
     func::ReturnOp::create(fb, loc);
     OpBuilder cb(nest);
@@ -171,21 +186,12 @@ struct Nd4jCpuOutlineParallelPass
     unsigned k = counter++;
 
     // The body: iterations [begin, end) of the loop, serially.
-    SmallVector<Type> bodyArgs;
-    for (Value v : captures)
-      bodyArgs.push_back(v.getType());
-    bodyArgs.append({index, index});
-    auto body =
-        func::FuncOp::create(b, loc, ("__nd4j_par_body_" + Twine(k)).str(),
-                             FunctionType::get(ctx, bodyArgs, {}));
-    body.setPrivate();
-    Block *entry = body.addEntryBlock();
-    OpBuilder bb = OpBuilder::atBlockBegin(entry);
     IRMapping map;
-    for (auto [v, arg] : llvm::zip(captures, entry->getArguments()))
-      map.map(v, arg);
-    for (Operation *op : clones)
-      bb.clone(*op, map);
+    OpBuilder bb(ctx);
+    func::FuncOp body = createOutlinedFunction(
+        module, loc, ("__nd4j_par_body_" + Twine(k)).str(), captures,
+        {index, index}, clones, map, bb);
+    Block *entry = &body.front();
     Value begin = entry->getArgument(captures.size());
     Value end = entry->getArgument(captures.size() + 1);
     Value one = arith::ConstantIndexOp::create(bb, loc, 1);

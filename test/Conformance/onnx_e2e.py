@@ -28,18 +28,9 @@ import subprocess
 import sys
 import tempfile
 
+from onnx_backend import read_list
+
 SUITES = ["node", "pytorch-converted", "pytorch-operator", "simple"]
-
-
-def read_list(path):
-    entries = {}
-    with open(path) as f:
-        for line in f:
-            line = line.split("#", 1)
-            name = line[0].strip()
-            if name:
-                entries[name] = line[1].strip() if len(line) > 1 else ""
-    return entries
 
 
 def first_error(text):
