@@ -104,7 +104,8 @@ LogicalResult mlir::nd4j::emitObject(llvm::Module &module,
 
 LogicalResult mlir::nd4j::linkSharedLibrary(StringRef objectPath,
                                             StringRef outputPath,
-                                            std::string &error) {
+                                            std::string &error,
+                                            ArrayRef<std::string> extraArgs) {
   std::string driver;
   SmallVector<std::string> candidates;
   if (const char *cc = std::getenv("CC"); cc && *cc)
@@ -128,6 +129,8 @@ LogicalResult mlir::nd4j::linkSharedLibrary(StringRef objectPath,
   std::string out = outputPath.str(), obj = objectPath.str();
   SmallVector<StringRef> args{driver, "-shared",           "-o", out, obj,
                               "-lm",  "-Wl,--no-undefined"};
+  for (const std::string &arg : extraArgs)
+    args.push_back(arg);
   std::optional<StringRef> redirects[] = {std::nullopt, errorFile.str(),
                                           errorFile.str()};
   int rc = llvm::sys::ExecuteAndWait(driver, args, std::nullopt, redirects,
