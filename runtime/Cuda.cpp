@@ -221,8 +221,7 @@ ND4J_GPU_API void *mgpuModuleLoad(void *data, size_t gpuBlobSize) {
   return module;
 }
 
-ND4J_GPU_API void *mgpuModuleLoadJIT(void *data, int optLevel,
-                                     size_t assemblySize) {
+ND4J_GPU_API void *mgpuModuleLoadJIT(void *data, int optLevel) {
   CUmodule module = nullptr;
   if (!ready())
     return nullptr;

@@ -1,15 +1,17 @@
 """Compiles ONNX backend test models for NVIDIA GPUs and checks the PTX.
 
 Usage: onnx_ptx.py ND4J_COMPILE PTXAS DATA_DIR [--archs sm_80,sm_90]
-                   [--limit N] [--filter REGEX] [--jobs N] [--report FILE]
+                   [--compile-per-arch] [--limit N] [--filter REGEX]
+                   [--jobs N] [--report FILE]
 
 For each model of Debian's libonnx-testdata (node, pytorch-converted,
 pytorch-operator, simple; sorted by suite and name, the first N with
---limit), and for each architecture, runs
-`nd4j-compile --target=nvptx --gpu-arch=ARCH --emit=ptx model.onnx` and
-`ptxas -arch=ARCH` on the PTX. A model counts when it compiles and ptxas
-accepts its PTX for every architecture. No GPU is involved: this checks
-code generation only, not results.
+--limit), runs `nd4j-compile --target=nvptx --gpu-arch=ARCH --emit=ptx
+model.onnx` for the first architecture (for each one with
+--compile-per-arch) and `ptxas -arch=ARCH` on the PTX for every
+architecture. A model counts when it compiles and ptxas accepts its PTX for
+every architecture. No GPU is involved: this checks code generation only,
+not results.
 
 Prints one line with the counts; exits non-zero only when a compile or
 ptxas run crashes (a signal). --report writes each failure with its first
@@ -34,9 +36,20 @@ def first_error(text):
     return re.sub(r"^\S+:\d+:\d+: ", "", lines[0])[:300]
 
 
-def check(compiler, ptxas, model, archs, work):
+def check(compiler, ptxas, model, archs, per_arch, work):
     """Returns (status, message): status is ok, compile, ptxas or crash."""
+    ptx = None
     for arch in archs:
+        if ptx and not per_arch:
+            result = subprocess.run(
+                [ptxas, "-arch=" + arch, ptx, "-o", os.devnull],
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
+            if result.returncode < 0:
+                return "crash", "ptxas signal %d" % -result.returncode
+            if result.returncode != 0:
+                return "ptxas", arch + ": " + first_error(
+                    result.stdout.decode("utf-8", "replace"))
+            continue
         ptx = os.path.join(work, arch + ".ptx")
         result = subprocess.run(
             [compiler, "--quiet", "--target=nvptx", "--gpu-arch=" + arch,
@@ -64,6 +77,7 @@ def main():
     parser.add_argument("ptxas")
     parser.add_argument("data_dir")
     parser.add_argument("--archs", default="sm_80,sm_90")
+    parser.add_argument("--compile-per-arch", action="store_true")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--filter", default="")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
@@ -87,9 +101,12 @@ def main():
         with tempfile.TemporaryDirectory(prefix="nd4j-ptx-") as work:
             try:
                 return name, check(args.compiler, args.ptxas, model, archs,
-                                   work)
+                                   args.compile_per_arch, work)
             except subprocess.TimeoutExpired:
                 return name, ("compile", "timeout")
+            except OSError as e:
+                # E.g. the compiler being relinked while the check runs.
+                return name, ("crash", str(e))
 
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         results = sorted(pool.map(run, models))

@@ -44,7 +44,7 @@ extern "C" {
 /* Modules: a cubin, fatbin or NUL-terminated PTX image (Load), or PTX to
  * compile with the driver's JIT at `optLevel` (LoadJIT). */
 void *mgpuModuleLoad(void *data, size_t gpuBlobSize);
-void *mgpuModuleLoadJIT(void *data, int optLevel, size_t assemblySize);
+void *mgpuModuleLoadJIT(void *data, int optLevel);
 void mgpuModuleUnload(void *module);
 void *mgpuModuleGetFunction(void *module, const char *name);
 
