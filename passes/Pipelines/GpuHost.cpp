@@ -20,6 +20,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace mlir {
 namespace nd4j {
@@ -320,17 +321,52 @@ struct Nd4jGpuWrapHostCodePass
 // nd4j-gpu-merge-modules
 //===----------------------------------------------------------------------===//
 
+/// A PTX identifier: letters, digits and '_' (graph names such as
+/// "torch-jit-export" become kernel names otherwise).
+std::string toPtxIdentifier(StringRef name) {
+  std::string id;
+  for (char c : name)
+    id += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  if (id.empty() || std::isdigit(static_cast<unsigned char>(id[0])))
+    id = "k_" + id;
+  return id;
+}
+
 struct Nd4jGpuMergeModulesPass
     : public nd4j::impl::Nd4jGpuMergeModulesPassBase<Nd4jGpuMergeModulesPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SmallVector<gpu::GPUModuleOp> modules(module.getOps<gpu::GPUModuleOp>());
-    if (modules.size() < 2)
+    if (modules.empty())
       return;
     gpu::GPUModuleOp target = modules.front();
     SymbolTable targetSymbols(target);
-    // Old @module::@kernel → @target::@module.
+    llvm::StringSet<> used;
+    auto uniqueName = [&](StringRef base) {
+      std::string name = toPtxIdentifier(base);
+      auto taken = [&](StringRef n) {
+        Operation *other = targetSymbols.lookup(n);
+        return used.contains(n) || (other && !isa<gpu::GPUFuncOp>(other));
+      };
+      for (unsigned i = 1; taken(name); ++i)
+        name = toPtxIdentifier(base) + "_" + std::to_string(i);
+      used.insert(name);
+      return name;
+    };
+    // Old @module::@kernel → @target::@name.
     DenseMap<Attribute, SymbolRefAttr> renamed;
+    auto rename = [&](gpu::GPUFuncOp kernel, StringAttr moduleName) {
+      SymbolRefAttr old = SymbolRefAttr::get(
+          moduleName, {FlatSymbolRefAttr::get(kernel.getNameAttr())});
+      kernel.setName(uniqueName(moduleName.getValue()));
+      renamed[old] =
+          SymbolRefAttr::get(target.getSymNameAttr(),
+                             {FlatSymbolRefAttr::get(kernel.getNameAttr())});
+    };
+    for (auto kernel :
+         llvm::make_early_inc_range(target.getOps<gpu::GPUFuncOp>()))
+      if (kernel.isKernel())
+        rename(kernel, target.getSymNameAttr());
     for (gpu::GPUModuleOp source : llvm::drop_begin(modules)) {
       StringAttr name = source.getSymNameAttr();
       for (Operation &op :
@@ -338,14 +374,9 @@ struct Nd4jGpuMergeModulesPass
         auto symbol = dyn_cast<SymbolOpInterface>(op);
         if (auto kernel = dyn_cast<gpu::GPUFuncOp>(op);
             kernel && kernel.isKernel()) {
-          SymbolRefAttr old = SymbolRefAttr::get(
-              name, {FlatSymbolRefAttr::get(kernel.getNameAttr())});
           op.remove();
-          kernel.setName(name);
-          targetSymbols.insert(kernel);
-          renamed[old] = SymbolRefAttr::get(
-              target.getSymNameAttr(),
-              {FlatSymbolRefAttr::get(kernel.getNameAttr())});
+          rename(kernel, name);
+          target.getBody()->push_back(kernel);
           continue;
         }
         // Outlining clones what kernels use (globals, helpers) into each

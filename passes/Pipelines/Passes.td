@@ -170,8 +170,10 @@ def Nd4jGpuMergeModulesPass
     `gpu-kernel-outlining` makes one `gpu.module` per kernel, so a model
     would carry one GPU binary (and one module load) per kernel. This pass
     moves every kernel into the first `gpu.module`, renaming each to its old
-    module's (unique) name, drops duplicate copies of other symbols, and
-    updates the `gpu.launch_func` references: one PTX module per model.
+    module's (unique) name made a PTX identifier (letters, digits, `_`:
+    graph names such as `torch-jit-export` are not), drops duplicate copies
+    of other symbols, and updates the `gpu.launch_func` references: one PTX
+    module per model.
 
     ```mlir
     // gpu.module @g_kernel { gpu.func @g_kernel }
