@@ -44,6 +44,15 @@ inline std::string formatShape(const std::vector<int64_t> &shape) {
 bool computeSize(nd4j_dtype dtype, const int64_t *shape, size_t rank,
                  int64_t &numElements, size_t &byteSize, std::string &why);
 
+/// Whether the CUDA driver loads and has a device (Cuda.cpp); otherwise
+/// `error` says why ("CUDA driver libcuda.so.1 not found", "no CUDA
+/// device").
+bool cudaAvailable(std::string &error);
+/// Forgets the failure an mgpu* function recorded.
+void clearCudaFailure();
+/// The failure an mgpu* function recorded since the last clear, if any.
+bool takeCudaFailure(std::string &error);
+
 } // namespace runtime
 } // namespace nd4j
 

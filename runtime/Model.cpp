@@ -299,8 +299,19 @@ nd4j_status nd4j_run(nd4j_model *model, nd4j_tensor *const *inputs,
     outputData[i] = tensor->data;
   }
 
+  bool gpu = signature.target == "nvptx";
+  if (gpu) {
+    // The entry point's mgpu* calls cannot fail visibly; refuse early.
+    if (!cudaAvailable(error))
+      return setError(ND4J_STATUS_RUN_FAILED,
+                      name + ": cannot run an NVPTX model: " + error);
+    clearCudaFailure();
+  }
   nd4j_model_context context = nd4j_default_context();
   int32_t rc = model->run(inputData.data(), outputData.data(), &context);
+  if (gpu && takeCudaFailure(error))
+    return setError(ND4J_STATUS_RUN_FAILED,
+                    name + ": CUDA failure while running: " + error);
   if (rc != 0)
     return setError(ND4J_STATUS_RUN_FAILED,
                     name + ": the model's " ND4J_MODEL_RUN_SYMBOL " returned " +

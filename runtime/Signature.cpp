@@ -205,7 +205,19 @@ nd4j_status nd4j::runtime::parseSignature(const char *text,
   }
   signature.abiVersion = static_cast<int32_t>(version);
 
-  for (size_t i = 1; i < lines.size(); ++i)
+  size_t first = 1;
+  const std::string targetTag = "target ";
+  if (lines.size() > 1 &&
+      lines[1].compare(0, targetTag.size(), targetTag) == 0) {
+    signature.target = lines[1].substr(targetTag.size());
+    if (signature.target != "cpu" && signature.target != "nvptx") {
+      error = "signature line 2: unknown target " + quote(signature.target) +
+              " (this runtime runs cpu and nvptx)";
+      return ND4J_STATUS_BAD_SIGNATURE;
+    }
+    first = 2;
+  }
+  for (size_t i = first; i < lines.size(); ++i)
     if (nd4j_status status =
             parseRecord(lines[i], static_cast<int>(i + 1), signature, error))
       return status;

@@ -25,13 +25,16 @@ struct SignatureEntry {
 
 struct Signature {
   int32_t abiVersion = 0;
+  /// The optional `target` record: "cpu" (also when absent) or "nvptx".
+  std::string target = "cpu";
   std::vector<SignatureEntry> inputs;
   std::vector<SignatureEntry> outputs;
 };
 
 /// Parses `text`. On failure returns ND4J_STATUS_BAD_SIGNATURE or
 /// ND4J_STATUS_UNSUPPORTED_ABI and sets `error` to the reason, with the line
-/// number ("signature line 3: unknown dtype 'f33'").
+/// number ("signature line 3: unknown dtype 'f33'"). Accepts one optional
+/// `target <cpu|nvptx>` line before the first input or output.
 nd4j_status parseSignature(const char *text, Signature &signature,
                            std::string &error);
 

@@ -13,7 +13,7 @@ config.suffixes = [".mlir", ".test", ".onnxtxt", ".pbtxt"]
 config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs", "onnx_e2e.py", "onnx-e2e-threshold.txt", "onnx-e2e-excluded.txt",
                    "check_generated_docs.py", "onnx_backend.py", "make_models.py",
                    "onnx-backend-excluded.txt", "onnx-backend-threshold.txt",
-                   "tf_corpus.py", "tf-corpus-threshold.txt", "tf-corpus-failures.txt"]
+                   "tf_corpus.py", "onnx_ptx.py", "tf-corpus-threshold.txt", "tf-corpus-failures.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nd4j_obj_root, "test")
 
@@ -95,3 +95,30 @@ onnx_testdata = "/usr/share/libonnx-testdata/data"
 if os.path.isdir(os.path.join(onnx_testdata, "node")):
     config.available_features.add("onnx-testdata")
     config.substitutions.append(("%onnx_testdata", onnx_testdata))
+
+# NVPTX: `nvptx` when LLVM has the NVPTX target (Debian's does), `ptxas`
+# when the CUDA toolkit's assembler is there, `cuda` only when a driver
+# reports a device (never on the CI machines: nothing claims GPU results).
+llvm_config_tool = os.path.join(config.llvm_tools_dir, "llvm-config")
+try:
+    targets = subprocess.run([llvm_config_tool, "--targets-built"],
+                             capture_output=True, text=True).stdout.split()
+except OSError:
+    targets = []
+if "NVPTX" in targets:
+    config.available_features.add("nvptx")
+cuda_toolkit = os.environ.get("ND4J_CUDA_TOOLKIT", "/usr/local/cuda")
+ptxas = os.path.join(cuda_toolkit, "bin", "ptxas")
+if os.access(ptxas, os.X_OK):
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", ptxas))
+config.substitutions.append(("%cuda_toolkit", cuda_toolkit))
+try:
+    import ctypes
+    cuda = ctypes.CDLL("libcuda.so.1")
+    count = ctypes.c_int(0)
+    if cuda.cuInit(0) == 0 and cuda.cuDeviceGetCount(ctypes.byref(count)) == 0 \
+            and count.value > 0:
+        config.available_features.add("cuda")
+except OSError:
+    pass

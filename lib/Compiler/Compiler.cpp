@@ -4,8 +4,10 @@
 // rules), exec (libnd4j's ordered-argument form), flatbuffers, linalg (fused
 // linalg on tensors), llvm-mlir (LLVM dialect with the entry point),
 // llvm-ir (optimized), asm, obj, lib (the shared library), header (the C
-// header describing the entry point). Input may be a model file or .mlir
-// at the nd4j, nd4j_exec, linalg or LLVM-dialect level.
+// header describing the entry point), ptx (--target=nvptx: the kernels).
+// Input may be a model file or .mlir at the nd4j, nd4j_exec, linalg or
+// LLVM-dialect level. --target=nvptx lowers with nd4j-nvptx-pipeline and
+// links the library against libnd4j_runtime.so (docs/GPU.md).
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +20,7 @@
 #include "lib/Target/FlatBuffers/FlatBuffers.h"
 #include "lib/Target/LLVM/NativeTarget.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinDialect.h"
@@ -60,7 +63,8 @@ enum class Emit {
   Asm,
   Obj,
   Lib,
-  Header
+  Header,
+  PTX
 };
 
 struct Options {
@@ -85,13 +89,28 @@ struct Options {
           clEnumValN(Emit::Asm, "asm", "target assembly (.s)"),
           clEnumValN(Emit::Obj, "obj", "object file (.o)"),
           clEnumValN(Emit::Lib, "lib", "shared library (.so), the default"),
-          clEnumValN(Emit::Header, "header", "C header of the entry point")),
+          clEnumValN(Emit::Header, "header", "C header of the entry point"),
+          clEnumValN(Emit::PTX, "ptx", "PTX of the kernels (--target=nvptx)")),
       cl::cat(category)};
   cl::opt<unsigned> optLevel{"O", cl::Prefix,
                              cl::desc("Optimization level 0-3 (default 2)"),
                              cl::init(2), cl::cat(category)};
-  cl::opt<std::string> target{"target", cl::desc("Target: cpu"),
+  cl::opt<std::string> target{"target", cl::desc("Target: cpu or nvptx"),
                               cl::init("cpu"), cl::cat(category)};
+  cl::opt<std::string> gpuArch{
+      "gpu-arch", cl::desc("NVIDIA GPU architecture (default sm_80)"),
+      cl::init("sm_80"), cl::cat(category)};
+  cl::opt<std::string> cudaToolkit{
+      "cuda-toolkit",
+      cl::desc("CUDA toolkit: libdevice, and ptxas/fatbinary for cubin "
+               "(default /usr/local/cuda)"),
+      cl::init("/usr/local/cuda"), cl::cat(category)};
+  cl::opt<std::string> runtimeDir{
+      "runtime-dir",
+      cl::desc("Directory of libnd4j_runtime.so, which GPU model libraries "
+               "link (default: ../lib next to nd4j-compile)"),
+      cl::cat(category)};
+  std::string argv0;
   cl::opt<std::string> targetTriple{
       "target-triple", cl::desc("LLVM target triple (default: the host's)"),
       cl::cat(category)};
@@ -122,6 +141,8 @@ StringRef getDefaultExtension(Emit emit) {
     return ".h";
   case Emit::FlatBuffers:
     return ".fb";
+  case Emit::PTX:
+    return ".ptx";
   default:
     return "";
   }
@@ -176,9 +197,14 @@ int compile(Options &opts) {
   MLIRContext ctx(registry);
   ctx.loadAllAvailableDialects();
 
-  if (opts.target != "cpu") {
+  bool nvptx = opts.target == "nvptx";
+  if (opts.target != "cpu" && !nvptx) {
     llvm::errs() << "nd4j-compile: error: unknown --target '" << opts.target
-                 << "' (supported: cpu)\n";
+                 << "' (supported: cpu, nvptx)\n";
+    return 1;
+  }
+  if (opts.emit == Emit::PTX && !nvptx) {
+    llvm::errs() << "nd4j-compile: error: --emit=ptx needs --target=nvptx\n";
     return 1;
   }
 
@@ -300,10 +326,41 @@ int compile(Options &opts) {
   bool isLLVM = !hasDialect(*module, [](Dialect *d) {
     return !isa<LLVM::LLVMDialect>(d) && !isa<BuiltinDialect>(d);
   });
+  NvptxPipelineOptions nvptxOptions;
+  nvptxOptions.chip = opts.gpuArch;
+  nvptxOptions.cudaToolkit = opts.cudaToolkit;
+  // With ptxas (and fatbinary) the library carries cubin and PTX; without,
+  // PTX only, which the driver compiles when the model is loaded.
+  SmallString<128> ptxas(opts.cudaToolkit.getValue());
+  llvm::sys::path::append(ptxas, "bin", "ptxas");
+  SmallString<128> fatbinary(opts.cudaToolkit.getValue());
+  llvm::sys::path::append(fatbinary, "bin", "fatbinary");
+  nvptxOptions.format = emit != Emit::PTX &&
+                                llvm::sys::fs::can_execute(ptxas) &&
+                                llvm::sys::fs::can_execute(fatbinary)
+                            ? "fatbin"
+                            : "isa";
   if (!isLLVM && failed(runPasses("lower to LLVM", [&](OpPassManager &pm) {
-        buildCpuLoweringStages(pm, pipelineOptions);
+        if (nvptx)
+          buildNvptxLoweringStages(pm, nvptxOptions);
+        else
+          buildCpuLoweringStages(pm, pipelineOptions);
       })))
     return 1;
+  if (emit == Emit::PTX) {
+    std::string ptx;
+    module->walk([&](gpu::BinaryOp binary) {
+      for (Attribute object : binary.getObjects())
+        if (auto o = dyn_cast<gpu::ObjectAttr>(object))
+          ptx += o.getObject().getValue().rtrim('\0').str();
+    });
+    if (ptx.empty()) {
+      module->emitError("no PTX: the module has no gpu.binary of PTX (an "
+                        "LLVM-dialect input, or no kernels)");
+      return 1;
+    }
+    return writeText([&](raw_ostream &os) { os << ptx; });
+  }
   if (emit == Emit::LLVMMLIR)
     return printModule(*module);
 
@@ -383,7 +440,30 @@ int compile(Options &opts) {
   }
   if (failed(progress.stage("link", [&] {
         TimingScope t = rootTiming.nest("link");
-        return linkSharedLibrary(objects, outputPath, error);
+        SmallVector<std::string> extra;
+        if (nvptx) {
+          // The mgpu* functions the host code calls live in the runtime.
+          std::string dir = opts.runtimeDir;
+          if (dir.empty()) {
+            SmallString<128> exe(llvm::sys::fs::getMainExecutable(
+                opts.argv0.c_str(), reinterpret_cast<void *>(&compileMain)));
+            llvm::sys::path::remove_filename(exe);
+            llvm::sys::path::append(exe, "..", "lib");
+            dir = exe.str().str();
+          }
+          SmallString<128> lib(dir);
+          llvm::sys::path::append(lib, "libnd4j_runtime.so");
+          if (!llvm::sys::fs::exists(lib)) {
+            error = "GPU models link libnd4j_runtime.so, not found in " + dir +
+                    " (use --runtime-dir)";
+            return failure();
+          }
+          SmallString<128> real;
+          if (!llvm::sys::fs::real_path(dir, real))
+            dir = real.str().str();
+          extra = {"-L" + dir, "-lnd4j_runtime", "-Wl,-rpath," + dir};
+        }
+        return linkSharedLibrary(objects, outputPath, error, extra);
       }))) {
     llvm::errs() << "nd4j-compile: error: " << error << "\n";
     return 1;
@@ -401,6 +481,7 @@ int mlir::nd4j::compileMain(int argc, char **argv) {
   registerPassManagerCLOptions();
   registerDefaultTimingManagerCLOptions();
   Options opts;
+  opts.argv0 = argv[0];
   cl::ParseCommandLineOptions(
       argc, argv,
       "nd4j-compile: compile a model (ONNX, TensorFlow, SameDiff FlatBuffers "

@@ -82,11 +82,11 @@ static const char *const kCpuLLVMStages =
     "convert-cf-to-llvm,convert-ub-to-llvm,reconcile-unrealized-casts,"
     "nd4j-emit-entry-point,canonicalize";
 
-static void addStages(OpPassManager &pm, StringRef text) {
+void mlir::nd4j::addStages(OpPassManager &pm, StringRef text) {
   // The text is ours and its passes are registered by registerPipelines();
   // a parse failure is a programming error.
   if (failed(parsePassPipeline(text, pm, llvm::errs())))
-    llvm::report_fatal_error("nd4j-cpu-pipeline: bad stage text");
+    llvm::report_fatal_error("nd4j pipeline: bad stage text");
 }
 
 void mlir::nd4j::buildCpuTensorStages(OpPassManager &pm,
@@ -94,11 +94,15 @@ void mlir::nd4j::buildCpuTensorStages(OpPassManager &pm,
   addStages(pm, kCpuTensorStages);
 }
 
+void mlir::nd4j::buildBufferizationStages(OpPassManager &pm) {
+  addStages(pm, kCpuBufferStages);
+}
+
 void mlir::nd4j::buildCpuLoweringStages(OpPassManager &pm,
                                         const CpuPipelineOptions &options) {
   if (options.vectorize)
     addStages(pm, kCpuVectorStages);
-  addStages(pm, kCpuBufferStages);
+  buildBufferizationStages(pm);
   addStages(pm, kCpuLoopStages);
   addStages(pm, kCpuLLVMStages);
 }
@@ -126,6 +130,7 @@ void mlir::nd4j::registerPipelineDialects(DialectRegistry &registry) {
   scf::registerBufferizableOpInterfaceExternalModels(registry);
   tensor::registerBufferizableOpInterfaceExternalModels(registry);
   vector::registerBufferizableOpInterfaceExternalModels(registry);
+  registerNvptxPipelineDialects(registry);
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
 }
@@ -148,4 +153,5 @@ void mlir::nd4j::registerPipelines() {
       "Lower nd4j_exec graphs to the LLVM dialect with the compiled-model "
       "entry point",
       buildCpuPipeline);
+  registerNvptxPipeline();
 }

@@ -25,6 +25,7 @@ namespace {
 
 struct Nd4jEmitEntryPointPass
     : public nd4j::impl::Nd4jEmitEntryPointPassBase<Nd4jEmitEntryPointPass> {
+  using Base::Base;
   void runOnOperation() override {
     ModuleOp module = getOperation();
     auto entries = module->getAttrOfType<DictionaryAttr>("nd4j.entry_points");
@@ -100,6 +101,12 @@ struct Nd4jEmitEntryPointPass
         return signalPassFailure();
     b.setInsertionPointToEnd(module.getBody());
     std::string text = signature.str();
+    if (!target.empty()) {
+      // The optional record goes right after the `nd4j-model 1` header.
+      size_t eol = text.find('\n');
+      text.insert(eol == std::string::npos ? text.size() : eol + 1,
+                  "target " + target + "\n");
+    }
     text.push_back('\0');
     auto arrayType =
         LLVM::LLVMArrayType::get(IntegerType::get(ctx, 8), text.size());

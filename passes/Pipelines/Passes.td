@@ -30,7 +30,15 @@ def Nd4jEmitEntryPointPass : Pass<"nd4j-emit-entry-point", "::mlir::ModuleOp"> {
     //   signature = "nd4j-model 1\n..."}}} { llvm.func @g(!llvm.ptr, !llvm.ptr) }
     // gains llvm.mlir.global @nd4j_model_signature and llvm.func @nd4j_model_run.
     ```
+
+    With `target=nvptx` the signature gains the line `target nvptx` after
+    its header, so that the runtime checks for a CUDA driver and device
+    before it calls the entry point.
   }];
+  let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"\"",
+           "Target recorded in the signature (empty: none, i.e. cpu)">,
+  ];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
@@ -124,6 +132,106 @@ def Nd4jCpuOutlineParallelPass
   }];
   let dependentDialects = ["::mlir::func::FuncDialect",
                            "::mlir::scf::SCFDialect"];
+}
+
+def Nd4jGpuMapParallelLoopsPass
+    : Pass<"nd4j-gpu-map-parallel-loops", "::mlir::func::FuncOp"> {
+  let summary = "Tile outermost scf.parallel loops into GPU blocks and map them";
+  let description = [{
+    The NVPTX pipeline's launch configuration. Each outermost `scf.parallel`
+    (not inside a `gpu.launch`) is tiled so that one block holds up to
+    `block-size` threads, and both loops get the `mapping` attribute that
+    `convert-parallel-loops-to-gpu` reads. Unlike `gpu-map-parallel-loops`,
+    the innermost dimension maps to `x` (consecutive threads touch
+    consecutive elements of row-major buffers), then `y`, then `z`; further
+    outer dimensions stay sequential inside the kernel.
+
+    Tile sizes are chosen greedily from the innermost dimension outwards as
+    the largest divisor of the (static) trip count that fits the remaining
+    thread budget, so that no tile needs a bounds check; `z` is capped at 64
+    threads (the hardware limit). Loops with dynamic bounds are mapped
+    without tiling.
+
+    ```mlir
+    // scf.parallel (%i, %j) = (0, 0) to (64, 32) step (1, 1)
+    // becomes an outer loop of step (8, 32) mapped to block_y/block_x and an
+    // inner 8x32 loop mapped to thread_y/thread_x.
+    ```
+  }];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", /*default=*/"256",
+           "Most threads per block">,
+  ];
+  let dependentDialects = ["::mlir::gpu::GPUDialect",
+                           "::mlir::affine::AffineDialect"];
+}
+
+def Nd4jGpuHostBuffersPass : Pass<"nd4j-gpu-host-buffers", "::mlir::ModuleOp"> {
+  let summary = "Give the host code of a GPU model device buffers and copies";
+  let description = [{
+    After `convert-parallel-loops-to-gpu`, the host functions still use the
+    buffers they were given (host pointers from the model ABI) and host
+    allocations. This pass makes every buffer a kernel may touch a device
+    buffer:
+
+    - each memref argument gets a `gpu.alloc`ed twin; inputs (the first
+      `inputs` arguments of the entry point in `nd4j.entry_points`) are
+      copied in at entry, outputs copied out before `func.return`, and the
+      twins freed;
+    - `memref.alloc`/`memref.alloca`/`memref.dealloc` outside kernels become
+      `gpu.alloc`/`gpu.dealloc`;
+    - `memref.get_global` (weights and constants) outside kernels becomes a
+      device buffer filled by `gpu.memcpy` from the host global on every run;
+    - `memref.copy` between identity-layout buffers outside kernels becomes
+      a device-to-device `gpu.memcpy`.
+
+    ```mlir
+    // func.func @g(%x: memref<4xf32>, %y: memref<4xf32>) gains
+    // %dx = gpu.alloc() ; gpu.memcpy %dx, %x ; ... ; gpu.memcpy %y, %dy
+    ```
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect"];
+}
+
+def Nd4jGpuMergeModulesPass
+    : Pass<"nd4j-gpu-merge-modules", "::mlir::ModuleOp"> {
+  let summary = "Put all outlined kernels into one gpu.module";
+  let description = [{
+    `gpu-kernel-outlining` makes one `gpu.module` per kernel, so a model
+    would carry one GPU binary (and one module load) per kernel. This pass
+    moves every kernel into the first `gpu.module`, renaming each to its old
+    module's (unique) name made a PTX identifier (letters, digits, `_`:
+    graph names such as `torch-jit-export` are not), drops duplicate copies
+    of other symbols, and updates the `gpu.launch_func` references: one PTX
+    module per model.
+
+    ```mlir
+    // gpu.module @g_kernel { gpu.func @g_kernel }
+    // gpu.module @g_kernel_0 { gpu.func @g_kernel }
+    // become gpu.module @g_kernel { gpu.func @g_kernel  gpu.func @g_kernel_0 }
+    ```
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect"];
+}
+
+def Nd4jGpuWrapHostCodePass
+    : Pass<"nd4j-gpu-wrap-host-code", "::mlir::func::FuncOp"> {
+  let summary = "Run host code that touches buffers as single-thread kernels";
+  let description = [{
+    After `nd4j-gpu-host-buffers` every buffer is device memory, so code
+    that `convert-parallel-loops-to-gpu` left on the host (scalar code, full
+    reductions with no parallel dimension, loops around loads and stores)
+    must run on the device. Each such operation is moved into its own
+    `gpu.launch` of one block of one thread: correct, not fast. Operations
+    that contain kernels are entered instead; operations whose results the
+    host uses are an error.
+
+    ```mlir
+    // scf.for %i = 0 to 128 { memref.load / memref.store } becomes
+    // gpu.launch blocks(1, 1, 1) threads(1, 1, 1) { scf.for ... }
+    ```
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect"];
 }
 
 #endif // ND4J_PASSES_PIPELINES_PASSES_TD

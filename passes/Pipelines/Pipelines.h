@@ -43,6 +43,46 @@ void buildCpuTensorStages(OpPassManager &pm, const CpuPipelineOptions &options);
 void buildCpuLoweringStages(OpPassManager &pm,
                             const CpuPipelineOptions &options);
 
+/// The bufferization stages shared by the CPU and NVPTX pipelines (one-shot
+/// bufferization, results as out-parameters, deallocation).
+void buildBufferizationStages(OpPassManager &pm);
+
+struct NvptxPipelineOptions : public PassPipelineOptions<NvptxPipelineOptions> {
+  Option<std::string> chip{*this, "chip",
+                           llvm::cl::desc("GPU architecture (sm_XX)"),
+                           llvm::cl::init("sm_80")};
+  Option<std::string> cudaToolkit{
+      *this, "cuda-toolkit",
+      llvm::cl::desc("CUDA toolkit (libdevice, ptxas, fatbinary)"),
+      llvm::cl::init("/usr/local/cuda")};
+  Option<std::string> format{
+      *this, "format",
+      llvm::cl::desc("gpu-module-to-binary format: isa (PTX), bin (cubin, "
+                     "needs ptxas), fatbin (cubin and PTX)"),
+      llvm::cl::init("isa")};
+  Option<int64_t> blockSize{*this, "block-size",
+                            llvm::cl::desc("Most threads per block"),
+                            llvm::cl::init(256)};
+};
+
+/// nd4j_exec → linalg → parallel loops → GPU kernels (NVVM, PTX embedded in
+/// the module as gpu.binary) and host code calling the mgpu* runtime
+/// functions, ending with the model ABI's entry point
+/// (`nd4j-nvptx-pipeline`).
+void buildNvptxPipeline(OpPassManager &pm, const NvptxPipelineOptions &options);
+
+/// linalg on tensors → LLVM dialect (host) and gpu.binary (device).
+void buildNvptxLoweringStages(OpPassManager &pm,
+                              const NvptxPipelineOptions &options);
+
+/// Parses `text` (nd4j-opt pass-pipeline syntax of registered passes) into
+/// `pm`; a parse failure is a programming error.
+void addStages(OpPassManager &pm, llvm::StringRef text);
+
+/// The GPU, NVVM and offloading registrations the NVPTX pipeline needs.
+void registerNvptxPipelineDialects(DialectRegistry &registry);
+void registerNvptxPipeline();
+
 /// The upstream dialects and external interface models the pipelines need
 /// (bufferization of arith/tensor/linalg/func, LLVM IR translation).
 void registerPipelineDialects(DialectRegistry &registry);

@@ -10,6 +10,7 @@
  *    the entry point, one record per line:
  *
  *        nd4j-model <abi-version>
+ *        target <cpu|nvptx>                  (optional, default cpu)
  *        input <dtype> <rank> <d0> ... <d(rank-1)> <name>
  *        output <dtype> <rank> <d0> ... <d(rank-1)> <name>
  *
@@ -18,7 +19,11 @@
  *    `bool` (the `nd4j_dtype` names of nd4j_runtime.h without prefix, lower
  *    case). Dimensions are non-negative (shapes are static). The name is the
  *    rest of the line after one space; a backslash in it is written `\\`
- *    and a newline `\n`.
+ *    and a newline `\n`. The optional `target` line (second line, ABI
+ *    version still 1) says where the entry point computes: `nvptx` models
+ *    take host buffers like any other but run kernels on an NVIDIA GPU
+ *    through the mgpu* functions of nd4j_gpu_abi.h; runtimes check for a
+ *    CUDA driver and device before calling them.
  *
  *  - `int32_t nd4j_model_run(void *const *inputs, void *const *outputs,
  *                            nd4j_model_context *ctx)`:

@@ -179,7 +179,8 @@ LogicalResult mlir::nd4j::emitObject(llvm::Module &module,
 
 LogicalResult mlir::nd4j::linkSharedLibrary(ArrayRef<std::string> objectPaths,
                                             StringRef outputPath,
-                                            std::string &error) {
+                                            std::string &error,
+                                            ArrayRef<std::string> extraArgs) {
   std::string driver;
   SmallVector<std::string> candidates;
   if (const char *cc = std::getenv("CC"); cc && *cc)
@@ -205,6 +206,8 @@ LogicalResult mlir::nd4j::linkSharedLibrary(ArrayRef<std::string> objectPaths,
   for (const std::string &obj : objectPaths)
     args.push_back(obj);
   args.append({"-lm", "-Wl,--no-undefined"});
+  for (const std::string &arg : extraArgs)
+    args.push_back(arg);
   std::optional<StringRef> redirects[] = {std::nullopt, errorFile.str(),
                                           errorFile.str()};
   int rc = llvm::sys::ExecuteAndWait(driver, args, std::nullopt, redirects,

@@ -64,9 +64,11 @@ LogicalResult emitObject(llvm::Module &module, llvm::TargetMachine &machine,
                          llvm::raw_pwrite_stream &os, std::string &error);
 
 /// Links `objectPaths` into the shared library `outputPath` with the system
-/// C compiler driver (`$CC`, else cc, clang-22, gcc), against libm.
+/// C compiler driver (`$CC`, else cc, clang-22, gcc), against libm and the
+/// `extraArgs` (e.g. the runtime library of a GPU model).
 LogicalResult linkSharedLibrary(llvm::ArrayRef<std::string> objectPaths,
-                                llvm::StringRef outputPath, std::string &error);
+                                llvm::StringRef outputPath, std::string &error,
+                                llvm::ArrayRef<std::string> extraArgs = {});
 
 } // namespace nd4j
 } // namespace mlir

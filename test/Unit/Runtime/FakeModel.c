@@ -96,6 +96,19 @@ EXPORT int32_t nd4j_model_run(void *const *inputs, void *const *outputs,
   return 0;
 }
 
+#elif defined(FAKE_NVPTX)
+/* Says `target nvptx`: the runtime must check for CUDA before calling the
+ * entry point, which here fails with 7 to show that it was called. */
+EXPORT const char nd4j_model_signature[] = "nd4j-model 1\n"
+                                           "target nvptx\n"
+                                           "input f32 1 1 x\n"
+                                           "output f32 1 1 y\n";
+
+EXPORT int32_t nd4j_model_run(void *const *inputs, void *const *outputs,
+                              nd4j_model_context *ctx) {
+  return 7;
+}
+
 /*===-------------------------- broken libraries -------------------------===*/
 
 #elif defined(FAKE_NO_SIGNATURE)
@@ -149,6 +162,8 @@ EXPORT int32_t nd4j_model_run(void *const *inputs, void *const *outputs,
 #define SIGNATURE "nd4j-model 1\ninput f32 0 x\n"
 #elif defined(FAKE_EMPTY)
 #define SIGNATURE ""
+#elif defined(FAKE_BAD_TARGET)
+#define SIGNATURE "nd4j-model 1\ntarget tpu\noutput f32 0 y\n"
 #else
 #error "define one FAKE_* variant"
 #endif

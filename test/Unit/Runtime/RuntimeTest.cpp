@@ -7,12 +7,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "nd4j-mlir/Runtime/nd4j_gpu_abi.h"
 #include "nd4j-mlir/Runtime/nd4j_runtime.h"
 
 #include "gtest/gtest.h"
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -299,6 +301,9 @@ TEST(RuntimeOpen, MalformedSignatures) {
                   {"the signature declares no outputs"});
   expectFakeFails("empty", ND4J_STATUS_BAD_SIGNATURE,
                   {"the signature is empty"});
+  expectFakeFails("bad_target", ND4J_STATUS_BAD_SIGNATURE,
+                  {"signature line 2: unknown target 'tpu' (this runtime "
+                   "runs cpu and nvptx)"});
 }
 
 TEST(RuntimeOpen, UnsupportedAbiVersion) {
@@ -582,6 +587,37 @@ TEST(RuntimeRun, DefaultContext) {
       },
       seen.data());
   EXPECT_EQ(seen, std::vector<int>(100, 1));
+}
+
+// The CUDA path without a driver: the driver is opened once per process,
+// so this is the only test that touches it, and it names a library that
+// does not exist to be deterministic on machines with a GPU too.
+TEST(RuntimeGpu, NoDriver) {
+  ASSERT_EQ(setenv("ND4J_CUDA_DRIVER", "libnd4j-no-such-cuda.so.1", 1), 0);
+  // The mgpu* functions record the failure and do nothing.
+  EXPECT_EQ(mgpuStreamCreate(), nullptr);
+  EXPECT_EQ(mgpuMemAlloc(64, nullptr, false), nullptr);
+  EXPECT_EQ(mgpuModuleLoad(nullptr, 0), nullptr);
+  EXPECT_EQ(mgpuModuleGetFunction(nullptr, "kernel"), nullptr);
+  mgpuLaunchKernel(nullptr, 1, 1, 1, 1, 1, 1, 0, nullptr, nullptr, nullptr, 0);
+  float host = 1.0f;
+  mgpuMemcpy(&host, &host, sizeof(host), nullptr);
+  mgpuMemFree(&host, nullptr);
+  mgpuStreamSynchronize(nullptr);
+  EXPECT_EQ(host, 1.0f);
+
+  // The runtime refuses to call an NVPTX model's entry point.
+  ModelPtr model = openFake("nvptx");
+  ASSERT_TRUE(model);
+  TensorPtr x = makeF32({1}, {1.0f});
+  nd4j_tensor *inputs[] = {x.get()};
+  nd4j_tensor *outputs[] = {nullptr};
+  EXPECT_EQ(nd4j_run(model.get(), inputs, 1, outputs, 1),
+            ND4J_STATUS_RUN_FAILED);
+  EXPECT_EQ(std::string(nd4j_last_error()),
+            fakeModel("nvptx") + ": cannot run an NVPTX model: CUDA driver "
+                                 "libnd4j-no-such-cuda.so.1 not found");
+  EXPECT_EQ(outputs[0], nullptr);
 }
 
 } // namespace

@@ -1,0 +1,399 @@
+//===- GpuHost.cpp - launch configuration and host buffers -----*- C++ -*-===//
+//
+// The NVPTX pipeline's own passes between the parallel loops and kernel
+// outlining: greedy block tiling and mapping of scf.parallel, device twins
+// and copies for every buffer the host code owns or was given, and
+// single-thread kernels for host code that still touches memory.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Pipelines/Pipelines.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/ParallelLoopMapper.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace mlir {
+namespace nd4j {
+#define GEN_PASS_DEF_ND4JGPUMAPPARALLELLOOPSPASS
+#define GEN_PASS_DEF_ND4JGPUHOSTBUFFERSPASS
+#define GEN_PASS_DEF_ND4JGPUWRAPHOSTCODEPASS
+#define GEN_PASS_DEF_ND4JGPUMERGEMODULESPASS
+#include "passes/Pipelines/Passes.h.inc"
+} // namespace nd4j
+} // namespace mlir
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+namespace {
+
+bool isInKernel(Operation *op) {
+  return op->getParentOfType<gpu::LaunchOp>() != nullptr;
+}
+
+/// The largest divisor of `n` that is at most `cap` (at least 1).
+int64_t largestDivisor(int64_t n, int64_t cap) {
+  for (int64_t d = std::min(n, cap); d > 1; --d)
+    if (n % d == 0)
+      return d;
+  return 1;
+}
+
+//===----------------------------------------------------------------------===//
+// nd4j-gpu-map-parallel-loops
+//===----------------------------------------------------------------------===//
+
+/// Mapping of a loop's dimensions: innermost → x, then y, then z; outer
+/// dimensions beyond three are sequential.
+LogicalResult setMapping(scf::ParallelOp loop, bool blocks) {
+  MLIRContext *ctx = loop.getContext();
+  unsigned rank = loop.getNumLoops();
+  const gpu::Processor grid[] = {gpu::Processor::BlockX, gpu::Processor::BlockY,
+                                 gpu::Processor::BlockZ};
+  const gpu::Processor threads[] = {gpu::Processor::ThreadX,
+                                    gpu::Processor::ThreadY,
+                                    gpu::Processor::ThreadZ};
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(1, ctx);
+  SmallVector<gpu::ParallelLoopDimMappingAttr> mapping;
+  for (unsigned i = 0; i < rank; ++i) {
+    unsigned fromInner = rank - 1 - i;
+    gpu::Processor processor = fromInner < 3
+                                   ? (blocks ? grid : threads)[fromInner]
+                                   : gpu::Processor::Sequential;
+    mapping.push_back(gpu::ParallelLoopDimMappingAttr::get(ctx, processor,
+                                                           identity, identity));
+  }
+  return gpu::setMappingAttr(loop, mapping);
+}
+
+struct Nd4jGpuMapParallelLoopsPass
+    : public nd4j::impl::Nd4jGpuMapParallelLoopsPassBase<
+          Nd4jGpuMapParallelLoopsPass> {
+  using Base::Base;
+  void runOnOperation() override {
+    SmallVector<scf::ParallelOp> roots;
+    getOperation().walk([&](scf::ParallelOp loop) {
+      if (!loop->getParentOfType<scf::ParallelOp>() && !isInKernel(loop))
+        roots.push_back(loop);
+    });
+    for (scf::ParallelOp loop : roots) {
+      unsigned rank = loop.getNumLoops();
+      SmallVector<int64_t> tiles(rank, 1);
+      bool isStatic = true;
+      int64_t budget = blockSize;
+      for (unsigned i = 0; i < rank; ++i) {
+        unsigned dim = rank - 1 - i;
+        std::optional<int64_t> lb =
+            getConstantIntValue(loop.getLowerBound()[dim]);
+        std::optional<int64_t> ub =
+            getConstantIntValue(loop.getUpperBound()[dim]);
+        std::optional<int64_t> step = getConstantIntValue(loop.getStep()[dim]);
+        if (!lb || !ub || !step || *step <= 0) {
+          isStatic = false;
+          break;
+        }
+        if (i >= 3)
+          continue;
+        int64_t trips = (*ub - *lb + *step - 1) / *step;
+        int64_t cap = i == 2 ? std::min<int64_t>(budget, 64) : budget;
+        tiles[dim] = largestDivisor(std::max<int64_t>(trips, 1), cap);
+        budget /= tiles[dim];
+      }
+      if (!isStatic) {
+        // One thread per iteration of the outer dimensions; still correct.
+        if (failed(setMapping(loop, /*blocks=*/true)))
+          return signalPassFailure();
+        continue;
+      }
+      auto [outer, inner] =
+          scf::tileParallelLoop(loop, tiles, /*noMinMaxBounds=*/true);
+      if (failed(setMapping(outer, /*blocks=*/true)) ||
+          failed(setMapping(inner, /*blocks=*/false)))
+        return signalPassFailure();
+    }
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// nd4j-gpu-host-buffers
+//===----------------------------------------------------------------------===//
+
+/// A device buffer of `type` before `op`, freed before the terminator of
+/// `op`'s block.
+Value allocDeviceTwin(OpBuilder &b, Location loc, MemRefType type,
+                      ValueRange dynamicSizes, ValueRange symbols,
+                      Block *scope) {
+  auto alloc = gpu::AllocOp::create(b, loc, type, /*asyncToken=*/Type(),
+                                    ValueRange{}, dynamicSizes, symbols);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(scope->getTerminator());
+  gpu::DeallocOp::create(b, loc, /*asyncToken=*/Type(), ValueRange{},
+                         alloc.getMemref());
+  return alloc.getMemref();
+}
+
+struct Nd4jGpuHostBuffersPass
+    : public nd4j::impl::Nd4jGpuHostBuffersPassBase<Nd4jGpuHostBuffersPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto entries = module->getAttrOfType<DictionaryAttr>("nd4j.entry_points");
+    for (auto fn : module.getOps<func::FuncOp>()) {
+      if (fn.isExternal())
+        continue;
+      if (!fn.getBody().hasOneBlock()) {
+        fn.emitError("nd4j-gpu-host-buffers expects single-block functions");
+        return signalPassFailure();
+      }
+      // Arguments: inputs are read, outputs written; without an entry
+      // point record every argument is both.
+      int64_t numInputs = fn.getNumArguments();
+      bool knownOutputs = false;
+      if (entries)
+        if (auto info = entries.getAs<DictionaryAttr>(fn.getSymName()))
+          if (auto inputs = info.getAs<IntegerAttr>("inputs")) {
+            numInputs = inputs.getInt();
+            knownOutputs = true;
+          }
+      Block &entry = fn.getBody().front();
+      OpBuilder b = OpBuilder::atBlockBegin(&entry);
+      SmallVector<std::pair<BlockArgument, Value>> twins;
+      for (BlockArgument arg : fn.getArguments()) {
+        auto type = dyn_cast<MemRefType>(arg.getType());
+        if (!type)
+          continue;
+        if (!type.hasStaticShape() || !type.getLayout().isIdentity()) {
+          fn.emitError("GPU entry points take static identity-layout "
+                       "buffers; argument #")
+              << arg.getArgNumber() << " is " << type;
+          return signalPassFailure();
+        }
+        auto alloc =
+            gpu::AllocOp::create(b, arg.getLoc(), type, Type(), ValueRange{},
+                                 ValueRange{}, ValueRange{});
+        arg.replaceAllUsesWith(alloc.getMemref());
+        twins.emplace_back(arg, alloc.getMemref());
+      }
+      for (auto [arg, device] : twins)
+        if (arg.getArgNumber() < numInputs)
+          gpu::MemcpyOp::create(b, arg.getLoc(), Type(), ValueRange{}, device,
+                                arg);
+      b.setInsertionPoint(entry.getTerminator());
+      for (auto [arg, device] : twins)
+        if (arg.getArgNumber() >= numInputs || !knownOutputs)
+          gpu::MemcpyOp::create(b, arg.getLoc(), Type(), ValueRange{}, arg,
+                                device);
+      for (auto [arg, device] : twins)
+        gpu::DeallocOp::create(b, arg.getLoc(), Type(), ValueRange{}, device);
+
+      SmallVector<Operation *> ops;
+      fn.walk([&](Operation *op) {
+        if (!isInKernel(op) &&
+            isa<memref::AllocOp, memref::AllocaOp, memref::DeallocOp,
+                memref::GetGlobalOp, memref::CopyOp>(op))
+          ops.push_back(op);
+      });
+      for (Operation *op : ops) {
+        b.setInsertionPoint(op);
+        Location loc = op->getLoc();
+        if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
+          auto device = gpu::AllocOp::create(
+              b, loc, alloc.getType(), Type(), ValueRange{},
+              alloc.getDynamicSizes(), alloc.getSymbolOperands());
+          alloc.replaceAllUsesWith(device.getMemref());
+          alloc.erase();
+        } else if (auto alloca = dyn_cast<memref::AllocaOp>(op)) {
+          Value device = allocDeviceTwin(
+              b, loc, alloca.getType(), alloca.getDynamicSizes(),
+              alloca.getSymbolOperands(), alloca->getBlock());
+          alloca.replaceAllUsesWith(device);
+          alloca.erase();
+        } else if (auto dealloc = dyn_cast<memref::DeallocOp>(op)) {
+          gpu::DeallocOp::create(b, loc, Type(), ValueRange{},
+                                 dealloc.getMemref());
+          dealloc.erase();
+        } else if (auto global = dyn_cast<memref::GetGlobalOp>(op)) {
+          // Weights are uploaded on every run (see docs/GPU.md).
+          b.setInsertionPointAfter(global);
+          Value device = allocDeviceTwin(b, loc, global.getType(), ValueRange{},
+                                         ValueRange{}, global->getBlock());
+          global.getResult().replaceAllUsesWith(device);
+          gpu::MemcpyOp::create(b, loc, Type(), ValueRange{}, device,
+                                global.getResult());
+        } else if (auto copy = dyn_cast<memref::CopyOp>(op)) {
+          auto source = cast<MemRefType>(copy.getSource().getType());
+          auto target = cast<MemRefType>(copy.getTarget().getType());
+          if (!source.getLayout().isIdentity() ||
+              !target.getLayout().isIdentity())
+            continue; // nd4j-gpu-wrap-host-code runs it in a kernel.
+          gpu::MemcpyOp::create(b, loc, Type(), ValueRange{}, copy.getTarget(),
+                                copy.getSource());
+          copy.erase();
+        }
+      }
+    }
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// nd4j-gpu-wrap-host-code
+//===----------------------------------------------------------------------===//
+
+/// Whether `op` (or anything nested in it) reads or writes memory.
+bool touchesMemory(Operation *op) {
+  WalkResult result = op->walk([](Operation *inner) {
+    if (isa<gpu::GPUDialect>(inner->getDialect()))
+      return WalkResult::advance();
+    if (auto effects = dyn_cast<MemoryEffectOpInterface>(inner)) {
+      if (effects.hasEffect<MemoryEffects::Read>() ||
+          effects.hasEffect<MemoryEffects::Write>())
+        return WalkResult::interrupt();
+      return WalkResult::advance();
+    }
+    if (inner->hasTrait<OpTrait::HasRecursiveMemoryEffects>() ||
+        inner->hasTrait<OpTrait::ConstantLike>() ||
+        inner->hasTrait<OpTrait::IsTerminator>())
+      return WalkResult::advance();
+    return WalkResult::interrupt();
+  });
+  return result.wasInterrupted();
+}
+
+bool containsKernel(Operation *op) {
+  return op->walk([](gpu::LaunchOp) { return WalkResult::interrupt(); })
+      .wasInterrupted();
+}
+
+struct Nd4jGpuWrapHostCodePass
+    : public nd4j::impl::Nd4jGpuWrapHostCodePassBase<Nd4jGpuWrapHostCodePass> {
+  LogicalResult wrapBlock(Block &block) {
+    // Consecutive operations share one kernel.
+    gpu::LaunchOp last;
+    for (Operation &op : llvm::make_early_inc_range(block)) {
+      if (op.hasTrait<OpTrait::IsTerminator>() ||
+          isa<gpu::GPUDialect>(op.getDialect()) || isa<ViewLikeOpInterface>(op))
+        continue;
+      if (containsKernel(&op)) {
+        for (Region &region : op.getRegions())
+          for (Block &inner : region)
+            if (failed(wrapBlock(inner)))
+              return failure();
+        continue;
+      }
+      if (!touchesMemory(&op))
+        continue;
+      if (!op.use_empty())
+        return op.emitError("host code reads device memory for a value the "
+                            "host uses; not supported by the NVPTX pipeline");
+      if (last && op.getPrevNode() == last) {
+        op.moveBefore(last.getBody().front().getTerminator());
+        continue;
+      }
+      OpBuilder b(&op);
+      Location loc = op.getLoc();
+      Value one = arith::ConstantIndexOp::create(b, loc, 1);
+      last = gpu::LaunchOp::create(b, loc, one, one, one, one, one, one);
+      Block &body = last.getBody().front();
+      b.setInsertionPointToEnd(&body);
+      auto terminator = gpu::TerminatorOp::create(b, loc);
+      op.moveBefore(terminator);
+    }
+    return success();
+  }
+
+  void runOnOperation() override {
+    for (Block &block : getOperation().getBody())
+      if (failed(wrapBlock(block)))
+        return signalPassFailure();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// nd4j-gpu-merge-modules
+//===----------------------------------------------------------------------===//
+
+/// A PTX identifier: letters, digits and '_' (graph names such as
+/// "torch-jit-export" become kernel names otherwise).
+std::string toPtxIdentifier(StringRef name) {
+  std::string id;
+  for (char c : name)
+    id += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  if (id.empty() || std::isdigit(static_cast<unsigned char>(id[0])))
+    id = "k_" + id;
+  return id;
+}
+
+struct Nd4jGpuMergeModulesPass
+    : public nd4j::impl::Nd4jGpuMergeModulesPassBase<Nd4jGpuMergeModulesPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SmallVector<gpu::GPUModuleOp> modules(module.getOps<gpu::GPUModuleOp>());
+    if (modules.empty())
+      return;
+    gpu::GPUModuleOp target = modules.front();
+    SymbolTable targetSymbols(target);
+    llvm::StringSet<> used;
+    auto uniqueName = [&](StringRef base) {
+      std::string name = toPtxIdentifier(base);
+      auto taken = [&](StringRef n) {
+        Operation *other = targetSymbols.lookup(n);
+        return used.contains(n) || (other && !isa<gpu::GPUFuncOp>(other));
+      };
+      for (unsigned i = 1; taken(name); ++i)
+        name = toPtxIdentifier(base) + "_" + std::to_string(i);
+      used.insert(name);
+      return name;
+    };
+    // Old @module::@kernel → @target::@name.
+    DenseMap<Attribute, SymbolRefAttr> renamed;
+    auto rename = [&](gpu::GPUFuncOp kernel, StringAttr moduleName) {
+      SymbolRefAttr old = SymbolRefAttr::get(
+          moduleName, {FlatSymbolRefAttr::get(kernel.getNameAttr())});
+      kernel.setName(uniqueName(moduleName.getValue()));
+      renamed[old] =
+          SymbolRefAttr::get(target.getSymNameAttr(),
+                             {FlatSymbolRefAttr::get(kernel.getNameAttr())});
+    };
+    for (auto kernel :
+         llvm::make_early_inc_range(target.getOps<gpu::GPUFuncOp>()))
+      if (kernel.isKernel())
+        rename(kernel, target.getSymNameAttr());
+    for (gpu::GPUModuleOp source : llvm::drop_begin(modules)) {
+      StringAttr name = source.getSymNameAttr();
+      for (Operation &op :
+           llvm::make_early_inc_range(source.getBody()->getOperations())) {
+        auto symbol = dyn_cast<SymbolOpInterface>(op);
+        if (auto kernel = dyn_cast<gpu::GPUFuncOp>(op);
+            kernel && kernel.isKernel()) {
+          op.remove();
+          rename(kernel, name);
+          target.getBody()->push_back(kernel);
+          continue;
+        }
+        // Outlining clones what kernels use (globals, helpers) into each
+        // module: one copy is enough.
+        if (symbol && targetSymbols.lookup(symbol.getNameAttr()))
+          continue;
+        op.remove();
+        targetSymbols.insert(&op);
+      }
+      source.erase();
+    }
+    module.walk([&](gpu::LaunchFuncOp launch) {
+      auto it = renamed.find(launch.getKernel());
+      if (it != renamed.end())
+        launch.setKernelAttr(it->second);
+    });
+  }
+};
+
+} // namespace
