@@ -64,7 +64,10 @@ static const char *const kCpuBufferStages =
     "canonicalize,"
     "buffer-results-to-out-params{hoist-static-allocs=true "
     "modify-public-functions=true},"
-    "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+    "buffer-deallocation-pipeline,convert-bufferization-to-memref";
+/// CPU only: accumulators in registers, chunks on the thread pool, one
+/// function per loop nest.
+static const char *const kCpuBufferCleanupStages =
     "cse,canonicalize,fold-memref-alias-ops,"
     "func.func(nd4j-hoist-vector-transfers),canonicalize,"
     "nd4j-cpu-outline-parallel,func.func(scf-forall-to-for)";
@@ -103,6 +106,7 @@ void mlir::nd4j::buildCpuLoweringStages(OpPassManager &pm,
   if (options.vectorize)
     addStages(pm, kCpuVectorStages);
   buildBufferizationStages(pm);
+  addStages(pm, kCpuBufferCleanupStages);
   addStages(pm, kCpuLoopStages);
   addStages(pm, kCpuLLVMStages);
 }
