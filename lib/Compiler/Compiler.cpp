@@ -415,8 +415,11 @@ int compile(Options &opts) {
   }
 
   // The library: parts optimized and compiled in parallel, then linked.
-  SmallString<128> stem;
-  if (auto ec = llvm::sys::fs::createUniqueDirectory("nd4j-compile", stem)) {
+  // In the system's temporary directory (the working one may be read-only).
+  SmallString<128> tmp, stem;
+  llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true, tmp);
+  llvm::sys::path::append(tmp, "nd4j-compile");
+  if (auto ec = llvm::sys::fs::createUniqueDirectory(tmp, stem)) {
     llvm::errs() << "nd4j-compile: error: cannot create a temporary "
                  << "directory: " << ec.message() << "\n";
     return 1;
