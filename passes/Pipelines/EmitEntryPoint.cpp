@@ -75,7 +75,6 @@ struct Nd4jEmitEntryPointPass
     Location loc = module.getLoc();
     auto ptrType = LLVM::LLVMPointerType::get(ctx);
     auto i32 = IntegerType::get(ctx, 32);
-    auto i64 = IntegerType::get(ctx, 64);
 
     // The context of the run in progress on this thread, for the parallel
     // launches of nd4j-cpu-outline-parallel.
@@ -135,7 +134,6 @@ struct Nd4jEmitEntryPointPass
                           ctxAddr);
     Value zero = LLVM::ConstantOp::create(b, loc, i32, 0);
     LLVM::ReturnOp::create(b, loc, zero);
-    (void)i64;
   }
 
   /// Defines `__nd4j_par_launch_<k>(args..., n)`: with a context that has a

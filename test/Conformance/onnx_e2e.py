@@ -28,9 +28,7 @@ import subprocess
 import sys
 import tempfile
 
-from onnx_backend import read_list
-
-SUITES = ["node", "pytorch-converted", "pytorch-operator", "simple"]
+from onnx_backend import SUITES, read_list
 
 
 def first_error(text):

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 
-SUITES = ["node", "pytorch-converted", "pytorch-operator", "simple"]
+from onnx_backend import SUITES
 
 
 def first_error(text):
@@ -38,28 +38,7 @@ def first_error(text):
 
 def check(compiler, ptxas, model, archs, per_arch, work):
     """Returns (status, message): status is ok, compile, ptxas or crash."""
-    ptx = None
-    for arch in archs:
-        if ptx and not per_arch:
-            result = subprocess.run(
-                [ptxas, "-arch=" + arch, ptx, "-o", os.devnull],
-                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
-            if result.returncode < 0:
-                return "crash", "ptxas signal %d" % -result.returncode
-            if result.returncode != 0:
-                return "ptxas", arch + ": " + first_error(
-                    result.stdout.decode("utf-8", "replace"))
-            continue
-        ptx = os.path.join(work, arch + ".ptx")
-        result = subprocess.run(
-            [compiler, "--quiet", "--target=nvptx", "--gpu-arch=" + arch,
-             "--emit=ptx", model, "-o", ptx],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
-        if result.returncode < 0:
-            return "crash", "nd4j-compile signal %d" % -result.returncode
-        if result.returncode != 0:
-            return "compile", first_error(result.stdout.decode("utf-8",
-                                                               "replace"))
+    def run_ptxas(arch, ptx):
         result = subprocess.run(
             [ptxas, "-arch=" + arch, ptx, "-o", os.devnull],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
@@ -68,6 +47,24 @@ def check(compiler, ptxas, model, archs, per_arch, work):
         if result.returncode != 0:
             return "ptxas", arch + ": " + first_error(
                 result.stdout.decode("utf-8", "replace"))
+        return None
+
+    ptx = None
+    for arch in archs:
+        if not ptx or per_arch:
+            ptx = os.path.join(work, arch + ".ptx")
+            result = subprocess.run(
+                [compiler, "--quiet", "--target=nvptx", "--gpu-arch=" + arch,
+                 "--emit=ptx", model, "-o", ptx],
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
+            if result.returncode < 0:
+                return "crash", "nd4j-compile signal %d" % -result.returncode
+            if result.returncode != 0:
+                return "compile", first_error(result.stdout.decode("utf-8",
+                                                                   "replace"))
+        failure = run_ptxas(arch, ptx)
+        if failure:
+            return failure
     return "ok", ""
 
 

@@ -184,42 +184,34 @@ Value floorDiv(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
   return arith::FloorDivSIOp::create(b, loc, x, y);
 }
 
-Value floorMod(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
-  if (isFloat(x.getType())) {
-    // x - floor(x / y) * y keeps the divisor's sign.
-    Value r = arith::RemFOp::create(b, loc, x, y);
-    Value zero = cst(b, loc, x, 0);
-    Value rNeg =
-        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, r, zero);
-    Value yNeg =
-        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, y, zero);
-    Value rNonZero =
-        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE, r, zero);
-    Value differ = arith::XOrIOp::create(b, loc, rNeg, yNeg);
-    Value fix = arith::AndIOp::create(b, loc, differ, rNonZero);
-    return select(b, loc, fix, arith::AddFOp::create(b, loc, r, y), r);
-  }
-  if (isUnsigned)
-    return arith::RemUIOp::create(b, loc, x, y);
-  Value r = arith::RemSIOp::create(b, loc, x, y);
-  Value zero = cst(b, loc, x, 0);
-  Value rNeg =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, r, zero);
-  Value yNeg =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, y, zero);
-  Value rNonZero =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, r, zero);
-  Value differ = arith::XOrIOp::create(b, loc, rNeg, yNeg);
-  Value fix = arith::AndIOp::create(b, loc, differ, rNonZero);
-  return select(b, loc, fix, arith::AddIOp::create(b, loc, r, y), r);
+/// A comparison of scalars of one type: float predicate for floats,
+/// (signed) integer predicate otherwise.
+Value compareScalars(OpBuilder &b, Location loc, arith::CmpFPredicate fp,
+                     arith::CmpIPredicate ip, Value x, Value y) {
+  if (isFloat(x.getType()))
+    return arith::CmpFOp::create(b, loc, fp, x, y);
+  return arith::CmpIOp::create(b, loc, ip, x, y);
 }
 
-/// Integer power by repeated squaring over the exponent's bits (at most 64
-/// steps; negative exponents give 0 except for bases ±1, as in C++ pow
-/// truncated).
-Value intPow(OpBuilder &b, Location loc, Value x, Value y) {
-  Value r = math::IPowIOp::create(b, loc, x, y);
-  return r;
+Value floorMod(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
+  bool fp = isFloat(x.getType());
+  if (!fp && isUnsigned)
+    return arith::RemUIOp::create(b, loc, x, y);
+  // The truncated remainder, plus the divisor when their signs differ: the
+  // result keeps the divisor's sign.
+  Value r = fp ? arith::RemFOp::create(b, loc, x, y).getResult()
+               : arith::RemSIOp::create(b, loc, x, y).getResult();
+  Value zero = cst(b, loc, x, 0);
+  using FP = arith::CmpFPredicate;
+  using IP = arith::CmpIPredicate;
+  Value rNeg = compareScalars(b, loc, FP::OLT, IP::slt, r, zero);
+  Value yNeg = compareScalars(b, loc, FP::OLT, IP::slt, y, zero);
+  Value rNonZero = compareScalars(b, loc, FP::ONE, IP::ne, r, zero);
+  Value differ = arith::XOrIOp::create(b, loc, rNeg, yNeg);
+  Value fix = arith::AndIOp::create(b, loc, differ, rNonZero);
+  Value sum = fp ? arith::AddFOp::create(b, loc, r, y).getResult()
+                 : arith::AddIOp::create(b, loc, r, y).getResult();
+  return select(b, loc, fix, sum, r);
 }
 
 /// The unary and binary op table.
@@ -278,18 +270,10 @@ void addAll(ExecLoweringTable &t) {
         }));
   t.add("sign", elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
           Value x = a[0], zero = cst(b, loc, x, 0);
-          if (isFloat(x.getType())) {
-            Value pos = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT,
-                                              x, zero);
-            Value neg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT,
-                                              x, zero);
-            return select(b, loc, pos, cst(b, loc, x, 1),
-                          select(b, loc, neg, cst(b, loc, x, -1), zero));
-          }
-          Value pos =
-              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, x, zero);
-          Value neg =
-              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, x, zero);
+          Value pos = compareScalars(b, loc, arith::CmpFPredicate::OGT,
+                                     arith::CmpIPredicate::sgt, x, zero);
+          Value neg = compareScalars(b, loc, arith::CmpFPredicate::OLT,
+                                     arith::CmpIPredicate::slt, x, zero);
           return select(b, loc, pos, cst(b, loc, x, 1),
                         select(b, loc, neg, cst(b, loc, x, -1), zero));
         }));
@@ -440,7 +424,7 @@ void addAll(ExecLoweringTable &t) {
   t.add("Pow", elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
           if (isFloat(a[0].getType()))
             return math::PowFOp::create(b, loc, a[0], a[1]);
-          return intPow(b, loc, a[0], a[1]);
+          return math::IPowIOp::create(b, loc, a[0], a[1]);
         }));
   t.add("squaredsubtract",
         elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
