@@ -25,6 +25,7 @@
 #include "llvm/TargetParser/SubtargetFeature.h"
 #include "llvm/TargetParser/Triple.h"
 #include "llvm/Transforms/Utils/SplitModule.h"
+#include <mutex>
 #include <thread>
 
 using namespace mlir;
@@ -33,10 +34,15 @@ using namespace mlir::nd4j;
 std::unique_ptr<llvm::TargetMachine>
 mlir::nd4j::createTargetMachine(const NativeTargetOptions &options,
                                 std::string &error) {
-  llvm::InitializeAllTargetInfos();
-  llvm::InitializeAllTargets();
-  llvm::InitializeAllTargetMCs();
-  llvm::InitializeAllAsmPrinters();
+  // Target registration is not thread-safe; the parallel code generation
+  // creates machines on several threads.
+  static std::once_flag registered;
+  std::call_once(registered, [] {
+    llvm::InitializeAllTargetInfos();
+    llvm::InitializeAllTargets();
+    llvm::InitializeAllTargetMCs();
+    llvm::InitializeAllAsmPrinters();
+  });
 
   llvm::Triple triple(options.triple.empty() ? llvm::sys::getProcessTriple()
                                              : options.triple);
@@ -125,9 +131,6 @@ LogicalResult mlir::nd4j::emitObjectsInParallel(
     if (failed(emitObject(**part, *machine, os, errors[i])))
       return;
   };
-  // Target registration is not thread-safe; do it before the threads.
-  std::string ignored;
-  (void)createTargetMachine(options, ignored);
   std::vector<std::thread> threads;
   for (size_t i = 1; i < parts.size(); ++i)
     threads.emplace_back(work, i);
