@@ -40,6 +40,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -348,6 +349,21 @@ int compile(Options &opts) {
       })))
     return 1;
   if (emit == Emit::PTX) {
+    // A model whose work is all copies has no kernels: its PTX is an empty
+    // module for the chip, from the same code generator.
+    bool hasBinary = false;
+    module->walk([&](gpu::BinaryOp) { hasBinary = true; });
+    if (!hasBinary && !isLLVM) {
+      OpBuilder b = OpBuilder::atBlockEnd(module->getBody());
+      gpu::GPUModuleOp::create(b, module->getLoc(), "nd4j_kernels");
+      if (failed(runPasses("PTX of no kernels", [&](OpPassManager &pm) {
+            addStages(pm, llvm::formatv("nvvm-attach-target{{chip={0} O=3},"
+                                        "gpu-module-to-binary{{format=isa}",
+                                        nvptxOptions.chip.getValue())
+                              .str());
+          })))
+        return 1;
+    }
     std::string ptx;
     module->walk([&](gpu::BinaryOp binary) {
       for (Attribute object : binary.getObjects())
@@ -355,8 +371,8 @@ int compile(Options &opts) {
           ptx += o.getObject().getValue().rtrim('\0').str();
     });
     if (ptx.empty()) {
-      module->emitError("no PTX: the module has no gpu.binary of PTX (an "
-                        "LLVM-dialect input, or no kernels)");
+      module->emitError("no PTX: the LLVM-dialect input has no gpu.binary "
+                        "of PTX");
       return 1;
     }
     return writeText([&](raw_ostream &os) { os << ptx; });

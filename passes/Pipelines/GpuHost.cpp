@@ -273,11 +273,72 @@ bool containsKernel(Operation *op) {
       .wasInterrupted();
 }
 
+/// Whether values of `type` can be passed from a kernel to the host through
+/// a one-element buffer.
+bool isStageable(Type type) {
+  return isa<IntegerType, FloatType, IndexType>(type);
+}
+
 struct Nd4jGpuWrapHostCodePass
     : public nd4j::impl::Nd4jGpuWrapHostCodePassBase<Nd4jGpuWrapHostCodePass> {
+  /// Moves `op` into `kernel`, before its terminator.
+  static void moveInto(Operation *op, gpu::LaunchOp kernel) {
+    op->moveBefore(kernel.getBody().front().getTerminator());
+  }
+
+  /// Hands the host every value `kernel` defines and the host uses: the
+  /// kernel stores it into a one-element device buffer, which is copied
+  /// into a host buffer the host loads it from (gpu-async-region puts the
+  /// wait before that load).
+  static LogicalResult stageResults(gpu::LaunchOp kernel) {
+    SmallVector<Value> escaping;
+    kernel.getBody().walk([&](Operation *op) {
+      for (Value result : op->getResults())
+        if (llvm::any_of(result.getUsers(), [&](Operation *user) {
+              return !kernel->isAncestor(user);
+            }))
+          escaping.push_back(result);
+    });
+    OpBuilder host(kernel->getContext());
+    host.setInsertionPointAfter(kernel);
+    for (Value value : escaping) {
+      Location loc = value.getLoc();
+      Type type = value.getType();
+      if (!isStageable(type))
+        return value.getDefiningOp()->emitError(
+                   "host code uses a value of type ")
+               << type
+               << " computed from device memory; not supported by the NVPTX "
+                  "pipeline";
+      // i1 travels as a byte.
+      Type stored =
+          type.isInteger(1) ? IntegerType::get(type.getContext(), 8) : type;
+      auto bufferType = MemRefType::get({}, stored);
+      OpBuilder b(kernel);
+      Value device = allocDeviceTwin(b, loc, bufferType, ValueRange{},
+                                     ValueRange{}, kernel->getBlock());
+      b.setInsertionPoint(kernel.getBody().front().getTerminator());
+      Value inKernel = value;
+      if (stored != type)
+        inKernel = arith::ExtUIOp::create(b, loc, stored, value);
+      memref::StoreOp::create(b, loc, inKernel, device);
+      Value buffer = memref::AllocaOp::create(host, loc, bufferType);
+      gpu::MemcpyOp::create(host, loc, Type(), ValueRange{}, buffer, device);
+      Value onHost = memref::LoadOp::create(host, loc, buffer);
+      if (stored != type)
+        onHost = arith::TruncIOp::create(host, loc, type, onHost);
+      value.replaceUsesWithIf(onHost, [&](OpOperand &use) {
+        return !kernel->isAncestor(use.getOwner());
+      });
+    }
+    return success();
+  }
+
   LogicalResult wrapBlock(Block &block) {
-    // Consecutive operations share one kernel.
+    // Consecutive operations share one kernel; scalar arithmetic on values
+    // the kernel computed joins it.
     gpu::LaunchOp last;
+    SmallVector<gpu::LaunchOp> kernels;
     for (Operation &op : llvm::make_early_inc_range(block)) {
       if (op.hasTrait<OpTrait::IsTerminator>() ||
           isa<gpu::GPUDialect>(op.getDialect()) || isa<ViewLikeOpInterface>(op))
@@ -289,24 +350,37 @@ struct Nd4jGpuWrapHostCodePass
               return failure();
         continue;
       }
-      if (!touchesMemory(&op))
+      bool follows = last && op.getPrevNode() == last;
+      if (!touchesMemory(&op)) {
+        if (!follows)
+          continue;
+        bool usesKernelValue = llvm::any_of(op.getOperands(), [&](Value v) {
+          return last.getBody().isAncestor(v.getParentRegion());
+        });
+        if (!usesKernelValue)
+          op.moveBefore(last); // Keeps the kernel open for what follows.
+        else if (op.getNumRegions() == 0 &&
+                 llvm::all_of(op.getResultTypes(), isStageable))
+          moveInto(&op, last);
         continue;
-      if (!op.use_empty())
-        return op.emitError("host code reads device memory for a value the "
-                            "host uses; not supported by the NVPTX pipeline");
-      if (last && op.getPrevNode() == last) {
-        op.moveBefore(last.getBody().front().getTerminator());
+      }
+      if (follows) {
+        moveInto(&op, last);
         continue;
       }
       OpBuilder b(&op);
       Location loc = op.getLoc();
       Value one = arith::ConstantIndexOp::create(b, loc, 1);
       last = gpu::LaunchOp::create(b, loc, one, one, one, one, one, one);
+      kernels.push_back(last);
       Block &body = last.getBody().front();
       b.setInsertionPointToEnd(&body);
       auto terminator = gpu::TerminatorOp::create(b, loc);
       op.moveBefore(terminator);
     }
+    for (gpu::LaunchOp kernel : kernels)
+      if (failed(stageResults(kernel)))
+        return failure();
     return success();
   }
 

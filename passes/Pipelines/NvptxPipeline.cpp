@@ -47,13 +47,15 @@ void mlir::nd4j::buildNvptxLoweringStages(OpPassManager &pm,
       "func.func(convert-parallel-loops-to-gpu),canonicalize,"
       "nd4j-gpu-host-buffers,func.func(nd4j-gpu-wrap-host-code),"
       "lower-affine,canonicalize,cse,"
+      // Before outlining, which copies the helper functions (integer powers)
+      // into the kernels' module.
+      "convert-math-to-funcs{{convert-ctlz=false},"
       "gpu-kernel-outlining,nd4j-gpu-merge-modules,func.func(gpu-async-region)",
       options.blockSize.getValue());
   addStages(pm, kernels);
   // Kernels → NVVM with bare pointers (shapes are static); host → LLVM with
   // the bare-pointer convention the entry point expects.
   std::string llvmStages = llvm::formatv(
-      "convert-math-to-funcs{{convert-ctlz=false},"
       "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
       "nvvm-attach-target{{chip={0} O=3 l={1}/nvvm/libdevice/"
       "libdevice.10.bc},"

@@ -222,9 +222,13 @@ def Nd4jGpuWrapHostCodePass
     that `convert-parallel-loops-to-gpu` left on the host (scalar code, full
     reductions with no parallel dimension, loops around loads and stores)
     must run on the device. Each such operation is moved into its own
-    `gpu.launch` of one block of one thread: correct, not fast. Operations
-    that contain kernels are entered instead; operations whose results the
-    host uses are an error.
+    `gpu.launch` of one block of one thread: correct, not fast. Consecutive
+    operations share one kernel, and scalar arithmetic right after it on
+    values it computed joins it. Operations that contain kernels are entered
+    instead. A scalar (integer, float, index) the kernel computes and the
+    host needs (a run-time axis choosing a buffer, a loop bound) is stored
+    into a one-element device buffer (i1 as a byte), copied to a host buffer
+    and loaded there; other values the host needs are an error.
 
     ```mlir
     // scf.for %i = 0 to 128 { memref.load / memref.store } becomes

@@ -47,8 +47,48 @@ func.func @sum(%x: memref<128xf32>, %out: memref<f32>) {
 
 // -----
 
-func.func @host_value(%x: memref<4xf32>, %i: index) -> f32 {
-  // expected-error @below {{host code reads device memory for a value the host uses}}
+// A value the host needs (here a run-time axis choosing between two
+// buffers, and a returned scalar) is computed in a one-thread kernel together
+// with the scalar arithmetic on it, stored into a one-element device buffer
+// (i1 as a byte) and copied to a host buffer the host loads it from.
+
+// CHECK-LABEL: func.func @host_value(
+// CHECK: %[[FLAG:.*]] = gpu.alloc () : memref<i8>
+// CHECK: %[[SCALAR:.*]] = gpu.alloc () : memref<f32>
+// CHECK: gpu.launch
+// CHECK-NEXT: %[[AXIS:.*]] = memref.load %{{.*}}[] : memref<i32>
+// CHECK-NEXT: %[[EQ:.*]] = arith.cmpi eq, %[[AXIS]]
+// CHECK-NEXT: %[[V:.*]] = memref.load %{{.*}}[%{{.*}}] : memref<4xf32>
+// CHECK-NEXT: %[[W:.*]] = arith.mulf %[[V]], %[[V]]
+// CHECK-NEXT: %[[BYTE:.*]] = arith.extui %[[EQ]] : i1 to i8
+// CHECK-NEXT: memref.store %[[BYTE]], %[[FLAG]][] : memref<i8>
+// CHECK-NEXT: memref.store %[[W]], %[[SCALAR]][] : memref<f32>
+// CHECK-NEXT: gpu.terminator
+// CHECK: %[[HFLAG:.*]] = memref.alloca() : memref<i8>
+// CHECK-NEXT: gpu.memcpy %[[HFLAG]], %[[FLAG]]
+// CHECK-NEXT: %[[LFLAG:.*]] = memref.load %[[HFLAG]][]
+// CHECK-NEXT: %[[COND:.*]] = arith.trunci %[[LFLAG]] : i8 to i1
+// CHECK: %[[HSCALAR:.*]] = memref.alloca() : memref<f32>
+// CHECK-NEXT: gpu.memcpy %[[HSCALAR]], %[[SCALAR]]
+// CHECK-NEXT: %[[RESULT:.*]] = memref.load %[[HSCALAR]][]
+// CHECK: arith.select %[[COND]], %{{.*}}, %{{.*}} : memref<4xf32>
+// CHECK: gpu.dealloc %[[FLAG]]
+// CHECK: gpu.dealloc %[[SCALAR]]
+// CHECK: return %{{.*}}, %[[RESULT]]
+func.func @host_value(%axis: memref<i32>, %x: memref<4xf32>, %y: memref<4xf32>, %i: index) -> (memref<4xf32>, f32) {
+  %c0 = arith.constant 0 : i32
+  %a = memref.load %axis[] : memref<i32>
+  %eq = arith.cmpi eq, %a, %c0 : i32
   %v = memref.load %x[%i] : memref<4xf32>
-  return %v : f32
+  %w = arith.mulf %v, %v : f32
+  %chosen = arith.select %eq, %x, %y : memref<4xf32>
+  return %chosen, %w : memref<4xf32>, f32
+}
+
+// -----
+
+func.func @host_vector(%x: memref<4xf32>, %i: index) -> vector<4xf32> {
+  // expected-error @below {{host code uses a value of type 'vector<4xf32>' computed from device memory; not supported by the NVPTX pipeline}}
+  %v = vector.load %x[%i] : memref<4xf32>, vector<4xf32>
+  return %v : vector<4xf32>
 }
