@@ -53,9 +53,14 @@ int64_t largestDivisor(int64_t n, int64_t cap) {
 // nd4j-gpu-map-parallel-loops
 //===----------------------------------------------------------------------===//
 
+/// The grid's y and z dimensions hold at most 65535 blocks (x: 2^31 - 1).
+constexpr int64_t kMaxGridYZ = 65535;
+
 /// Mapping of a loop's dimensions: innermost → x, then y, then z; outer
-/// dimensions beyond three are sequential.
-LogicalResult setMapping(scf::ParallelOp loop, bool blocks) {
+/// dimensions beyond three are sequential, and so is a grid dimension y or
+/// z of more blocks than the GPU launches (the kernel loops over it).
+LogicalResult setMapping(scf::ParallelOp loop, bool blocks,
+                         ArrayRef<int64_t> gridSizes = {}) {
   MLIRContext *ctx = loop.getContext();
   unsigned rank = loop.getNumLoops();
   const gpu::Processor grid[] = {gpu::Processor::BlockX, gpu::Processor::BlockY,
@@ -70,6 +75,9 @@ LogicalResult setMapping(scf::ParallelOp loop, bool blocks) {
     gpu::Processor processor = fromInner < 3
                                    ? (blocks ? grid : threads)[fromInner]
                                    : gpu::Processor::Sequential;
+    if (blocks && fromInner > 0 && fromInner < 3 && !gridSizes.empty() &&
+        gridSizes[i] > kMaxGridYZ)
+      processor = gpu::Processor::Sequential;
     mapping.push_back(gpu::ParallelLoopDimMappingAttr::get(ctx, processor,
                                                            identity, identity));
   }
@@ -88,7 +96,7 @@ struct Nd4jGpuMapParallelLoopsPass
     });
     for (scf::ParallelOp loop : roots) {
       unsigned rank = loop.getNumLoops();
-      SmallVector<int64_t> tiles(rank, 1);
+      SmallVector<int64_t> tiles(rank, 1), gridSizes(rank, 1);
       bool isStatic = true;
       int64_t budget = blockSize;
       for (unsigned i = 0; i < rank; ++i) {
@@ -107,6 +115,7 @@ struct Nd4jGpuMapParallelLoopsPass
         int64_t trips = (*ub - *lb + *step - 1) / *step;
         int64_t cap = i == 2 ? std::min<int64_t>(budget, 64) : budget;
         tiles[dim] = largestDivisor(std::max<int64_t>(trips, 1), cap);
+        gridSizes[dim] = trips / tiles[dim];
         budget /= tiles[dim];
       }
       if (!isStatic) {
@@ -117,7 +126,7 @@ struct Nd4jGpuMapParallelLoopsPass
       }
       auto [outer, inner] =
           scf::tileParallelLoop(loop, tiles, /*noMinMaxBounds=*/true);
-      if (failed(setMapping(outer, /*blocks=*/true)) ||
+      if (failed(setMapping(outer, /*blocks=*/true, gridSizes)) ||
           failed(setMapping(inner, /*blocks=*/false)))
         return signalPassFailure();
     }

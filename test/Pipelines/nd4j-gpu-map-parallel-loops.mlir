@@ -1,4 +1,4 @@
-// RUN: nd4j-opt %s --pass-pipeline="builtin.module(func.func(nd4j-gpu-map-parallel-loops))" | FileCheck %s
+// RUN: nd4j-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nd4j-gpu-map-parallel-loops))" | FileCheck %s
 
 // Blocks of up to 256 threads, filled from the innermost dimension (mapped
 // to x) outwards with divisors of the trip counts: 64x32 gives 8x32 blocks,
@@ -31,6 +31,27 @@ func.func @map(%a: memref<64x32xf32>, %b: memref<7x1024xf32>) {
   }
   scf.parallel (%i, %j) = (%c0, %c0) to (%c7, %c1024) step (%c1, %c1) {
     memref.store %cst, %b[%i, %j] : memref<7x1024xf32>
+  }
+  return
+}
+
+// -----
+
+// The grid's y and z dimensions launch at most 65535 blocks: 65537 (a prime,
+// so blocks of one row) rows of 2 stay a loop in the kernel instead of
+// 65537 blocks in y.
+
+// CHECK-LABEL: func.func @tall(
+// CHECK: mapping = [#gpu.loop_dim_map<processor = thread_y, {{.*}}>, #gpu.loop_dim_map<processor = thread_x, {{.*}}>]
+// CHECK: mapping = [#gpu.loop_dim_map<processor = sequential, {{.*}}>, #gpu.loop_dim_map<processor = block_x, {{.*}}>]
+func.func @tall(%a: memref<65537x2xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c65537 = arith.constant 65537 : index
+  %cst = arith.constant 0.0 : f32
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c65537, %c2) step (%c1, %c1) {
+    memref.store %cst, %a[%i, %j] : memref<65537x2xf32>
   }
   return
 }
