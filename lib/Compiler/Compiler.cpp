@@ -7,7 +7,8 @@
 // header describing the entry point), ptx (--target=nvptx: the kernels).
 // Input may be a model file or .mlir at the nd4j, nd4j_exec, linalg or
 // LLVM-dialect level. --target=nvptx lowers with nd4j-nvptx-pipeline and
-// links the library against libnd4j_runtime.so (docs/GPU.md).
+// links the library against libnd4j_runtime.so (docs/GPU.md);
+// --target=gpu-emulation runs the same kernels as CPU loops in a CPU model.
 //
 //===----------------------------------------------------------------------===//
 
@@ -96,8 +97,12 @@ struct Options {
   cl::opt<unsigned> optLevel{"O", cl::Prefix,
                              cl::desc("Optimization level 0-3 (default 2)"),
                              cl::init(2), cl::cat(category)};
-  cl::opt<std::string> target{"target", cl::desc("Target: cpu or nvptx"),
-                              cl::init("cpu"), cl::cat(category)};
+  cl::opt<std::string> target{
+      "target",
+      cl::desc("Target: cpu, nvptx, or gpu-emulation (the NVPTX pipeline's "
+               "kernels run as CPU loops: a CPU model, to check the GPU "
+               "transformations without a GPU)"),
+      cl::init("cpu"), cl::cat(category)};
   cl::opt<std::string> gpuArch{
       "gpu-arch", cl::desc("NVIDIA GPU architecture (default sm_80)"),
       cl::init("sm_80"), cl::cat(category)};
@@ -199,9 +204,10 @@ int compile(Options &opts) {
   ctx.loadAllAvailableDialects();
 
   bool nvptx = opts.target == "nvptx";
-  if (opts.target != "cpu" && !nvptx) {
+  bool gpuEmulation = opts.target == "gpu-emulation";
+  if (opts.target != "cpu" && !nvptx && !gpuEmulation) {
     llvm::errs() << "nd4j-compile: error: unknown --target '" << opts.target
-                 << "' (supported: cpu, nvptx)\n";
+                 << "' (supported: cpu, nvptx, gpu-emulation)\n";
     return 1;
   }
   if (opts.emit == Emit::PTX && !nvptx) {
@@ -344,6 +350,8 @@ int compile(Options &opts) {
   if (!isLLVM && failed(runPasses("lower to LLVM", [&](OpPassManager &pm) {
         if (nvptx)
           buildNvptxLoweringStages(pm, nvptxOptions);
+        else if (gpuEmulation)
+          buildGpuEmulationLoweringStages(pm, nvptxOptions);
         else
           buildCpuLoweringStages(pm, pipelineOptions);
       })))

@@ -107,6 +107,10 @@ void mlir::nd4j::buildCpuLoweringStages(OpPassManager &pm,
     addStages(pm, kCpuVectorStages);
   buildBufferizationStages(pm);
   addStages(pm, kCpuBufferCleanupStages);
+  buildCpuLoopToLLVMStages(pm);
+}
+
+void mlir::nd4j::buildCpuLoopToLLVMStages(OpPassManager &pm) {
   addStages(pm, kCpuLoopStages);
   addStages(pm, kCpuLLVMStages);
 }

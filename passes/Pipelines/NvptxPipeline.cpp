@@ -35,24 +35,38 @@
 using namespace mlir;
 using namespace mlir::nd4j;
 
+void mlir::nd4j::buildGpuKernelStages(OpPassManager &pm,
+                                      const NvptxPipelineOptions &options) {
+  // Buffers → scf.parallel tiled into blocks → gpu.launch with device
+  // buffers.
+  addStages(pm, llvm::formatv(
+                    "func.func(nd4j-strided-copy-to-linalg),"
+                    "func.func(convert-linalg-to-parallel-loops),canonicalize,"
+                    "func.func(nd4j-gpu-map-parallel-loops{{block-size={0}}),"
+                    "func.func(convert-parallel-loops-to-gpu),canonicalize,"
+                    "nd4j-gpu-host-buffers,func.func(nd4j-gpu-wrap-host-code),"
+                    "lower-affine,canonicalize,cse",
+                    options.blockSize.getValue())
+                    .str());
+}
+
+void mlir::nd4j::buildGpuEmulationLoweringStages(
+    OpPassManager &pm, const NvptxPipelineOptions &options) {
+  buildBufferizationStages(pm);
+  buildGpuKernelStages(pm, options);
+  addStages(pm, "func.func(nd4j-gpu-emulate),canonicalize");
+  buildCpuLoopToLLVMStages(pm);
+}
+
 void mlir::nd4j::buildNvptxLoweringStages(OpPassManager &pm,
                                           const NvptxPipelineOptions &options) {
   buildBufferizationStages(pm);
-  // Buffers → scf.parallel tiled into blocks → gpu.launch with device
-  // buffers → outlined kernels.
-  std::string kernels = llvm::formatv(
-      "func.func(nd4j-strided-copy-to-linalg),"
-      "func.func(convert-linalg-to-parallel-loops),canonicalize,"
-      "func.func(nd4j-gpu-map-parallel-loops{{block-size={0}}),"
-      "func.func(convert-parallel-loops-to-gpu),canonicalize,"
-      "nd4j-gpu-host-buffers,func.func(nd4j-gpu-wrap-host-code),"
-      "lower-affine,canonicalize,cse,"
-      // Before outlining, which copies the helper functions (integer powers)
-      // into the kernels' module.
-      "convert-math-to-funcs{{convert-ctlz=false},"
-      "gpu-kernel-outlining,nd4j-gpu-merge-modules,func.func(gpu-async-region)",
-      options.blockSize.getValue());
-  addStages(pm, kernels);
+  buildGpuKernelStages(pm, options);
+  // Outlined kernels, all in one module. Integer powers become functions
+  // first: outlining copies them into the kernels' module.
+  addStages(pm, "convert-math-to-funcs{convert-ctlz=false},"
+                "gpu-kernel-outlining,nd4j-gpu-merge-modules,"
+                "func.func(gpu-async-region)");
   // Kernels → NVVM with bare pointers (shapes are static); host → LLVM with
   // the bare-pointer convention the entry point expects.
   std::string llvmStages = llvm::formatv(
@@ -108,4 +122,13 @@ void mlir::nd4j::registerNvptxPipeline() {
       "Lower nd4j_exec graphs to NVIDIA GPU kernels (PTX in a gpu.binary) and "
       "LLVM-dialect host code with the compiled-model entry point",
       buildNvptxPipeline);
+  PassPipelineRegistration<NvptxPipelineOptions>(
+      "nd4j-gpu-emulation-pipeline",
+      "Lower nd4j_exec graphs like nd4j-nvptx-pipeline up to kernel "
+      "outlining, then run the kernels as CPU loops (a CPU model: checks the "
+      "GPU transformations without a GPU)",
+      [](OpPassManager &pm, const NvptxPipelineOptions &options) {
+        buildCpuTensorStages(pm, CpuPipelineOptions());
+        buildGpuEmulationLoweringStages(pm, options);
+      });
 }

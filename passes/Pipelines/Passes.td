@@ -238,4 +238,32 @@ def Nd4jGpuWrapHostCodePass
   let dependentDialects = ["::mlir::gpu::GPUDialect"];
 }
 
+def Nd4jGpuEmulatePass : Pass<"nd4j-gpu-emulate", "::mlir::func::FuncOp"> {
+  let summary = "Run GPU kernels (before outlining) as CPU loops";
+  let description = [{
+    A test aid for machines without a GPU: turns what the NVPTX pipeline
+    has built up to kernel outlining into CPU code. Each `gpu.launch`
+    becomes an `scf.parallel` over its blocks and threads (block and thread
+    ids are the loop variables), `gpu.alloc`/`gpu.dealloc` become
+    `memref.alloc`/`memref.dealloc` and `gpu.memcpy` a `memref.copy`. The
+    CPU pipeline's lowering then compiles it
+    (`nd4j-compile --target=gpu-emulation`), so the GPU-specific
+    transformations (block tiling and mapping, device twins, single-thread
+    kernels, values staged to the host) are checked numerically. It runs
+    the threads of a kernel one after another: it cannot show races between
+    threads, and kernels with barriers, shared memory or asynchronous
+    operations are rejected.
+
+    ```mlir
+    // gpu.launch blocks(%bx, ...) in (%gx = %c4, ...) threads(%tx, ...)
+    //   in (%sx = %c256, ...) { body }
+    // becomes scf.parallel (%z, %y, %bx, %tz, %ty, %tx) = (0, ...) to
+    //   (%c1, %c1, %c4, %c1, %c1, %c256) step (1, ...) { body }
+    ```
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 #endif // ND4J_PASSES_PIPELINES_PASSES_TD

@@ -75,6 +75,22 @@ void buildNvptxPipeline(OpPassManager &pm, const NvptxPipelineOptions &options);
 void buildNvptxLoweringStages(OpPassManager &pm,
                               const NvptxPipelineOptions &options);
 
+/// The NVPTX stages from buffers to kernels: parallel loops tiled into
+/// blocks, gpu.launch, device buffers, single-thread kernels for host code
+/// (everything before kernel outlining).
+void buildGpuKernelStages(OpPassManager &pm,
+                          const NvptxPipelineOptions &options);
+
+/// linalg on tensors → the NVPTX pipeline's kernels run as CPU loops
+/// (nd4j-gpu-emulate) → LLVM dialect with a CPU entry point: checks the GPU
+/// transformations without a GPU.
+void buildGpuEmulationLoweringStages(OpPassManager &pm,
+                                     const NvptxPipelineOptions &options);
+
+/// The CPU stages from loops on buffers to the LLVM dialect and the entry
+/// point (the end of the CPU pipeline).
+void buildCpuLoopToLLVMStages(OpPassManager &pm);
+
 /// Parses `text` (nd4j-opt pass-pipeline syntax of registered passes) into
 /// `pm`; a parse failure is a programming error.
 void addStages(OpPassManager &pm, llvm::StringRef text);

@@ -2,7 +2,7 @@
 
 Usage: onnx_e2e.py ND4J_COMPILE ND4J_RUN DATA_DIR THRESHOLD_FILE EXCLUDED_FILE
                    [--report FILE] [--jobs N] [--filter REGEX] [--runner ctypes]
-                   [--work DIR]
+                   [--work DIR] [--target cpu|nvptx|gpu-emulation]
 
 For each model of Debian's libonnx-testdata (node, pytorch-converted,
 pytorch-operator, simple) that has `test_data_set_*` folders, runs
@@ -16,6 +16,10 @@ excluded) models, then exits non-zero when a count falls below the one
 recorded in THRESHOLD_FILE (lines `node N` and `models N`), or when a
 compile or a run crashes. Models listed in EXCLUDED_FILE (with a reason)
 are not counted. --report writes every failure with its first error line.
+
+--target compiles with `nd4j-compile --target=...`: nvptx runs the models on
+a GPU (test/Integration/CUDA), gpu-emulation runs the NVPTX pipeline's
+kernels as CPU loops (checks the GPU transformations without a GPU).
 
 --runner ctypes runs the libraries through Python's ctypes instead of
 nd4j-run (a cross-check of nd4j-run, and a fallback while developing).
@@ -68,12 +72,12 @@ def run_ctypes(lib, data_set):
 
 
 def check_model(args):
-    compile_tool, run_tool, model_dir, work, runner = args
+    compile_tool, run_tool, model_dir, work, runner, target = args
     name = model_dir.replace(os.sep, "_")
     lib = os.path.join(work, name + ".so")
     try:
         proc = subprocess.run([compile_tool, os.path.join(model_dir, "model.onnx"),
-                               "-o", lib, "--quiet"],
+                               "-o", lib, "--quiet", "--target=" + target],
                               capture_output=True, text=True, timeout=300)
     except subprocess.TimeoutExpired:
         return "fail", "compile timed out after 300 s", False
@@ -113,6 +117,7 @@ def main():
     jobs = int(opt("--jobs", os.cpu_count() or 2))
     pattern = re.compile(opt("--filter", ".*"))
     runner = opt("--runner", "nd4j-run")
+    target = opt("--target", "cpu")
     thresholds = {}
     for line in open(threshold_file):
         parts = line.split("#", 1)[0].split()
@@ -132,7 +137,7 @@ def main():
     os.makedirs(work, exist_ok=True)
     counted = [(k, d) for k, d in models if k not in excluded]
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-        results = list(pool.map(check_model, [(compile_tool, run_tool, d, work, runner)
+        results = list(pool.map(check_model, [(compile_tool, run_tool, d, work, runner, target)
                                               for _, d in counted]))
     groups = {"node": [0, 0], "models": [0, 0]}
     failures, crashes = [], []
@@ -154,7 +159,8 @@ def main():
         passed, failed = groups[name]
         applicable = passed + failed
         rate = 100.0 * passed / applicable if applicable else 0.0
-        print(f"ONNX backend end to end, {title}: {passed} of {applicable} applicable "
+        on = "" if target == "cpu" else f" (--target={target})"
+        print(f"ONNX backend end to end{on}, {title}: {passed} of {applicable} applicable "
               f"pass ({rate:.1f}%); {failed} failed, {n_excluded[name]} excluded")
         if name in thresholds and passed < thresholds[name] and pattern.pattern == ".*":
             print(f"FAIL: {name}: {passed} passed, below the threshold {thresholds[name]}")
