@@ -366,3 +366,43 @@ ND4J_GPU_API void mgpuSetDefaultDevice(int32_t device) {
   if (!tried)
     defaultDevice = device;
 }
+
+ND4J_GPU_API void *nd4jGpuConstant(void **slot, const void *host,
+                                   uint64_t sizeBytes) {
+  if (void *device = __atomic_load_n(slot, __ATOMIC_ACQUIRE))
+    return device;
+  if (sizeBytes == 0 || !ready())
+    return nullptr;
+  static std::mutex uploads;
+  std::lock_guard<std::mutex> lock(uploads);
+  if (void *device = __atomic_load_n(slot, __ATOMIC_ACQUIRE))
+    return device;
+  CUdeviceptr device = 0;
+  if (!check(driver.cuMemAlloc(&device, sizeBytes), "cuMemAlloc"))
+    return nullptr;
+  // On the legacy default stream, then waited for: the copy is complete
+  // before any model stream (non-blocking) can use it.
+  if (!check(driver.cuMemcpyAsync(device, devicePtr(host), sizeBytes, nullptr),
+             "cuMemcpyAsync") ||
+      !check(driver.cuStreamSynchronize(nullptr), "cuStreamSynchronize")) {
+    driver.cuMemFree(device);
+    return nullptr;
+  }
+  void *result = reinterpret_cast<void *>(static_cast<uintptr_t>(device));
+  __atomic_store_n(slot, result, __ATOMIC_RELEASE);
+  return result;
+}
+
+ND4J_GPU_API void nd4jGpuConstantRelease(void **slot) {
+  void *device = __atomic_exchange_n(slot, nullptr, __ATOMIC_ACQ_REL);
+  if (!device)
+    return;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!context)
+      return;
+  }
+  // At process exit the driver may already be shut down: ignore failures.
+  if (driver.cuCtxSetCurrent(context) == CUDA_SUCCESS)
+    driver.cuMemFree(devicePtr(device));
+}

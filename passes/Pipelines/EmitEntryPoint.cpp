@@ -10,6 +10,7 @@
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/Interfaces/DataLayoutInterfaces.h"
 
 namespace mlir {
 namespace nd4j {
@@ -59,6 +60,9 @@ struct Nd4jEmitEntryPointPass
         module.emitError("the module already defines '") << name << "'";
         return signalPassFailure();
       }
+
+    if (failed(defineDeviceConstants(module)))
+      return signalPassFailure();
 
     // The names live on in the signature; LLVM has no use for them.
     graphFn.removeArgAttrsAttr();
@@ -134,6 +138,86 @@ struct Nd4jEmitEntryPointPass
                           ctxAddr);
     Value zero = LLVM::ConstantOp::create(b, loc, i32, 0);
     LLVM::ReturnOp::create(b, loc, zero);
+  }
+
+  /// Defines the declarations nd4j-gpu-host-buffers made for the device
+  /// copies of constant globals (`nd4j.device_constant = @global`): each
+  /// returns the device copy kept in its own slot, uploaded on first use by
+  /// the runtime's `nd4jGpuConstant(slot, host, bytes)`, and a destructor
+  /// of the library hands every slot to `nd4jGpuConstantRelease`.
+  LogicalResult defineDeviceConstants(ModuleOp module) {
+    SmallVector<LLVM::LLVMFuncOp> declarations;
+    for (auto fn : module.getOps<LLVM::LLVMFuncOp>())
+      if (fn.isExternal() && fn->hasAttr("nd4j.device_constant"))
+        declarations.push_back(fn);
+    if (declarations.empty())
+      return success();
+    MLIRContext *ctx = &getContext();
+    Location loc = module.getLoc();
+    auto ptrType = LLVM::LLVMPointerType::get(ctx);
+    auto i64 = IntegerType::get(ctx, 64);
+    auto voidType = LLVM::LLVMVoidType::get(ctx);
+    OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+    auto declare = [&](StringRef name, LLVM::LLVMFunctionType type) {
+      if (auto fn = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
+        return fn;
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(module.getBody());
+      return LLVM::LLVMFuncOp::create(b, loc, name, type);
+    };
+    LLVM::LLVMFuncOp upload =
+        declare("nd4jGpuConstant",
+                LLVM::LLVMFunctionType::get(ptrType, {ptrType, ptrType, i64}));
+    LLVM::LLVMFuncOp release =
+        declare("nd4jGpuConstantRelease",
+                LLVM::LLVMFunctionType::get(voidType, {ptrType}));
+    DataLayout layout(module);
+    SmallVector<LLVM::GlobalOp> slots;
+    for (LLVM::LLVMFuncOp fn : declarations) {
+      auto name = cast<FlatSymbolRefAttr>(fn->getAttr("nd4j.device_constant"));
+      auto global = module.lookupSymbol<LLVM::GlobalOp>(name.getAttr());
+      if (!global)
+        return fn.emitError("no global ") << name << " for its device copy";
+      b.setInsertionPointToEnd(module.getBody());
+      auto slot = LLVM::GlobalOp::create(
+          b, loc, ptrType, /*isConstant=*/false, LLVM::Linkage::Internal,
+          (fn.getName() + "_slot").str(), Attribute());
+      {
+        Block *init = b.createBlock(&slot.getInitializerRegion());
+        b.setInsertionPointToStart(init);
+        LLVM::ReturnOp::create(b, loc, LLVM::ZeroOp::create(b, loc, ptrType));
+      }
+      slots.push_back(slot);
+      fn->removeAttr("nd4j.device_constant");
+      fn->removeAttr("sym_visibility");
+      fn.setLinkage(LLVM::Linkage::Internal);
+      Block *entry = fn.addEntryBlock(b);
+      b.setInsertionPointToStart(entry);
+      Value bytes = LLVM::ConstantOp::create(
+          b, loc, i64,
+          layout.getTypeSize(global.getGlobalType()).getFixedValue());
+      Value device =
+          LLVM::CallOp::create(
+              b, loc, upload,
+              ValueRange{LLVM::AddressOfOp::create(b, loc, slot),
+                         LLVM::AddressOfOp::create(b, loc, global), bytes})
+              .getResult();
+      LLVM::ReturnOp::create(b, loc, device);
+    }
+    b.setInsertionPointToEnd(module.getBody());
+    auto dtor = LLVM::LLVMFuncOp::create(
+        b, loc, "__nd4j_release_device_constants",
+        LLVM::LLVMFunctionType::get(voidType, {}), LLVM::Linkage::Internal);
+    b.setInsertionPointToStart(dtor.addEntryBlock(b));
+    for (LLVM::GlobalOp slot : slots)
+      LLVM::CallOp::create(b, loc, release,
+                           ValueRange{LLVM::AddressOfOp::create(b, loc, slot)});
+    LLVM::ReturnOp::create(b, loc, ValueRange());
+    b.setInsertionPointToEnd(module.getBody());
+    LLVM::GlobalDtorsOp::create(
+        b, loc, b.getArrayAttr({FlatSymbolRefAttr::get(dtor)}),
+        b.getI32ArrayAttr({65535}), b.getArrayAttr({LLVM::ZeroAttr::get(ctx)}));
+    return success();
   }
 
   /// Defines `__nd4j_par_launch_<k>(args..., n)`: with a context that has a

@@ -16,6 +16,8 @@
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace mlir {
 namespace nd4j {
@@ -88,6 +90,30 @@ struct Nd4jGpuEmulatePass
               gpu::WaitOp>(op))
         ops.push_back(op);
     });
+    // The device copies of constants (nd4j-gpu-host-buffers) are the host
+    // globals themselves.
+    SmallVector<func::CallOp> constants;
+    getOperation().walk([&](func::CallOp call) {
+      auto callee =
+          SymbolTable::lookupNearestSymbolFrom(call, call.getCalleeAttr());
+      if (callee && callee->hasAttr("nd4j.device_constant"))
+        constants.push_back(call);
+    });
+    SetVector<Operation *> declarations;
+    for (func::CallOp call : constants) {
+      Operation *callee =
+          SymbolTable::lookupNearestSymbolFrom(call, call.getCalleeAttr());
+      declarations.insert(callee);
+      auto global =
+          cast<FlatSymbolRefAttr>(callee->getAttr("nd4j.device_constant"));
+      OpBuilder b(call);
+      Value host = memref::GetGlobalOp::create(
+          b, call.getLoc(), call.getResult(0).getType(), global.getValue());
+      call.getResult(0).replaceAllUsesWith(host);
+      call.erase();
+    }
+    for (Operation *declaration : declarations)
+      declaration->erase();
     for (Operation *op : ops) {
       if (auto launch = dyn_cast<gpu::LaunchOp>(op)) {
         if (failed(emulateLaunch(launch)))

@@ -37,6 +37,9 @@ using namespace mlir::nd4j;
 
 namespace {
 
+/// Marks the declarations of the device copies of constant globals.
+constexpr StringLiteral kDeviceConstantAttr = "nd4j.device_constant";
+
 bool isInKernel(Operation *op) {
   return op->getParentOfType<gpu::LaunchOp>() != nullptr;
 }
@@ -151,10 +154,38 @@ Value allocDeviceTwin(OpBuilder &b, Location loc, MemRefType type,
   return alloc.getMemref();
 }
 
+/// The device copy of the constant global `global` in `fn`: a call, at the
+/// start of `fn`, to `__nd4j_device_<global>`, a declaration marked
+/// `nd4j.device_constant` that nd4j-emit-entry-point defines (upload on
+/// first use through the runtime's nd4jGpuConstant, freed when the library
+/// is unloaded). One call per function and global.
+Value deviceConstant(
+    ModuleOp module, func::FuncOp fn, memref::GlobalOp global,
+    DenseMap<std::pair<Operation *, Operation *>, Value> &cache) {
+  Value &value = cache[{fn, global}];
+  if (value)
+    return value;
+  std::string name = ("__nd4j_device_" + global.getSymName()).str();
+  auto type = cast<MemRefType>(global.getType());
+  auto declaration = module.lookupSymbol<func::FuncOp>(name);
+  if (!declaration) {
+    OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
+    declaration = func::FuncOp::create(b, global.getLoc(), name,
+                                       b.getFunctionType({}, {type}));
+    declaration.setPrivate();
+    declaration->setAttr(kDeviceConstantAttr,
+                         FlatSymbolRefAttr::get(global.getSymNameAttr()));
+  }
+  OpBuilder b = OpBuilder::atBlockBegin(&fn.getBody().front());
+  value = func::CallOp::create(b, global.getLoc(), declaration).getResult(0);
+  return value;
+}
+
 struct Nd4jGpuHostBuffersPass
     : public nd4j::impl::Nd4jGpuHostBuffersPassBase<Nd4jGpuHostBuffersPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    DenseMap<std::pair<Operation *, Operation *>, Value> deviceConstants;
     auto entries = module->getAttrOfType<DictionaryAttr>("nd4j.entry_points");
     for (auto fn : module.getOps<func::FuncOp>()) {
       if (fn.isExternal())
@@ -231,7 +262,17 @@ struct Nd4jGpuHostBuffersPass
                                  dealloc.getMemref());
           dealloc.erase();
         } else if (auto global = dyn_cast<memref::GetGlobalOp>(op)) {
-          // Weights are uploaded on every run (see docs/GPU.md).
+          auto definition =
+              SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
+                  global, global.getNameAttr());
+          if (definition && definition.getConstant()) {
+            // Weights and constants: uploaded once, on first use.
+            global.getResult().replaceAllUsesWith(
+                deviceConstant(module, fn, definition, deviceConstants));
+            global.erase();
+            continue;
+          }
+          // A mutable global: copied on every run.
           b.setInsertionPointAfter(global);
           Value device = allocDeviceTwin(b, loc, global.getType(), ValueRange{},
                                          ValueRange{}, global->getBlock());
@@ -275,6 +316,16 @@ bool touchesMemory(Operation *op) {
     return WalkResult::interrupt();
   });
   return result.wasInterrupted();
+}
+
+/// A call of nd4j-gpu-host-buffers' device copy of a constant: host code.
+bool isDeviceConstantCall(Operation *op) {
+  auto call = dyn_cast<func::CallOp>(op);
+  if (!call)
+    return false;
+  auto callee =
+      SymbolTable::lookupNearestSymbolFrom(call, call.getCalleeAttr());
+  return callee && callee->hasAttr(kDeviceConstantAttr);
 }
 
 bool containsKernel(Operation *op) {
@@ -350,7 +401,8 @@ struct Nd4jGpuWrapHostCodePass
     SmallVector<gpu::LaunchOp> kernels;
     for (Operation &op : llvm::make_early_inc_range(block)) {
       if (op.hasTrait<OpTrait::IsTerminator>() ||
-          isa<gpu::GPUDialect>(op.getDialect()) || isa<ViewLikeOpInterface>(op))
+          isa<gpu::GPUDialect>(op.getDialect()) ||
+          isa<ViewLikeOpInterface>(op) || isDeviceConstantCall(&op))
         continue;
       if (containsKernel(&op)) {
         for (Region &region : op.getRegions())

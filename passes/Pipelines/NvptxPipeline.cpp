@@ -54,7 +54,7 @@ void mlir::nd4j::buildGpuEmulationLoweringStages(
     OpPassManager &pm, const NvptxPipelineOptions &options) {
   buildBufferizationStages(pm);
   buildGpuKernelStages(pm, options);
-  addStages(pm, "func.func(nd4j-gpu-emulate),canonicalize");
+  addStages(pm, "nd4j-gpu-emulate,canonicalize");
   buildCpuLoopToLLVMStages(pm);
 }
 

@@ -34,6 +34,13 @@ def Nd4jEmitEntryPointPass : Pass<"nd4j-emit-entry-point", "::mlir::ModuleOp"> {
     With `target=nvptx` the signature gains the line `target nvptx` after
     its header, so that the runtime checks for a CUDA driver and device
     before it calls the entry point.
+
+    Declarations marked `nd4j.device_constant = @global` (the device copies
+    of constants of `nd4j-gpu-host-buffers`) get bodies: each keeps the
+    device pointer in its own zero-initialized slot and returns
+    `nd4jGpuConstant(slot, @global, bytes)` (`nd4j_gpu_abi.h`: uploads on
+    first use); a destructor in `llvm.mlir.global_dtors` calls
+    `nd4jGpuConstantRelease` on every slot when the library is unloaded.
   }];
   let options = [
     Option<"target", "target", "std::string", /*default=*/"\"\"",
@@ -180,8 +187,13 @@ def Nd4jGpuHostBuffersPass : Pass<"nd4j-gpu-host-buffers", "::mlir::ModuleOp"> {
       twins freed;
     - `memref.alloc`/`memref.alloca`/`memref.dealloc` outside kernels become
       `gpu.alloc`/`gpu.dealloc`;
-    - `memref.get_global` (weights and constants) outside kernels becomes a
-      device buffer filled by `gpu.memcpy` from the host global on every run;
+    - `memref.get_global` of a constant global (weights) outside kernels
+      becomes a call, at the function's start, of
+      `__nd4j_device_<global>`, a declaration marked
+      `nd4j.device_constant = @global` that `nd4j-emit-entry-point` defines:
+      the device copy is uploaded once, on first use, and kept while the
+      library is loaded; a mutable global is copied into a device buffer on
+      every run;
     - `memref.copy` between identity-layout buffers outside kernels becomes
       a device-to-device `gpu.memcpy`.
 
@@ -238,14 +250,15 @@ def Nd4jGpuWrapHostCodePass
   let dependentDialects = ["::mlir::gpu::GPUDialect"];
 }
 
-def Nd4jGpuEmulatePass : Pass<"nd4j-gpu-emulate", "::mlir::func::FuncOp"> {
+def Nd4jGpuEmulatePass : Pass<"nd4j-gpu-emulate", "::mlir::ModuleOp"> {
   let summary = "Run GPU kernels (before outlining) as CPU loops";
   let description = [{
     A test aid for machines without a GPU: turns what the NVPTX pipeline
     has built up to kernel outlining into CPU code. Each `gpu.launch`
     becomes an `scf.parallel` over its blocks and threads (block and thread
     ids are the loop variables), `gpu.alloc`/`gpu.dealloc` become
-    `memref.alloc`/`memref.dealloc` and `gpu.memcpy` a `memref.copy`. The
+    `memref.alloc`/`memref.dealloc`, `gpu.memcpy` a `memref.copy`, and the
+    device copies of constants the host globals themselves. The
     CPU pipeline's lowering then compiles it
     (`nd4j-compile --target=gpu-emulation`), so the GPU-specific
     transformations (block tiling and mapping, device twins, single-thread

@@ -1,4 +1,4 @@
-// RUN: nd4j-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nd4j-gpu-emulate))" -verify-diagnostics | FileCheck %s
+// RUN: nd4j-opt %s -split-input-file --pass-pipeline="builtin.module(nd4j-gpu-emulate)" -verify-diagnostics | FileCheck %s
 
 // A kernel becomes an scf.parallel over (grid z, y, x, block z, y, x) whose
 // loop variables replace the block and thread ids; the grid and block sizes

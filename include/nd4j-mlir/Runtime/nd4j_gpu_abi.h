@@ -72,6 +72,19 @@ void mgpuMemset16(void *dst, unsigned short value, size_t count, void *stream);
 
 void mgpuSetDefaultDevice(int32_t device);
 
+/* nd4j's own: device copies of a model's constants (weights), uploaded once.
+ * `slot` is a pointer-sized variable of the model library, NULL at first.
+ * nd4jGpuConstant returns *slot when it is set; otherwise it allocates
+ * `sizeBytes` of device memory, copies `host` into it and waits for the
+ * copy, stores the device pointer into *slot and returns it (once per slot
+ * even when threads race: the runtime serializes first uploads). On failure
+ * it records it as above and returns NULL. nd4jGpuConstantRelease frees the
+ * device copy and sets *slot to NULL; the library calls it for every slot
+ * from its destructor, so constants live as long as the library is loaded.
+ * Failures while releasing are ignored. */
+void *nd4jGpuConstant(void **slot, const void *host, uint64_t sizeBytes);
+void nd4jGpuConstantRelease(void **slot);
+
 #ifdef __cplusplus
 }
 #endif
