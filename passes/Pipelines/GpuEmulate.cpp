@@ -17,6 +17,9 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/SetVector.h"
 
 namespace mlir {
@@ -81,9 +84,103 @@ LogicalResult emulateLaunch(gpu::LaunchOp launch) {
   return success();
 }
 
+/// Where a buffer lives, found from the operation that made it (through
+/// views and selects).
+enum class Placement { Device, Host, Unknown };
+
+Placement placementOf(Value buffer, Operation *kernel) {
+  SmallVector<Value> work = {buffer};
+  bool device = false, host = false;
+  DenseSet<Value> seen;
+  while (!work.empty()) {
+    Value value = work.pop_back_val();
+    if (!seen.insert(value).second)
+      continue;
+    Operation *def = value.getDefiningOp();
+    if (!def) {
+      // Arguments of the function are the caller's host buffers.
+      auto arg = cast<BlockArgument>(value);
+      if (isa<FunctionOpInterface>(arg.getOwner()->getParentOp()))
+        host = true;
+      else
+        return Placement::Unknown;
+      continue;
+    }
+    if (kernel && kernel->isAncestor(def)) {
+      device = true; // Made in the kernel (private memory, device globals).
+    } else if (isa<gpu::AllocOp>(def)) {
+      device = true;
+    } else if (auto call = dyn_cast<func::CallOp>(def)) {
+      Operation *callee =
+          SymbolTable::lookupNearestSymbolFrom(call, call.getCalleeAttr());
+      if (!callee || !callee->hasAttr("nd4j.device_constant"))
+        return Placement::Unknown;
+      device = true;
+    } else if (isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(
+                   def)) {
+      host = true;
+    } else if (auto view = dyn_cast<ViewLikeOpInterface>(def)) {
+      work.push_back(view.getViewSource());
+    } else if (auto select = dyn_cast<arith::SelectOp>(def)) {
+      work.push_back(select.getTrueValue());
+      work.push_back(select.getFalseValue());
+    } else {
+      return Placement::Unknown;
+    }
+  }
+  if (device && host)
+    return Placement::Unknown;
+  return device ? Placement::Device : Placement::Host;
+}
+
+/// The check emulation cannot make by running: kernels touch only device
+/// memory and host code (outside kernels, apart from gpu operations) only
+/// host memory. A CPU runs either way; a GPU would fault. Buffers are
+/// traced to what made them: gpu.alloc and the weights' device copies (or
+/// the kernel itself) are device memory; function arguments, memref.alloc,
+/// alloca and get_global outside kernels host memory; anything else is an
+/// error rather than a guess.
+LogicalResult verifyPlacement(FunctionOpInterface fn) {
+  WalkResult result = fn->walk([&](Operation *op) {
+    if (isa<gpu::GPUDialect>(op->getDialect()))
+      return WalkResult::advance();
+    auto effects = dyn_cast<MemoryEffectOpInterface>(op);
+    if (!effects)
+      return WalkResult::advance();
+    Operation *kernel = op->getParentOfType<gpu::LaunchOp>();
+    SmallVector<MemoryEffects::EffectInstance> instances;
+    effects.getEffects(instances);
+    for (const MemoryEffects::EffectInstance &effect : instances) {
+      Value buffer = effect.getValue();
+      if (!buffer || !isa<BaseMemRefType>(buffer.getType()) ||
+          !isa<MemoryEffects::Read, MemoryEffects::Write>(effect.getEffect()))
+        continue;
+      Placement placement = placementOf(buffer, kernel);
+      if (placement == Placement::Unknown) {
+        op->emitError("nd4j-gpu-emulate: cannot tell whether a buffer this "
+                      "accesses is device or host memory");
+        return WalkResult::interrupt();
+      }
+      if (kernel && placement == Placement::Host) {
+        op->emitError("nd4j-gpu-emulate: a kernel accesses host memory");
+        return WalkResult::interrupt();
+      }
+      if (!kernel && placement == Placement::Device) {
+        op->emitError("nd4j-gpu-emulate: host code accesses device memory");
+        return WalkResult::interrupt();
+      }
+    }
+    return WalkResult::advance();
+  });
+  return failure(result.wasInterrupted());
+}
+
 struct Nd4jGpuEmulatePass
     : public nd4j::impl::Nd4jGpuEmulatePassBase<Nd4jGpuEmulatePass> {
   void runOnOperation() override {
+    for (auto fn : getOperation().getOps<FunctionOpInterface>())
+      if (failed(verifyPlacement(fn)))
+        return signalPassFailure();
     SmallVector<Operation *> ops;
     getOperation().walk([&](Operation *op) {
       if (isa<gpu::LaunchOp, gpu::AllocOp, gpu::DeallocOp, gpu::MemcpyOp,

@@ -262,7 +262,12 @@ def Nd4jGpuEmulatePass : Pass<"nd4j-gpu-emulate", "::mlir::ModuleOp"> {
     CPU pipeline's lowering then compiles it
     (`nd4j-compile --target=gpu-emulation`), so the GPU-specific
     transformations (block tiling and mapping, device twins, single-thread
-    kernels, values staged to the host) are checked numerically. It runs
+    kernels, values staged to the host) are checked numerically. First it
+    checks what running on a CPU cannot show: that kernels access only
+    device memory (`gpu.alloc`, the weights' device copies, what the kernel
+    makes) and host code only host memory (function arguments,
+    `memref.alloc`/`alloca`/`get_global` outside kernels), tracing buffers
+    through views and selects; a buffer of neither kind is an error. It runs
     the threads of a kernel one after another: it cannot show races between
     threads, and kernels with barriers, shared memory or asynchronous
     operations are rejected.

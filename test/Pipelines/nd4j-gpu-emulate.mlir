@@ -66,3 +66,41 @@ func.func @async(%x: memref<64xf32>) {
   %d, %t2 = gpu.alloc async [%t] () : memref<64xf32>
   return
 }
+
+// -----
+
+// What a CPU would run but a GPU would fault on.
+
+func.func @kernel_reads_host(%x: memref<64xf32>) {
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1) threads(%tx, %ty, %tz) in (%sx = %c64, %sy = %c1, %sz = %c1) {
+    // expected-error @below {{nd4j-gpu-emulate: a kernel accesses host memory}}
+    %v = memref.load %x[%tx] : memref<64xf32>
+    gpu.terminator
+  }
+  return
+}
+
+// -----
+
+func.func @host_writes_device(%v: f32) {
+  %c0 = arith.constant 0 : index
+  %d = gpu.alloc () : memref<4x4xf32>
+  %s = memref.subview %d[1, 0] [1, 4] [1, 1] : memref<4x4xf32> to memref<4xf32, strided<[1], offset: 4>>
+  // expected-error @below {{nd4j-gpu-emulate: host code accesses device memory}}
+  memref.store %v, %s[%c0] : memref<4xf32, strided<[1], offset: 4>>
+  return
+}
+
+// -----
+
+func.func private @opaque() -> memref<4xf32>
+
+func.func @unknown(%v: f32) {
+  %c0 = arith.constant 0 : index
+  %m = func.call @opaque() : () -> memref<4xf32>
+  // expected-error @below {{nd4j-gpu-emulate: cannot tell whether a buffer this accesses is device or host memory}}
+  memref.store %v, %m[%c0] : memref<4xf32>
+  return
+}
