@@ -3,6 +3,7 @@
 Usage: onnx_e2e.py ND4J_COMPILE ND4J_RUN DATA_DIR THRESHOLD_FILE EXCLUDED_FILE
                    [--report FILE] [--jobs N] [--filter REGEX] [--runner ctypes]
                    [--work DIR] [--target cpu|nvptx|gpu-emulation]
+                   [--fake-cuda LIB]
 
 For each model of Debian's libonnx-testdata (node, pytorch-converted,
 pytorch-operator, simple) that has `test_data_set_*` folders, runs
@@ -20,6 +21,12 @@ are not counted. --report writes every failure with its first error line.
 --target compiles with `nd4j-compile --target=...`: nvptx runs the models on
 a GPU (test/Integration/CUDA), gpu-emulation runs the NVPTX pipeline's
 kernels as CPU loops (checks the GPU transformations without a GPU).
+
+--fake-cuda LIB (with --target nvptx) runs each model's host code against
+the CUDA driver stand-in LIB (test/Unit/Runtime/FakeCuda.c) instead of a
+GPU: outputs are not computed, so a model passes when nd4j-run succeeds on
+every data set and the stand-in reports every allocation freed, every
+stream destroyed and every module unloaded.
 
 --runner ctypes runs the libraries through Python's ctypes instead of
 nd4j-run (a cross-check of nd4j-run, and a fallback while developing).
@@ -71,8 +78,34 @@ def run_ctypes(lib, data_set):
     return True, ""
 
 
+FAKE_CUDA = re.compile(r"fake-cuda: launches (\d+) allocs (\d+) frees (\d+) "
+                       r"live-bytes (-?\d+) copies \d+ default-stream-copies \d+ "
+                       r"streams (\d+)/(\d+) modules (\d+)/(\d+)")
+
+
+def run_fake_cuda(run_tool, lib, data_set, driver):
+    """Runs `lib`'s host code against the CUDA stand-in; (ok, message, crashed)."""
+    env = dict(os.environ, ND4J_CUDA_DRIVER=driver)
+    try:
+        proc = subprocess.run([run_tool, lib, "--inputs", data_set],
+                              capture_output=True, text=True, timeout=120, env=env)
+    except subprocess.TimeoutExpired:
+        return False, "run timed out", False
+    if proc.returncode < 0:
+        return False, f"nd4j-run crashed (signal {-proc.returncode})", True
+    if proc.returncode != 0:
+        return False, first_error(proc.stdout + "\n" + proc.stderr), False
+    match = FAKE_CUDA.search(proc.stderr)
+    if not match:
+        return False, "no fake-cuda report", False
+    _, allocs, frees, live, created, destroyed, loaded, unloaded = map(int, match.groups())
+    if allocs != frees or live != 0 or created != destroyed or loaded != unloaded:
+        return False, "unbalanced driver resources: " + match.group(0), False
+    return True, "", False
+
+
 def check_model(args):
-    compile_tool, run_tool, model_dir, work, runner, target = args
+    compile_tool, run_tool, model_dir, work, runner, target, fake_cuda = args
     name = model_dir.replace(os.sep, "_")
     lib = os.path.join(work, name + ".so")
     try:
@@ -91,6 +124,11 @@ def check_model(args):
                 ok, message = run_ctypes(lib, data_set)
                 if not ok:
                     return "fail", f"{os.path.basename(data_set)}: {message}", False
+                continue
+            if fake_cuda:
+                ok, message, crashed = run_fake_cuda(run_tool, lib, data_set, fake_cuda)
+                if not ok:
+                    return "fail", f"{os.path.basename(data_set)}: {message}", crashed
                 continue
             try:
                 proc = subprocess.run([run_tool, lib, "--inputs", data_set,
@@ -118,6 +156,7 @@ def main():
     pattern = re.compile(opt("--filter", ".*"))
     runner = opt("--runner", "nd4j-run")
     target = opt("--target", "cpu")
+    fake_cuda = opt("--fake-cuda")
     thresholds = {}
     for line in open(threshold_file):
         parts = line.split("#", 1)[0].split()
@@ -137,7 +176,7 @@ def main():
     os.makedirs(work, exist_ok=True)
     counted = [(k, d) for k, d in models if k not in excluded]
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-        results = list(pool.map(check_model, [(compile_tool, run_tool, d, work, runner, target)
+        results = list(pool.map(check_model, [(compile_tool, run_tool, d, work, runner, target, fake_cuda)
                                               for _, d in counted]))
     groups = {"node": [0, 0], "models": [0, 0]}
     failures, crashes = [], []
@@ -160,6 +199,8 @@ def main():
         applicable = passed + failed
         rate = 100.0 * passed / applicable if applicable else 0.0
         on = "" if target == "cpu" else f" (--target={target})"
+        if fake_cuda:
+            on += " (host code only, fake CUDA driver)"
         print(f"ONNX backend end to end{on}, {title}: {passed} of {applicable} applicable "
               f"pass ({rate:.1f}%); {failed} failed, {n_excluded[name]} excluded")
         if name in thresholds and passed < thresholds[name] and pattern.pattern == ".*":
