@@ -2,7 +2,7 @@
 
 Usage: onnx_ptx.py ND4J_COMPILE PTXAS DATA_DIR [--archs sm_80,sm_90]
                    [--compile-per-arch] [--limit N] [--filter REGEX]
-                   [--jobs N] [--report FILE]
+                   [--jobs N] [--report FILE] [--threshold N]
 
 For each model of Debian's libonnx-testdata (node, pytorch-converted,
 pytorch-operator, simple; sorted by suite and name, the first N with
@@ -13,8 +13,9 @@ architecture. A model counts when it compiles and ptxas accepts its PTX for
 every architecture. No GPU is involved: this checks code generation only,
 not results.
 
-Prints one line with the counts; exits non-zero only when a compile or
-ptxas run crashes (a signal). --report writes each failure with its first
+Prints one line with the counts; exits non-zero when a compile or ptxas
+run crashes (a signal), when ptxas rejects any PTX, or when fewer than N
+models (--threshold) pass. --report writes each failure with its first
 error line.
 """
 import argparse
@@ -79,6 +80,7 @@ def main():
     parser.add_argument("--filter", default="")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--report")
+    parser.add_argument("--threshold", type=int, default=0)
     args = parser.parse_args()
     archs = args.archs.split(",")
 
@@ -119,7 +121,11 @@ def main():
             for name, (status, message) in results:
                 if status != "ok":
                     f.write("%s: %s: %s\n" % (name, status, message))
-    return 1 if counts["crash"] else 0
+    if counts["ok"] < args.threshold:
+        print("FAIL: %d models pass, below the threshold %d" %
+              (counts["ok"], args.threshold))
+        return 1
+    return 1 if counts["crash"] or counts["ptxas"] else 0
 
 
 if __name__ == "__main__":
