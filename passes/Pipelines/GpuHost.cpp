@@ -17,10 +17,13 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Utils/Utils.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/StringSet.h"
+
+#include <numeric>
 
 namespace mlir {
 namespace nd4j {
@@ -91,6 +94,52 @@ struct Nd4jGpuMapParallelLoopsPass
     : public nd4j::impl::Nd4jGpuMapParallelLoopsPassBase<
           Nd4jGpuMapParallelLoopsPass> {
   using Base::Base;
+
+  /// Collapses `loop` (static, `total` iterations) into one dimension,
+  /// innermost fastest, and maps it to blocks of `blockSize` threads in x;
+  /// the threads past the end of the last block do nothing.
+  LogicalResult mapFlattened(scf::ParallelOp loop, int64_t total) {
+    if (loop.getNumLoops() > 1) {
+      IRRewriter rewriter(loop.getContext());
+      rewriter.setInsertionPoint(loop);
+      Operation *next = loop->getNextNode();
+      std::vector<unsigned> all(loop.getNumLoops());
+      std::iota(all.begin(), all.end(), 0u);
+      collapseParallelLoops(rewriter, loop, {all});
+      loop = dyn_cast_or_null<scf::ParallelOp>(next->getPrevNode());
+      if (!loop || loop.getNumLoops() != 1)
+        return next->emitError("nd4j-gpu-map-parallel-loops: collapsing a "
+                               "parallel loop did not give one loop");
+    }
+    int64_t tile = std::min<int64_t>(blockSize, total);
+    bool exact = total % tile == 0;
+    auto [outer, inner] =
+        scf::tileParallelLoop(loop, {tile}, /*noMinMaxBounds=*/exact);
+    if (!exact) {
+      // min(tile, total - block start), with the constants folded in, so
+      // that convert-parallel-loops-to-gpu launches `tile` threads and
+      // guards the body.
+      auto min = inner.getUpperBound()[0].getDefiningOp<affine::AffineMinOp>();
+      if (!min)
+        return inner.emitError("nd4j-gpu-map-parallel-loops: expected an "
+                               "affine.min bound after tiling");
+      OpBuilder b(min);
+      AffineExpr start = b.getAffineDimExpr(0);
+      auto map = AffineMap::get(1, 0,
+                                {b.getAffineConstantExpr(tile),
+                                 b.getAffineConstantExpr(total) - start},
+                                b.getContext());
+      Value bound = affine::AffineMinOp::create(b, min.getLoc(), map,
+                                                outer.getInductionVars());
+      min.replaceAllUsesWith(bound);
+      min.erase();
+    }
+    if (failed(setMapping(outer, /*blocks=*/true)) ||
+        failed(setMapping(inner, /*blocks=*/false)))
+      return failure();
+    return success();
+  }
+
   void runOnOperation() override {
     SmallVector<scf::ParallelOp> roots;
     getOperation().walk([&](scf::ParallelOp loop) {
@@ -124,6 +173,24 @@ struct Nd4jGpuMapParallelLoopsPass
       if (!isStatic) {
         // One thread per iteration of the outer dimensions; still correct.
         if (failed(setMapping(loop, /*blocks=*/true)))
+          return signalPassFailure();
+        continue;
+      }
+      int64_t threads = 1, total = 1;
+      for (unsigned dim = 0; dim < rank; ++dim) {
+        int64_t lb = *getConstantIntValue(loop.getLowerBound()[dim]);
+        int64_t ub = *getConstantIntValue(loop.getUpperBound()[dim]);
+        int64_t step = *getConstantIntValue(loop.getStep()[dim]);
+        threads *= tiles[dim];
+        total *= std::max<int64_t>((ub - lb + step - 1) / step, 0);
+      }
+      bool normalized = llvm::all_of(loop.getLowerBound(), isZeroInteger) &&
+                        llvm::all_of(loop.getStep(), isOneInteger);
+      if (normalized && threads * 4 < std::min<int64_t>(blockSize, total)) {
+        // Trip counts without good divisors (primes) would give blocks of a
+        // few threads: one dimension of full blocks instead, the last one
+        // guarded.
+        if (failed(mapFlattened(loop, total)))
           return signalPassFailure();
         continue;
       }

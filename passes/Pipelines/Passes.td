@@ -156,8 +156,12 @@ def Nd4jGpuMapParallelLoopsPass
     Tile sizes are chosen greedily from the innermost dimension outwards as
     the largest divisor of the (static) trip count that fits the remaining
     thread budget, so that no tile needs a bounds check; `z` is capped at 64
-    threads (the hardware limit). Loops with dynamic bounds are mapped
-    without tiling.
+    threads (the hardware limit). A grid dimension `y` or `z` of more than
+    65535 blocks (the launch limit) stays a loop in the kernel. When the
+    divisors give blocks of under a quarter of `block-size` threads (prime
+    trip counts), a normalized loop is instead collapsed into one dimension
+    (innermost fastest) of full blocks in `x`, the threads past the end
+    guarded. Loops with dynamic bounds are mapped without tiling.
 
     ```mlir
     // scf.parallel (%i, %j) = (0, 0) to (64, 32) step (1, 1)
