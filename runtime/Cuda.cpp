@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <dlfcn.h>
 #include <mutex>
+#include <unordered_map>
 
 namespace {
 
@@ -25,9 +26,11 @@ using CUmodule = void *;
 using CUfunction = void *;
 using CUstream = void *;
 using CUevent = void *;
+using CUmemoryPool = void *;
 constexpr CUresult CUDA_SUCCESS = 0;
 constexpr unsigned CU_MEM_ATTACH_GLOBAL = 1;
 constexpr int CU_JIT_OPTIMIZATION_LEVEL = 7;
+constexpr int CU_MEMPOOL_ATTR_RELEASE_THRESHOLD = 4;
 
 struct Driver {
   void *handle = nullptr;
@@ -59,6 +62,11 @@ struct Driver {
   CUresult (*cuMemcpyAsync)(CUdeviceptr, CUdeviceptr, size_t, CUstream);
   CUresult (*cuMemsetD32Async)(CUdeviceptr, unsigned, size_t, CUstream);
   CUresult (*cuMemsetD16Async)(CUdeviceptr, unsigned short, size_t, CUstream);
+  // Stream-ordered allocation (CUDA 11.2 drivers and later), optional.
+  CUresult (*cuMemAllocAsync)(CUdeviceptr *, size_t, CUstream) = nullptr;
+  CUresult (*cuMemFreeAsync)(CUdeviceptr, CUstream) = nullptr;
+  CUresult (*cuDeviceGetDefaultMemPool)(CUmemoryPool *, CUdevice) = nullptr;
+  CUresult (*cuMemPoolSetAttribute)(CUmemoryPool, int, void *) = nullptr;
 };
 
 std::mutex mutex;
@@ -68,6 +76,14 @@ std::string initError; // why the driver or device is unusable
 std::string failure;   // the recorded failure of an mgpu* call
 int32_t defaultDevice = 0;
 CUcontext context = nullptr;
+/// Whether mgpuMemAlloc/mgpuMemFree on a stream use the driver's
+/// stream-ordered allocator (no synchronization per free, freed memory
+/// pooled for the next run) instead of cuMemAlloc/cuMemFree.
+bool streamOrdered = false;
+/// The buffers that came from the stream-ordered allocator, with the stream
+/// each was allocated on (guarded by `mutex`): only these are freed with
+/// cuMemFreeAsync.
+std::unordered_map<void *, CUstream> poolBuffers;
 
 template <typename Fn> bool bind(Fn &fn, const char *name) {
   fn = reinterpret_cast<Fn>(dlsym(driver.handle, name));
@@ -148,6 +164,21 @@ bool initLocked() {
     initError = "cannot create a CUDA context: " + describe(rc);
     return false;
   }
+  // The stream-ordered allocator where the driver has it, its default pool
+  // keeping freed memory (no release threshold) so that later runs reuse
+  // it; ND4J_CUDA_STREAM_ORDERED=0 turns it off.
+  const char *ordered = std::getenv("ND4J_CUDA_STREAM_ORDERED");
+  CUmemoryPool pool = nullptr;
+  uint64_t keepAll = UINT64_MAX;
+  streamOrdered =
+      !(ordered && std::string(ordered) == "0") &&
+      bind(driver.cuMemAllocAsync, "cuMemAllocAsync") &&
+      bind(driver.cuMemFreeAsync, "cuMemFreeAsync") &&
+      bind(driver.cuDeviceGetDefaultMemPool, "cuDeviceGetDefaultMemPool") &&
+      bind(driver.cuMemPoolSetAttribute, "cuMemPoolSetAttribute") &&
+      driver.cuDeviceGetDefaultMemPool(&pool, device) == CUDA_SUCCESS &&
+      driver.cuMemPoolSetAttribute(pool, CU_MEMPOOL_ATTR_RELEASE_THRESHOLD,
+                                   &keepAll) == CUDA_SUCCESS;
   return true;
 }
 
@@ -324,7 +355,14 @@ ND4J_GPU_API void *mgpuMemAlloc(uint64_t sizeBytes, void *stream,
   if (isHostShared)
     check(driver.cuMemAllocManaged(&ptr, sizeBytes, CU_MEM_ATTACH_GLOBAL),
           "cuMemAllocManaged");
-  else
+  else if (stream && streamOrdered) {
+    if (check(driver.cuMemAllocAsync(&ptr, sizeBytes, stream),
+              "cuMemAllocAsync")) {
+      std::lock_guard<std::mutex> lock(mutex);
+      poolBuffers[reinterpret_cast<void *>(static_cast<uintptr_t>(ptr))] =
+          stream;
+    }
+  } else
     check(driver.cuMemAlloc(&ptr, sizeBytes), "cuMemAlloc");
   return reinterpret_cast<void *>(static_cast<uintptr_t>(ptr));
 }
@@ -332,6 +370,26 @@ ND4J_GPU_API void *mgpuMemAlloc(uint64_t sizeBytes, void *stream,
 ND4J_GPU_API void mgpuMemFree(void *ptr, void *stream) {
   if (!ptr || !ready())
     return;
+  // Stream-ordered: freed once the work queued on `stream` before it is
+  // done, without waiting here.
+  CUstream allocatedOn = nullptr;
+  bool fromPool = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = poolBuffers.find(ptr);
+    if (it != poolBuffers.end()) {
+      fromPool = true;
+      allocatedOn = it->second;
+      poolBuffers.erase(it);
+    }
+  }
+  if (fromPool) {
+    // Generated code frees on the stream that used the buffer; without one,
+    // the stream it was allocated on.
+    check(driver.cuMemFreeAsync(devicePtr(ptr), stream ? stream : allocatedOn),
+          "cuMemFreeAsync");
+    return;
+  }
   // Work queued on `stream` may still use the buffer.
   if (stream)
     check(driver.cuStreamSynchronize(stream), "cuStreamSynchronize");

@@ -25,6 +25,13 @@
  *    and launches of its kernels are then no-ops.
  *  - Pointers returned by mgpuMemAlloc are device pointers (CUdeviceptr);
  *    mgpuMemcpy copies in any direction (unified addressing).
+ *  - With a stream, and a driver that has the stream-ordered allocator
+ *    (cuMemAllocAsync, CUDA 11.2 and later), mgpuMemAlloc allocates from
+ *    the device's default memory pool, set to keep freed memory for reuse,
+ *    and mgpuMemFree returns such a buffer in stream order without waiting
+ *    (on its stream argument, else the stream it was allocated on).
+ *    Otherwise mgpuMemFree waits for the stream and calls cuMemFree. The
+ *    environment variable ND4J_CUDA_STREAM_ORDERED=0 turns the pool off.
  *  - The record is process-wide: concurrent GPU models may see each
  *    other's failures.
  *

@@ -9,10 +9,13 @@
  * At exit (or when the runtime unloads it) it prints its counters to stderr
  * as one line:
  *   fake-cuda: launches L allocs A frees F live-bytes B copies C
- *   default-stream-copies D streams S/T modules M/U
- * (D: copies on the legacy default stream, which only the runtime's
- * constant uploads use; S/T: streams created/destroyed, M/U: modules
- * loaded/unloaded). FAKE_CUDA_FAIL=cuMemAlloc makes that function fail.
+ *   default-stream-copies D streams S/T modules M/U stream-ordered P/Q
+ * (A/F: all allocations and frees; D: copies on the legacy default stream,
+ * which only the runtime's constant uploads use; S/T: streams
+ * created/destroyed, M/U: modules loaded/unloaded; P/Q: allocations and
+ * frees through the stream-ordered allocator, cuMemAllocAsync and
+ * cuMemFreeAsync). FAKE_CUDA_FAIL=NAME makes cuMemAlloc or cuMemAllocAsync
+ * fail.
  *
  *===----------------------------------------------------------------------===*/
 #include <stdio.h>
@@ -24,6 +27,7 @@ typedef unsigned long long CUdeviceptr;
 
 static long launches, allocs, frees, copies, defaultStreamCopies;
 static long streamsCreated, streamsDestroyed, modulesLoaded, modulesUnloaded;
+static long orderedAllocs, orderedFrees;
 static long long liveBytes;
 
 /* Allocations carry their size in a header, to count live bytes. */
@@ -46,9 +50,10 @@ __attribute__((destructor)) static void report(void) {
   fprintf(stderr,
           "fake-cuda: launches %ld allocs %ld frees %ld live-bytes %lld "
           "copies %ld default-stream-copies %ld streams %ld/%ld modules "
-          "%ld/%ld\n",
+          "%ld/%ld stream-ordered %ld/%ld\n",
           launches, allocs, frees, liveBytes, copies, defaultStreamCopies,
-          streamsCreated, streamsDestroyed, modulesLoaded, modulesUnloaded);
+          streamsCreated, streamsDestroyed, modulesLoaded, modulesUnloaded,
+          orderedAllocs, orderedFrees);
 }
 
 CUresult cuInit(unsigned flags) { return 0; }
@@ -135,5 +140,24 @@ CUresult cuMemsetD16Async(CUdeviceptr dst, unsigned short value, size_t n,
                           void *stream) {
   for (size_t i = 0; i < n; ++i)
     ((unsigned short *)dst)[i] = value;
+  return 0;
+}
+CUresult cuMemAllocAsync(CUdeviceptr *ptr, size_t bytes, void *stream) {
+  if (failing("cuMemAllocAsync"))
+    return 2;
+  CUresult rc = cuMemAlloc_v2(ptr, bytes);
+  if (rc == 0)
+    ++orderedAllocs;
+  return rc;
+}
+CUresult cuMemFreeAsync(CUdeviceptr ptr, void *stream) {
+  ++orderedFrees;
+  return cuMemFree_v2(ptr);
+}
+CUresult cuDeviceGetDefaultMemPool(void **pool, int device) {
+  *pool = (void *)0x60;
+  return 0;
+}
+CUresult cuMemPoolSetAttribute(void *pool, int attribute, void *value) {
   return 0;
 }
