@@ -284,6 +284,11 @@ ND4J_GPU_API void mgpuLaunchKernel(void *function, intptr_t gridX,
                                    intptr_t blockZ, int32_t smem, void *stream,
                                    void **params, void **extra,
                                    size_t paramsCount) {
+  // An empty grid or block (a zero-size tensor) has no work; the driver
+  // would reject it.
+  if (gridX <= 0 || gridY <= 0 || gridZ <= 0 || blockX <= 0 || blockY <= 0 ||
+      blockZ <= 0)
+    return;
   if (!ready())
     return;
   if (!function) {

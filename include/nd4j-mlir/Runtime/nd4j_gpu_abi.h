@@ -23,6 +23,8 @@
  *  - mgpuModuleLoad may run from the model library's constructor, at
  *    dlopen time; without a driver it records the failure and returns NULL,
  *    and launches of its kernels are then no-ops.
+ *  - mgpuLaunchKernel with a grid or block dimension of zero (the loops of
+ *    a zero-size tensor) launches nothing and succeeds.
  *  - Pointers returned by mgpuMemAlloc are device pointers (CUdeviceptr);
  *    mgpuMemcpy copies in any direction (unified addressing).
  *  - With a stream, and a driver that has the stream-ordered allocator

@@ -117,6 +117,20 @@ TEST(RuntimeCudaFake, StreamOrderedBuffersAreTracked) {
   mgpuStreamDestroy(stream);
 }
 
+TEST(RuntimeCudaFake, EmptyLaunchRunsNothing) {
+  Counters before = counters();
+  // A zero-size tensor's kernel: no launch, and no recorded failure (the
+  // next call still works).
+  mgpuLaunchKernel(reinterpret_cast<void *>(0x30), 0, 1, 1, 256, 1, 1, 0,
+                   nullptr, nullptr, nullptr, 0);
+  mgpuLaunchKernel(reinterpret_cast<void *>(0x30), 4, 1, 1, 256, 0, 1, 0,
+                   nullptr, nullptr, nullptr, 0);
+  EXPECT_EQ(counters().launches, before.launches);
+  mgpuLaunchKernel(reinterpret_cast<void *>(0x30), 4, 1, 1, 256, 1, 1, 0,
+                   nullptr, nullptr, nullptr, 0);
+  EXPECT_EQ(counters().launches - before.launches, 1);
+}
+
 // A failing call is recorded: it and every later call return nothing until
 // nd4j_run clears the record before it calls an NVPTX model.
 TEST(RuntimeCudaFake, FailureIsRecordedUntilARunClearsIt) {
