@@ -61,7 +61,8 @@ struct Nd4jEmitEntryPointPass
         return signalPassFailure();
       }
 
-    if (failed(defineDeviceConstants(module)))
+    SymbolTable symbols(module);
+    if (failed(defineDeviceConstants(module, symbols)))
       return signalPassFailure();
 
     // The names live on in the signature; LLVM has no use for them.
@@ -100,7 +101,7 @@ struct Nd4jEmitEntryPointPass
       if (fn.isExternal() && fn.getName().starts_with("__nd4j_par_launch_"))
         launches.push_back(fn);
     for (LLVM::LLVMFuncOp launch : launches)
-      if (failed(defineLaunch(module, launch, ctxGlobal)))
+      if (failed(defineLaunch(module, symbols, launch, ctxGlobal)))
         return signalPassFailure();
     b.setInsertionPointToEnd(module.getBody());
     std::string text = signature.str();
@@ -145,7 +146,7 @@ struct Nd4jEmitEntryPointPass
   /// returns the device copy kept in its own slot, uploaded on first use by
   /// the runtime's `nd4jGpuConstant(slot, host, bytes)`, and a destructor
   /// of the library hands every slot to `nd4jGpuConstantRelease`.
-  LogicalResult defineDeviceConstants(ModuleOp module) {
+  LogicalResult defineDeviceConstants(ModuleOp module, SymbolTable &symbols) {
     SmallVector<LLVM::LLVMFuncOp> declarations;
     for (auto fn : module.getOps<LLVM::LLVMFuncOp>())
       if (fn.isExternal() && fn->hasAttr("nd4j.device_constant"))
@@ -159,11 +160,13 @@ struct Nd4jEmitEntryPointPass
     auto voidType = LLVM::LLVMVoidType::get(ctx);
     OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
     auto declare = [&](StringRef name, LLVM::LLVMFunctionType type) {
-      if (auto fn = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
+      if (auto fn = symbols.lookup<LLVM::LLVMFuncOp>(name))
         return fn;
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(module.getBody());
-      return LLVM::LLVMFuncOp::create(b, loc, name, type);
+      auto fn = LLVM::LLVMFuncOp::create(b, loc, name, type);
+      symbols.insert(fn);
+      return fn;
     };
     LLVM::LLVMFuncOp upload =
         declare("nd4jGpuConstant",
@@ -175,13 +178,14 @@ struct Nd4jEmitEntryPointPass
     SmallVector<LLVM::GlobalOp> slots;
     for (LLVM::LLVMFuncOp fn : declarations) {
       auto name = cast<FlatSymbolRefAttr>(fn->getAttr("nd4j.device_constant"));
-      auto global = module.lookupSymbol<LLVM::GlobalOp>(name.getAttr());
+      auto global = symbols.lookup<LLVM::GlobalOp>(name.getAttr());
       if (!global)
         return fn.emitError("no global ") << name << " for its device copy";
       b.setInsertionPointToEnd(module.getBody());
       auto slot = LLVM::GlobalOp::create(
           b, loc, ptrType, /*isConstant=*/false, LLVM::Linkage::Internal,
           (fn.getName() + "_slot").str(), Attribute());
+      symbols.insert(slot);
       {
         Block *init = b.createBlock(&slot.getInitializerRegion());
         b.setInsertionPointToStart(init);
@@ -223,14 +227,15 @@ struct Nd4jEmitEntryPointPass
   /// Defines `__nd4j_par_launch_<k>(args..., n)`: with a context that has a
   /// parallel_for, packs the arguments into a stack struct and hands
   /// `__nd4j_par_tramp_<k>` to it; otherwise calls the body on [0, n).
-  LogicalResult defineLaunch(ModuleOp module, LLVM::LLVMFuncOp launch,
+  LogicalResult defineLaunch(ModuleOp module, const SymbolTable &symbols,
+                             LLVM::LLVMFuncOp launch,
                              LLVM::GlobalOp ctxGlobal) {
     MLIRContext *ctx = &getContext();
     Location loc = launch.getLoc();
     StringRef suffix =
         launch.getName().drop_front(strlen("__nd4j_par_launch_"));
-    auto bodyFn = module.lookupSymbol<LLVM::LLVMFuncOp>(
-        ("__nd4j_par_body_" + suffix).str());
+    auto bodyFn =
+        symbols.lookup<LLVM::LLVMFuncOp>(("__nd4j_par_body_" + suffix).str());
     if (!bodyFn)
       return launch.emitError("no body for parallel launch");
     // Kept apart: one function per large op keeps LLVM's per-function

@@ -88,7 +88,15 @@ LogicalResult emulateLaunch(gpu::LaunchOp launch) {
 /// views and selects).
 enum class Placement { Device, Host, Unknown };
 
-Placement placementOf(Value buffer, Operation *kernel) {
+/// Whether `call` calls a device copy of a constant (nd4j-gpu-host-buffers);
+/// returns the declaration.
+Operation *deviceConstantCallee(func::CallOp call, const SymbolTable &symbols) {
+  Operation *callee = symbols.lookup(call.getCallee());
+  return callee && callee->hasAttr("nd4j.device_constant") ? callee : nullptr;
+}
+
+Placement placementOf(Value buffer, Operation *kernel,
+                      const SymbolTable &symbols) {
   SmallVector<Value> work = {buffer};
   bool device = false, host = false;
   DenseSet<Value> seen;
@@ -111,9 +119,7 @@ Placement placementOf(Value buffer, Operation *kernel) {
     } else if (isa<gpu::AllocOp>(def)) {
       device = true;
     } else if (auto call = dyn_cast<func::CallOp>(def)) {
-      Operation *callee =
-          SymbolTable::lookupNearestSymbolFrom(call, call.getCalleeAttr());
-      if (!callee || !callee->hasAttr("nd4j.device_constant"))
+      if (!deviceConstantCallee(call, symbols))
         return Placement::Unknown;
       device = true;
     } else if (isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(
@@ -140,7 +146,8 @@ Placement placementOf(Value buffer, Operation *kernel) {
 /// the kernel itself) are device memory; function arguments, memref.alloc,
 /// alloca and get_global outside kernels host memory; anything else is an
 /// error rather than a guess.
-LogicalResult verifyPlacement(FunctionOpInterface fn) {
+LogicalResult verifyPlacement(FunctionOpInterface fn,
+                              const SymbolTable &symbols) {
   WalkResult result = fn->walk([&](Operation *op) {
     if (isa<gpu::GPUDialect>(op->getDialect()))
       return WalkResult::advance();
@@ -155,7 +162,7 @@ LogicalResult verifyPlacement(FunctionOpInterface fn) {
       if (!buffer || !isa<BaseMemRefType>(buffer.getType()) ||
           !isa<MemoryEffects::Read, MemoryEffects::Write>(effect.getEffect()))
         continue;
-      Placement placement = placementOf(buffer, kernel);
+      Placement placement = placementOf(buffer, kernel, symbols);
       if (placement == Placement::Unknown) {
         op->emitError("nd4j-gpu-emulate: cannot tell whether a buffer this "
                       "accesses is device or host memory");
@@ -178,8 +185,9 @@ LogicalResult verifyPlacement(FunctionOpInterface fn) {
 struct Nd4jGpuEmulatePass
     : public nd4j::impl::Nd4jGpuEmulatePassBase<Nd4jGpuEmulatePass> {
   void runOnOperation() override {
+    SymbolTable symbols(getOperation());
     for (auto fn : getOperation().getOps<FunctionOpInterface>())
-      if (failed(verifyPlacement(fn)))
+      if (failed(verifyPlacement(fn, symbols)))
         return signalPassFailure();
     SmallVector<Operation *> ops;
     getOperation().walk([&](Operation *op) {
@@ -189,17 +197,13 @@ struct Nd4jGpuEmulatePass
     });
     // The device copies of constants (nd4j-gpu-host-buffers) are the host
     // globals themselves.
-    SmallVector<func::CallOp> constants;
+    SmallVector<std::pair<func::CallOp, Operation *>> constants;
     getOperation().walk([&](func::CallOp call) {
-      auto callee =
-          SymbolTable::lookupNearestSymbolFrom(call, call.getCalleeAttr());
-      if (callee && callee->hasAttr("nd4j.device_constant"))
-        constants.push_back(call);
+      if (Operation *callee = deviceConstantCallee(call, symbols))
+        constants.emplace_back(call, callee);
     });
     SetVector<Operation *> declarations;
-    for (func::CallOp call : constants) {
-      Operation *callee =
-          SymbolTable::lookupNearestSymbolFrom(call, call.getCalleeAttr());
+    for (auto [call, callee] : constants) {
       declarations.insert(callee);
       auto global =
           cast<FlatSymbolRefAttr>(callee->getAttr("nd4j.device_constant"));

@@ -227,21 +227,23 @@ Value allocDeviceTwin(OpBuilder &b, Location loc, MemRefType type,
 /// first use through the runtime's nd4jGpuConstant, freed when the library
 /// is unloaded). One call per function and global.
 Value deviceConstant(
-    ModuleOp module, func::FuncOp fn, memref::GlobalOp global,
+    ModuleOp module, SymbolTable &symbols, func::FuncOp fn,
+    memref::GlobalOp global,
     DenseMap<std::pair<Operation *, Operation *>, Value> &cache) {
   Value &value = cache[{fn, global}];
   if (value)
     return value;
   std::string name = ("__nd4j_device_" + global.getSymName()).str();
   auto type = cast<MemRefType>(global.getType());
-  auto declaration = module.lookupSymbol<func::FuncOp>(name);
-  if (!declaration) {
-    OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
+  auto declaration = symbols.lookup<func::FuncOp>(name);
+  if (!declaration || !declaration->hasAttr(kDeviceConstantAttr)) {
+    OpBuilder b(module.getContext());
     declaration = func::FuncOp::create(b, global.getLoc(), name,
                                        b.getFunctionType({}, {type}));
     declaration.setPrivate();
     declaration->setAttr(kDeviceConstantAttr,
                          FlatSymbolRefAttr::get(global.getSymNameAttr()));
+    symbols.insert(declaration, module.getBody()->begin());
   }
   OpBuilder b = OpBuilder::atBlockBegin(&fn.getBody().front());
   value = func::CallOp::create(b, global.getLoc(), declaration).getResult(0);
@@ -253,6 +255,7 @@ struct Nd4jGpuHostBuffersPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     DenseMap<std::pair<Operation *, Operation *>, Value> deviceConstants;
+    SymbolTable symbols(module);
     auto entries = module->getAttrOfType<DictionaryAttr>("nd4j.entry_points");
     for (auto fn : module.getOps<func::FuncOp>()) {
       if (fn.isExternal())
@@ -329,13 +332,11 @@ struct Nd4jGpuHostBuffersPass
                                  dealloc.getMemref());
           dealloc.erase();
         } else if (auto global = dyn_cast<memref::GetGlobalOp>(op)) {
-          auto definition =
-              SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
-                  global, global.getNameAttr());
+          auto definition = symbols.lookup<memref::GlobalOp>(global.getName());
           if (definition && definition.getConstant()) {
             // Weights and constants: uploaded once, on first use.
-            global.getResult().replaceAllUsesWith(
-                deviceConstant(module, fn, definition, deviceConstants));
+            global.getResult().replaceAllUsesWith(deviceConstant(
+                module, symbols, fn, definition, deviceConstants));
             global.erase();
             continue;
           }
@@ -386,12 +387,12 @@ bool touchesMemory(Operation *op) {
 }
 
 /// A call of nd4j-gpu-host-buffers' device copy of a constant: host code.
-bool isDeviceConstantCall(Operation *op) {
+bool isDeviceConstantCall(Operation *op, SymbolTableCollection &symbols) {
   auto call = dyn_cast<func::CallOp>(op);
   if (!call)
     return false;
-  auto callee =
-      SymbolTable::lookupNearestSymbolFrom(call, call.getCalleeAttr());
+  Operation *callee =
+      symbols.lookupNearestSymbolFrom(call, call.getCalleeAttr());
   return callee && callee->hasAttr(kDeviceConstantAttr);
 }
 
@@ -461,7 +462,7 @@ struct Nd4jGpuWrapHostCodePass
     return success();
   }
 
-  LogicalResult wrapBlock(Block &block) {
+  LogicalResult wrapBlock(Block &block, SymbolTableCollection &symbols) {
     // Consecutive operations share one kernel; scalar arithmetic on values
     // the kernel computed joins it.
     gpu::LaunchOp last;
@@ -469,12 +470,12 @@ struct Nd4jGpuWrapHostCodePass
     for (Operation &op : llvm::make_early_inc_range(block)) {
       if (op.hasTrait<OpTrait::IsTerminator>() ||
           isa<gpu::GPUDialect>(op.getDialect()) ||
-          isa<ViewLikeOpInterface>(op) || isDeviceConstantCall(&op))
+          isa<ViewLikeOpInterface>(op) || isDeviceConstantCall(&op, symbols))
         continue;
       if (containsKernel(&op)) {
         for (Region &region : op.getRegions())
           for (Block &inner : region)
-            if (failed(wrapBlock(inner)))
+            if (failed(wrapBlock(inner, symbols)))
               return failure();
         continue;
       }
@@ -513,8 +514,9 @@ struct Nd4jGpuWrapHostCodePass
   }
 
   void runOnOperation() override {
+    SymbolTableCollection symbols; // The module's, for calls.
     for (Block &block : getOperation().getBody())
-      if (failed(wrapBlock(block)))
+      if (failed(wrapBlock(block, symbols)))
         return signalPassFailure();
   }
 };
