@@ -31,24 +31,15 @@ stream destroyed and every module unloaded.
 --runner ctypes runs the libraries through Python's ctypes instead of
 nd4j-run (a cross-check of nd4j-run, and a fallback while developing).
 """
-import concurrent.futures
 import glob
 import os
 import re
-import subprocess
 import sys
 import tempfile
 
+from e2e_common import (compile_model, finish, option, read_thresholds, run_checks,
+                        run_fake_cuda, run_model, target_label)
 from onnx_backend import SUITES, read_list
-
-
-def first_error(text):
-    lines = [l for l in text.splitlines() if "error" in l.lower() or "FAIL" in l]
-    if not lines:
-        lines = text.strip().splitlines()[-1:] or [""]
-    line = lines[0]
-    # Drop the file prefix of MLIR diagnostics.
-    return re.sub(r"^\S+:\d+:\d+: ", "", line)[:300]
 
 
 def run_ctypes(lib, data_set):
@@ -78,69 +69,26 @@ def run_ctypes(lib, data_set):
     return True, ""
 
 
-FAKE_CUDA = re.compile(r"fake-cuda: launches (\d+) allocs (\d+) frees (\d+) "
-                       r"live-bytes (-?\d+) copies \d+ default-stream-copies \d+ "
-                       r"streams (\d+)/(\d+) modules (\d+)/(\d+)")
-
-
-def run_fake_cuda(run_tool, lib, data_set, driver):
-    """Runs `lib`'s host code against the CUDA stand-in; (ok, message, crashed)."""
-    env = dict(os.environ, ND4J_CUDA_DRIVER=driver)
-    try:
-        proc = subprocess.run([run_tool, lib, "--inputs", data_set],
-                              capture_output=True, text=True, timeout=120, env=env)
-    except subprocess.TimeoutExpired:
-        return False, "run timed out", False
-    if proc.returncode < 0:
-        return False, f"nd4j-run crashed (signal {-proc.returncode})", True
-    if proc.returncode != 0:
-        return False, first_error(proc.stdout + "\n" + proc.stderr), False
-    match = FAKE_CUDA.search(proc.stderr)
-    if not match:
-        return False, "no fake-cuda report", False
-    _, allocs, frees, live, created, destroyed, loaded, unloaded = map(int, match.groups())
-    if allocs != frees or live != 0 or created != destroyed or loaded != unloaded:
-        return False, "unbalanced driver resources: " + match.group(0), False
-    return True, "", False
-
-
 def check_model(args):
     compile_tool, run_tool, model_dir, work, runner, target, fake_cuda = args
     name = model_dir.replace(os.sep, "_")
     lib = os.path.join(work, name + ".so")
-    try:
-        proc = subprocess.run([compile_tool, os.path.join(model_dir, "model.onnx"),
-                               "-o", lib, "--quiet", "--target=" + target],
-                              capture_output=True, text=True, timeout=300)
-    except subprocess.TimeoutExpired:
-        return "fail", "compile timed out after 300 s", False
-    if proc.returncode < 0:
-        return "fail", f"nd4j-compile crashed (signal {-proc.returncode})", True
-    if proc.returncode != 0:
-        return "fail", "compile: " + first_error(proc.stderr), False
+    failed = compile_model(compile_tool, os.path.join(model_dir, "model.onnx"), lib, target)
+    if failed:
+        return failed
     try:
         for data_set in sorted(glob.glob(os.path.join(model_dir, "test_data_set_*"))):
             if runner == "ctypes":
                 ok, message = run_ctypes(lib, data_set)
-                if not ok:
-                    return "fail", f"{os.path.basename(data_set)}: {message}", False
-                continue
-            if fake_cuda:
+                crashed = False
+            elif fake_cuda:
                 ok, message, crashed = run_fake_cuda(run_tool, lib, data_set, fake_cuda)
-                if not ok:
-                    return "fail", f"{os.path.basename(data_set)}: {message}", crashed
-                continue
-            try:
-                proc = subprocess.run([run_tool, lib, "--inputs", data_set,
-                                       "--compare", data_set],
-                                      capture_output=True, text=True, timeout=120)
-            except subprocess.TimeoutExpired:
-                return "fail", f"{os.path.basename(data_set)}: run timed out", False
-            if proc.returncode < 0:
-                return "fail", f"nd4j-run crashed (signal {-proc.returncode})", True
-            if proc.returncode != 0:
-                return "fail", f"{os.path.basename(data_set)}: " + \
-                    first_error(proc.stdout + "\n" + proc.stderr), False
+            else:
+                ok, message, crashed = run_model(run_tool, lib, data_set, data_set)
+            if not ok:
+                if not crashed:
+                    message = f"{os.path.basename(data_set)}: {message}"
+                return "fail", message, crashed
     finally:
         if os.path.exists(lib):
             os.remove(lib)
@@ -149,19 +97,14 @@ def check_model(args):
 
 def main():
     compile_tool, run_tool, data, threshold_file, excluded_file = sys.argv[1:6]
-    opt = lambda flag, default=None: sys.argv[sys.argv.index(flag) + 1] \
-        if flag in sys.argv else default
+    opt = option
     report = opt("--report")
     jobs = int(opt("--jobs", os.cpu_count() or 2))
     pattern = re.compile(opt("--filter", ".*"))
     runner = opt("--runner", "nd4j-run")
     target = opt("--target", "cpu")
     fake_cuda = opt("--fake-cuda")
-    thresholds = {}
-    for line in open(threshold_file):
-        parts = line.split("#", 1)[0].split()
-        if len(parts) == 2:
-            thresholds[parts[0]] = int(parts[1])
+    thresholds = read_thresholds(threshold_file)
     excluded = read_list(excluded_file)
 
     models = []
@@ -175,9 +118,8 @@ def main():
     work = opt("--work") or tempfile.mkdtemp(prefix="nd4j-e2e-")
     os.makedirs(work, exist_ok=True)
     counted = [(k, d) for k, d in models if k not in excluded]
-    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-        results = list(pool.map(check_model, [(compile_tool, run_tool, d, work, runner, target, fake_cuda)
-                                              for _, d in counted]))
+    results = run_checks(check_model, [(compile_tool, run_tool, d, work, runner, target, fake_cuda)
+                                       for _, d in counted], jobs)
     groups = {"node": [0, 0], "models": [0, 0]}
     failures, crashes = [], []
     for (key, _), (status, message, crashed) in zip(counted, results):
@@ -198,22 +140,13 @@ def main():
         passed, failed = groups[name]
         applicable = passed + failed
         rate = 100.0 * passed / applicable if applicable else 0.0
-        on = "" if target == "cpu" else f" (--target={target})"
-        if fake_cuda:
-            on += " (host code only, fake CUDA driver)"
+        on = target_label(target, fake_cuda)
         print(f"ONNX backend end to end{on}, {title}: {passed} of {applicable} applicable "
               f"pass ({rate:.1f}%); {failed} failed, {n_excluded[name]} excluded")
         if name in thresholds and passed < thresholds[name] and pattern.pattern == ".*":
             print(f"FAIL: {name}: {passed} passed, below the threshold {thresholds[name]}")
             status = 1
-    if report:
-        with open(report, "w") as f:
-            f.write("\n".join(failures) + ("\n" if failures else ""))
-    for c in crashes:
-        print(f"CRASH: {c}")
-    if crashes:
-        status = 1
-    return status
+    return finish(report, failures, crashes) or status
 
 
 if __name__ == "__main__":
