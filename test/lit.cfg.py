@@ -13,7 +13,8 @@ config.suffixes = [".mlir", ".test", ".onnxtxt", ".pbtxt"]
 config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs", "onnx_e2e.py", "onnx-e2e-threshold.txt", "onnx-e2e-excluded.txt",
                    "check_generated_docs.py", "onnx_backend.py", "make_models.py",
                    "onnx-backend-excluded.txt", "onnx-backend-threshold.txt",
-                   "tf_corpus.py", "onnx_ptx.py", "tf-corpus-threshold.txt", "tf-corpus-failures.txt"]
+                   "tf_corpus.py", "onnx_ptx.py", "tf-corpus-threshold.txt", "tf-corpus-failures.txt",
+                   "e2e_common.py", "tf_e2e.py", "tf-e2e-threshold.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nd4j_obj_root, "test")
 

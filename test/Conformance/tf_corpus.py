@@ -32,13 +32,14 @@ def first_error(proc):
     return line.split("error: ", 1)[-1]
 
 
-def output_args(folder):
-    """--tf-outputs for the outputs example.json records, if any."""
+def output_names(folder):
+    """(example.json key, --tf-outputs name) of every output example.json
+    records, in its order."""
     try:
         with open(os.path.join(folder, "example.json")) as f:
-            outputs = list(json.load(f).get("outputs", {}))
+            keys = list(json.load(f).get("outputs", {}))
     except (OSError, ValueError):
-        outputs = []
+        keys = []
     # example.json writes port N of a node as "name.N" where no node has
     # that name.
     try:
@@ -46,11 +47,30 @@ def output_args(folder):
             text = f.read()
     except OSError:
         text = ""
-    for i, out in enumerate(outputs):
-        head, _, port = out.rpartition(".")
-        if head and port.isdigit() and f'name: "{out}"' not in text:
-            outputs[i] = f"{head}:{port}"
+    names = []
+    for key in keys:
+        head, _, port = key.rpartition(".")
+        if head and port.isdigit() and f'name: "{key}"' not in text:
+            names.append((key, f"{head}:{port}"))
+        else:
+            names.append((key, key))
+    return names
+
+
+def output_args(folder):
+    """--tf-outputs for the outputs example.json records, if any."""
+    outputs = [name for _, name in output_names(folder)]
     return ["--tf-outputs=" + ",".join(outputs)] if outputs else []
+
+
+def find_graphs(corpus):
+    """(name relative to the corpus, folder) of every graph, sorted."""
+    graphs = []
+    for root, dirs, files in os.walk(corpus):
+        dirs.sort()
+        if "frozen_model.pb" in files:
+            graphs.append((os.path.relpath(root, corpus), root))
+    return sorted(graphs)
 
 
 def run(tool, folder):
@@ -77,12 +97,7 @@ def main():
     tool, corpus, threshold_file = sys.argv[1:4]
     report = sys.argv[sys.argv.index("--report") + 1] if "--report" in sys.argv else None
     threshold = int(open(threshold_file).read().split()[0])
-    graphs = []
-    for root, dirs, files in os.walk(corpus):
-        dirs.sort()
-        if "frozen_model.pb" in files:
-            graphs.append((os.path.relpath(root, corpus), root))
-    graphs.sort()
+    graphs = find_graphs(corpus)
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         results = list(pool.map(lambda g: (g[0],) + run(tool, g[1]), graphs))
     parsed = sum(1 for _, p, _, _ in results if p)
