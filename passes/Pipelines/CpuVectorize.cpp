@@ -57,11 +57,11 @@ bool isVectorizable(linalg::LinalgOp op) {
       return false;
   WalkResult r = op->walk([](Operation *inner) {
     if (inner->getDialect() && inner->getDialect()->getNamespace() == "math" &&
-        !isa<math::AbsFOp, math::AbsIOp, math::CeilOp, math::FloorOp,
-             math::ExpOp, math::Exp2Op, math::LogOp, math::Log2Op,
-             math::Log10Op, math::SqrtOp, math::FmaOp, math::RoundEvenOp,
-             math::RoundOp, math::TruncOp, math::CopySignOp, math::PowFOp,
-             math::SinOp, math::CosOp>(inner))
+        !isa<math::AbsFOp, math::CeilOp, math::FloorOp, math::ExpOp,
+             math::Exp2Op, math::LogOp, math::Log2Op, math::Log10Op,
+             math::SqrtOp, math::FmaOp, math::RoundEvenOp, math::RoundOp,
+             math::TruncOp, math::CopySignOp, math::PowFOp, math::SinOp,
+             math::CosOp>(inner))
       return WalkResult::interrupt();
     if (isa<tensor::ExtractOp>(inner))
       return WalkResult::interrupt();

@@ -255,7 +255,7 @@ void addAll(ExecLoweringTable &t) {
             return math::AbsFOp::create(b, loc, a[0]);
           if (l.isUnsignedResult())
             return a[0];
-          return math::AbsIOp::create(b, loc, a[0]);
+          return createAbsI(b, loc, a[0]);
         }));
   t.add("neg", elementwise([](OpBuilder &b, Location loc, S a, L) -> Value {
           if (isFloat(a[0].getType()))

@@ -132,6 +132,10 @@ Value createSplat(OpBuilder &b, Location loc, RankedTensorType type,
 Value convertScalar(OpBuilder &b, Location loc, Value v, Type to,
                     bool fromUnsigned = false, bool toUnsigned = false);
 
+/// |v| of a signed integer, as max(v, 0 - v) (INT_MIN stays INT_MIN, as in
+/// libnd4j). Plain arith: math.absi has no lowering for n-D vectors.
+Value createAbsI(OpBuilder &b, Location loc, Value v);
+
 /// The affine map reading an operand of `operandType` inside the loops of a
 /// `resultType`-shaped elementwise op under numpy broadcasting: dimensions
 /// align at the right, size-1 dimensions that broadcast read index 0.

@@ -52,6 +52,12 @@ Value mlir::nd4j::createSplat(OpBuilder &b, Location loc, RankedTensorType type,
                              getScalarAttr(b, type.getElementType(), value)));
 }
 
+Value mlir::nd4j::createAbsI(OpBuilder &b, Location loc, Value v) {
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(v.getType()));
+  Value negated = arith::SubIOp::create(b, loc, zero, v);
+  return arith::MaxSIOp::create(b, loc, v, negated);
+}
+
 Value mlir::nd4j::convertScalar(OpBuilder &b, Location loc, Value v, Type to,
                                 bool fromUnsigned, bool toUnsigned) {
   Type from = v.getType();

@@ -313,7 +313,7 @@ Value combine(OpBuilder &b, Location loc, Kind kind, Value x, Value acc,
     if (f)
       v = math::AbsFOp::create(b, loc, v);
     else if (!accUnsigned)
-      v = math::AbsIOp::create(b, loc, v);
+      v = createAbsI(b, loc, v);
     break;
   case Kind::Norm2:
   case Kind::SquaredNorm:

@@ -147,3 +147,21 @@ nd4j_exec.graph @zero_size {
   %1 = nd4j_exec.node "add" <custom>(%b, %b) {name = "s", output_names = ["s"]} : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
   nd4j_exec.return %0, %1 : tensor<3x4x0xf32>, tensor<2xf32>
 }
+
+// -----
+
+// Integer abs is max(x, 0 - x) in plain arith (math.absi has no lowering
+// for the n-D vectors the CPU pipeline makes); unsigned abs is the identity.
+// CHECK-LABEL: func.func @abs_int(
+// CHECK: linalg.generic
+// CHECK: ^bb0(%[[X:.*]]: i32, %{{.*}}: i32):
+// CHECK-NEXT: %[[ZERO:.*]] = arith.constant 0 : i32
+// CHECK-NEXT: %[[NEG:.*]] = arith.subi %[[ZERO]], %[[X]] : i32
+// CHECK-NEXT: %[[ABS:.*]] = arith.maxsi %[[X]], %[[NEG]] : i32
+// CHECK-NEXT: linalg.yield %[[ABS]]
+// CHECK-NOT: math.absi
+nd4j_exec.graph @abs_int {
+  %x = nd4j_exec.placeholder "x" : tensor<2x3xi32>
+  %0 = nd4j_exec.node "abs" <custom>(%x) {name = "y", output_names = ["y"]} : (tensor<2x3xi32>) -> tensor<2x3xi32>
+  nd4j_exec.return %0 : tensor<2x3xi32>
+}
