@@ -250,6 +250,49 @@ void addAll(ExecLoweringTable &t) {
             return a[0];
           return math::FloorOp::create(b, loc, a[0]);
         }));
+  // biasadd(input, bias): the bias vector added along the channel axis,
+  // 1 when B_ARG(0) (nchw) is set and the input has rank > 2, else the last
+  // (libnd4j's biasadd).
+  t.add("biasadd",
+        [](ExecLowering &l, SmallVectorImpl<Value> &results) -> LogicalResult {
+          if (l.numInputs() != 2)
+            return l.emitError("expects an input and a bias");
+          RankedTensorType type = l.resultType();
+          int64_t rank = type.getRank();
+          if (rank < 1 || l.inputType(1).getRank() != 1)
+            return l.emitError(
+                "expects an input of rank >= 1 and a bias vector");
+          int64_t channel = l.bArg(0, false) && rank > 2 ? 1 : rank - 1;
+          if (l.inputType(1).getDimSize(0) != type.getDimSize(channel))
+            return l.emitError("the bias has ")
+                   << l.inputType(1).getDimSize(0) << " values for "
+                   << type.getDimSize(channel) << " channels";
+          MLIRContext *ctx = l.b.getContext();
+          AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, ctx);
+          AffineMap channelMap =
+              AffineMap::get(rank, 0, getAffineDimExpr(channel, ctx));
+          Type element = type.getElementType();
+          auto generic = linalg::GenericOp::create(
+              l.b, l.loc, type, l.inputs, createEmpty(l.b, l.loc, type),
+              ArrayRef<AffineMap>{identity, channelMap, identity},
+              SmallVector<utils::IteratorType>(rank,
+                                               utils::IteratorType::parallel),
+              [&](OpBuilder &b, Location loc, ValueRange args) {
+                Value x =
+                    convertScalar(b, loc, args[0], element,
+                                  l.isUnsignedInput(0), l.isUnsignedResult());
+                Value bias =
+                    convertScalar(b, loc, args[1], element,
+                                  l.isUnsignedInput(1), l.isUnsignedResult());
+                Value sum =
+                    isa<FloatType>(element)
+                        ? arith::AddFOp::create(b, loc, x, bias).getResult()
+                        : arith::AddIOp::create(b, loc, x, bias).getResult();
+                linalg::YieldOp::create(b, loc, sum);
+              });
+          results.push_back(generic.getResult(0));
+          return success();
+        });
   t.add("abs", elementwise([](OpBuilder &b, Location loc, S a, L l) -> Value {
           if (isFloat(a[0].getType()))
             return math::AbsFOp::create(b, loc, a[0]);

@@ -165,3 +165,23 @@ nd4j_exec.graph @abs_int {
   %0 = nd4j_exec.node "abs" <custom>(%x) {name = "y", output_names = ["y"]} : (tensor<2x3xi32>) -> tensor<2x3xi32>
   nd4j_exec.return %0 : tensor<2x3xi32>
 }
+
+// -----
+
+// biasadd: the bias along the channel axis, 1 with nchw (B_ARG 0) on rank
+// > 2, else the last.
+// CHECK-DAG: #[[$C1:.*]] = affine_map<(d0, d1, d2, d3) -> (d1)>
+// CHECK-DAG: #[[$C3:.*]] = affine_map<(d0, d1, d2, d3) -> (d3)>
+// CHECK-LABEL: func.func @biasadd(
+// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[$C1]], #{{.*}}]
+// CHECK: arith.addf
+// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[$C3]], #{{.*}}]
+// CHECK: arith.addf
+nd4j_exec.graph @biasadd {
+  %x = nd4j_exec.placeholder "x" : tensor<2x3x5x5xf32>
+  %b = nd4j_exec.placeholder "b" : tensor<3xf32>
+  %y = nd4j_exec.placeholder "y" : tensor<2x5x5x3xf32>
+  %0 = nd4j_exec.node "biasadd" <custom>(%x, %b) b_args [true] {name = "nchw", output_names = ["nchw"]} : (tensor<2x3x5x5xf32>, tensor<3xf32>) -> tensor<2x3x5x5xf32>
+  %1 = nd4j_exec.node "biasadd" <custom>(%y, %b) b_args [false] {name = "nhwc", output_names = ["nhwc"]} : (tensor<2x5x5x3xf32>, tensor<3xf32>) -> tensor<2x5x5x3xf32>
+  nd4j_exec.return %0, %1 : tensor<2x3x5x5xf32>, tensor<2x5x5x3xf32>
+}

@@ -28,3 +28,13 @@ nd4j_exec.graph @mismatch {
   %c = nd4j_exec.node "matmul" <custom>(%a, %b) t_args [1.000000e+00, 0.000000e+00] i_args [0, 0, 0] {name = "c"} : (tensor<2x3xf32>, tensor<4x5xf32>) -> tensor<2x5xf32>
   nd4j_exec.return %c : tensor<2x5xf32>
 }
+
+// -----
+
+nd4j_exec.graph @biasadd_size {
+  %x = nd4j_exec.placeholder "x" : tensor<2x3x5x5xf32>
+  %b = nd4j_exec.placeholder "b" : tensor<4xf32>
+  // expected-error @+1 {{cannot lower libnd4j op 'biasadd' (node 'y'): the bias has 4 values for 3 channels}}
+  %0 = nd4j_exec.node "biasadd" <custom>(%x, %b) b_args [true] {name = "y", output_names = ["y"]} : (tensor<2x3x5x5xf32>, tensor<4xf32>) -> tensor<2x3x5x5xf32>
+  nd4j_exec.return %0 : tensor<2x3x5x5xf32>
+}
