@@ -53,20 +53,28 @@ def compile_model(compile_tool, model, lib, target, extra_args=(), timeout=300):
     return None
 
 
+def invoke_run(args, timeout=120, env=None):
+    """Runs nd4j-run with `args`; (proc, None) on success, else
+    (None, (False, message, crashed))."""
+    try:
+        proc = subprocess.run(args, capture_output=True, text=True,
+                              timeout=timeout, env=env)
+    except subprocess.TimeoutExpired:
+        return None, (False, "run timed out", False)
+    if proc.returncode < 0:
+        return None, (False, f"nd4j-run crashed (signal {-proc.returncode})", True)
+    if proc.returncode != 0:
+        return None, (False, first_error(proc.stdout + "\n" + proc.stderr), False)
+    return proc, None
+
+
 def run_model(run_tool, lib, inputs, compare, extra_args=(), timeout=120):
     """Runs `lib` with nd4j-run: inputs from the folder `inputs` (or none),
     outputs compared with the folder `compare`; (ok, message, crashed)."""
     args = [run_tool, lib] + (["--inputs", inputs] if inputs else [])
-    try:
-        proc = subprocess.run(args + ["--compare", compare] + list(extra_args),
-                              capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return False, "run timed out", False
-    if proc.returncode < 0:
-        return False, f"nd4j-run crashed (signal {-proc.returncode})", True
-    if proc.returncode != 0:
-        return False, first_error(proc.stdout + "\n" + proc.stderr), False
-    return True, "", False
+    _, failure = invoke_run(args + ["--compare", compare] + list(extra_args),
+                            timeout)
+    return failure or (True, "", False)
 
 
 FAKE_CUDA = re.compile(r"fake-cuda: launches (\d+) allocs (\d+) frees (\d+) "
@@ -76,16 +84,10 @@ FAKE_CUDA = re.compile(r"fake-cuda: launches (\d+) allocs (\d+) frees (\d+) "
 
 def run_fake_cuda(run_tool, lib, inputs, driver):
     """Runs `lib`'s host code against the CUDA stand-in; (ok, message, crashed)."""
-    env = dict(os.environ, ND4J_CUDA_DRIVER=driver)
     args = [run_tool, lib] + (["--inputs", inputs] if inputs else [])
-    try:
-        proc = subprocess.run(args, capture_output=True, text=True, timeout=120, env=env)
-    except subprocess.TimeoutExpired:
-        return False, "run timed out", False
-    if proc.returncode < 0:
-        return False, f"nd4j-run crashed (signal {-proc.returncode})", True
-    if proc.returncode != 0:
-        return False, first_error(proc.stdout + "\n" + proc.stderr), False
+    proc, failure = invoke_run(args, env=dict(os.environ, ND4J_CUDA_DRIVER=driver))
+    if failure:
+        return failure
     match = FAKE_CUDA.search(proc.stderr)
     if not match:
         return False, "no fake-cuda report", False
