@@ -59,16 +59,22 @@ __attribute__((destructor)) static void report(void) {
 /* For tests that load this library themselves: the counters, in the order
  * of the report. */
 __attribute__((visibility("default"))) void fake_cuda_counters(long out[12]) {
-  long values[12] = {launches,         allocs,         frees,
-                     (long)liveBytes,  copies,         defaultStreamCopies,
-                     streamsCreated,   streamsDestroyed, modulesLoaded,
-                     modulesUnloaded,  orderedAllocs,  orderedFrees};
+  long values[12] = {launches,        allocs,           frees,
+                     (long)liveBytes, copies,           defaultStreamCopies,
+                     streamsCreated,  streamsDestroyed, modulesLoaded,
+                     modulesUnloaded, orderedAllocs,    orderedFrees};
   memcpy(out, values, sizeof(values));
 }
 
 CUresult cuInit(unsigned flags) { return 0; }
-CUresult cuDeviceGetCount(int *count) { *count = 1; return 0; }
-CUresult cuDeviceGet(int *device, int ordinal) { *device = ordinal; return 0; }
+CUresult cuDeviceGetCount(int *count) {
+  *count = 1;
+  return 0;
+}
+CUresult cuDeviceGet(int *device, int ordinal) {
+  *device = ordinal;
+  return 0;
+}
 CUresult cuDevicePrimaryCtxRetain(void **context, int device) {
   *context = (void *)0x10;
   return 0;
@@ -87,7 +93,10 @@ CUresult cuModuleLoadDataEx(void **module, const void *image, unsigned n,
                             int *options, void **values) {
   return cuModuleLoadData(module, image);
 }
-CUresult cuModuleUnload(void *module) { ++modulesUnloaded; return 0; }
+CUresult cuModuleUnload(void *module) {
+  ++modulesUnloaded;
+  return 0;
+}
 CUresult cuModuleGetFunction(void **function, void *module, const char *name) {
   *function = (void *)0x30;
   return 0;
@@ -103,7 +112,10 @@ CUresult cuStreamCreate(void **stream, unsigned flags) {
   *stream = (void *)0x40;
   return 0;
 }
-CUresult cuStreamDestroy_v2(void *stream) { ++streamsDestroyed; return 0; }
+CUresult cuStreamDestroy_v2(void *stream) {
+  ++streamsDestroyed;
+  return 0;
+}
 CUresult cuStreamSynchronize(void *stream) { return 0; }
 CUresult cuStreamWaitEvent(void *stream, void *event, unsigned flags) {
   return 0;
