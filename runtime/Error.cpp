@@ -38,6 +38,8 @@ const char *nd4j_status_string(nd4j_status status) {
     return "out of memory";
   case ND4J_STATUS_RUN_FAILED:
     return "model run failed";
+  case ND4J_STATUS_UNSUPPORTED_CPU:
+    return "unsupported CPU";
   }
   return "unknown status";
 }

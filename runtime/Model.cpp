@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "runtime/CpuFeatures.h"
 #include "runtime/Internal.h"
 #include "runtime/Signature.h"
 
@@ -159,6 +160,18 @@ nd4j_status nd4j_model_open(const char *path, nd4j_model **out) {
   std::string error;
   if (nd4j_status status = parseSignature(signature, model->signature, error))
     return setError(status, name + ": " + error);
+  std::vector<std::string> missing =
+      missingCpuFeatures(model->signature.cpuFeatures);
+  if (!missing.empty()) {
+    std::string list;
+    for (const std::string &f : missing)
+      list += (list.empty() ? "" : ", ") + f;
+    return setError(ND4J_STATUS_UNSUPPORTED_CPU,
+                    name +
+                        ": compiled for CPU features this CPU lacks: " + list +
+                        " (recompile it with --target-cpu for this machine, "
+                        "or a portable level such as x86-64-v2)");
+  }
   *out = model.release();
   return ND4J_STATUS_OK;
 }

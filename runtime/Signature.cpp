@@ -217,6 +217,25 @@ nd4j_status nd4j::runtime::parseSignature(const char *text,
     }
     first = 2;
   }
+  const std::string featuresTag = "cpu-features";
+  if (lines.size() > first &&
+      lines[first].compare(0, featuresTag.size(), featuresTag) == 0 &&
+      (lines[first].size() == featuresTag.size() ||
+       lines[first][featuresTag.size()] == ' ')) {
+    const std::string &line = lines[first];
+    size_t pos = featuresTag.size();
+    while (pos < line.size()) {
+      size_t start = line.find_first_not_of(' ', pos);
+      if (start == std::string::npos)
+        break;
+      size_t end = line.find(' ', start);
+      if (end == std::string::npos)
+        end = line.size();
+      signature.cpuFeatures.push_back(line.substr(start, end - start));
+      pos = end;
+    }
+    ++first;
+  }
   for (size_t i = first; i < lines.size(); ++i)
     if (nd4j_status status =
             parseRecord(lines[i], static_cast<int>(i + 1), signature, error))

@@ -27,6 +27,9 @@ struct Signature {
   int32_t abiVersion = 0;
   /// The optional `target` record: "cpu" (also when absent) or "nvptx".
   std::string target = "cpu";
+  /// The optional `cpu-features` record: the x86 features (LLVM's names)
+  /// the library's code uses.
+  std::vector<std::string> cpuFeatures;
   std::vector<SignatureEntry> inputs;
   std::vector<SignatureEntry> outputs;
 };
@@ -34,7 +37,8 @@ struct Signature {
 /// Parses `text`. On failure returns ND4J_STATUS_BAD_SIGNATURE or
 /// ND4J_STATUS_UNSUPPORTED_ABI and sets `error` to the reason, with the line
 /// number ("signature line 3: unknown dtype 'f33'"). Accepts one optional
-/// `target <cpu|nvptx>` line before the first input or output.
+/// `target <cpu|nvptx>` line and then one optional `cpu-features f1 f2 ...`
+/// line before the first input or output.
 nd4j_status parseSignature(const char *text, Signature &signature,
                            std::string &error);
 

@@ -411,6 +411,7 @@ int compile(Options &opts) {
         return success(static_cast<bool>(llvmModule));
       })))
     return 1;
+  recordCpuFeatures(*llvmModule, *machine);
   if (emit == Emit::LLVMIR)
     return writeText([&](raw_ostream &os) { llvmModule->print(os, nullptr); });
   if (emit == Emit::Asm || emit == Emit::Obj) {

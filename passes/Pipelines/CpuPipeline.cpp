@@ -16,6 +16,7 @@
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
@@ -29,6 +30,7 @@
 #include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Linalg/Transforms/TilingInterfaceImpl.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/MemRef/Transforms/AllocationOpInterfaceImpl.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
@@ -71,7 +73,16 @@ static const char *const kCpuBufferCleanupStages =
     "cse,canonicalize,fold-memref-alias-ops,"
     "func.func(nd4j-hoist-vector-transfers),canonicalize,"
     "nd4j-cpu-outline-parallel,func.func(scf-forall-to-for)";
+/// bf16 (and f16 math) are computed in f32 and bf16 conversions expanded to
+/// integer operations: x86 has no bf16 arithmetic short of AVX512-BF16, and
+/// LLVM's soft lowering calls `__truncsfbf2`, which the C compiler runtime
+/// of the build host may lack (Debian 12's gcc 12 does). The library must not
+/// depend on it.
 static const char *const kCpuLoopStages =
+    "math-extend-to-supported-types{target-type=f32},"
+    "arith-emulate-unsupported-floats{source-types=bf16 target-type=f32},"
+    "nd4j-cpu-narrow-float-truncations,"
+    "arith-expand{include-bf16=true},"
     "func.func(nd4j-strided-copy-to-linalg),"
     "convert-linalg-to-loops,convert-math-to-funcs{convert-ctlz=false},"
     "func.func(lower-vector-multi-reduction),convert-vector-to-scf,"
@@ -154,6 +165,8 @@ void mlir::nd4j::registerPipelines() {
   memref::registerMemRefPasses();
   vector::registerVectorPasses();
   registerSCFPasses();
+  arith::registerArithPasses();
+  math::registerMathPasses();
   registerCanonicalizerPass();
   registerCSEPass();
   PassPipelineRegistration<CpuPipelineOptions>(

@@ -108,6 +108,29 @@ def Nd4jHoistVectorTransfersPass
   }];
 }
 
+def Nd4jCpuNarrowFloatTruncationsPass
+    : Pass<"nd4j-cpu-narrow-float-truncations"> {
+  let summary = "Truncate f64 to bf16 through f32 with round-to-odd";
+  let description = [{
+    x86 has no f64 → bf16 conversion, and LLVM lowers one to a call of
+    `__truncdfbf2`, which the C compiler runtime of the build host may lack
+    (Debian 12's gcc 12 does): a compiled library must not need it. The
+    truncation becomes f64 → f32 rounded to odd (the nearest-even result,
+    moved toward zero and given an odd last bit when inexact) and then
+    f32 → bf16, whose own expansion (`arith-expand{include-bf16}`) is
+    integer arithmetic. Rounding to odd in a format with at least two more
+    bits makes the two roundings give exactly the directly rounded result.
+    Scalars and vectors alike.
+
+    ```mlir
+    %y = arith.truncf %x : f64 to bf16
+    // becomes
+    %r = arith.truncf %x : f64 to f32   // then made odd when inexact
+    %y = arith.truncf %r' : f32 to bf16
+    ```
+  }];
+}
+
 def Nd4jStridedCopyToLinalgPass
     : Pass<"nd4j-strided-copy-to-linalg", "::mlir::func::FuncOp"> {
   let summary = "Turn memref.copy between non-contiguous views into linalg.copy";

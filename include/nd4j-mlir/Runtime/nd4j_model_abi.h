@@ -11,6 +11,7 @@
  *
  *        nd4j-model <abi-version>
  *        target <cpu|nvptx>                  (optional, default cpu)
+ *        cpu-features <f1> <f2> ...          (optional)
  *        input <dtype> <rank> <d0> ... <d(rank-1)> <name>
  *        output <dtype> <rank> <d0> ... <d(rank-1)> <name>
  *
@@ -23,7 +24,11 @@
  *    version still 1) says where the entry point computes: `nvptx` models
  *    take host buffers like any other but run kernels on an NVIDIA GPU
  *    through the mgpu* functions of nd4j_gpu_abi.h; runtimes check for a
- *    CUDA driver and device before calling them.
+ *    CUDA driver and device before calling them. The optional
+ *    `cpu-features` record (after `target`) lists the x86 features, by
+ *    LLVM's names (`avx2`, `fma`, `avx512f`, ...), that the library's code
+ *    was compiled to use; runtimes refuse to run it on a CPU lacking one
+ *    (ND4J_STATUS_UNSUPPORTED_CPU) instead of faulting inside a run.
  *
  *  - `int32_t nd4j_model_run(void *const *inputs, void *const *outputs,
  *                            nd4j_model_context *ctx)`:

@@ -41,7 +41,9 @@ typedef enum nd4j_status {
   ND4J_STATUS_UNSUPPORTED_ABI = 5,  /* signature of another ABI version */
   ND4J_STATUS_MISMATCH = 6,         /* wrong tensor count, dtype or shape */
   ND4J_STATUS_OUT_OF_MEMORY = 7,
-  ND4J_STATUS_RUN_FAILED = 8 /* the model's entry point returned non-zero */
+  ND4J_STATUS_RUN_FAILED = 8, /* the model's entry point returned non-zero */
+  ND4J_STATUS_UNSUPPORTED_CPU = 9 /* the library needs CPU features the host
+                                     lacks (named in the error) */
 } nd4j_status;
 
 /* The message of the most recent failing call on this thread ("" if none).

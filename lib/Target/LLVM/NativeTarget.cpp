@@ -11,9 +11,12 @@
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -76,6 +79,59 @@ mlir::nd4j::createTargetMachine(const NativeTargetOptions &options,
     error =
         "cannot create a target machine for " + triple.str() + " (" + cpu + ")";
   return machine;
+}
+
+/// The x86 features the runtime reads with cpuid (runtime/CpuFeatures.cpp
+/// has the same names with their cpuid bits).
+static const char *const kCheckedX86Features[] = {
+    "sse",         "sse2",       "sse3",         "ssse3",
+    "sse4.1",      "sse4.2",     "sse4a",        "popcnt",
+    "lzcnt",       "movbe",      "bmi",          "bmi2",
+    "adx",         "cx16",       "xsave",        "pclmul",
+    "aes",         "sha",        "rdrnd",        "prfchw",
+    "avx",         "avx2",       "fma",          "fma4",
+    "f16c",        "gfni",       "vaes",         "vpclmulqdq",
+    "avxvnni",     "avx512f",    "avx512dq",     "avx512cd",
+    "avx512bw",    "avx512vl",   "avx512ifma",   "avx512vbmi",
+    "avx512vbmi2", "avx512vnni", "avx512bitalg", "avx512vpopcntdq",
+    "avx512bf16",  "avx512fp16", "amx-tile",     "amx-int8",
+    "amx-bf16"};
+
+void mlir::nd4j::recordCpuFeatures(llvm::Module &module,
+                                   const llvm::TargetMachine &machine) {
+  if (!machine.getTargetTriple().isX86())
+    return;
+  llvm::GlobalVariable *old = module.getNamedGlobal("nd4j_model_signature");
+  if (!old || !old->hasInitializer())
+    return;
+  auto *data = dyn_cast<llvm::ConstantDataArray>(old->getInitializer());
+  if (!data || !data->isString())
+    return;
+  std::string text = data->getAsString().str();
+  if (!text.empty() && text.back() == '\0')
+    text.pop_back();
+  const llvm::MCSubtargetInfo *sti = machine.getMCSubtargetInfo();
+  std::string record = "cpu-features";
+  for (const char *feature : kCheckedX86Features)
+    if (sti->checkFeatures(std::string("+") + feature))
+      record += std::string(" ") + feature;
+  record += "\n";
+  // After the `nd4j-model` header and the optional `target` line.
+  size_t pos = text.find('\n');
+  pos = pos == std::string::npos ? text.size() : pos + 1;
+  if (text.compare(pos, 7, "target ") == 0) {
+    size_t eol = text.find('\n', pos);
+    pos = eol == std::string::npos ? text.size() : eol + 1;
+  }
+  text.insert(pos, record);
+  llvm::Constant *init = llvm::ConstantDataArray::getString(
+      module.getContext(), text, /*AddNull=*/true);
+  auto *global = new llvm::GlobalVariable(
+      module, init->getType(), /*isConstant=*/true, old->getLinkage(), init);
+  global->copyAttributesFrom(old);
+  global->takeName(old);
+  old->replaceAllUsesWith(global);
+  old->eraseFromParent();
 }
 
 std::unique_ptr<llvm::Module>

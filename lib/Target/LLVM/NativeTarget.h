@@ -59,6 +59,13 @@ emitObjectsInParallel(llvm::Module &module, const NativeTargetOptions &options,
                       llvm::SmallVectorImpl<std::string> &objectPaths,
                       std::string &error);
 
+/// Adds the `cpu-features` record to the model signature in `module`: the
+/// x86 features `machine` generates code for that the runtime checks for at
+/// load time (nd4j_model_abi.h). Nothing for other architectures or a
+/// module without a signature.
+void recordCpuFeatures(llvm::Module &module,
+                       const llvm::TargetMachine &machine);
+
 /// Writes `module` as an object file.
 LogicalResult emitObject(llvm::Module &module, llvm::TargetMachine &machine,
                          llvm::raw_pwrite_stream &os, std::string &error);
