@@ -14,7 +14,7 @@ config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "I
                    "check_generated_docs.py", "onnx_backend.py", "make_models.py",
                    "onnx-backend-excluded.txt", "onnx-backend-threshold.txt",
                    "tf_corpus.py", "onnx_ptx.py", "tf-corpus-threshold.txt", "tf-corpus-failures.txt",
-                   "e2e_common.py", "tf_e2e.py", "tf-e2e-threshold.txt"]
+                   "e2e_common.py", "tf_e2e.py", "tf-e2e-threshold.txt", "real_models.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nd4j_obj_root, "test")
 
@@ -53,6 +53,13 @@ tf_corpus = os.path.join(config.nd4j_shared_dir, "corpus", "tf-ops")
 if os.path.isfile(os.path.join(tf_corpus, "README.md")):
     config.available_features.add("tf-corpus")
     config.substitutions.append(("%tf_corpus", tf_corpus))
+
+# The real models of ../shared/models, fetched by its fetch.sh into a folder
+# named by ND4J_MODELS_DIR (never by the tests themselves).
+models_dir = os.environ.get("ND4J_MODELS_DIR", "")
+if models_dir and os.path.isdir(os.path.join(models_dir, "ref")):
+    config.available_features.add("real-models")
+    config.substitutions.append(("%models_dir", models_dir))
 
 config.substitutions.append(("%doc_pairs", config.nd4j_doc_pairs))
 

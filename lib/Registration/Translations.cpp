@@ -81,6 +81,64 @@ llvm::cl::opt<std::string> tfInputShapes(
                    "input:1x224x224x3,mask:?x10"),
     llvm::cl::value_desc("name:dims,..."), llvm::cl::cat(category));
 
+llvm::cl::list<std::string> inputShapes(
+    "input-shape",
+    llvm::cl::desc("Compile for this input shape: NAME=d0,d1,... (or #N for "
+                   "the N-th input; ? keeps a dimension dynamic). Every "
+                   "shape computed from it folds (repeatable)"),
+    llvm::cl::value_desc("name=d0,d1,..."), llvm::cl::cat(category));
+
+llvm::cl::list<std::string> dimValues(
+    "dim",
+    llvm::cl::desc("Give a named symbolic dimension (ONNX dim_param) a size "
+                   "everywhere it appears: NAME=V (repeatable)"),
+    llvm::cl::value_desc("name=value"), llvm::cl::cat(category));
+
+/// Parses --input-shape values into (name, dims) with -1 for a dynamic
+/// dimension; emits an error and fails on a malformed one.
+LogicalResult parseInputShapes(
+    MLIRContext *ctx,
+    std::vector<std::pair<std::string, std::vector<int64_t>>> &out) {
+  for (StringRef spec : inputShapes) {
+    auto [name, dims] = spec.rsplit('=');
+    if (name.empty() || name == spec)
+      return emitError(UnknownLoc::get(ctx))
+             << "--input-shape: '" << spec << "' is not NAME=d0,d1,...";
+    std::vector<int64_t> shape;
+    SmallVector<StringRef> parts;
+    if (!dims.trim().empty())
+      dims.split(parts, ',');
+    for (StringRef p : parts) {
+      p = p.trim();
+      int64_t d;
+      if (p == "?" || p == "-1")
+        shape.push_back(-1);
+      else if (!p.getAsInteger(10, d) && d >= 0)
+        shape.push_back(d);
+      else
+        return emitError(UnknownLoc::get(ctx))
+               << "--input-shape: bad dimension '" << p << "' in '" << spec
+               << "'";
+    }
+    out.emplace_back(name.str(), std::move(shape));
+  }
+  return success();
+}
+
+LogicalResult
+parseDimValues(MLIRContext *ctx,
+               std::vector<std::pair<std::string, int64_t>> &out) {
+  for (StringRef spec : dimValues) {
+    auto [name, value] = spec.rsplit('=');
+    int64_t v;
+    if (name.empty() || name == spec || value.getAsInteger(10, v) || v < 0)
+      return emitError(UnknownLoc::get(ctx))
+             << "--dim: '" << spec << "' is not NAME=V with V >= 0";
+    out.emplace_back(name.str(), v);
+  }
+  return success();
+}
+
 LogicalResult applyRules(ModuleOp module) {
   if (keepGeneric)
     return success();
@@ -102,6 +160,21 @@ OwningOpRef<ModuleOp> importTf(llvm::SourceMgr &sourceMgr, MLIRContext *ctx) {
     emitError(UnknownLoc::get(ctx)) << "--tf-input-shapes: " << err;
     return nullptr;
   }
+  std::vector<std::pair<std::string, std::vector<int64_t>>> shapes;
+  if (failed(parseInputShapes(ctx, shapes)))
+    return nullptr;
+  for (auto &[name, dims] : shapes) {
+    SmallVector<int64_t> shape;
+    for (int64_t d : dims)
+      shape.push_back(d < 0 ? ShapedType::kDynamic : d);
+    options.inputShapes[name] = shape;
+  }
+  if (!dimValues.empty()) {
+    emitError(UnknownLoc::get(ctx))
+        << "--dim: TensorFlow graphs have no named dimensions; use "
+           "--input-shape";
+    return nullptr;
+  }
   OwningOpRef<ModuleOp> module =
       importTfGraph(buffer->getMemBufferRef(), ctx, options);
   if (!module || failed(applyRules(*module)))
@@ -116,6 +189,9 @@ OwningOpRef<ModuleOp> importOnnx(llvm::SourceMgr &sourceMgr, MLIRContext *ctx) {
   options.runChecker = !onnxNoCheck;
   if (onnxOpset > 0)
     options.targetOpset = onnxOpset;
+  if (failed(parseInputShapes(ctx, options.inputShapes)) ||
+      failed(parseDimValues(ctx, options.dimValues)))
+    return nullptr;
   OwningOpRef<ModuleOp> module =
       importOnnxModel(buffer->getMemBufferRef(), ctx, options);
   if (!module)

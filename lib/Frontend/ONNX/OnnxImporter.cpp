@@ -17,12 +17,15 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinDialect.h"
 #include "onnx/onnx_pb.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/ScopedHashTable.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <functional>
+#include <queue>
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -551,6 +554,197 @@ OwningOpRef<ModuleOp> OnnxImporter::import(const onnx::ModelProto &model) {
   return module;
 }
 
+/// Orders the nodes of `graph` (and of its subgraphs) so that every node
+/// comes after the producers of its inputs. ONNX requires that order, but
+/// exporters do not always keep it and ONNX Runtime accepts any order. A
+/// stable Kahn's algorithm: nodes already in order keep it. Names not
+/// produced in the graph (inputs, initializers, outer scopes) are ready from
+/// the start. Returns the name of a node on a cycle, if any (the nodes then
+/// keep their order for the checker to report).
+std::string sortGraph(onnx::GraphProto &graph) {
+  for (onnx::NodeProto &node : *graph.mutable_node())
+    for (onnx::AttributeProto &attr : *node.mutable_attribute()) {
+      if (attr.has_g())
+        if (std::string cycle = sortGraph(*attr.mutable_g()); !cycle.empty())
+          return cycle;
+      for (onnx::GraphProto &g : *attr.mutable_graphs())
+        if (std::string cycle = sortGraph(g); !cycle.empty())
+          return cycle;
+    }
+  int n = graph.node_size();
+  llvm::StringMap<int> producer;
+  for (int i = 0; i < n; ++i)
+    for (const std::string &out : graph.node(i).output())
+      if (!out.empty())
+        producer[out] = i;
+  // The names a node reads, its subgraphs' outer-scope reads included.
+  std::function<void(const onnx::GraphProto &, llvm::StringSet<> &)>
+      collectReads = [&](const onnx::GraphProto &g, llvm::StringSet<> &reads) {
+        for (const onnx::NodeProto &node : g.node()) {
+          for (const std::string &in : node.input())
+            reads.insert(in);
+          for (const onnx::AttributeProto &attr : node.attribute()) {
+            if (attr.has_g())
+              collectReads(attr.g(), reads);
+            for (const onnx::GraphProto &sub : attr.graphs())
+              collectReads(sub, reads);
+          }
+        }
+      };
+  std::vector<std::vector<int>> users(n);
+  std::vector<int> pending(n, 0);
+  bool sorted = true;
+  for (int i = 0; i < n; ++i) {
+    llvm::StringSet<> reads;
+    const onnx::NodeProto &node = graph.node(i);
+    for (const std::string &in : node.input())
+      reads.insert(in);
+    for (const onnx::AttributeProto &attr : node.attribute()) {
+      if (attr.has_g())
+        collectReads(attr.g(), reads);
+      for (const onnx::GraphProto &sub : attr.graphs())
+        collectReads(sub, reads);
+    }
+    llvm::SmallDenseSet<int> deps;
+    for (const auto &entry : reads) {
+      auto it = producer.find(entry.getKey());
+      if (it != producer.end() && it->second != i)
+        deps.insert(it->second);
+    }
+    for (int d : deps) {
+      users[d].push_back(i);
+      ++pending[i];
+      sorted &= d < i;
+    }
+  }
+  if (sorted)
+    return "";
+  // Smallest ready index first keeps the given order where it is valid.
+  std::priority_queue<int, std::vector<int>, std::greater<int>> ready;
+  for (int i = 0; i < n; ++i)
+    if (pending[i] == 0)
+      ready.push(i);
+  std::vector<int> order;
+  while (!ready.empty()) {
+    int i = ready.top();
+    ready.pop();
+    order.push_back(i);
+    for (int u : users[i])
+      if (--pending[u] == 0)
+        ready.push(u);
+  }
+  if (static_cast<int>(order.size()) != n) {
+    for (int i = 0; i < n; ++i)
+      if (pending[i] > 0)
+        return graph.node(i).name().empty() ? "#" + std::to_string(i) + " (" +
+                                                  graph.node(i).op_type() + ")"
+                                            : "'" + graph.node(i).name() + "'";
+  }
+  google::protobuf::RepeatedPtrField<onnx::NodeProto> nodes;
+  nodes.Swap(graph.mutable_node());
+  for (int i : order)
+    *graph.add_node() = std::move(*nodes.Mutable(i));
+  return "";
+}
+
+/// Applies --input-shape and --dim to the graph inputs of `model`. Returns
+/// an error message, or "" on success.
+std::string specializeInputs(onnx::ModelProto &model,
+                             const OnnxImportOptions &options) {
+  onnx::GraphProto &graph = *model.mutable_graph();
+  llvm::StringSet<> initializers;
+  for (const onnx::TensorProto &t : graph.initializer())
+    initializers.insert(t.name());
+  std::vector<onnx::ValueInfoProto *> inputs;
+  for (onnx::ValueInfoProto &vi : *graph.mutable_input())
+    if (!initializers.contains(vi.name()))
+      inputs.push_back(&vi);
+  auto inputList = [&] {
+    std::string names;
+    for (onnx::ValueInfoProto *vi : inputs)
+      names += (names.empty() ? "'" : ", '") + vi->name() + "'";
+    return names.empty() ? std::string("none") : names;
+  };
+  // Named dimensions fixed by --dim, or by --input-shape where the input's
+  // dimension is symbolic.
+  llvm::StringMap<int64_t> named;
+  for (const auto &[name, value] : options.dimValues) {
+    if (value < 0)
+      return "--dim " + name + ": the size must not be negative";
+    named[name] = value;
+  }
+  for (const auto &[key, dims] : options.inputShapes) {
+    onnx::ValueInfoProto *input = nullptr;
+    for (onnx::ValueInfoProto *vi : inputs)
+      if (vi->name() == key)
+        input = vi;
+    if (!input && key.size() > 1 && key[0] == '#') {
+      unsigned index;
+      if (!StringRef(key).drop_front().getAsInteger(10, index) &&
+          index < inputs.size())
+        input = inputs[index];
+    }
+    if (!input)
+      return "--input-shape: the model has no input '" + key +
+             "' (its inputs: " + inputList() + ")";
+    std::string what =
+        "--input-shape " + key + ": input '" + input->name() + "'";
+    if (!input->type().has_tensor_type())
+      return what + " is not a tensor";
+    onnx::TypeProto_Tensor &tensor =
+        *input->mutable_type()->mutable_tensor_type();
+    if (tensor.has_shape()) {
+      const onnx::TensorShapeProto &shape = tensor.shape();
+      if (shape.dim_size() != static_cast<int>(dims.size()))
+        return what + " has rank " + std::to_string(shape.dim_size()) +
+               ", the shape given has rank " + std::to_string(dims.size());
+      for (int d = 0; d < shape.dim_size(); ++d) {
+        const onnx::TensorShapeProto_Dimension &dim = shape.dim(d);
+        if (dims[d] < 0)
+          continue;
+        if (dim.has_dim_value() && dim.dim_value() != dims[d])
+          return what + ": dimension " + std::to_string(d) + " is " +
+                 std::to_string(dim.dim_value()) + " in the model, not " +
+                 std::to_string(dims[d]);
+        if (dim.has_dim_param()) {
+          auto [it, inserted] = named.try_emplace(dim.dim_param(), dims[d]);
+          if (!inserted && it->second != dims[d])
+            return what + ": dimension " + std::to_string(d) + " ('" +
+                   dim.dim_param() + "') is " + std::to_string(it->second) +
+                   " elsewhere, not " + std::to_string(dims[d]);
+        }
+      }
+    }
+    onnx::TensorShapeProto *shape = tensor.mutable_shape();
+    while (shape->dim_size() < static_cast<int>(dims.size()))
+      shape->add_dim();
+    for (int d = 0; d < shape->dim_size(); ++d)
+      if (dims[d] >= 0)
+        shape->mutable_dim(d)->set_dim_value(dims[d]);
+  }
+  if (options.inputShapes.empty() && named.empty())
+    return "";
+  // Every input and output dimension with a fixed name takes its value.
+  auto fixNamed = [&](onnx::ValueInfoProto &vi) {
+    if (!vi.type().has_tensor_type() || !vi.type().tensor_type().has_shape())
+      return;
+    for (onnx::TensorShapeProto_Dimension &dim : *vi.mutable_type()
+                                                      ->mutable_tensor_type()
+                                                      ->mutable_shape()
+                                                      ->mutable_dim())
+      if (dim.has_dim_param())
+        if (auto it = named.find(dim.dim_param()); it != named.end())
+          dim.set_dim_value(it->second);
+  };
+  for (onnx::ValueInfoProto *vi : inputs)
+    fixNamed(*vi);
+  for (onnx::ValueInfoProto &vi : *graph.mutable_output())
+    fixNamed(vi);
+  // The recorded intermediate shapes were inferred for other inputs.
+  graph.clear_value_info();
+  return "";
+}
+
 } // namespace
 
 OwningOpRef<ModuleOp>
@@ -566,8 +760,27 @@ mlir::nd4j::importOnnxModel(llvm::MemoryBufferRef buffer, MLIRContext *context,
           : ::nd4j::onnx_io::parseBinaryModel(buffer.getBufferStart(),
                                               buffer.getBufferSize(), model);
   std::string modelDir = llvm::sys::path::parent_path(path).str();
-  if (err.empty() && options.runChecker)
+  if (err.empty()) {
+    if (std::string cycle = sortGraph(*model.mutable_graph()); !cycle.empty())
+      err = "the graph has a cycle through node " + cycle;
+  }
+  if (err.empty())
+    err = specializeInputs(model, options);
+  if (err.empty() && options.runChecker) {
+    // A model newer than Debian's ONNX library may still use nothing new:
+    // check it as a model of the newest version the checker knows, and let
+    // whatever is really unsupported fail where it is used.
+    int64_t irVersion = model.ir_version();
+    if (irVersion > onnx::IR_VERSION) {
+      emitWarning(fileLoc) << "the model's ir_version " << irVersion
+                           << " is newer than this ONNX library's ("
+                           << static_cast<int>(onnx::IR_VERSION)
+                           << "); checking it as version "
+                           << static_cast<int>(onnx::IR_VERSION);
+      model.set_ir_version(onnx::IR_VERSION);
+    }
     err = ::nd4j::onnx_io::checkModel(model, modelDir.empty() ? "." : modelDir);
+  }
   if (err.empty() && options.targetOpset)
     err = ::nd4j::onnx_io::convertVersion(model, *options.targetOpset);
   if (err.empty() && options.inferShapes)

@@ -16,6 +16,9 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/Support/MemoryBufferRef.h"
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace mlir {
 namespace nd4j {
@@ -31,6 +34,14 @@ struct OnnxImportOptions {
   /// Tensors with at most this many elements become inline `dense`
   /// attributes; larger ones are `dense_resource` blobs.
   int64_t inlineElementLimit = 16;
+  /// Shapes to compile for (`--input-shape`): a graph input, by name or by
+  /// position (`#N`), gets these dimensions (-1 keeps a dimension dynamic)
+  /// before ONNX's shape inference runs, so every shape computed from it
+  /// folds.
+  std::vector<std::pair<std::string, std::vector<int64_t>>> inputShapes;
+  /// Values of symbolic dimensions (`--dim`): every input dimension whose
+  /// dim_param is the name gets the value.
+  std::vector<std::pair<std::string, int64_t>> dimValues;
 };
 
 /// True when `buffer` holds ONNX's text syntax rather than a binary model

@@ -81,7 +81,14 @@ std::string checkModel(onnx::ModelProto &model, const std::string &modelDir) {
 
 std::string inferShapes(onnx::ModelProto &model) {
   return guarded([&]() -> std::string {
-    onnx::shape_inference::InferShapes(model);
+    // Data propagation computes the values of small shape tensors (Shape →
+    // Slice → Concat → Reshape/Resize sizes), so shapes derived from them
+    // come out static wherever the inputs' are.
+    onnx::ShapeInferenceOptions options{/*check_type=*/false,
+                                        /*error_mode=*/0,
+                                        /*enable_data_propagation=*/true};
+    onnx::shape_inference::InferShapes(
+        model, onnx::OpSchemaRegistry::Instance(), options);
     return "";
   });
 }

@@ -108,6 +108,7 @@ void populateExecToLinalgMatmul(ExecLoweringTable &table);
 void populateExecToLinalgShape(ExecLoweringTable &table);
 void populateExecToLinalgReduce(ExecLoweringTable &table);
 void populateExecToLinalgConv(ExecLoweringTable &table);
+void populateExecToLinalgResize(ExecLoweringTable &table);
 
 /// All families.
 const ExecLoweringTable &getExecLoweringTable();

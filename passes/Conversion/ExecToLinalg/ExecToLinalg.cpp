@@ -105,6 +105,7 @@ const ExecLoweringTable &mlir::nd4j::getExecLoweringTable() {
     populateExecToLinalgShape(t);
     populateExecToLinalgReduce(t);
     populateExecToLinalgConv(t);
+    populateExecToLinalgResize(t);
     return t;
   }();
   return table;

@@ -607,28 +607,66 @@ RuleResult spaceToDepth(ImportNode &node, PatternRewriter &rewriter) {
   return replace(rewriter, node, y);
 }
 
-/// Resize (opset 11 on) of [N, C, H, W] to `sizes` given at run time as
-/// libnd4j's image_resize on NHWC, whose methods, coordinate and nearest
-/// modes and cubic coefficient are ONNX's. image_resize scales by in / out,
-/// which `scales` (ONNX scales by them as given) need not equal, so only
-/// `sizes` is taken; the model's declared result must keep N and C.
+/// Resize (opset 10 on) and Upsample of [N, C, H, W] as libnd4j's
+/// image_resize on NHWC, whose methods, coordinate and nearest modes and
+/// cubic coefficient are ONNX's. image_resize scales by in / out: `sizes`
+/// (given at run time or folded) are taken as they are; constant `scales`
+/// are taken where they make whole output sizes, so that in / out is
+/// exactly 1 / scale (ONNX scales by them as given, which differs when
+/// in * scale is not whole). The model's result must keep N and C.
 RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
-  RankedTensorType x = node.inputType(0), sizes = node.inputType(3);
+  RankedTensorType x = node.inputType(0);
   auto result = dyn_cast<RankedTensorType>(node.resultType(0));
-  if (node.opset < 11 || !x || !sizes || !result || x.getRank() != 4 ||
-      !x.getElementType().isF32() || result.getRank() != 4 ||
-      x.isDynamicDim(0) || x.isDynamicDim(1) ||
+  bool upsample = node.opType == "Upsample";
+  // Opset 10's Resize and Upsample (9) take (X, scales); 11 on (X, roi,
+  // scales, sizes).
+  unsigned scalesIndex = upsample || node.opset < 11 ? 1 : 2;
+  unsigned sizesIndex = 3;
+  bool hasSizes = !upsample && node.opset >= 11 && node.hasInput(sizesIndex) &&
+                  node.inputType(sizesIndex) &&
+                  !(node.inputType(sizesIndex).hasStaticShape() &&
+                    node.inputType(sizesIndex).getNumElements() == 0);
+  if (!x || !result || x.getRank() != 4 || !x.getElementType().isF32() ||
+      result.getRank() != 4 || x.isDynamicDim(0) || x.isDynamicDim(1) ||
       result.getDimSize(0) != x.getDimSize(0) ||
-      result.getDimSize(1) != x.getDimSize(1) ||
-      (node.hasInput(2) &&
-       (!node.inputType(2) || !node.inputType(2).hasStaticShape() ||
-        node.inputType(2).getNumElements() != 0)))
+      result.getDimSize(1) != x.getDimSize(1))
     return RuleResult::NotApplicable;
+  // The output size as a constant, from constant scales.
+  SmallVector<int64_t> constantSizes;
+  if (!hasSizes) {
+    FailureOr<SmallVector<double>> scales =
+        node.hasInput(scalesIndex) ? node.getConstantFloats(scalesIndex)
+                                   : FailureOr<SmallVector<double>>(failure());
+    // Upsample before opset 9 has its scales as an attribute.
+    if (upsample && failed(scales))
+      if (auto attr =
+              dyn_cast_or_null<DenseF32ArrayAttr>(node.attrs.get("scales")))
+        scales = SmallVector<double>(attr.asArrayRef().begin(),
+                                     attr.asArrayRef().end());
+    if (failed(scales) || scales->size() != 4 || (*scales)[0] != 1.0 ||
+        (*scales)[1] != 1.0 || x.isDynamicDim(2) || x.isDynamicDim(3))
+      return RuleResult::NotApplicable;
+    for (int d = 2; d < 4; ++d) {
+      double out = x.getDimSize(d) * (*scales)[d];
+      if (out != std::floor(out) || out < 1)
+        return RuleResult::NotApplicable;
+      constantSizes.push_back(static_cast<int64_t>(out));
+    }
+  } else if (node.hasInput(scalesIndex) &&
+             (!node.inputType(scalesIndex) ||
+              !node.inputType(scalesIndex).hasStaticShape() ||
+              node.inputType(scalesIndex).getNumElements() != 0)) {
+    return RuleResult::NotApplicable;
+  }
   FailureOr<StringRef> mode = node.getString("mode", StringRef("nearest"));
-  FailureOr<StringRef> coord =
-      node.getString("coordinate_transformation_mode", StringRef("half_pixel"));
-  FailureOr<StringRef> nearest =
-      node.getString("nearest_mode", StringRef("round_prefer_floor"));
+  // Opset 10's Resize and Upsample map coordinates asymmetrically.
+  FailureOr<StringRef> coord = node.getString(
+      "coordinate_transformation_mode",
+      StringRef(upsample || node.opset < 11 ? "asymmetric" : "half_pixel"));
+  // Opset 10's Resize and Upsample round nearest down (floor).
+  FailureOr<StringRef> nearest = node.getString(
+      "nearest_mode",
+      StringRef(upsample || node.opset < 11 ? "floor" : "round_prefer_floor"));
   FailureOr<double> a = node.getFloat("cubic_coeff_a", -0.75);
   FailureOr<int64_t> exclude = node.getInt("exclude_outside", 0);
   FailureOr<int64_t> antialias = node.getInt("antialias", 0);
@@ -663,10 +701,14 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
       (coorMode == 2 && method != 1))
     return RuleResult::NotApplicable;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
-  FailureOr<Value> hw = build<StridedSliceOp>(
-      rewriter, node, node.input(3), I(0), I(0), I(1), I(0), I(0),
-      rewriter.getDenseI64ArrayAttr({2}), rewriter.getDenseI64ArrayAttr({0}),
-      rewriter.getDenseI64ArrayAttr({1}));
+  FailureOr<Value> hw =
+      hasSizes ? build<StridedSliceOp>(rewriter, node, node.input(sizesIndex),
+                                       I(0), I(0), I(1), I(0), I(0),
+                                       rewriter.getDenseI64ArrayAttr({2}),
+                                       rewriter.getDenseI64ArrayAttr({0}),
+                                       rewriter.getDenseI64ArrayAttr({1}))
+               : FailureOr<Value>(
+                     i64VectorConstant(rewriter, node.loc, constantSizes));
   FailureOr<Value> image =
       build<PermuteOp>(rewriter, node, node.input(0),
                        rewriter.getDenseI64ArrayAttr({0, 2, 3, 1}));
@@ -701,4 +743,5 @@ void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
   add("LRN", lrn);
   add("SpaceToDepth", spaceToDepth);
   add("Resize", resize);
+  add("Upsample", resize);
 }

@@ -101,3 +101,23 @@ nd4j_exec.graph @depth_to_space_block {
   %0 = nd4j_exec.node "depth_to_space" <custom>(%x) i_args [2, 0] {name = "d"} : (tensor<1x6x2x2xf32>) -> tensor<1x1x4x4xf32>
   nd4j_exec.return %0 : tensor<1x1x4x4xf32>
 }
+
+// -----
+
+nd4j_exec.graph @resize_area {
+  %x = nd4j_exec.placeholder "x" : tensor<1x4x4x1xf32>
+  %s = nd4j_exec.constant "s" dense<[2, 2]> : tensor<2xi64>
+  // expected-error @+1 {{cannot lower libnd4j op 'image_resize' (node 'y'): resize method 3 is not supported (0 bilinear, 1 nearest, 2 bicubic)}}
+  %y = nd4j_exec.node "image_resize" <custom>(%x, %s) t_args [-7.500000e-01] i_args [3, 0, 0] b_args [false, false, false] {name = "y"} : (tensor<1x4x4x1xf32>, tensor<2xi64>) -> tensor<1x2x2x1xf32>
+  nd4j_exec.return %y : tensor<1x2x2x1xf32>
+}
+
+// -----
+
+nd4j_exec.graph @resize_antialias {
+  %x = nd4j_exec.placeholder "x" : tensor<1x4x4x1xf32>
+  %s = nd4j_exec.constant "s" dense<[2, 2]> : tensor<2xi64>
+  // expected-error @+1 {{cannot lower libnd4j op 'image_resize' (node 'y'): preserveAspectRatio and antialias are not supported}}
+  %y = nd4j_exec.node "image_resize" <custom>(%x, %s) t_args [-7.500000e-01] i_args [0, 0, 0] b_args [false, true, false] {name = "y"} : (tensor<1x4x4x1xf32>, tensor<2xi64>) -> tensor<1x2x2x1xf32>
+  nd4j_exec.return %y : tensor<1x2x2x1xf32>
+}
