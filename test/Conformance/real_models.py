@@ -31,10 +31,18 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import e2e_common  # noqa: E402
 
-# (rtol, atol, fraction of elements allowed outside) per model; the loose
-# ones are quantized (a value can land on the next integer step) or computed
-# in f16 where ORT computes in f32 between the graph's casts.
+# (rtol, atol, fraction of elements allowed outside) per model. atol is
+# relative to the output's largest magnitude: deep f32 nets summed in
+# another order (blocking, FMA) differ by a few ulps of their largest
+# values, which is large next to the outputs' small elements (M-LSD's
+# offsets reach 580). The loose ones are quantized (a value can land on the
+# next integer step) or computed in f16 where ORT computes in f32 between
+# the graph's casts.
 TOLERANCE = {
+    # Measured: offsets differ by up to 0.02 of 580 at 512x512, scores by up
+    # to 2.6e-4.
+    "mlsd_large_320": (1e-3, 1e-3, 0.0),
+    "mlsd_large_512": (1e-3, 1e-3, 0.0),
     "isnet_quint8_1024": (0.05, 0.05, 0.01),
     "isnet_fp16_1024": (0.05, 0.05, 0.01),
 }
@@ -47,7 +55,9 @@ def compare(name, got, want):
         return f"shape {list(got.shape)} != {list(want.shape)}"
     rtol, atol, frac = TOLERANCE.get(name, DEFAULT_TOLERANCE)
     got64, want64 = got.astype(np.float64), want.astype(np.float64)
-    bad = ~np.isclose(got64, want64, rtol=rtol, atol=atol, equal_nan=True)
+    scale = max(1.0, float(np.nanmax(np.abs(want64)))) if want64.size else 1.0
+    bad = ~np.isclose(got64, want64, rtol=rtol, atol=atol * scale,
+                      equal_nan=True)
     if bad.mean() > frac:
         err = np.abs(got64 - want64)
         return (f"{int(bad.sum())} of {bad.size} elements differ "

@@ -627,12 +627,28 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
                   !(node.inputType(sizesIndex).hasStaticShape() &&
                     node.inputType(sizesIndex).getNumElements() == 0);
   if (!x || !result || x.getRank() != 4 || !x.getElementType().isF32() ||
-      result.getRank() != 4 || x.isDynamicDim(0) || x.isDynamicDim(1) ||
-      result.getDimSize(0) != x.getDimSize(0) ||
-      result.getDimSize(1) != x.getDimSize(1))
+      result.getRank() != 4 || x.isDynamicDim(0) || x.isDynamicDim(1))
     return RuleResult::NotApplicable;
-  // The output size as a constant, from constant scales.
+  // N and C must be kept: by the declared result, else by constant sizes
+  // (ONNX's shape inference leaves the result unknown when the sizes are
+  // computed in the graph, even where they fold).
+  auto keepsBatchAndChannels = [&](ArrayRef<int64_t> dims) {
+    return dims[0] == x.getDimSize(0) && dims[1] == x.getDimSize(1);
+  };
+  if (!keepsBatchAndChannels(result.getShape())) {
+    FailureOr<SmallVector<int64_t>> sizes =
+        hasSizes ? node.getConstantInts(sizesIndex)
+                 : FailureOr<SmallVector<int64_t>>(failure());
+    if (failed(sizes) || sizes->size() != 4 || !keepsBatchAndChannels(*sizes))
+      return RuleResult::NotApplicable;
+  }
+  // The output size as a constant, from constant sizes or scales.
   SmallVector<int64_t> constantSizes;
+  if (hasSizes) {
+    FailureOr<SmallVector<int64_t>> sizes = node.getConstantInts(sizesIndex);
+    if (succeeded(sizes) && sizes->size() == 4)
+      constantSizes = {(*sizes)[2], (*sizes)[3]};
+  }
   if (!hasSizes) {
     FailureOr<SmallVector<double>> scales =
         node.hasInput(scalesIndex) ? node.getConstantFloats(scalesIndex)
@@ -702,13 +718,14 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::NotApplicable;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
   FailureOr<Value> hw =
-      hasSizes ? build<StridedSliceOp>(rewriter, node, node.input(sizesIndex),
-                                       I(0), I(0), I(1), I(0), I(0),
-                                       rewriter.getDenseI64ArrayAttr({2}),
-                                       rewriter.getDenseI64ArrayAttr({0}),
-                                       rewriter.getDenseI64ArrayAttr({1}))
-               : FailureOr<Value>(
-                     i64VectorConstant(rewriter, node.loc, constantSizes));
+      constantSizes.empty()
+          ? build<StridedSliceOp>(rewriter, node, node.input(sizesIndex), I(0),
+                                  I(0), I(1), I(0), I(0),
+                                  rewriter.getDenseI64ArrayAttr({2}),
+                                  rewriter.getDenseI64ArrayAttr({0}),
+                                  rewriter.getDenseI64ArrayAttr({1}))
+          : FailureOr<Value>(
+                i64VectorConstant(rewriter, node.loc, constantSizes));
   FailureOr<Value> image =
       build<PermuteOp>(rewriter, node, node.input(0),
                        rewriter.getDenseI64ArrayAttr({0, 2, 3, 1}));
