@@ -77,6 +77,17 @@ if cc:
     config.available_features.add("cc")
     config.substitutions.append(("%cc", cc))
 
+# ThreadSanitizer through gcc's own libtsan (Debian's gcc ships it).
+import subprocess
+if shutil.which("g++") and shutil.which("gcc"):
+    try:
+        libtsan = subprocess.run(["g++", "-print-file-name=libtsan.so"],
+                                 capture_output=True, text=True).stdout.strip()
+        if os.path.isabs(libtsan) and os.path.exists(libtsan):
+            config.available_features.add("tsan")
+    except OSError:
+        pass
+
 # Style checks need clang-format and a git checkout of the sources.
 import shutil
 if shutil.which("clang-format"):
