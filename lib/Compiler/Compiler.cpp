@@ -130,6 +130,11 @@ struct Options {
       cl::cat(category)};
   cl::opt<bool> quiet{"quiet", cl::desc("No progress lines"),
                       cl::cat(category)};
+  cl::opt<int64_t> maxTensorBytes{
+      "max-tensor-bytes",
+      cl::desc("Largest size in bytes of any value of the model; a model "
+               "declaring larger ones is an error (default 16 GiB)"),
+      cl::init(int64_t(1) << 34), cl::cat(category)};
   cl::opt<unsigned> jobs{
       "j",
       cl::desc("Threads (and object parts) for LLVM optimization and code "
@@ -304,6 +309,7 @@ int compile(Options &opts) {
   }
 
   CpuPipelineOptions pipelineOptions;
+  pipelineOptions.maxTensorBytes = opts.maxTensorBytes;
   bool hasExec =
       hasDialect(*module, [](Dialect *d) { return isa<exec::ExecDialect>(d); });
   if (hasExec && failed(runPasses("lower to linalg", [&](OpPassManager &pm) {

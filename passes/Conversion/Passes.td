@@ -46,13 +46,21 @@ def ConvertExecToLinalgPass : Pass<"convert-exec-to-linalg", "::mlir::ModuleOp">
 
     Shapes must be static. A node whose op has no lowering, or whose
     arguments the lowering does not support, is an error naming the node
-    and the op; all nodes without a lowering are listed.
+    and the op; all nodes without a lowering are listed. So is a value
+    whose size in bytes passes `max-tensor-bytes` (or overflows 64 bits):
+    a model declaring absurd sizes fails here with the value and the limit
+    named, instead of exhausting memory while compiling or running.
 
     ```mlir
     // nd4j_exec.node "add" <custom> (%x, %y) : (...) -> tensor<2x3xf32>
     // becomes a linalg.generic with arith.addf in its body.
     ```
   }];
+  let options = [
+    Option<"maxTensorBytes", "max-tensor-bytes", "int64_t",
+           /*default=*/"17179869184",
+           "Largest size in bytes of any value of the graph (default 16 GiB)">
+  ];
   let dependentDialects = ["::mlir::func::FuncDialect",
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::tensor::TensorDialect",

@@ -56,8 +56,7 @@ using namespace mlir::nd4j;
 
 /// The stages, as nd4j-opt pass-pipeline text.
 static const char *const kCpuTensorStages =
-    "convert-exec-to-linalg,canonicalize,cse,"
-    "linalg-fuse-elementwise-ops,canonicalize,cse";
+    "canonicalize,cse,linalg-fuse-elementwise-ops,canonicalize,cse";
 static const char *const kCpuVectorStages =
     "func.func(nd4j-cpu-vectorize),canonicalize,cse";
 static const char *const kCpuBufferStages =
@@ -105,6 +104,9 @@ void mlir::nd4j::addStages(OpPassManager &pm, StringRef text) {
 
 void mlir::nd4j::buildCpuTensorStages(OpPassManager &pm,
                                       const CpuPipelineOptions &options) {
+  addStages(pm, ("convert-exec-to-linalg{max-tensor-bytes=" +
+                 Twine(options.maxTensorBytes.getValue()) + "}")
+                    .str());
   addStages(pm, kCpuTensorStages);
 }
 

@@ -29,6 +29,10 @@ struct CpuPipelineOptions : public PassPipelineOptions<CpuPipelineOptions> {
   Option<bool> vectorize{*this, "vectorize",
                          llvm::cl::desc("Tile and vectorize contractions"),
                          llvm::cl::init(true)};
+  Option<int64_t> maxTensorBytes{
+      *this, "max-tensor-bytes",
+      llvm::cl::desc("Largest size in bytes of any value of the graph"),
+      llvm::cl::init(int64_t(1) << 34)};
 };
 
 /// nd4j_exec → linalg → bufferized loops → LLVM dialect, ending with the

@@ -22,6 +22,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <functional>
@@ -152,10 +153,27 @@ FailureOr<Type> OnnxImporter::convertType(const onnx::TypeProto &type,
   if (!tensor.has_shape())
     return Type(UnrankedTensorType::get(element));
   SmallVector<int64_t> shape;
-  for (const auto &dim : tensor.shape().dim())
+  // The element count must fit in int64 (MLIR's and the runtime's sizes):
+  // a model declaring more is hostile or broken, not large.
+  uint64_t count = 1;
+  for (const auto &dim : tensor.shape().dim()) {
     shape.push_back(dim.has_dim_value() && dim.dim_value() >= 0
                         ? dim.dim_value()
                         : ShapedType::kDynamic);
+    if (ShapedType::isDynamic(shape.back()))
+      continue;
+    if (__builtin_mul_overflow(count, static_cast<uint64_t>(shape.back()),
+                               &count) ||
+        count > static_cast<uint64_t>(INT64_MAX)) {
+      std::string dims;
+      for (const auto &d : tensor.shape().dim())
+        dims += (dims.empty() ? "" : ", ") +
+                (d.has_dim_value() ? std::to_string(d.dim_value())
+                                   : std::string("?"));
+      return error(fileLoc()) << what << " declares shape [" << dims
+                              << "], more elements than 64 bits can count";
+    }
+  }
   return Type(RankedTensorType::get(shape, element));
 }
 

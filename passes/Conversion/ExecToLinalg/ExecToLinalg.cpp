@@ -16,6 +16,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/IRMapping.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace mlir {
 namespace nd4j {
@@ -252,8 +253,24 @@ Value createEmptyLike(OpBuilder &b, Location loc, Type type) {
                                  cast<RankedTensorType>(type).getElementType());
 }
 
+/// The byte size of a static tensor type, or none when it overflows 64 bits.
+std::optional<uint64_t> getByteSize(RankedTensorType type) {
+  Type elem = type.getElementType();
+  uint64_t bytes = elem.isIntOrFloat()
+                       ? std::max<uint64_t>(1, elem.getIntOrFloatBitWidth() / 8)
+                       : 8;
+  for (int64_t d : type.getShape()) {
+    uint64_t next;
+    if (__builtin_mul_overflow(bytes, static_cast<uint64_t>(d), &next))
+      return std::nullopt;
+    bytes = next;
+  }
+  return bytes;
+}
+
 struct ConvertExecToLinalgPass
     : public nd4j::impl::ConvertExecToLinalgPassBase<ConvertExecToLinalgPass> {
+  using Base::Base;
   void runOnOperation() override {
     SmallVector<exec::GraphOp> graphs;
     getOperation().walk([&](exec::GraphOp g) { graphs.push_back(g); });
@@ -278,6 +295,26 @@ struct ConvertExecToLinalgPass
                  "element type";
           failedCheck = true;
         }
+      for (Type t : op.getResultTypes()) {
+        if (!isStaticTensor(t))
+          continue;
+        std::optional<uint64_t> bytes = getByteSize(cast<RankedTensorType>(t));
+        if (!bytes ||
+            *bytes > static_cast<uint64_t>(maxTensorBytes.getValue())) {
+          StringAttr name = op.getAttrOfType<StringAttr>("name");
+          auto diag = op.emitError();
+          if (name)
+            diag << "'" << name.getValue() << "': ";
+          diag << "value of type " << t << " needs ";
+          if (bytes)
+            diag << *bytes << " bytes";
+          else
+            diag << "more bytes than 64 bits can count";
+          diag << ", more than the limit of " << maxTensorBytes.getValue()
+               << " bytes (--max-tensor-bytes)";
+          failedCheck = true;
+        }
+      }
       if (auto node = dyn_cast<exec::NodeOp>(op);
           node && !table.lookup(node.getOpName())) {
         StringAttr name = node.getNameAttr();
