@@ -12,6 +12,7 @@
 
 #include "nd4j-mlir/InitAll.h"
 
+#include "dialects/Exec/IR/ExecOps.h"
 #include "dialects/Nd4j/IR/Nd4jDialect.h"
 #include "lib/Frontend/ONNX/OnnxImporter.h"
 #include "lib/Frontend/TF/TfImporter.h"
@@ -200,12 +201,127 @@ OwningOpRef<ModuleOp> importOnnx(llvm::SourceMgr &sourceMgr, MLIRContext *ctx) {
     return nullptr;
   return module;
 }
+llvm::cl::list<std::string> graphOutputs(
+    "outputs",
+    llvm::cl::desc("SameDiff FlatBuffers graphs: the variables to compute "
+                   "(default: the graph's outputs, often only its loss); "
+                   "nodes nothing else needs are dropped"),
+    llvm::cl::CommaSeparated, llvm::cl::value_desc("name,..."),
+    llvm::cl::cat(category));
+
+/// The value of `graph` named `name`: a placeholder, constant or variable,
+/// or a node output (by its output name, or the node's name for its first
+/// result).
+Value findExecValue(exec::GraphOp graph, StringRef name) {
+  for (Operation &op : graph.getBody().front()) {
+    if (auto p = dyn_cast<exec::PlaceholderOp>(op); p && p.getName() == name)
+      return p;
+    if (auto c = dyn_cast<exec::ConstantOp>(op); c && c.getName() == name)
+      return c;
+    if (auto v = dyn_cast<exec::VariableOp>(op); v && v.getName() == name)
+      return v;
+    auto node = dyn_cast<exec::NodeOp>(op);
+    if (!node)
+      continue;
+    if (ArrayAttr names = node.getOutputNamesAttr())
+      for (auto [i, n] : llvm::enumerate(names.getAsRange<StringAttr>()))
+        if (n.getValue() == name && i < node.getNumResults())
+          return node.getResult(i);
+    if (node.getNameAttr() && node.getNameAttr().getValue() == name &&
+        node.getNumResults() > 0)
+      return node.getResult(0);
+  }
+  return Value();
+}
+
+/// --input-shape on the placeholders and --outputs on the return of each
+/// imported FlatBuffers graph.
+LogicalResult specializeFlatGraph(ModuleOp module, MLIRContext *ctx) {
+  std::vector<std::pair<std::string, std::vector<int64_t>>> shapes;
+  if (failed(parseInputShapes(ctx, shapes)))
+    return failure();
+  if (!dimValues.empty())
+    return emitError(module.getLoc())
+           << "--dim: SameDiff graphs have no named dimensions; use "
+              "--input-shape";
+  for (auto graph : module.getOps<exec::GraphOp>()) {
+    SmallVector<exec::PlaceholderOp> placeholders(
+        graph.getBody().front().getOps<exec::PlaceholderOp>());
+    for (auto &[key, dims] : shapes) {
+      exec::PlaceholderOp target;
+      for (exec::PlaceholderOp p : placeholders)
+        if (p.getName() == key)
+          target = p;
+      unsigned index;
+      if (!target && key.size() > 1 && key[0] == '#' &&
+          !StringRef(key).drop_front().getAsInteger(10, index) &&
+          index < placeholders.size())
+        target = placeholders[index];
+      if (!target) {
+        std::string names;
+        for (exec::PlaceholderOp p : placeholders)
+          names += (names.empty() ? "'" : ", '") + p.getName().str() + "'";
+        return emitError(module.getLoc())
+               << "--input-shape: the graph has no placeholder '" << key
+               << "' (its placeholders: " << (names.empty() ? "none" : names)
+               << ")";
+      }
+      auto type = cast<TensorType>(target.getType());
+      SmallVector<int64_t> shape;
+      for (auto [d, v] : llvm::enumerate(dims)) {
+        int64_t declared = type.hasRank() && d < (size_t)type.getRank()
+                               ? type.getDimSize(d)
+                               : ShapedType::kDynamic;
+        if (v >= 0 && !ShapedType::isDynamic(declared) && declared != v)
+          return emitError(target.getLoc())
+                 << "--input-shape " << key << ": placeholder '"
+                 << target.getName() << "': dimension " << d << " is "
+                 << declared << " in the graph, not " << v;
+        shape.push_back(v < 0 ? declared : v);
+      }
+      if (type.hasRank() && type.getRank() != (int64_t)dims.size())
+        return emitError(target.getLoc())
+               << "--input-shape " << key << ": placeholder '"
+               << target.getName() << "' has rank " << type.getRank()
+               << ", the shape given has rank " << dims.size();
+      target.getResult().setType(
+          RankedTensorType::get(shape, type.getElementType()));
+    }
+    if (graphOutputs.empty())
+      continue;
+    SmallVector<Value> outputs;
+    for (const std::string &name : graphOutputs) {
+      Value v = findExecValue(graph, name);
+      if (!v)
+        return emitError(graph.getLoc())
+               << "--outputs: the graph has no variable or node output named '"
+               << name << "'";
+      outputs.push_back(v);
+    }
+    Block &body = graph.getBody().front();
+    auto ret = cast<exec::ReturnOp>(body.getTerminator());
+    ret->setOperands(outputs);
+    // Drop what no output needs, last first (placeholders too: a graph
+    // cut down to its predictions needs no labels).
+    SmallVector<Operation *> ops;
+    for (Operation &op : body.without_terminator())
+      ops.push_back(&op);
+    for (Operation *op : llvm::reverse(ops))
+      if (op->use_empty())
+        op->erase();
+  }
+  return success();
+}
+
 OwningOpRef<ModuleOp> importFlatGraph(llvm::SourceMgr &sourceMgr,
                                       MLIRContext *ctx) {
   const llvm::MemoryBuffer *buffer =
       sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
-  return importFlatBuffers(buffer->getBuffer(), buffer->getBufferIdentifier(),
-                           ctx);
+  OwningOpRef<ModuleOp> module = importFlatBuffers(
+      buffer->getBuffer(), buffer->getBufferIdentifier(), ctx);
+  if (module && failed(specializeFlatGraph(*module, ctx)))
+    return nullptr;
+  return module;
 }
 
 /// Reads the MLIR in `sourceMgr` (text or bytecode) and writes it, converted

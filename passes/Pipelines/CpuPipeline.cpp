@@ -104,7 +104,8 @@ void mlir::nd4j::addStages(OpPassManager &pm, StringRef text) {
 
 void mlir::nd4j::buildCpuTensorStages(OpPassManager &pm,
                                       const CpuPipelineOptions &options) {
-  addStages(pm, ("convert-exec-to-linalg{max-tensor-bytes=" +
+  addStages(pm, ("nd4j-exec-infer-shapes,convert-exec-to-linalg{max-tensor-"
+                 "bytes=" +
                  Twine(options.maxTensorBytes.getValue()) + "}")
                     .str());
   addStages(pm, kCpuTensorStages);

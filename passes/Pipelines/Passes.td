@@ -108,6 +108,32 @@ def Nd4jHoistVectorTransfersPass
   }];
 }
 
+def Nd4jExecInferShapesPass
+    : Pass<"nd4j-exec-infer-shapes", "::mlir::ModuleOp"> {
+  let summary = "Infer the result types of nd4j_exec nodes";
+  let description = [{
+    SameDiff FlatBuffers files record no output shapes for most nodes, so
+    their `nd4j_exec.node` results are unranked (`tensor<*xf32>`), and a
+    placeholder's batch is often `?`. Once the placeholders have shapes
+    (`--input-shape`), this pass computes every node's result type with the
+    shape inference of the typed op the node executes: the node's ordered
+    arguments are read back into the typed op's named attributes through
+    the descriptor table (slot by slot, as `convert-nd4j-to-exec` writes
+    them), the typed op infers its results, and the node takes them where
+    they refine what it declares. Nodes in graph order, so inferred types
+    flow downstream. A node whose inputs are known but whose typed op
+    rejects them is an error naming the node and the reason; a node without
+    a typed op keeps its types.
+
+    ```mlir
+    %0 = nd4j_exec.node "mmul" <custom>(%in, %w) i_args [0, 0, 0]
+           : (tensor<4x2xf32>, tensor<2x20xf32>) -> tensor<*xf32>
+    // becomes ... -> tensor<4x20xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::nd4j::Nd4jDialect"];
+}
+
 def Nd4jCpuNarrowFloatTruncationsPass
     : Pass<"nd4j-cpu-narrow-float-truncations"> {
   let summary = "Truncate f64 to bf16 through f32 with round-to-odd";

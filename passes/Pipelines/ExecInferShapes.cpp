@@ -1,0 +1,330 @@
+//===- ExecInferShapes.cpp - result types of nd4j_exec nodes ---*- C++ -*-===//
+//
+// nd4j-exec-infer-shapes: each node's ordered arguments are read back into
+// the named attributes of the typed op it executes (the inverse of
+// convert-nd4j-to-exec's slot filling, driven by the same descriptor table),
+// and the typed op's shape inference gives the node's result types.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Pipelines/Pipelines.h"
+
+#include "dialects/Common/OpDescriptor.h"
+#include "dialects/Exec/IR/ExecOps.h"
+#include "dialects/Nd4j/IR/Nd4jDialect.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace mlir {
+namespace nd4j {
+#define GEN_PASS_DEF_ND4JEXECINFERSHAPESPASS
+#include "passes/Pipelines/Passes.h.inc"
+} // namespace nd4j
+} // namespace mlir
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+namespace {
+
+/// The slots of one node, consumed kind by kind as the descriptor lists
+/// its attributes.
+struct SlotReader {
+  mutable exec::NodeOp node;
+  size_t next[kNumArgKinds] = {0, 0, 0, 0, 0};
+
+  size_t size(ArgKind k) const {
+    switch (k) {
+    case ArgKind::T:
+      return node.getTArgs() ? node.getTArgs()->size() : 0;
+    case ArgKind::I:
+      return node.getIArgs() ? node.getIArgs()->size() : 0;
+    case ArgKind::B:
+      return node.getBArgs() ? node.getBArgs()->size() : 0;
+    case ArgKind::D:
+      return node.getDArgs() ? node.getDArgs()->size() : 0;
+    case ArgKind::S:
+      return node.getSArgs() ? node.getSArgs()->size() : 0;
+    }
+    return 0;
+  }
+  size_t remaining(ArgKind k) const {
+    return size(k) - next[static_cast<unsigned>(k)];
+  }
+
+  /// The attribute for `count` slots of kind `k` from the next one: a
+  /// scalar attribute for one slot unless `array`.
+  Attribute take(Builder &b, ArgKind k, size_t count, bool array) {
+    size_t &at = next[static_cast<unsigned>(k)];
+    size_t from = at;
+    at += count;
+    switch (k) {
+    case ArgKind::T: {
+      ArrayRef<double> v = *node.getTArgs();
+      if (array)
+        return b.getDenseF64ArrayAttr(v.slice(from, count));
+      return b.getF64FloatAttr(v[from]);
+    }
+    case ArgKind::I: {
+      ArrayRef<int64_t> v = *node.getIArgs();
+      if (array)
+        return b.getDenseI64ArrayAttr(v.slice(from, count));
+      return b.getI64IntegerAttr(v[from]);
+    }
+    case ArgKind::B: {
+      ArrayRef<bool> v = *node.getBArgs();
+      if (array)
+        return b.getDenseBoolArrayAttr(v.slice(from, count));
+      return b.getBoolAttr(v[from]);
+    }
+    case ArgKind::D: {
+      ArrayRef<Attribute> v = node.getDArgs()->getValue();
+      if (array)
+        return b.getArrayAttr(v.slice(from, count));
+      return v[from];
+    }
+    case ArgKind::S: {
+      ArrayRef<Attribute> v = node.getSArgs()->getValue();
+      if (array)
+        return b.getArrayAttr(v.slice(from, count));
+      return v[from];
+    }
+    }
+    return Attribute();
+  }
+};
+
+/// The typed op's attributes for `node`, or failure with `why` set.
+FailureOr<NamedAttrList> readAttributes(exec::NodeOp node,
+                                        const OpDescriptor &desc, Builder &b,
+                                        std::string &why) {
+  SlotReader slots{node};
+  NamedAttrList attrs;
+  for (unsigned k = 0; k < kNumArgKinds; ++k) {
+    ArgKind kind = static_cast<ArgKind>(k);
+    // A legacy scalar op keeps its scalar operand in `scalar`, where the
+    // typed op has its first T slot.
+    bool scalarFirst = kind == ArgKind::T && node.getScalarAttr() &&
+                       slots.size(ArgKind::T) == 0;
+    ArrayRef<ArgSpec> specs = desc.getArgs(kind);
+    for (auto [index, spec] : llvm::enumerate(specs)) {
+      if (scalarFirst && index == 0) {
+        auto scalar = dyn_cast<DenseElementsAttr>(node.getScalarAttr());
+        if (!scalar || scalar.getNumElements() != 1 ||
+            !isa<FloatType>(scalar.getElementType())) {
+          why = "its scalar operand is not one float";
+          return failure();
+        }
+        attrs.set(
+            spec.attrName,
+            b.getF64FloatAttr(
+                (*scalar.getValues<APFloat>().begin()).convertToDouble()));
+        continue;
+      }
+      switch (spec.arity) {
+      case ArgSpec::Scalar:
+        if (slots.remaining(kind) == 0) {
+          // Files of older nd4j versions leave trailing arguments out;
+          // libnd4j reads them with defaults (0, false; matmul's alpha 1).
+          Attribute dflt;
+          if (kind == ArgKind::I)
+            dflt = b.getI64IntegerAttr(0);
+          else if (kind == ArgKind::T)
+            dflt = b.getF64FloatAttr(spec.attrName == "alpha" ? 1.0 : 0.0);
+          else if (kind == ArgKind::B)
+            dflt = b.getBoolAttr(false);
+          if (!dflt) {
+            why = ("its " + getArgKindName(kind) + " have no slot for '" +
+                   spec.attrName + "'")
+                      .str();
+            return failure();
+          }
+          attrs.set(spec.attrName, dflt);
+          break;
+        }
+        attrs.set(spec.attrName, slots.take(b, kind, 1, false));
+        break;
+      case ArgSpec::Optional:
+        if (slots.remaining(kind) > 0)
+          attrs.set(spec.attrName, slots.take(b, kind, 1, false));
+        break;
+      case ArgSpec::Array: {
+        // An array takes what the later specs of its kind leave.
+        size_t later = 0;
+        for (const ArgSpec &s : specs.drop_front(index + 1))
+          later += s.arity == ArgSpec::Scalar;
+        size_t count =
+            slots.remaining(kind) > later ? slots.remaining(kind) - later : 0;
+        attrs.set(spec.attrName, slots.take(b, kind, count, true));
+        break;
+      }
+      }
+    }
+  }
+  if (!desc.axisArg.empty() && node.getAxis())
+    attrs.set(desc.axisArg, b.getDenseI64ArrayAttr(*node.getAxis()));
+  return attrs;
+}
+
+/// Operand segment sizes of the typed op for `numInputs` inputs, when it
+/// has optional or variadic operands.
+std::optional<SmallVector<int32_t>>
+getSegments(const OpDescriptor &desc, unsigned numInputs, bool &needed) {
+  needed = false;
+  unsigned required = 0, variadic = 0;
+  for (const OperandSpec &spec : desc.inputs) {
+    needed |= spec.arity != OperandSpec::Single;
+    required += spec.arity == OperandSpec::Single;
+    variadic += spec.arity == OperandSpec::Variadic;
+  }
+  if (numInputs < required)
+    return std::nullopt;
+  SmallVector<int32_t> sizes;
+  unsigned spare = numInputs - required;
+  for (const OperandSpec &spec : desc.inputs) {
+    switch (spec.arity) {
+    case OperandSpec::Single:
+      sizes.push_back(1);
+      break;
+    case OperandSpec::Optional: {
+      int32_t n = spare > 0 && variadic == 0 ? 1 : 0;
+      spare -= n;
+      sizes.push_back(n);
+      break;
+    }
+    case OperandSpec::Variadic:
+      sizes.push_back(spare);
+      spare = 0;
+      break;
+    }
+  }
+  if (spare != 0)
+    return std::nullopt;
+  return sizes;
+}
+
+std::string typeString(Type type) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << type;
+  return s;
+}
+
+/// Whether `refined` says at least as much as `declared` and agrees with it.
+bool refines(Type refined, Type declared) {
+  auto r = dyn_cast<RankedTensorType>(refined);
+  auto d = dyn_cast<TensorType>(declared);
+  if (!r || !d || r.getElementType() != d.getElementType())
+    return false;
+  if (!d.hasRank())
+    return true;
+  if (d.getRank() != r.getRank())
+    return false;
+  for (auto [a, b] : llvm::zip(r.getShape(), d.getShape()))
+    if (!ShapedType::isDynamic(b) && a != b)
+      return false;
+  return true;
+}
+
+struct Nd4jExecInferShapesPass
+    : public nd4j::impl::Nd4jExecInferShapesPassBase<Nd4jExecInferShapesPass> {
+  void runOnOperation() override {
+    bool failed = false;
+    getOperation().walk([&](exec::NodeOp node) {
+      if (llvm::all_of(node.getResultTypes(), [](Type t) {
+            auto ranked = dyn_cast<RankedTensorType>(t);
+            return ranked && ranked.hasStaticShape();
+          }))
+        return;
+      if (!llvm::all_of(node.getInputs().getTypes(), [](Type t) {
+            auto ranked = dyn_cast<RankedTensorType>(t);
+            return ranked && ranked.hasStaticShape();
+          }))
+        return;
+      if (::mlir::failed(inferNode(node)))
+        failed = true;
+    });
+    if (failed)
+      signalPassFailure();
+  }
+
+  LogicalResult inferNode(exec::NodeOp node) {
+    // SameDiff's own names for libnd4j ops our typed ops call otherwise.
+    StringRef libnd4jName = StringSwitch<StringRef>(node.getOpName())
+                                .Case("mmul", "matmul")
+                                .Default(node.getOpName());
+    const OpDescriptor *desc =
+        lookupDescriptorByLibnd4jName(libnd4jName, node.getOpType());
+    // A legacy op (relu as a SCALAR op, its scalar the cutoff) computes what
+    // the custom op of its name does.
+    if (!desc && node.getOpType() != exec::OpType::CUSTOM)
+      desc = lookupDescriptorByLibnd4jName(libnd4jName, exec::OpType::CUSTOM);
+    if (!desc)
+      return success(); // No typed op: the node keeps its types.
+    auto fail = [&](const Twine &why) {
+      StringAttr name = node.getNameAttr();
+      return node.emitError("cannot infer the result types of libnd4j op '")
+             << node.getOpName() << "' (node '"
+             << (name ? name.getValue() : StringRef("<unnamed>"))
+             << "'): " << why;
+    };
+    MLIRContext *ctx = &getContext();
+    Builder b(ctx);
+    std::string why;
+    FailureOr<NamedAttrList> attrs = readAttributes(node, *desc, b, why);
+    if (::mlir::failed(attrs))
+      return fail(why);
+    bool segmented;
+    std::optional<SmallVector<int32_t>> segments =
+        getSegments(*desc, node.getInputs().size(), segmented);
+    if (!segments)
+      return fail("it has " + Twine(node.getInputs().size()) +
+                  " inputs, which the typed op cannot take");
+    if (segmented)
+      attrs->set("operandSegmentSizes", b.getDenseI32ArrayAttr(*segments));
+
+    std::optional<RegisteredOperationName> opName =
+        RegisteredOperationName::lookup(desc->opName, ctx);
+    if (!opName || !opName->hasInterface<InferTypeOpInterface>())
+      return success();
+    OperationState state(node.getLoc(), *opName);
+    state.addOperands(node.getInputs());
+    state.addAttributes(*attrs);
+    for (Type t : node.getResultTypes())
+      state.addTypes(t);
+    // A scratch op: created, asked, erased. Diagnostics of its inference
+    // become the reason of one error at the node.
+    Operation *typed = Operation::create(state);
+    SmallVector<Type> inferred;
+    std::string reason;
+    {
+      ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &diag) {
+        if (reason.empty())
+          reason = diag.str();
+        return success();
+      });
+      auto iface = cast<InferTypeOpInterface>(typed);
+      if (::mlir::failed(iface.inferReturnTypes(
+              ctx, node.getLoc(), typed->getOperands(),
+              typed->getRawDictionaryAttrs(), typed->getPropertiesStorage(),
+              typed->getRegions(), inferred)))
+        inferred.clear();
+    }
+    typed->destroy();
+    if (inferred.size() != node.getNumResults())
+      return fail(reason.empty() ? std::string("the typed op's inference fails")
+                                 : reason);
+    for (auto [result, type] : llvm::zip(node.getResults(), inferred)) {
+      if (!refines(type, result.getType()))
+        return fail("inferred " + typeString(type) +
+                    " contradicts the declared " +
+                    typeString(result.getType()));
+      result.setType(type);
+    }
+    return success();
+  }
+};
+
+} // namespace
