@@ -18,6 +18,7 @@
 #include "dialects/Nd4j/IR/Nd4jDialect.h"
 #include "lib/Compiler/ModelHeader.h"
 #include "lib/Registration/ModelImport.h"
+#include "lib/Registration/ToolOptions.h"
 #include "lib/Target/FlatBuffers/FlatBuffers.h"
 #include "lib/Target/LLVM/NativeTarget.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -516,6 +517,7 @@ int mlir::nd4j::compileMain(int argc, char **argv) {
   registerDefaultTimingManagerCLOptions();
   Options opts;
   opts.argv0 = argv[0];
+  prepareToolOptions("nd4j-compile", {&opts.category});
   cl::ParseCommandLineOptions(
       argc, argv,
       "nd4j-compile: compile a model (ONNX, TensorFlow, SameDiff FlatBuffers "

@@ -9,11 +9,16 @@
 #include "nd4j-mlir/OptMain.h"
 
 #include "lib/Registration/ModelImport.h"
+#include "lib/Registration/ToolOptions.h"
 #include "mlir/Bytecode/BytecodeWriter.h"
+#include "mlir/Debug/Counter.h"
+#include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
+#include "mlir/Support/Timing.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "nd4j-mlir/InitAll.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -26,9 +31,26 @@ int mlir::nd4j::optMain(int argc, char **argv) {
   DialectRegistry registry;
   registerAllDialects(registry);
   registerAllPasses();
-  auto [inputFilename, outputFilename] = registerAndParseCLIOptions(
+  // registerAndParseCLIOptions, with the options shown by --help trimmed
+  // between registering and parsing.
+  static llvm::cl::opt<std::string> inputFilenameOpt(
+      llvm::cl::Positional, llvm::cl::desc("<input file>"),
+      llvm::cl::init("-"));
+  static llvm::cl::opt<std::string> outputFilenameOpt(
+      "o", llvm::cl::desc("Output filename"), llvm::cl::value_desc("filename"),
+      llvm::cl::init("-"));
+  MlirOptMainConfig::registerCLOptions(registry);
+  registerAsmPrinterCLOptions();
+  registerMLIRContextCLOptions();
+  registerPassManagerCLOptions();
+  registerDefaultTimingManagerCLOptions();
+  tracing::DebugCounter::registerCLOptions();
+  prepareToolOptions("nd4j-opt", {}, /*showPasses=*/true);
+  llvm::cl::ParseCommandLineOptions(
       argc, argv,
-      "nd4j-mlir optimizer driver (accepts .mlir and model files)\n", registry);
+      "nd4j-mlir optimizer driver (accepts .mlir and model files)\n");
+  std::string inputFilename = inputFilenameOpt,
+              outputFilename = outputFilenameOpt;
   MlirOptMainConfig config = MlirOptMainConfig::createFromCLOptions();
 
   std::string error;

@@ -11,6 +11,7 @@
 
 #include "nd4j-mlir/TranslateMain.h"
 
+#include "lib/Registration/ToolOptions.h"
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -94,6 +95,7 @@ int mlir::nd4j::translateMain(int argc, char **argv) {
   registerMLIRContextCLOptions();
   registerTranslationCLOptions();
   registerDefaultTimingManagerCLOptions();
+  prepareToolOptions("nd4j-translate", {}, /*showPasses=*/true);
   llvm::cl::ParseCommandLineOptions(argc, argv, "nd4j-mlir translation driver");
 
   DefaultTimingManager tm;

@@ -17,6 +17,7 @@
 #include "lib/Frontend/ONNX/OnnxImporter.h"
 #include "lib/Frontend/TF/TfImporter.h"
 #include "lib/Registration/ModelImport.h"
+#include "lib/Registration/ToolOptions.h"
 #include "lib/Target/FlatBuffers/FlatBuffers.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -33,7 +34,7 @@ using namespace mlir;
 using namespace mlir::nd4j;
 
 namespace {
-llvm::cl::OptionCategory category("nd4j import options");
+llvm::cl::OptionCategory &category = getImportOptionCategory();
 
 llvm::cl::opt<bool> keepGeneric(
     "keep-generic",

@@ -27,6 +27,10 @@
 using namespace nd4j;
 namespace fs = std::filesystem;
 
+#ifndef ND4J_MLIR_VERSION
+#define ND4J_MLIR_VERSION "unknown"
+#endif
+
 namespace {
 
 const char kUsage[] =
@@ -51,6 +55,7 @@ Runs a model library written by nd4j-compile on tensors read from files.
   --threads N        threads of the runtime's pool (default: all cores, or
                      $ND4J_NUM_THREADS)
   --help             show this text
+  --version          show the version and the model ABI it runs
 
 Exit status: 0 on success, 1 when an output differs from its expected
 value, 2 for usage, file and model errors.
@@ -70,6 +75,7 @@ struct Options {
   int64_t threads = -1; // -1: the runtime's default
   bool print = false;
   bool help = false;
+  bool version = false;
 };
 
 int fail(const std::string &message) {
@@ -134,12 +140,15 @@ bool parseArgs(int argc, char **argv, Options &options, std::string &error) {
       name = arg.substr(0, equals);
       value = arg.substr(equals + 1);
     }
-    if (name == "--help" || name == "-h" || name == "--print") {
+    if (name == "--help" || name == "-h" || name == "--print" ||
+        name == "--version") {
       if (hasValue) {
         error = "option " + name + " takes no value";
         return false;
       }
-      (name == "--print" ? options.print : options.help) = true;
+      (name == "--print"     ? options.print
+       : name == "--version" ? options.version
+                             : options.help) = true;
       continue;
     }
     static const char *const valued[] = {
@@ -184,7 +193,7 @@ bool parseArgs(int argc, char **argv, Options &options, std::string &error) {
       return false;
     }
   }
-  if (!options.help && options.model.empty()) {
+  if (!options.help && !options.version && options.model.empty()) {
     error = "no model library given";
     return false;
   }
@@ -601,6 +610,11 @@ int nd4j::runMain(int argc, char **argv) {
     return usageError(error);
   if (options.help) {
     std::fputs(kUsage, stdout);
+    return RunSuccess;
+  }
+  if (options.version) {
+    std::printf("nd4j-run (nd4j-mlir) %s\n  model ABI version %d\n",
+                ND4J_MLIR_VERSION, ND4J_MODEL_ABI_VERSION);
     return RunSuccess;
   }
   return Driver(options).run();
