@@ -203,7 +203,34 @@ std::string getIdentifier(StringRef path) {
   return id;
 }
 
+/// "x f32[1,3,224,224], y f32[1,1000]" for the `kind` records ("input" or
+/// "output") of a signature text.
+std::string describeSignature(StringRef signature, StringRef kind) {
+  std::string out;
+  SmallVector<StringRef> lines;
+  signature.split(lines, '\n', -1, /*KeepEmpty=*/false);
+  for (StringRef line : lines) {
+    SmallVector<StringRef> words;
+    line.split(words, ' ');
+    unsigned rank;
+    if (words.size() < 3 || words[0] != kind ||
+        words[2].getAsInteger(10, rank) || words.size() < 3 + rank)
+      continue;
+    std::string dims;
+    for (unsigned d = 0; d < rank; ++d)
+      dims += (d ? "," : "") + words[3 + d].str();
+    // The name is the rest of the line after the dimensions.
+    size_t skip = 0;
+    for (unsigned w = 0; w < 3 + rank; ++w)
+      skip += words[w].size() + 1;
+    out += (out.empty() ? "" : ", ") + line.drop_front(skip).str() + " " +
+           words[1].str() + "[" + dims + "]";
+  }
+  return out.empty() ? "none" : out;
+}
+
 int compile(Options &opts) {
+  auto started = std::chrono::steady_clock::now();
   DialectRegistry registry;
   registerAllDialects(registry);
   MLIRContext ctx(registry);
@@ -311,12 +338,24 @@ int compile(Options &opts) {
 
   CpuPipelineOptions pipelineOptions;
   pipelineOptions.maxTensorBytes = opts.maxTensorBytes;
+  // The entry point's signature, for the summary line.
+  auto signatureText = [&]() -> std::string {
+    auto entries =
+        (*module)->getAttrOfType<DictionaryAttr>("nd4j.entry_points");
+    if (!entries || entries.empty())
+      return "";
+    auto info = dyn_cast<DictionaryAttr>(entries.begin()->getValue());
+    auto text = info ? info.getAs<StringAttr>("signature") : StringAttr();
+    return text ? text.getValue().str() : "";
+  };
+  std::string signature;
   bool hasExec =
       hasDialect(*module, [](Dialect *d) { return isa<exec::ExecDialect>(d); });
   if (hasExec && failed(runPasses("lower to linalg", [&](OpPassManager &pm) {
         buildCpuTensorStages(pm, pipelineOptions);
       })))
     return 1;
+  signature = signatureText();
   if (emit == Emit::Linalg)
     return printModule(*module);
   if (emit == Emit::Header) {
@@ -502,6 +541,20 @@ int compile(Options &opts) {
       }))) {
     llvm::errs() << "nd4j-compile: error: " << error << "\n";
     return 1;
+  }
+  if (!opts.quiet) {
+    uint64_t bytes = 0;
+    llvm::sys::fs::file_size(outputPath, bytes);
+    double seconds = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - started)
+                         .count();
+    bool mb = bytes >= 1048576;
+    llvm::errs() << "nd4j-compile: wrote " << outputPath << " ("
+                 << llvm::format("%.1f", bytes / (mb ? 1048576.0 : 1024.0))
+                 << (mb ? " MB" : " KB") << ") in "
+                 << llvm::format("%.1f", seconds) << " s; inputs "
+                 << describeSignature(signature, "input") << "; outputs "
+                 << describeSignature(signature, "output") << "\n";
   }
   return 0;
 }
