@@ -54,7 +54,7 @@ void mlir::nd4j::prepareToolOptions(
       continue;
     }
     // An opt tool's pass list (a translate tool's translations) is one
-  // unnamed option whose values are the flags.
+    // unnamed option whose values are the flags.
     // Its values are registered under their own names (--canonicalize,
     // --import-onnx), all pointing at the one unnamed option.
     if (showPasses && option->ArgStr.empty())

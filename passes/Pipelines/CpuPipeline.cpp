@@ -81,7 +81,6 @@ static const char *const kCpuLoopStages =
     "math-extend-to-supported-types{target-type=f32},"
     "arith-emulate-unsupported-floats{source-types=bf16 target-type=f32},"
     "nd4j-cpu-narrow-float-truncations,"
-    "arith-expand{include-bf16=true},"
     "func.func(nd4j-strided-copy-to-linalg),"
     "convert-linalg-to-loops,convert-math-to-funcs{convert-ctlz=false},"
     "func.func(lower-vector-multi-reduction),convert-vector-to-scf,"

@@ -1,13 +1,15 @@
 //===- NarrowFloatTruncations.cpp - f64 → bf16 without libcalls -*- C++ -*-===//
 //
 // nd4j-cpu-narrow-float-truncations: f64 → bf16 truncations as f64 → f32
-// rounded to odd, then f32 → bf16 (see Passes.td).
+// rounded to odd, then f32 → bf16; bf16 conversions as integer arithmetic
+// (see Passes.td).
 //
 //===----------------------------------------------------------------------===//
 
 #include "passes/Pipelines/Pipelines.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -86,6 +88,9 @@ struct Nd4jCpuNarrowFloatTruncationsPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<TruncF64ToBF16>(&getContext());
+    // f32 <-> bf16 as integer arithmetic (only these: arith-expand would
+    // also rewrite maximumf and the like).
+    arith::populateExpandBFloat16Patterns(patterns);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

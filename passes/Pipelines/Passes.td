@@ -136,15 +136,16 @@ def Nd4jExecInferShapesPass
 
 def Nd4jCpuNarrowFloatTruncationsPass
     : Pass<"nd4j-cpu-narrow-float-truncations"> {
-  let summary = "Truncate f64 to bf16 through f32 with round-to-odd";
+  let summary = "bf16 conversions without libcalls (f64 via round-to-odd f32)";
   let description = [{
     x86 has no f64 → bf16 conversion, and LLVM lowers one to a call of
     `__truncdfbf2`, which the C compiler runtime of the build host may lack
     (Debian 12's gcc 12 does): a compiled library must not need it. The
     truncation becomes f64 → f32 rounded to odd (the nearest-even result,
     moved toward zero and given an odd last bit when inexact) and then
-    f32 → bf16, whose own expansion (`arith-expand{include-bf16}`) is
-    integer arithmetic. Rounding to odd in a format with at least two more
+    f32 → bf16; every f32 ↔ bf16 conversion is then expanded to integer
+    arithmetic (upstream's bf16 expansion patterns, without the rest of
+    `arith-expand`). Rounding to odd in a format with at least two more
     bits makes the two roundings give exactly the directly rounded result.
     Scalars and vectors alike.
 
