@@ -66,6 +66,7 @@ def ConvertExecToLinalgPass : Pass<"convert-exec-to-linalg", "::mlir::ModuleOp">
                            "::mlir::tensor::TensorDialect",
                            "::mlir::arith::ArithDialect",
                            "::mlir::math::MathDialect",
+                           "::mlir::scf::SCFDialect",
                            "::mlir::bufferization::BufferizationDialect"];
 }
 

@@ -109,6 +109,7 @@ void populateExecToLinalgShape(ExecLoweringTable &table);
 void populateExecToLinalgReduce(ExecLoweringTable &table);
 void populateExecToLinalgConv(ExecLoweringTable &table);
 void populateExecToLinalgResize(ExecLoweringTable &table);
+void populateExecToLinalgScatter(ExecLoweringTable &table);
 
 /// All families.
 const ExecLoweringTable &getExecLoweringTable();

@@ -13,6 +13,7 @@
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/IRMapping.h"
@@ -107,6 +108,7 @@ const ExecLoweringTable &mlir::nd4j::getExecLoweringTable() {
     populateExecToLinalgReduce(t);
     populateExecToLinalgConv(t);
     populateExecToLinalgResize(t);
+    populateExecToLinalgScatter(t);
     return t;
   }();
   return table;

@@ -121,3 +121,14 @@ nd4j_exec.graph @resize_antialias {
   %y = nd4j_exec.node "image_resize" <custom>(%x, %s) t_args [-7.500000e-01] i_args [0, 0, 0] b_args [false, true, false] {name = "y"} : (tensor<1x4x4x1xf32>, tensor<2xi64>) -> tensor<1x2x2x1xf32>
   nd4j_exec.return %y : tensor<1x2x2x1xf32>
 }
+
+// -----
+
+nd4j_exec.graph @scatter_bad_updates {
+  %x = nd4j_exec.placeholder "x" : tensor<4x3xf32>
+  %i = nd4j_exec.placeholder "i" : tensor<2x1xi64>
+  %u = nd4j_exec.placeholder "u" : tensor<2x4xf32>
+  // expected-error @+1 {{cannot lower libnd4j op 'scatter_nd_add' (node 'y'): updates have shape 'tensor<2x4xf32>', expected the indices' leading dimensions and the input's trailing ones}}
+  %y = nd4j_exec.node "scatter_nd_add" <custom>(%x, %i, %u) {name = "y"} : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x4xf32>) -> tensor<4x3xf32>
+  nd4j_exec.return %y : tensor<4x3xf32>
+}

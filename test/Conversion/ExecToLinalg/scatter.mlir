@@ -1,0 +1,52 @@
+// RUN: nd4j-opt %s -split-input-file --convert-exec-to-linalg | FileCheck %s
+
+// scatter_nd_add: a loop over the coordinate tuples carrying the result;
+// each step reads its coordinates (wrapped and clamped), extracts the
+// addressed row, adds its update and inserts the row back.
+// CHECK-LABEL: func.func @scatter_nd_add(
+// CHECK-SAME: %[[X:.*]]: tensor<4x3xf32> {{.*}}, %[[I:.*]]: tensor<2x1xi64> {{.*}}, %[[U:.*]]: tensor<2x3xf32>
+// CHECK: scf.for %[[IV:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %[[X]]) -> (tensor<4x3xf32>)
+// CHECK: tensor.extract %[[I]][%[[IV]], %{{.*}}] : tensor<2x1xi64>
+// CHECK: arith.minsi
+// CHECK: %[[UPD:.*]] = tensor.extract_slice %[[U]][%[[IV]], 0] [1, 3] [1, 1]
+// CHECK: %[[OLD:.*]] = tensor.extract_slice %[[ACC]]
+// CHECK: linalg.generic {{.*}} ins(%[[OLD]], %[[UPD]] : tensor<1x3xf32>, tensor<1x3xf32>)
+// CHECK: arith.addf
+// CHECK: tensor.insert_slice {{.*}} into %[[ACC]]
+// CHECK: scf.yield
+nd4j_exec.graph @scatter_nd_add {
+  %x = nd4j_exec.placeholder "x" : tensor<4x3xf32>
+  %i = nd4j_exec.placeholder "i" : tensor<2x1xi64>
+  %u = nd4j_exec.placeholder "u" : tensor<2x3xf32>
+  %y = nd4j_exec.node "scatter_nd_add" <custom>(%x, %i, %u) {name = "y"} : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  nd4j_exec.return %y : tensor<4x3xf32>
+}
+
+// -----
+
+// scatter_nd_update of single elements replaces without reading.
+// CHECK-LABEL: func.func @scatter_nd_update(
+// CHECK: scf.for
+// CHECK-NOT: linalg.generic
+// CHECK: tensor.insert_slice
+nd4j_exec.graph @scatter_nd_update {
+  %x = nd4j_exec.placeholder "x" : tensor<2x2xi32>
+  %i = nd4j_exec.placeholder "i" : tensor<3x2xi64>
+  %u = nd4j_exec.placeholder "u" : tensor<3xi32>
+  %y = nd4j_exec.node "scatter_nd_update" <custom>(%x, %i, %u) {name = "y"} : (tensor<2x2xi32>, tensor<3x2xi64>, tensor<3xi32>) -> tensor<2x2xi32>
+  nd4j_exec.return %y : tensor<2x2xi32>
+}
+
+// -----
+
+// scatter_mul along the first dimension.
+// CHECK-LABEL: func.func @scatter_mul(
+// CHECK: scf.for
+// CHECK: arith.mulf
+nd4j_exec.graph @scatter_mul {
+  %x = nd4j_exec.placeholder "x" : tensor<4x3xf32>
+  %i = nd4j_exec.placeholder "i" : tensor<2xi64>
+  %u = nd4j_exec.placeholder "u" : tensor<2x3xf32>
+  %y = nd4j_exec.node "scatter_mul" <custom>(%x, %i, %u) {name = "y"} : (tensor<4x3xf32>, tensor<2xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  nd4j_exec.return %y : tensor<4x3xf32>
+}
