@@ -48,6 +48,9 @@ Runs a model library written by nd4j-compile on tensors read from files.
                      |actual - expected| <= atol + rtol * |expected|
   --rtol R           relative tolerance (default 1e-3)
   --atol A           absolute tolerance (default 1e-7)
+  --fill NAME=KIND   generate an input instead of reading it: random,
+                     zeros or ones (NAME 'all' for every input without a
+                     file); random draws are seeded by --seed N (default 0)
   --output-dir DIR   write each output as DIR/<name>.npy
   --print            print the output values (up to 1000 per output)
   --benchmark N      after the first run, run N more times and print the
@@ -67,6 +70,9 @@ struct Options {
   std::string model;
   std::string inputsDir;
   std::vector<std::pair<std::string, std::string>> inputFiles;
+  /// --fill NAME=random|zeros|ones ("all" for every input without a file).
+  std::vector<std::pair<std::string, std::string>> fills;
+  uint64_t seed = 0;
   std::string compareDir;
   std::string outputDir;
   double rtol = 1e-3;
@@ -152,8 +158,8 @@ bool parseArgs(int argc, char **argv, Options &options, std::string &error) {
       continue;
     }
     static const char *const valued[] = {
-        "--inputs", "--input", "--compare",   "--output-dir",
-        "--rtol",   "--atol",  "--benchmark", "--threads"};
+        "--inputs", "--input",     "--compare", "--output-dir", "--rtol",
+        "--atol",   "--benchmark", "--threads", "--fill",       "--seed"};
     if (std::find_if(std::begin(valued), std::end(valued),
                      [&](const char *known) { return name == known; }) ==
         std::end(valued)) {
@@ -178,6 +184,23 @@ bool parseArgs(int argc, char **argv, Options &options, std::string &error) {
       }
       options.inputFiles.emplace_back(value.substr(0, split),
                                       value.substr(split + 1));
+    } else if (name == "--fill") {
+      size_t split = value.rfind('=');
+      std::string kind =
+          split == std::string::npos ? "" : value.substr(split + 1);
+      if (split == std::string::npos || split == 0 ||
+          (kind != "random" && kind != "zeros" && kind != "ones")) {
+        error = "--fill needs NAME=random|zeros|ones (NAME may be 'all'), "
+                "got '" +
+                value + "'";
+        return false;
+      }
+      options.fills.emplace_back(value.substr(0, split), kind);
+    } else if (name == "--seed") {
+      int64_t seed;
+      if (!parseCount(name, value, 0, seed, error))
+        return false;
+      options.seed = static_cast<uint64_t>(seed);
     } else if (name == "--compare") {
       options.compareDir = value;
     } else if (name == "--output-dir") {
@@ -384,6 +407,7 @@ public:
 
 private:
   int readInputs(std::vector<TensorPtr> &inputs);
+  TensorPtr makeFilled(int64_t i, const std::string &kind);
   int writeOutputs(std::vector<std::string> &paths);
   int compare(std::vector<std::string> &verdicts, size_t &failures);
   int benchmark(const std::vector<TensorPtr> &inputs);
@@ -393,6 +417,82 @@ private:
   std::vector<std::string> inputNames, outputNames;
   std::vector<TensorPtr> outputs;
 };
+
+/// A tensor of input `i`'s dtype and shape: zeros, ones, or values drawn
+/// from a generator seeded with --seed and the input's index (floats
+/// uniform in [-1, 1), integers in [0, 10), booleans 0 or 1).
+TensorPtr Driver::makeFilled(int64_t i, const std::string &kind) {
+  nd4j_dtype dtype = nd4j_model_input_dtype(model.get(), i);
+  nd4j_tensor *raw = nullptr;
+  if (nd4j_tensor_create(dtype, nd4j_model_input_rank(model.get(), i),
+                         nd4j_model_input_shape(model.get(), i),
+                         &raw) != ND4J_STATUS_OK)
+    return nullptr;
+  TensorPtr tensor(raw);
+  uint64_t state = (options.seed + 1) * 0x9E3779B97F4A7C15ull + i;
+  auto next = [&]() {
+    // splitmix64
+    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  };
+  int64_t count = nd4j_tensor_num_elements(raw);
+  char *data = static_cast<char *>(nd4j_tensor_data(raw));
+  size_t width = nd4j_dtype_size(dtype);
+  for (int64_t k = 0; k < count; ++k) {
+    double v = kind == "zeros" ? 0.0 : 1.0;
+    bool isFloat = dtype == ND4J_DTYPE_F16 || dtype == ND4J_DTYPE_BF16 ||
+                   dtype == ND4J_DTYPE_F32 || dtype == ND4J_DTYPE_F64;
+    if (kind == "random")
+      v = dtype == ND4J_DTYPE_BOOL ? static_cast<double>(next() & 1)
+          : isFloat ? static_cast<double>(next() >> 11) * 0x1.0p-52 - 1.0
+                    : static_cast<double>(next() % 10);
+    char *at = data + k * width;
+    switch (dtype) {
+    case ND4J_DTYPE_F64: {
+      double d = v;
+      std::memcpy(at, &d, 8);
+      break;
+    }
+    case ND4J_DTYPE_F32: {
+      float f = static_cast<float>(v);
+      std::memcpy(at, &f, 4);
+      break;
+    }
+    case ND4J_DTYPE_BF16: {
+      float f = static_cast<float>(v);
+      uint32_t bits;
+      std::memcpy(&bits, &f, 4);
+      uint16_t h = static_cast<uint16_t>(bits >> 16); // values are exact
+      std::memcpy(at, &h, 2);
+      break;
+    }
+    case ND4J_DTYPE_F16: {
+      // Values in [-1, 1) on a grid of 2^-10: exact in f16.
+      double q = std::floor(v * 1024.0) / 1024.0;
+      uint16_t h = 0;
+      if (q != 0.0) {
+        int e;
+        double m = std::frexp(std::fabs(q), &e); // q = m * 2^e, m in [0.5, 1)
+        int exponent = e - 1 + 15;
+        uint16_t mant =
+            static_cast<uint16_t>(std::lround((m * 2.0 - 1.0) * 1024.0));
+        h = static_cast<uint16_t>((q < 0 ? 0x8000 : 0) | (exponent << 10) |
+                                  (mant & 0x3ff));
+      }
+      std::memcpy(at, &h, 2);
+      break;
+    }
+    default: {
+      int64_t n = static_cast<int64_t>(v);
+      std::memcpy(at, &n, width); // little-endian: the low bytes
+      break;
+    }
+    }
+  }
+  return tensor;
+}
 
 int Driver::readInputs(std::vector<TensorPtr> &inputs) {
   size_t numInputs = inputNames.size();
@@ -425,11 +525,34 @@ int Driver::readInputs(std::vector<TensorPtr> &inputs) {
       if (needed[i])
         files[i] = fromDir[i];
   }
+  // --fill: generated values for inputs given no file.
+  std::vector<std::string> fillKinds(numInputs);
+  for (const auto &[name, kind] : options.fills) {
+    if (name == "all") {
+      for (size_t i = 0; i < numInputs; ++i)
+        if (fillKinds[i].empty())
+          fillKinds[i] = kind;
+      continue;
+    }
+    int64_t index = nd4j_model_find_input(model.get(), name.c_str());
+    if (index < 0)
+      return usageError("--fill " + name + "=" + kind +
+                        ": the model has no input '" + name + "'");
+    fillKinds[index] = kind;
+  }
   for (size_t i = 0; i < numInputs; ++i) {
+    if (files[i].empty() && !fillKinds[i].empty()) {
+      TensorPtr tensor = makeFilled(static_cast<int64_t>(i), fillKinds[i]);
+      if (!tensor)
+        return fail(std::string("--fill: ") + nd4j_last_error());
+      inputs.push_back(std::move(tensor));
+      continue;
+    }
     if (files[i].empty())
       return usageError(describe("input", inputNames[i], i) +
-                        ": no file given (use --inputs DIR or --input " +
-                        inputNames[i] + "=FILE)");
+                        ": no file given (use --inputs DIR, --input " +
+                        inputNames[i] + "=FILE or --fill " + inputNames[i] +
+                        "=random)");
     std::string error;
     TensorPtr tensor = readTensorFile(files[i], error);
     if (!tensor)
