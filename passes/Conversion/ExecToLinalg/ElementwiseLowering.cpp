@@ -522,6 +522,101 @@ void addAll(ExecLoweringTable &t) {
 
 } // namespace
 
+namespace {
+
+/// bitcast: the bytes kept, the element type changed. Same widths map
+/// element to element; to a narrower type each element splits into the
+/// result's new last dimension, to a wider one the input's last dimension
+/// joins into one element, least significant part first (the byte order of
+/// the little-endian hosts we compile for, as TensorFlow's Bitcast there).
+LogicalResult lowerBitcast(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  Type inE = in.getElementType(), outE = type.getElementType();
+  if (!inE.isIntOrFloat() || !outE.isIntOrFloat() || inE.isInteger(1) ||
+      outE.isInteger(1))
+    return l.emitError("bitcast between ")
+           << inE << " and " << outE << " is not supported";
+  unsigned wi = inE.getIntOrFloatBitWidth(), wo = outE.getIntOrFloatBitWidth();
+  int64_t rank = type.getRank();
+  bool shapeOk = wi == wo  ? in.getShape() == type.getShape()
+                 : wi > wo ? rank == in.getRank() + 1 &&
+                                 type.getShape().drop_back() == in.getShape() &&
+                                 type.getShape().back() == wi / wo
+                           : in.getRank() == rank + 1 &&
+                                 in.getShape().drop_back() == type.getShape() &&
+                                 in.getShape().back() == wo / wi;
+  if (!shapeOk)
+    return l.emitError("bitcast from ") << in << " cannot give " << type;
+  auto toBits = [&](OpBuilder &nb, Location nl, Value v, unsigned w) {
+    return isa<FloatType>(v.getType())
+               ? arith::BitcastOp::create(nb, nl, nb.getIntegerType(w), v)
+                     .getResult()
+               : v;
+  };
+  auto fromBits = [&](OpBuilder &nb, Location nl, Value bits) {
+    return isa<FloatType>(outE)
+               ? arith::BitcastOp::create(nb, nl, outE, bits).getResult()
+               : bits;
+  };
+  Value x = l.input(0);
+  SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank)};
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, loc, type, ValueRange{}, ValueRange{createEmpty(b, loc, type)}, maps,
+      iterators, [&](OpBuilder &nb, Location nl, ValueRange) {
+        SmallVector<Value> ivs;
+        for (int64_t d = 0; d < rank; ++d)
+          ivs.push_back(linalg::IndexOp::create(nb, nl, d));
+        Value result;
+        if (wi == wo) {
+          Value v = tensor::ExtractOp::create(nb, nl, x, ivs);
+          result = fromBits(nb, nl, toBits(nb, nl, v, wi));
+        } else if (wi > wo) {
+          Value v = tensor::ExtractOp::create(nb, nl, x,
+                                              ArrayRef<Value>(ivs).drop_back());
+          Value bits = toBits(nb, nl, v, wi);
+          Type wideInt = nb.getIntegerType(wi);
+          Value part = arith::IndexCastOp::create(nb, nl, wideInt, ivs.back());
+          Value shift = arith::MulIOp::create(
+              nb, nl, part,
+              arith::ConstantOp::create(nb, nl,
+                                        nb.getIntegerAttr(wideInt, wo)));
+          Value shifted = arith::ShRUIOp::create(nb, nl, bits, shift);
+          result = fromBits(
+              nb, nl,
+              arith::TruncIOp::create(nb, nl, nb.getIntegerType(wo), shifted));
+        } else {
+          Type wideInt = nb.getIntegerType(wo);
+          Value acc =
+              arith::ConstantOp::create(nb, nl, nb.getIntegerAttr(wideInt, 0));
+          SmallVector<Value> at(ivs);
+          at.push_back(Value());
+          for (unsigned j = 0; j < wo / wi; ++j) {
+            at.back() = arith::ConstantIndexOp::create(nb, nl, j);
+            Value v = tensor::ExtractOp::create(nb, nl, x, at);
+            Value wide =
+                arith::ExtUIOp::create(nb, nl, wideInt, toBits(nb, nl, v, wi));
+            if (j > 0)
+              wide = arith::ShLIOp::create(
+                  nb, nl, wide,
+                  arith::ConstantOp::create(
+                      nb, nl, nb.getIntegerAttr(wideInt, j * wi)));
+            acc = arith::OrIOp::create(nb, nl, acc, wide);
+          }
+          result = fromBits(nb, nl, acc);
+        }
+        linalg::YieldOp::create(nb, nl, result);
+      });
+  results.push_back(generic.getResult(0));
+  return success();
+}
+
+} // namespace
+
 void mlir::nd4j::populateExecToLinalgElementwise(ExecLoweringTable &table) {
   addAll(table);
+  table.add("bitcast", lowerBitcast);
 }
