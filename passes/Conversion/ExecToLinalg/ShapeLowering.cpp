@@ -12,6 +12,8 @@
 
 #include "passes/Conversion/ExecToLinalg/ExecLowering.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
 #include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 
@@ -821,6 +823,142 @@ LogicalResult lowerMatrixDiagPart(ExecLowering &l,
   return success();
 }
 
+/// matrix_diag: `[..., n]` → `[..., n, n]`, zero off the diagonal.
+LogicalResult lowerMatrixDiag(ExecLowering &l,
+                              SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  int64_t rank = type.getRank();
+  if (in.getRank() < 1 || rank != in.getRank() + 1 ||
+      type.getDimSize(rank - 1) != in.getDimSize(in.getRank() - 1) ||
+      type.getDimSize(rank - 2) != in.getDimSize(in.getRank() - 1))
+    return l.emitError("expected [..., n] diagonals and a [..., n, n] result");
+  Value x = l.input(0);
+  Type elem = type.getElementType();
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, type, {}, {},
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+        Value onDiagonal = arith::CmpIOp::create(
+            b, loc, arith::CmpIPredicate::eq, ivs[rank - 2], ivs[rank - 1]);
+        Value v = tensor::ExtractOp::create(b, loc, x, ivs.drop_back());
+        return arith::SelectOp::create(b, loc, onDiagonal, v,
+                                       createScalar(b, loc, elem, 0));
+      }));
+  return success();
+}
+
+/// matrix_set_diag: `input` `[..., m, n]` with its main diagonal replaced by
+/// `diagonal` `[..., min(m, n)]`.
+LogicalResult lowerMatrixSetDiag(ExecLowering &l,
+                                 SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0), diag = l.inputType(1),
+                   type = l.resultType();
+  int64_t rank = in.getRank();
+  if (rank < 2 || diag.getRank() != rank - 1 ||
+      diag.getDimSize(rank - 2) !=
+          std::min(in.getDimSize(rank - 2), in.getDimSize(rank - 1)))
+    return l.emitError("expected [..., m, n] matrices and [..., min(m, n)] "
+                       "diagonals");
+  Value x = l.input(0), d = l.input(1);
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, type, {}, {},
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+        Value onDiagonal = arith::CmpIOp::create(
+            b, loc, arith::CmpIPredicate::eq, ivs[rank - 2], ivs[rank - 1]);
+        // Read the diagonal only on it (off it, the index may pass its end).
+        auto ifOp = scf::IfOp::create(
+            b, loc, onDiagonal,
+            [&](OpBuilder &tb, Location tl) {
+              scf::YieldOp::create(tb, tl,
+                                   ValueRange{tensor::ExtractOp::create(
+                                       tb, tl, d, ivs.drop_back())});
+            },
+            [&](OpBuilder &eb, Location el) {
+              scf::YieldOp::create(
+                  eb, el,
+                  ValueRange{tensor::ExtractOp::create(eb, el, x, ivs)});
+            });
+        return ifOp.getResult(0);
+      }));
+  return success();
+}
+
+/// matrix_band_part: element `[..., i, j]` kept where `(minLower < 0 ||
+/// i - j <= minLower) && (maxUpper < 0 || j - i <= maxUpper)`, else zero.
+LogicalResult lowerMatrixBandPart(ExecLowering &l,
+                                  SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0);
+  int64_t rank = in.getRank();
+  if (rank < 2)
+    return l.emitError("expected a matrix (batch) input");
+  int64_t lower = l.iArg(0, -1), upper = l.iArg(1, -1);
+  Value x = l.input(0);
+  Type elem = in.getElementType();
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, in, {}, {},
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+        Value i = ivs[rank - 2], j = ivs[rank - 1];
+        Value keep = arith::ConstantIntOp::create(b, loc, 1, 1);
+        if (lower >= 0)
+          keep = arith::AndIOp::create(
+              b, loc, keep,
+              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle,
+                                    arith::SubIOp::create(b, loc, i, j),
+                                    indexConst(b, loc, lower)));
+        if (upper >= 0)
+          keep = arith::AndIOp::create(
+              b, loc, keep,
+              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle,
+                                    arith::SubIOp::create(b, loc, j, i),
+                                    indexConst(b, loc, upper)));
+        Value v = tensor::ExtractOp::create(b, loc, x, ivs);
+        return arith::SelectOp::create(b, loc, keep, v,
+                                       createScalar(b, loc, elem, 0));
+      }));
+  return success();
+}
+
+/// roll with constant shifts and dimensions: element `i` along a rolled
+/// dimension of size `n` comes from `(i - shift) mod n`.
+LogicalResult lowerRoll(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0);
+  int64_t rank = in.getRank();
+  std::optional<SmallVector<int64_t>> shifts = l.constantInts(1);
+  std::optional<SmallVector<int64_t>> dims = l.constantInts(2);
+  if (!shifts || !dims)
+    return l.emitError("the shifts and dimensions must be constants");
+  if (shifts->size() != dims->size())
+    return l.emitError("expected as many shifts as dimensions");
+  SmallVector<int64_t> total(rank, 0);
+  for (auto [shift, dim] : llvm::zip(*shifts, *dims)) {
+    if (dim < -rank || dim >= rank)
+      return l.emitError("dimension ") << dim << " is out of range";
+    int64_t d = normalizeAxis(dim, rank);
+    int64_t n = in.getDimSize(d);
+    if (n > 0)
+      total[d] = ((total[d] + shift) % n + n) % n;
+  }
+  Value x = l.input(0);
+  results.push_back(createIndexedGeneric(
+      l.b, l.loc, in, {}, {},
+      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+        SmallVector<Value> idx;
+        for (int64_t d = 0; d < rank; ++d) {
+          if (total[d] == 0) {
+            idx.push_back(ivs[d]);
+            continue;
+          }
+          // (i + n - shift) mod n, all non-negative.
+          int64_t n = in.getDimSize(d);
+          Value i = arith::AddIOp::create(b, loc, ivs[d],
+                                          indexConst(b, loc, n - total[d]));
+          idx.push_back(
+              arith::RemUIOp::create(b, loc, i, indexConst(b, loc, n)));
+        }
+        return tensor::ExtractOp::create(b, loc, x, idx);
+      }));
+  return success();
+}
+
 /// depth_to_space (DCR order, as TF): the depth splits into a block-row,
 /// block-column and channel; the block moves into height and width. An
 /// expand_shape, a linalg.transpose and a collapse_shape.
@@ -949,5 +1087,9 @@ void mlir::nd4j::populateExecToLinalgShape(ExecLoweringTable &table) {
   table.add("range", lowerRange);
   table.add("triu", lowerTriu);
   table.add("matrix_diag_part", lowerMatrixDiagPart);
+  table.add("matrix_diag", lowerMatrixDiag);
+  table.add("matrix_set_diag", lowerMatrixSetDiag);
+  table.add("roll", lowerRoll);
+  table.add("matrix_band_part", lowerMatrixBandPart);
   table.add("depth_to_space", lowerDepthToSpace);
 }

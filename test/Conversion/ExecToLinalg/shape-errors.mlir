@@ -132,3 +132,14 @@ nd4j_exec.graph @scatter_bad_updates {
   %y = nd4j_exec.node "scatter_nd_add" <custom>(%x, %i, %u) {name = "y"} : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x4xf32>) -> tensor<4x3xf32>
   nd4j_exec.return %y : tensor<4x3xf32>
 }
+
+// -----
+
+nd4j_exec.graph @roll_runtime_shift {
+  %x = nd4j_exec.placeholder "x" : tensor<5x4xf32>
+  %s = nd4j_exec.placeholder "s" : tensor<1xi32>
+  %a = nd4j_exec.constant "a" dense<[0]> : tensor<1xi32>
+  // expected-error @+1 {{cannot lower libnd4j op 'roll' (node 'y'): the shifts and dimensions must be constants}}
+  %y = nd4j_exec.node "roll" <custom>(%x, %s, %a) {name = "y"} : (tensor<5x4xf32>, tensor<1xi32>, tensor<1xi32>) -> tensor<5x4xf32>
+  nd4j_exec.return %y : tensor<5x4xf32>
+}

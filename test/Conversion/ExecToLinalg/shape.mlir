@@ -230,3 +230,66 @@ nd4j_exec.graph @onehot {
   %0 = nd4j_exec.node "onehot" <custom>(%i, %d, %on, %off) i_args [1] d_args [f32] {name = "y", output_names = ["y"]} : (tensor<2x2xi64>, tensor<f32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x10x2xf32>
   nd4j_exec.return %0 : tensor<2x10x2xf32>
 }
+
+// -----
+
+// matrix_diag: the diagonal on i == j, zero elsewhere.
+// CHECK-LABEL: func.func @matrix_diag(
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x3x3xf32>)
+// CHECK: %[[EQ:.*]] = arith.cmpi eq
+// CHECK: %[[V:.*]] = tensor.extract %arg0
+// CHECK: arith.select %[[EQ]], %[[V]]
+nd4j_exec.graph @matrix_diag {
+  %x = nd4j_exec.placeholder "x" : tensor<2x3xf32>
+  %y = nd4j_exec.node "matrix_diag" <custom>(%x) {name = "y"} : (tensor<2x3xf32>) -> tensor<2x3x3xf32>
+  nd4j_exec.return %y : tensor<2x3x3xf32>
+}
+
+// -----
+
+// matrix_set_diag reads the diagonal only on it.
+// CHECK-LABEL: func.func @matrix_set_diag(
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<3x4xf32>)
+// CHECK: scf.if
+// CHECK: tensor.extract %arg1
+// CHECK: } else {
+// CHECK: tensor.extract %arg0
+nd4j_exec.graph @matrix_set_diag {
+  %x = nd4j_exec.placeholder "x" : tensor<3x4xf32>
+  %d = nd4j_exec.placeholder "d" : tensor<3xf32>
+  %y = nd4j_exec.node "matrix_set_diag" <custom>(%x, %d) {name = "y"} : (tensor<3x4xf32>, tensor<3xf32>) -> tensor<3x4xf32>
+  nd4j_exec.return %y : tensor<3x4xf32>
+}
+
+// -----
+
+// roll: shifts of one dimension add up (2 + 3 = 5 = 0 mod 5 leaves d0 as
+// is); d1 reads (i + 4 - 1) mod 4.
+// CHECK-LABEL: func.func @roll(
+// CHECK: linalg.generic
+// CHECK: %[[I:.*]] = arith.addi %{{.*}}, %c3
+// CHECK: arith.remui %[[I]], %c4
+// CHECK-NOT: arith.remui
+// CHECK: tensor.extract %arg0
+nd4j_exec.graph @roll {
+  %x = nd4j_exec.placeholder "x" : tensor<5x4xf32>
+  %s = nd4j_exec.constant "s" dense<[2, 3, 1]> : tensor<3xi32>
+  %a = nd4j_exec.constant "a" dense<[0, 0, 1]> : tensor<3xi32>
+  %y = nd4j_exec.node "roll" <custom>(%x, %s, %a) {name = "y"} : (tensor<5x4xf32>, tensor<3xi32>, tensor<3xi32>) -> tensor<5x4xf32>
+  nd4j_exec.return %y : tensor<5x4xf32>
+}
+
+// -----
+
+// matrix_band_part keeps i - j <= 0 (upper triangle), any j - i.
+// CHECK-LABEL: func.func @matrix_band_part(
+// CHECK: linalg.generic
+// CHECK: arith.subi
+// CHECK: arith.cmpi sle
+// CHECK-NOT: arith.cmpi
+// CHECK: arith.select
+nd4j_exec.graph @matrix_band_part {
+  %x = nd4j_exec.placeholder "x" : tensor<3x3xf32>
+  %y = nd4j_exec.node "matrix_band_part" <custom>(%x) i_args [0, -1] {name = "y"} : (tensor<3x3xf32>) -> tensor<3x3xf32>
+  nd4j_exec.return %y : tensor<3x3xf32>
+}
