@@ -946,7 +946,89 @@ LogicalResult lowerLrn(ExecLowering &l, SmallVectorImpl<Value> &results) {
 
 } // namespace
 
+namespace {
+
+/// adjust_contrast_v2: images `[..., H, W, C]`; each channel of each image
+/// becomes `(x - mean) * factor + mean`, the mean over H and W, computed in
+/// the image's type (f32 accumulates f16/bf16 images).
+LogicalResult lowerAdjustContrast(ExecLowering &l,
+                                  SmallVectorImpl<Value> &results) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType in = l.inputType(0), factorType = l.inputType(1);
+  int64_t rank = in.getRank();
+  Type elem = in.getElementType();
+  if (rank < 3 || !isa<FloatType>(elem))
+    return l.emitError("expected floating-point images [..., H, W, C]");
+  if (factorType.getNumElements() != 1)
+    return l.emitError("the factor must be one value");
+  Type acc = elem.getIntOrFloatBitWidth() < 32 ? b.getF32Type() : elem;
+  // Sums over H and W: [..., C].
+  SmallVector<int64_t> sumShape(in.getShape().take_front(rank - 3));
+  sumShape.push_back(in.getDimSize(rank - 1));
+  auto sumType = RankedTensorType::get(sumShape, acc);
+  Value zero = createScalar(b, loc, acc, 0);
+  Value init =
+      linalg::FillOp::create(b, loc, zero, createEmpty(b, loc, sumType))
+          .getResult(0);
+  SmallVector<AffineExpr> outExprs;
+  for (int64_t d = 0; d < rank - 3; ++d)
+    outExprs.push_back(b.getAffineDimExpr(d));
+  outExprs.push_back(b.getAffineDimExpr(rank - 1));
+  SmallVector<AffineMap> maps = {
+      b.getMultiDimIdentityMap(rank),
+      AffineMap::get(rank, 0, outExprs, b.getContext())};
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  iterators[rank - 3] = iterators[rank - 2] = utils::IteratorType::reduction;
+  Value sums =
+      linalg::GenericOp::create(
+          b, loc, sumType, ValueRange{l.input(0)}, ValueRange{init}, maps,
+          iterators,
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            Value x = convertScalar(nb, nl, args[0], acc);
+            linalg::YieldOp::create(
+                nb, nl, ValueRange{arith::AddFOp::create(nb, nl, x, args[1])});
+          })
+          .getResult(0);
+  double count =
+      static_cast<double>(in.getDimSize(rank - 3) * in.getDimSize(rank - 2));
+  Value factor = l.input(1);
+  SmallVector<Value> zeros(factorType.getRank(),
+                           arith::ConstantIndexOp::create(b, loc, 0));
+  Value f = convertScalar(
+      b, loc, tensor::ExtractOp::create(b, loc, factor, zeros), acc);
+  Value inverse = createScalar(b, loc, acc, count > 0 ? 1.0 / count : 0.0);
+  SmallVector<AffineMap> outMaps = {
+      b.getMultiDimIdentityMap(rank),
+      AffineMap::get(rank, 0, outExprs, b.getContext()),
+      b.getMultiDimIdentityMap(rank)};
+  SmallVector<utils::IteratorType> parallel(rank,
+                                            utils::IteratorType::parallel);
+  Value out =
+      linalg::GenericOp::create(
+          b, loc, in, ValueRange{l.input(0), sums},
+          ValueRange{createEmpty(b, loc, in)}, outMaps, parallel,
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            Value x = convertScalar(nb, nl, args[0], acc);
+            Value mean = arith::MulFOp::create(nb, nl, args[1], inverse);
+            Value y = arith::AddFOp::create(
+                nb, nl,
+                arith::MulFOp::create(
+                    nb, nl, arith::SubFOp::create(nb, nl, x, mean), f),
+                mean);
+            linalg::YieldOp::create(nb, nl,
+                                    ValueRange{convertScalar(nb, nl, y, elem)});
+          })
+          .getResult(0);
+  results.push_back(out);
+  return success();
+}
+
+} // namespace
+
 void mlir::nd4j::populateExecToLinalgReduce(ExecLoweringTable &table) {
+  table.add("adjust_contrast_v2", lowerAdjustContrast);
   table.add("reduce_sum", reduction(Kind::Sum));
   table.add("reduce_mean", reduction(Kind::Mean));
   table.add("reduce_max", reduction(Kind::Max));

@@ -179,3 +179,21 @@ nd4j_exec.graph @lrn {
   %0 = nd4j_exec.node "lrn" <custom>(%x) t_args [2.0, 1.0e-4, 0.75] i_args [1] : (tensor<1x2x5xf32>) -> tensor<1x2x5xf32>
   nd4j_exec.return %0 : tensor<1x2x5xf32>
 }
+
+// -----
+
+// adjust_contrast_v2: per-channel sums over H and W (f16 accumulates in
+// f32), then (x - mean) * factor + mean.
+// CHECK-LABEL: func.func @adjust_contrast(
+// CHECK: %[[S:.*]] = linalg.generic {{.*}} iterator_types = ["reduction", "reduction", "parallel"]{{.*}} outs(%{{.*}} : tensor<3xf32>)
+// CHECK: %[[F:.*]] = tensor.extract %arg1[]
+// CHECK: linalg.generic {{.*}} ins(%arg0, %[[S]] : tensor<4x5x3xf16>, tensor<3xf32>) outs(%{{.*}} : tensor<4x5x3xf16>)
+// CHECK: arith.subf
+// CHECK: arith.mulf
+// CHECK: arith.truncf {{.*}} : f32 to f16
+nd4j_exec.graph @adjust_contrast {
+  %x = nd4j_exec.placeholder "x" : tensor<4x5x3xf16>
+  %f = nd4j_exec.placeholder "f" : tensor<f32>
+  %y = nd4j_exec.node "adjust_contrast_v2" <custom>(%x, %f) {name = "y"} : (tensor<4x5x3xf16>, tensor<f32>) -> tensor<4x5x3xf16>
+  nd4j_exec.return %y : tensor<4x5x3xf16>
+}
