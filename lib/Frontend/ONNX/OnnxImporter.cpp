@@ -596,33 +596,26 @@ std::string sortGraph(onnx::GraphProto &graph) {
       if (!out.empty())
         producer[out] = i;
   // The names a node reads, its subgraphs' outer-scope reads included.
-  std::function<void(const onnx::GraphProto &, llvm::StringSet<> &)>
-      collectReads = [&](const onnx::GraphProto &g, llvm::StringSet<> &reads) {
-        for (const onnx::NodeProto &node : g.node()) {
-          for (const std::string &in : node.input())
-            reads.insert(in);
-          for (const onnx::AttributeProto &attr : node.attribute()) {
-            if (attr.has_g())
-              collectReads(attr.g(), reads);
-            for (const onnx::GraphProto &sub : attr.graphs())
-              collectReads(sub, reads);
-          }
-        }
-      };
+  std::function<void(const onnx::NodeProto &, llvm::StringSet<> &)>
+      collectReads =
+          [&](const onnx::NodeProto &node, llvm::StringSet<> &reads) {
+            for (const std::string &in : node.input())
+              reads.insert(in);
+            for (const onnx::AttributeProto &attr : node.attribute()) {
+              if (attr.has_g())
+                for (const onnx::NodeProto &inner : attr.g().node())
+                  collectReads(inner, reads);
+              for (const onnx::GraphProto &sub : attr.graphs())
+                for (const onnx::NodeProto &inner : sub.node())
+                  collectReads(inner, reads);
+            }
+          };
   std::vector<std::vector<int>> users(n);
   std::vector<int> pending(n, 0);
   bool sorted = true;
   for (int i = 0; i < n; ++i) {
     llvm::StringSet<> reads;
-    const onnx::NodeProto &node = graph.node(i);
-    for (const std::string &in : node.input())
-      reads.insert(in);
-    for (const onnx::AttributeProto &attr : node.attribute()) {
-      if (attr.has_g())
-        collectReads(attr.g(), reads);
-      for (const onnx::GraphProto &sub : attr.graphs())
-        collectReads(sub, reads);
-    }
+    collectReads(graph.node(i), reads);
     llvm::SmallDenseSet<int> deps;
     for (const auto &entry : reads) {
       auto it = producer.find(entry.getKey());

@@ -898,18 +898,18 @@ LogicalResult lowerMatrixBandPart(ExecLowering &l,
       [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
         Value i = ivs[rank - 2], j = ivs[rank - 1];
         Value keep = arith::ConstantIntOp::create(b, loc, 1, 1);
-        if (lower >= 0)
+        // keep &= (p - q <= limit) for a band side with a limit.
+        auto within = [&](Value p, Value q, int64_t limit) {
+          if (limit < 0)
+            return;
           keep = arith::AndIOp::create(
               b, loc, keep,
               arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle,
-                                    arith::SubIOp::create(b, loc, i, j),
-                                    indexConst(b, loc, lower)));
-        if (upper >= 0)
-          keep = arith::AndIOp::create(
-              b, loc, keep,
-              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle,
-                                    arith::SubIOp::create(b, loc, j, i),
-                                    indexConst(b, loc, upper)));
+                                    arith::SubIOp::create(b, loc, p, q),
+                                    indexConst(b, loc, limit)));
+        };
+        within(i, j, lower);
+        within(j, i, upper);
         Value v = tensor::ExtractOp::create(b, loc, x, ivs);
         return arith::SelectOp::create(b, loc, keep, v,
                                        createScalar(b, loc, elem, 0));
