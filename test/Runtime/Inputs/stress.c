@@ -51,8 +51,7 @@ static int setUp(Worker *w) {
                            nd4j_model_output_shape(model, i), &w->outputs[i]))
       return 1;
   /* The reference: a run alone. */
-  if (nd4j_run(model, w->inputs, numInputs,
-               w->outputs, numOutputs))
+  if (nd4j_run(model, w->inputs, numInputs, w->outputs, numOutputs))
     return 1;
   for (int64_t i = 0; i < numOutputs; ++i) {
     size_t bytes = nd4j_tensor_byte_size(w->outputs[i]);
@@ -72,8 +71,7 @@ static void *work(void *arg) {
     for (int64_t i = 0; i < numOutputs; ++i)
       memset(nd4j_tensor_data(w->outputs[i]), 0xff,
              nd4j_tensor_byte_size(w->outputs[i]));
-    if (nd4j_run(model, w->inputs, numInputs,
-                 w->outputs, numOutputs)) {
+    if (nd4j_run(model, w->inputs, numInputs, w->outputs, numOutputs)) {
       fprintf(stderr, "thread %d run %d: %s\n", w->id, r, nd4j_last_error());
       ++w->errors;
       continue;
