@@ -35,23 +35,8 @@ struct SlotReader {
   mutable exec::NodeOp node;
   size_t next[kNumArgKinds] = {0, 0, 0, 0, 0};
 
-  size_t size(ArgKind k) const {
-    switch (k) {
-    case ArgKind::T:
-      return node.getTArgs() ? node.getTArgs()->size() : 0;
-    case ArgKind::I:
-      return node.getIArgs() ? node.getIArgs()->size() : 0;
-    case ArgKind::B:
-      return node.getBArgs() ? node.getBArgs()->size() : 0;
-    case ArgKind::D:
-      return node.getDArgs() ? node.getDArgs()->size() : 0;
-    case ArgKind::S:
-      return node.getSArgs() ? node.getSArgs()->size() : 0;
-    }
-    return 0;
-  }
   size_t remaining(ArgKind k) const {
-    return size(k) - next[static_cast<unsigned>(k)];
+    return exec::getNumSlots(node, k) - next[static_cast<unsigned>(k)];
   }
 
   /// The attribute for `count` slots of kind `k` from the next one: a
@@ -107,7 +92,7 @@ FailureOr<NamedAttrList> readAttributes(exec::NodeOp node,
     // A legacy scalar op keeps its scalar operand in `scalar`, where the
     // typed op has its first T slot.
     bool scalarFirst = kind == ArgKind::T && node.getScalarAttr() &&
-                       slots.size(ArgKind::T) == 0;
+                       exec::getNumSlots(node, ArgKind::T) == 0;
     ArrayRef<ArgSpec> specs = desc.getArgs(kind);
     for (auto [index, spec] : llvm::enumerate(specs)) {
       if (scalarFirst && index == 0) {

@@ -82,9 +82,7 @@ OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
 // NodeOp
 //===----------------------------------------------------------------------===//
 
-namespace {
-/// Number of slots filled in the list of kind `k`.
-size_t countSlots(NodeOp op, ArgKind k) {
+size_t mlir::nd4j::exec::getNumSlots(NodeOp op, ArgKind k) {
   switch (k) {
   case ArgKind::T:
     return op.getTArgs() ? op.getTArgs()->size() : 0;
@@ -100,6 +98,7 @@ size_t countSlots(NodeOp op, ArgKind k) {
   llvm_unreachable("arg kind");
 }
 
+namespace {
 /// Describes the accepted range [min, max] for diagnostics.
 std::string describeRange(unsigned min, std::optional<unsigned> max) {
   if (max && *max == min)
@@ -141,7 +140,7 @@ LogicalResult NodeOp::verify() {
                             << " results, got " << getNumResults();
   for (unsigned k = 0; k < kNumArgKinds; ++k) {
     ArgKind kind = static_cast<ArgKind>(k);
-    size_t n = countSlots(*this, kind);
+    size_t n = getNumSlots(*this, kind);
     unsigned min = desc->getMinSlots(kind);
     std::optional<unsigned> max = desc->getMaxSlots(kind);
     if (n < min || (max && n > *max))

@@ -23,4 +23,14 @@
 #define GET_OP_CLASSES
 #include "dialects/Exec/IR/ExecOps.h.inc"
 
+namespace mlir {
+namespace nd4j {
+enum class ArgKind : uint8_t; // dialects/Common/OpDescriptor.h
+namespace exec {
+/// Number of slots `node` fills in its argument list of kind `k`.
+size_t getNumSlots(NodeOp node, ArgKind k);
+} // namespace exec
+} // namespace nd4j
+} // namespace mlir
+
 #endif // ND4J_DIALECTS_EXEC_IR_EXECOPS_H
