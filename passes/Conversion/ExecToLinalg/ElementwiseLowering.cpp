@@ -161,20 +161,6 @@ Value select(OpBuilder &b, Location loc, Value c, Value t, Value f) {
   return arith::SelectOp::create(b, loc, c, t, f);
 }
 
-Value maxOf(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
-  if (isFloat(x.getType()))
-    return arith::MaximumFOp::create(b, loc, x, y);
-  return isUnsigned ? arith::MaxUIOp::create(b, loc, x, y).getResult()
-                    : arith::MaxSIOp::create(b, loc, x, y).getResult();
-}
-
-Value minOf(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
-  if (isFloat(x.getType()))
-    return arith::MinimumFOp::create(b, loc, x, y);
-  return isUnsigned ? arith::MinUIOp::create(b, loc, x, y).getResult()
-                    : arith::MinSIOp::create(b, loc, x, y).getResult();
-}
-
 /// Python-style floor division and modulo (libnd4j's floordiv/floormod).
 Value floorDiv(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
   if (isFloat(x.getType()))

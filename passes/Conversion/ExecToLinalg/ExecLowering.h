@@ -134,6 +134,11 @@ Value createSplat(OpBuilder &b, Location loc, RankedTensorType type,
 Value convertScalar(OpBuilder &b, Location loc, Value v, Type to,
                     bool fromUnsigned = false, bool toUnsigned = false);
 
+/// The larger / smaller of two scalars: NaN-propagating for floats, signed
+/// or unsigned comparison for integers.
+Value maxOf(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned);
+Value minOf(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned);
+
 /// |v| of a signed integer, as max(v, 0 - v) (INT_MIN stays INT_MIN, as in
 /// libnd4j). Plain arith: math.absi has no lowering for n-D vectors.
 Value createAbsI(OpBuilder &b, Location loc, Value v);

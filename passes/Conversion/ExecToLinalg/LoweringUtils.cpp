@@ -9,6 +9,7 @@
 #include "passes/Conversion/ExecToLinalg/ExecLowering.h"
 
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -56,6 +57,22 @@ Value mlir::nd4j::createAbsI(OpBuilder &b, Location loc, Value v) {
   Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(v.getType()));
   Value negated = arith::SubIOp::create(b, loc, zero, v);
   return arith::MaxSIOp::create(b, loc, v, negated);
+}
+
+Value mlir::nd4j::maxOf(OpBuilder &b, Location loc, Value x, Value y,
+                        bool isUnsigned) {
+  if (isa<FloatType>(getElementTypeOrSelf(x.getType())))
+    return arith::MaximumFOp::create(b, loc, x, y);
+  return isUnsigned ? arith::MaxUIOp::create(b, loc, x, y).getResult()
+                    : arith::MaxSIOp::create(b, loc, x, y).getResult();
+}
+
+Value mlir::nd4j::minOf(OpBuilder &b, Location loc, Value x, Value y,
+                        bool isUnsigned) {
+  if (isa<FloatType>(getElementTypeOrSelf(x.getType())))
+    return arith::MinimumFOp::create(b, loc, x, y);
+  return isUnsigned ? arith::MinUIOp::create(b, loc, x, y).getResult()
+                    : arith::MinSIOp::create(b, loc, x, y).getResult();
 }
 
 Value mlir::nd4j::convertScalar(OpBuilder &b, Location loc, Value v, Type to,

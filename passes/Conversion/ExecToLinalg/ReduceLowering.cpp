@@ -330,16 +330,10 @@ Value combine(OpBuilder &b, Location loc, Kind kind, Value x, Value acc,
   case Kind::Max:
   case Kind::AMax:
   case Kind::NormMax:
-    if (f)
-      return arith::MaximumFOp::create(b, loc, acc, v);
-    return accUnsigned ? arith::MaxUIOp::create(b, loc, acc, v).getResult()
-                       : arith::MaxSIOp::create(b, loc, acc, v).getResult();
+    return maxOf(b, loc, acc, v, accUnsigned);
   case Kind::Min:
   case Kind::AMin:
-    if (f)
-      return arith::MinimumFOp::create(b, loc, acc, v);
-    return accUnsigned ? arith::MinUIOp::create(b, loc, acc, v).getResult()
-                       : arith::MinSIOp::create(b, loc, acc, v).getResult();
+    return minOf(b, loc, acc, v, accUnsigned);
   default:
     return f ? arith::AddFOp::create(b, loc, acc, v).getResult()
              : arith::AddIOp::create(b, loc, acc, v).getResult();

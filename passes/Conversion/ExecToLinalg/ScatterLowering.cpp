@@ -78,15 +78,9 @@ Value combineScalars(OpBuilder &b, Location loc, Combine combine, Value old,
     return isFloat ? arith::MulFOp::create(b, loc, old, update).getResult()
                    : arith::MulIOp::create(b, loc, old, update).getResult();
   case Combine::Max:
-    if (isFloat)
-      return arith::MaximumFOp::create(b, loc, old, update);
-    return isUnsigned ? arith::MaxUIOp::create(b, loc, old, update).getResult()
-                      : arith::MaxSIOp::create(b, loc, old, update).getResult();
+    return maxOf(b, loc, old, update, isUnsigned);
   case Combine::Min:
-    if (isFloat)
-      return arith::MinimumFOp::create(b, loc, old, update);
-    return isUnsigned ? arith::MinUIOp::create(b, loc, old, update).getResult()
-                      : arith::MinSIOp::create(b, loc, old, update).getResult();
+    return minOf(b, loc, old, update, isUnsigned);
   }
   return update;
 }
