@@ -23,6 +23,10 @@ struct nd4j_tensor {
   size_t byteSize = 0;
   void *data = nullptr;
   bool owned = false;
+  /// What an owned tensor frees when it is not `data` itself: the
+  /// allocation an ABI 2 model handed out (libc malloc) that `data` points
+  /// into.
+  void *allocation = nullptr;
 };
 
 namespace nd4j {

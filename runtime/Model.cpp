@@ -13,6 +13,7 @@
 #include "runtime/Signature.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <dlfcn.h>
 #include <memory>
@@ -25,6 +26,7 @@ struct nd4j_model {
   std::string path;
   void *handle = nullptr;
   nd4j_model_run_fn run = nullptr;
+  nd4j_model_run_v2_fn runV2 = nullptr;
   Signature signature;
 
   ~nd4j_model() {
@@ -73,7 +75,11 @@ nd4j_status checkTensor(bool input, const SignatureEntry &entry, size_t index,
     error = describe(input, entry, index) + ": no tensor (NULL)";
     return ND4J_STATUS_INVALID_ARGUMENT;
   }
-  if (tensor->dtype != entry.dtype || tensor->shape != entry.shape) {
+  // A dimension known only at run time (-1, ABI 2) takes any size.
+  bool shapeOk = tensor->shape.size() == entry.shape.size();
+  for (size_t d = 0; shapeOk && d < entry.shape.size(); ++d)
+    shapeOk = entry.shape[d] < 0 || entry.shape[d] == tensor->shape[d];
+  if (tensor->dtype != entry.dtype || !shapeOk) {
     error = describe(input, entry, index) + ": expected shape " +
             formatShape(entry.shape) + " " + nd4j_dtype_name(entry.dtype) +
             ", got " + formatShape(tensor->shape) + " " +
@@ -149,17 +155,24 @@ nd4j_status nd4j_model_open(const char *path, nd4j_model **out) {
     return setError(ND4J_STATUS_MISSING_SYMBOL,
                     name + ": missing symbol '" ND4J_MODEL_SIGNATURE_SYMBOL
                            "' (not a model library written by nd4j-compile)");
-  dlerror();
-  void *run = dlsym(model->handle, ND4J_MODEL_RUN_SYMBOL);
-  if (!run)
-    return setError(ND4J_STATUS_MISSING_SYMBOL,
-                    name + ": missing symbol '" ND4J_MODEL_RUN_SYMBOL
-                           "' (not a model library written by nd4j-compile)");
-  model->run = reinterpret_cast<nd4j_model_run_fn>(run);
-
   std::string error;
   if (nd4j_status status = parseSignature(signature, model->signature, error))
     return setError(status, name + ": " + error);
+  // ABI 1 and 2 have entry points of their own names, so that a loader of
+  // one cannot call the other's.
+  const char *runSymbol = model->signature.abiVersion >= 2
+                              ? ND4J_MODEL_RUN_V2_SYMBOL
+                              : ND4J_MODEL_RUN_SYMBOL;
+  dlerror();
+  void *run = dlsym(model->handle, runSymbol);
+  if (!run)
+    return setError(ND4J_STATUS_MISSING_SYMBOL,
+                    name + ": missing symbol '" + runSymbol +
+                        "' (not a model library written by nd4j-compile)");
+  if (model->signature.abiVersion >= 2)
+    model->runV2 = reinterpret_cast<nd4j_model_run_v2_fn>(run);
+  else
+    model->run = reinterpret_cast<nd4j_model_run_fn>(run);
   std::vector<std::string> missing =
       missingCpuFeatures(model->signature.cpuFeatures);
   if (!missing.empty()) {
@@ -237,6 +250,90 @@ ND4J_ENTRY_GETTERS(input, true)
 ND4J_ENTRY_GETTERS(output, false)
 #undef ND4J_ENTRY_GETTERS
 
+namespace {
+
+/// ABI 2: the model allocates its outputs (libc malloc) and says their
+/// shapes; they become new tensors, or are copied into the caller's when
+/// the shapes agree.
+nd4j_status runV2(nd4j_model *model, nd4j_tensor *const *inputs,
+                  nd4j_tensor **outputs) {
+  const Signature &signature = model->signature;
+  const std::string &name = model->path;
+  size_t numIn = signature.inputs.size(), numOut = signature.outputs.size();
+  std::vector<void *> inputData(numIn);
+  std::vector<const int64_t *> inputShapes(numIn);
+  for (size_t i = 0; i < numIn; ++i) {
+    inputData[i] = inputs[i]->data;
+    inputShapes[i] = inputs[i]->shape.data();
+  }
+  std::vector<void *> outputData(numOut, nullptr), allocs(numOut, nullptr);
+  std::vector<std::vector<int64_t>> shapes(numOut);
+  std::vector<int64_t *> outputShapes(numOut);
+  for (size_t i = 0; i < numOut; ++i) {
+    shapes[i].assign(signature.outputs[i].shape.size(), 0);
+    outputShapes[i] = shapes[i].data();
+  }
+  nd4j_model_context context = nd4j_default_context();
+  int32_t rc =
+      model->runV2(inputData.data(), inputShapes.data(), outputData.data(),
+                   allocs.data(), outputShapes.data(), &context);
+  // The model's buffers, freed on every path that does not hand them on.
+  struct Allocations {
+    std::vector<void *> &ptrs;
+    ~Allocations() {
+      for (void *p : ptrs)
+        std::free(p);
+    }
+  } guard{allocs};
+  if (rc != 0)
+    return setError(ND4J_STATUS_RUN_FAILED,
+                    name +
+                        ": the model's " ND4J_MODEL_RUN_V2_SYMBOL " returned " +
+                        std::to_string(rc));
+  std::vector<std::unique_ptr<nd4j_tensor, TensorDeleter>> results(numOut);
+  std::string why;
+  for (size_t i = 0; i < numOut; ++i) {
+    const SignatureEntry &entry = signature.outputs[i];
+    auto tensor = std::unique_ptr<nd4j_tensor, TensorDeleter>(new (std::nothrow)
+                                                                  nd4j_tensor);
+    if (!tensor)
+      return setError(ND4J_STATUS_OUT_OF_MEMORY, name + ": out of memory");
+    tensor->dtype = entry.dtype;
+    tensor->shape = shapes[i];
+    if (!computeSize(entry.dtype, shapes[i].data(), shapes[i].size(),
+                     tensor->numElements, tensor->byteSize, why))
+      return setError(ND4J_STATUS_RUN_FAILED,
+                      name + ": " + describe(false, entry, i) +
+                          ": the model returned shape " +
+                          formatShape(shapes[i]) + ": " + why);
+    std::string error;
+    if (outputs[i] &&
+        checkTensor(false, entry, i, outputs[i], error) == ND4J_STATUS_OK &&
+        outputs[i]->shape != shapes[i])
+      error = describe(false, entry, i) + ": the run computed shape " +
+              formatShape(shapes[i]) + ", the tensor given has " +
+              formatShape(outputs[i]->shape);
+    if (!error.empty())
+      return setError(ND4J_STATUS_MISMATCH, name + ": " + error);
+    tensor->data = outputData[i];
+    tensor->allocation = allocs[i];
+    tensor->owned = true;
+    allocs[i] = nullptr; // The tensor frees it from now on.
+    results[i] = std::move(tensor);
+  }
+  for (size_t i = 0; i < numOut; ++i) {
+    if (outputs[i]) {
+      if (results[i]->byteSize)
+        std::memcpy(outputs[i]->data, results[i]->data, results[i]->byteSize);
+      continue; // results[i] frees the model's buffer.
+    }
+    outputs[i] = results[i].release();
+  }
+  return ND4J_STATUS_OK;
+}
+
+} // namespace
+
 nd4j_status nd4j_run(nd4j_model *model, nd4j_tensor *const *inputs,
                      int64_t numInputs, nd4j_tensor **outputs,
                      int64_t numOutputs) {
@@ -290,6 +387,9 @@ nd4j_status nd4j_run(nd4j_model *model, nd4j_tensor *const *inputs,
                             " overlaps " +
                             describe(false, signature.outputs[j], j));
   }
+
+  if (model->runV2)
+    return runV2(model, inputs, outputs);
 
   std::vector<std::unique_ptr<nd4j_tensor, TensorDeleter>> created(
       signature.outputs.size());

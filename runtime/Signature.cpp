@@ -12,6 +12,7 @@
 #include "runtime/Signature.h"
 #include "runtime/Internal.h"
 
+#include <algorithm>
 #include <cstring>
 
 using namespace nd4j::runtime;
@@ -145,6 +146,11 @@ nd4j_status parseRecord(const std::string &line, int number,
     std::string dimText;
     if (!parser.field(dimText))
       return fail(truncated);
+    // ABI 2: `?` is a dimension known only at run time.
+    if (dimText == "?" && signature.abiVersion >= 2) {
+      entry.shape.push_back(-1);
+      continue;
+    }
     uint64_t dim;
     if (!parseUnsigned(dimText, INT64_MAX, dim))
       return fail("bad dimension " + quote(dimText));
@@ -157,8 +163,9 @@ nd4j_status parseRecord(const std::string &line, int number,
     return fail(why);
   int64_t numElements;
   size_t byteSize;
-  if (!computeSize(entry.dtype, entry.shape.data(), entry.shape.size(),
-                   numElements, byteSize, why))
+  bool dynamic = std::count(entry.shape.begin(), entry.shape.end(), -1) > 0;
+  if (!dynamic && !computeSize(entry.dtype, entry.shape.data(),
+                               entry.shape.size(), numElements, byteSize, why))
     return fail(kind + " " + quote(entry.name) + ": " + why);
   (kind == "input" ? signature.inputs : signature.outputs)
       .push_back(std::move(entry));
@@ -197,9 +204,9 @@ nd4j_status nd4j::runtime::parseSignature(const char *text,
             quote(header);
     return ND4J_STATUS_BAD_SIGNATURE;
   }
-  if (version != ND4J_MODEL_ABI_VERSION) {
+  if (version != 1 && version != ND4J_MODEL_ABI_VERSION) {
     error = "model ABI version " + std::to_string(version) +
-            " is not supported (this runtime reads version " +
+            " is not supported (this runtime reads versions 1 to " +
             std::to_string(ND4J_MODEL_ABI_VERSION) + ")";
     return ND4J_STATUS_UNSUPPORTED_ABI;
   }

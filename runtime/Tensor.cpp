@@ -197,7 +197,7 @@ void nd4j_tensor_destroy(nd4j_tensor *tensor) {
   if (!tensor)
     return;
   if (tensor->owned)
-    std::free(tensor->data);
+    std::free(tensor->allocation ? tensor->allocation : tensor->data);
   delete tensor;
 }
 

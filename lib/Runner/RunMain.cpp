@@ -736,7 +736,7 @@ int nd4j::runMain(int argc, char **argv) {
     return RunSuccess;
   }
   if (options.version) {
-    std::printf("nd4j-run (nd4j-mlir) %s\n  model ABI version %d\n",
+    std::printf("nd4j-run (nd4j-mlir) %s\n  model ABI versions 1 to %d\n",
                 ND4J_MLIR_VERSION, ND4J_MODEL_ABI_VERSION);
     return RunSuccess;
   }

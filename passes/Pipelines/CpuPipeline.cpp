@@ -59,12 +59,14 @@ static const char *const kCpuTensorStages =
     "canonicalize,cse,linalg-fuse-elementwise-ops,canonicalize,cse";
 static const char *const kCpuVectorStages =
     "func.func(nd4j-cpu-vectorize),canonicalize,cse";
+/// Between the two: results become out-parameters (hoisting static
+/// allocations into them), except those of ABI 2 graph functions, which
+/// return the buffers they allocate (nd4j-dynamic-abi).
 static const char *const kCpuBufferStages =
     "one-shot-bufferize{bufferize-function-boundaries "
     "function-boundary-type-conversion=identity-layout-map},"
-    "canonicalize,"
-    "buffer-results-to-out-params{hoist-static-allocs=true "
-    "modify-public-functions=true},"
+    "canonicalize";
+static const char *const kCpuBufferDeallocStages =
     "buffer-deallocation-pipeline,convert-bufferization-to-memref";
 /// CPU only: accumulators in registers, chunks on the thread pool, one
 /// function per loop nest.
@@ -87,7 +89,8 @@ static const char *const kCpuLoopStages =
     "lower-affine,convert-scf-to-cf,canonicalize,"
     "expand-strided-metadata,lower-affine";
 static const char *const kCpuLLVMStages =
-    "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
+    "nd4j-dynamic-abi,convert-vector-to-llvm{vector-contract-lowering="
+    "outerproduct},"
     "convert-math-to-llvm,convert-math-to-libm,finalize-memref-to-llvm,"
     "convert-arith-to-llvm,convert-index-to-llvm,"
     "convert-func-to-llvm{use-bare-ptr-memref-call-conv=true},"
@@ -110,8 +113,41 @@ void mlir::nd4j::buildCpuTensorStages(OpPassManager &pm,
   addStages(pm, kCpuTensorStages);
 }
 
+namespace {
+/// Upstream's buffer-results-to-out-params{hoist-static-allocs=true
+/// modify-public-functions=true}, skipping the functions marked
+/// `nd4j.dynamic_abi` (the option that filters functions has no pass-text
+/// form).
+struct ResultsToOutParamsPass
+    : public PassWrapper<ResultsToOutParamsPass, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(ResultsToOutParamsPass)
+  StringRef getArgument() const final {
+    return "nd4j-buffer-results-to-out-params";
+  }
+  StringRef getDescription() const final {
+    return "buffer-results-to-out-params except for ABI 2 graph functions";
+  }
+  void getDependentDialects(DialectRegistry &registry) const override {
+    registry.insert<memref::MemRefDialect>();
+  }
+  void runOnOperation() override {
+    bufferization::BufferResultsToOutParamsOpts options;
+    options.hoistStaticAllocs = true;
+    options.modifyPublicFunctions = true;
+    options.filterFn = [](func::FuncOp *func) {
+      return !(*func)->hasAttr("nd4j.dynamic_abi");
+    };
+    if (failed(bufferization::promoteBufferResultsToOutParams(getOperation(),
+                                                              options)))
+      signalPassFailure();
+  }
+};
+} // namespace
+
 void mlir::nd4j::buildBufferizationStages(OpPassManager &pm) {
   addStages(pm, kCpuBufferStages);
+  pm.addPass(std::make_unique<ResultsToOutParamsPass>());
+  addStages(pm, kCpuBufferDeallocStages);
 }
 
 void mlir::nd4j::buildCpuLoweringStages(OpPassManager &pm,

@@ -47,15 +47,25 @@ struct Nd4jEmitEntryPointPass
           << entry.getName().getValue() << "'";
       return signalPassFailure();
     }
-    if (graphFn.getNumArguments() !=
-        static_cast<unsigned>(numInputs + numOutputs)) {
+    int64_t abi = 1;
+    if (auto a = info.getAs<IntegerAttr>("abi"))
+      abi = a.getInt();
+    if (abi == 2 && graphFn.getNumArguments() != 5) {
+      graphFn.emitError("expected the five pointer arrays of ABI 2 "
+                        "(nd4j-dynamic-abi), found ")
+          << graphFn.getNumArguments() << " arguments";
+      return signalPassFailure();
+    }
+    if (abi == 1 && graphFn.getNumArguments() !=
+                        static_cast<unsigned>(numInputs + numOutputs)) {
       graphFn.emitError("expected ")
           << numInputs + numOutputs
           << " buffer pointers (bare-pointer convention), found "
           << graphFn.getNumArguments();
       return signalPassFailure();
     }
-    for (StringRef name : {"nd4j_model_signature", "nd4j_model_run"})
+    for (StringRef name : {"nd4j_model_signature", "nd4j_model_run",
+                           "nd4j_model_run_v2", "nd4j_model_free"})
       if (module.lookupSymbol(name)) {
         module.emitError("the module already defines '") << name << "'";
         return signalPassFailure();
@@ -118,6 +128,10 @@ struct Nd4jEmitEntryPointPass
                            LLVM::Linkage::External, "nd4j_model_signature",
                            b.getStringAttr(text));
 
+    if (abi == 2) {
+      defineRunV2(module, graphFn, ctxGlobal);
+      return;
+    }
     auto fnType = LLVM::LLVMFunctionType::get(i32, {ptrType, ptrType, ptrType});
     auto run = LLVM::LLVMFuncOp::create(b, loc, "nd4j_model_run", fnType);
     Block *body = run.addEntryBlock(b);
@@ -139,6 +153,46 @@ struct Nd4jEmitEntryPointPass
                           ctxAddr);
     Value zero = LLVM::ConstantOp::create(b, loc, i32, 0);
     LLVM::ReturnOp::create(b, loc, zero);
+  }
+
+  /// ABI 2: `i32 nd4j_model_run_v2(inputs, input_shapes, outputs,
+  /// output_allocs, output_shapes, ctx)` passes the five arrays on to the
+  /// graph function (nd4j-dynamic-abi), and `nd4j_model_free(ptr)` frees
+  /// what it handed out in `output_allocs`.
+  void defineRunV2(ModuleOp module, LLVM::LLVMFuncOp graphFn,
+                   LLVM::GlobalOp ctxGlobal) {
+    MLIRContext *ctx = &getContext();
+    Location loc = module.getLoc();
+    auto ptrType = LLVM::LLVMPointerType::get(ctx);
+    auto i32 = IntegerType::get(ctx, 32);
+    auto voidType = LLVM::LLVMVoidType::get(ctx);
+    OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+    auto run = LLVM::LLVMFuncOp::create(
+        b, loc, "nd4j_model_run_v2",
+        LLVM::LLVMFunctionType::get(i32, SmallVector<Type>(6, ptrType)));
+    Block *body = run.addEntryBlock(b);
+    b.setInsertionPointToStart(body);
+    Value ctxAddr = LLVM::AddressOfOp::create(b, loc, ctxGlobal);
+    LLVM::StoreOp::create(b, loc, body->getArgument(5), ctxAddr);
+    LLVM::CallOp::create(b, loc, graphFn, body->getArguments().take_front(5));
+    LLVM::StoreOp::create(b, loc, LLVM::ZeroOp::create(b, loc, ptrType),
+                          ctxAddr);
+    LLVM::ReturnOp::create(b, loc, LLVM::ConstantOp::create(b, loc, i32, 0));
+
+    auto freeType = LLVM::LLVMFunctionType::get(voidType, {ptrType});
+    auto freeFn = module.lookupSymbol<LLVM::LLVMFuncOp>("free");
+    if (!freeFn) {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(module.getBody());
+      freeFn = LLVM::LLVMFuncOp::create(b, loc, "free", freeType);
+    }
+    b.setInsertionPointToEnd(module.getBody());
+    auto release =
+        LLVM::LLVMFuncOp::create(b, loc, "nd4j_model_free", freeType);
+    Block *rb = release.addEntryBlock(b);
+    b.setInsertionPointToStart(rb);
+    LLVM::CallOp::create(b, loc, freeFn, rb->getArgument(0));
+    LLVM::ReturnOp::create(b, loc, ValueRange());
   }
 
   /// Defines the declarations nd4j-gpu-host-buffers made for the device

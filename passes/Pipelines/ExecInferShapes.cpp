@@ -223,19 +223,23 @@ struct Nd4jExecInferShapesPass
             return ranked && ranked.hasStaticShape();
           }))
         return;
-      if (!llvm::all_of(node.getInputs().getTypes(), [](Type t) {
-            auto ranked = dyn_cast<RankedTensorType>(t);
-            return ranked && ranked.hasStaticShape();
-          }))
+      if (!llvm::all_of(node.getInputs().getTypes(),
+                        [](Type t) { return isa<RankedTensorType>(t); }))
         return;
-      if (::mlir::failed(inferNode(node)))
+      // With a dynamic input the typed op's inference may know less than
+      // the node; what it cannot infer stays as declared (the lowering
+      // names what it cannot compile).
+      bool dynamic = !llvm::all_of(node.getInputs().getTypes(), [](Type t) {
+        return cast<RankedTensorType>(t).hasStaticShape();
+      });
+      if (::mlir::failed(inferNode(node, dynamic)))
         failed = true;
     });
     if (failed)
       signalPassFailure();
   }
 
-  LogicalResult inferNode(exec::NodeOp node) {
+  LogicalResult inferNode(exec::NodeOp node, bool dynamic) {
     // SameDiff's own names for libnd4j ops our typed ops call otherwise.
     StringRef libnd4jName = StringSwitch<StringRef>(node.getOpName())
                                 .Case("mmul", "matmul")
@@ -248,7 +252,9 @@ struct Nd4jExecInferShapesPass
       desc = lookupDescriptorByLibnd4jName(libnd4jName, exec::OpType::CUSTOM);
     if (!desc)
       return success(); // No typed op: the node keeps its types.
-    auto fail = [&](const Twine &why) {
+    auto fail = [&](const Twine &why) -> LogicalResult {
+      if (dynamic)
+        return success();
       StringAttr name = node.getNameAttr();
       return node.emitError("cannot infer the result types of libnd4j op '")
              << node.getOpName() << "' (node '"

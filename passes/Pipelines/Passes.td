@@ -338,4 +338,31 @@ def Nd4jGpuEmulatePass : Pass<"nd4j-gpu-emulate", "::mlir::ModuleOp"> {
                            "::mlir::arith::ArithDialect"];
 }
 
+
+def Nd4jDynamicAbiPass : Pass<"nd4j-dynamic-abi", "::mlir::ModuleOp"> {
+  let summary = "Give a graph function with run-time shapes the ABI 2 convention";
+  let description = [{
+    Runs on buffers, after deallocation and before the lowering to the LLVM
+    dialect. A graph function that `convert-exec-to-linalg` marked
+    `nd4j.dynamic_abi` (its signature has dimensions known only at run time)
+    takes memrefs with dynamic sizes and returns the buffers it allocated,
+    which the bare-pointer convention cannot express. Its signature becomes
+    five pointers, the arrays of `nd4j_model_run_v2` (nd4j_model_abi.h):
+
+    - `inputs[i]`, `input_shapes[i][d]`: each argument's descriptor is
+      built from its buffer and its run-time sizes (row-major strides);
+    - `outputs[i]`, `output_allocs[i]`, `output_shapes[i][d]`: each result's
+      first element, the allocation to free, and its sizes are stored; the
+      function returns nothing.
+
+    ```mlir
+    func.func @g(%a: memref<?x2xf32>) -> memref<?x2xf32>
+    // becomes
+    func.func @g(%in: !llvm.ptr, %inShapes: !llvm.ptr, %out: !llvm.ptr,
+                 %outAllocs: !llvm.ptr, %outShapes: !llvm.ptr)
+    ```
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 #endif // ND4J_PASSES_PIPELINES_PASSES_TD

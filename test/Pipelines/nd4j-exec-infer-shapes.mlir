@@ -22,13 +22,26 @@ nd4j_exec.graph @mlp {
 
 // -----
 
-// A node whose inputs are not all known keeps its types.
-// CHECK-LABEL: nd4j_exec.graph @unknown_input
-// CHECK: "mmul" {{.*}} -> tensor<*xf32>
-nd4j_exec.graph @unknown_input {
+// Dimensions known only at run time stay `?` (SameDiff's batch).
+// CHECK-LABEL: nd4j_exec.graph @dynamic_batch
+// CHECK: "mmul" {{.*}} -> tensor<?x20xf32>
+// CHECK: "softmax" {{.*}} -> tensor<?x20xf32>
+nd4j_exec.graph @dynamic_batch {
   %in = nd4j_exec.placeholder "in" : tensor<?x2xf32>
   %w = nd4j_exec.constant "w" dense<1.0> : tensor<2x20xf32>
   %0 = nd4j_exec.node "mmul" <custom>(%in, %w) i_args [0, 0, 0] {name = "mmul"} : (tensor<?x2xf32>, tensor<2x20xf32>) -> tensor<*xf32>
+  %1 = nd4j_exec.node "softmax" <custom>(%0) i_args [-1] {name = "softmax"} : (tensor<*xf32>) -> tensor<*xf32>
+  nd4j_exec.return %1 : tensor<*xf32>
+}
+
+// -----
+
+// A node whose inputs are not all ranked keeps its types.
+// CHECK-LABEL: nd4j_exec.graph @unknown_input
+// CHECK: "relu" {{.*}} -> tensor<*xf32>
+nd4j_exec.graph @unknown_input {
+  %in = nd4j_exec.placeholder "in" : tensor<*xf32>
+  %0 = nd4j_exec.node "relu" <scalar>(%in) {name = "relu", op_num = 39 : i64, scalar = dense<0.000000e+00> : tensor<f32>} : (tensor<*xf32>) -> tensor<*xf32>
   nd4j_exec.return %0 : tensor<*xf32>
 }
 

@@ -37,6 +37,29 @@
  *    must not alias inputs). `bool` elements are one byte, 0 or 1.
  *    Returns 0 on success. `ctx` may be NULL.
  *
+ * ABI version 2 (`nd4j-model 2`) is for models whose shapes are not all
+ * known when they are compiled. A dimension of the signature may be `?`
+ * (known only at run time; runtimes report it as -1). Such a library
+ * exports, instead of `nd4j_model_run`:
+ *
+ *  - `int32_t nd4j_model_run_v2(void *const *inputs,
+ *                               const int64_t *const *input_shapes,
+ *                               void **outputs, void **output_allocs,
+ *                               int64_t *const *output_shapes,
+ *                               nd4j_model_context *ctx)`:
+ *    `inputs[i]` is a dense row-major buffer and `input_shapes[i]` its
+ *    `rank` dimensions (every one, `?` or not; the caller has checked the
+ *    rank and the static dimensions). The model allocates each output with
+ *    libc `malloc`, computes its shape, and stores the first element's
+ *    address in `outputs[i]`, the allocation in `output_allocs[i]` and the
+ *    dimensions in `output_shapes[i][0..rank)` (arrays the caller provides).
+ *    The caller owns the outputs from then on and releases each with
+ *    `nd4j_model_free(output_allocs[i])` (or libc `free`). Every output has
+ *    a buffer of its own. Dimensions the model requires to be equal at run
+ *    time (two `?` inputs that meet in an elementwise op) are the caller's
+ *    to keep equal.
+ *  - `void nd4j_model_free(void *allocation)`: frees an output allocation.
+ *
  *===----------------------------------------------------------------------===*/
 
 #ifndef ND4J_MLIR_RUNTIME_ND4J_MODEL_ABI_H
@@ -48,9 +71,12 @@
 extern "C" {
 #endif
 
-#define ND4J_MODEL_ABI_VERSION 1
+/* The newest ABI version this header describes; runtimes read 1 and 2. */
+#define ND4J_MODEL_ABI_VERSION 2
 #define ND4J_MODEL_SIGNATURE_SYMBOL "nd4j_model_signature"
 #define ND4J_MODEL_RUN_SYMBOL "nd4j_model_run"
+#define ND4J_MODEL_RUN_V2_SYMBOL "nd4j_model_run_v2"
+#define ND4J_MODEL_FREE_SYMBOL "nd4j_model_free"
 
 /* What the runtime lends generated code: a parallel-for over [0, n) on its
  * thread pool. Generated code that runs serially ignores it. */
@@ -64,6 +90,12 @@ typedef struct nd4j_model_context {
 
 typedef int32_t (*nd4j_model_run_fn)(void *const *inputs, void *const *outputs,
                                      nd4j_model_context *ctx);
+typedef int32_t (*nd4j_model_run_v2_fn)(void *const *inputs,
+                                        const int64_t *const *input_shapes,
+                                        void **outputs, void **output_allocs,
+                                        int64_t *const *output_shapes,
+                                        nd4j_model_context *ctx);
+typedef void (*nd4j_model_free_fn)(void *allocation);
 
 #ifdef __cplusplus
 }

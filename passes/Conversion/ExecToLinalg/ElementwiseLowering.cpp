@@ -34,6 +34,19 @@ ExecLowerFn elementwise(ScalarFn fn, bool convertToResult = true) {
       if (l.inputType(i).getRank() > type.getRank())
         return l.emitError("input ") << i << " has a higher rank than the "
                                      << "result";
+    // A run-time dimension read where the result's is fixed might be a
+    // broadcast 1 at run time; only equal run-time dimensions are safe.
+    for (unsigned i = 0; i < l.numInputs(); ++i) {
+      RankedTensorType in = l.inputType(i);
+      int64_t offset = type.getRank() - in.getRank();
+      for (int64_t d = 0; d < in.getRank(); ++d)
+        if (in.isDynamicDim(d) && !type.isDynamicDim(offset + d))
+          return l.emitError("dimension ")
+                 << d << " of input " << i
+                 << " is only known at run time but the result's is "
+                 << type.getDimSize(offset + d)
+                 << "; specialize the shapes (--input-shape)";
+    }
     Value r = createElementwise(
         l.b, l.loc, type, l.inputs,
         [&](OpBuilder &b, Location loc, ValueRange scalars) {
@@ -604,5 +617,9 @@ LogicalResult lowerBitcast(ExecLowering &l, SmallVectorImpl<Value> &results) {
 
 void mlir::nd4j::populateExecToLinalgElementwise(ExecLoweringTable &table) {
   addAll(table);
+  // Every op of addAll is one broadcasting generic (createElementwise or
+  // biasadd's): its run-time sizes are its inputs'.
+  for (const std::string &name : table.names())
+    table.setDynamicReady(name);
   table.add("bitcast", lowerBitcast);
 }

@@ -21,6 +21,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <functional>
 
 namespace mlir {
@@ -98,8 +99,16 @@ public:
   size_t size() const { return fns.size(); }
   std::vector<std::string> names() const;
 
+  /// Ops whose lowering handles dimensions known only at run time (`?`);
+  /// a node of another op with a dynamic input or result is an error.
+  void setDynamicReady(StringRef opName) { dynamicReady.insert(opName); }
+  bool isDynamicReady(StringRef opName) const {
+    return dynamicReady.contains(opName);
+  }
+
 private:
   llvm::StringMap<ExecLowerFn> fns;
+  llvm::StringSet<> dynamicReady;
 };
 
 /// The families; each lives in its own file.
@@ -118,8 +127,17 @@ const ExecLoweringTable &getExecLoweringTable();
 // Helpers shared by the families (LoweringUtils.cpp).
 //===----------------------------------------------------------------------===//
 
-/// `tensor.empty` of a static type.
+/// `tensor.empty` of `type`. A dynamic dimension's size is left pending (a
+/// placeholder marked `kPendingDimAttr`) for resolvePendingDims.
 Value createEmpty(OpBuilder &b, Location loc, RankedTensorType type);
+inline constexpr llvm::StringLiteral kPendingDimAttr = "nd4j.pending_dim";
+
+/// Gives every pending size of a `tensor.empty` under `root` its value: the
+/// empty must be the init (maybe through a `linalg.fill`) of a linalg op,
+/// and each dynamic result dimension the extent of a loop that an input
+/// indexes by that loop alone; the size is that input's `tensor.dim`.
+/// Otherwise fails with the reason in `why`.
+LogicalResult resolvePendingDims(Operation *root, std::string &why);
 
 /// A scalar of `type` (float, integer or i1) holding `value`.
 Value createScalar(OpBuilder &b, Location loc, Type type, double value);

@@ -180,9 +180,18 @@ std::string getDtypeName(Type type, bool isUnsigned) {
 void recordSignature(func::FuncOp func, ArrayRef<Type> argTypes,
                      ArrayRef<Attribute> argAttrs, ArrayRef<Type> resultTypes,
                      ArrayRef<Attribute> resultAttrs) {
+  // Dimensions known only at run time need ABI 2 (run-time shapes in,
+  // model-allocated outputs out).
+  bool dynamic =
+      llvm::any_of(
+          argTypes,
+          [](Type t) { return !cast<RankedTensorType>(t).hasStaticShape(); }) ||
+      llvm::any_of(resultTypes, [](Type t) {
+        return !cast<RankedTensorType>(t).hasStaticShape();
+      });
   std::string text;
   llvm::raw_string_ostream os(text);
-  os << "nd4j-model 1\n";
+  os << "nd4j-model " << (dynamic ? 2 : 1) << "\n";
   auto record = [&](StringRef kind, Type type, Attribute attrs) {
     auto dict = cast<DictionaryAttr>(attrs);
     auto tensor = cast<RankedTensorType>(type);
@@ -190,8 +199,12 @@ void recordSignature(func::FuncOp func, ArrayRef<Type> argTypes,
        << getDtypeName(tensor.getElementType(),
                        static_cast<bool>(dict.get("nd4j.unsigned")))
        << " " << tensor.getRank();
-    for (int64_t d : tensor.getShape())
-      os << " " << d;
+    for (int64_t d : tensor.getShape()) {
+      if (ShapedType::isDynamic(d))
+        os << " ?";
+      else
+        os << " " << d;
+    }
     os << " ";
     for (char c : cast<StringAttr>(dict.get("nd4j.name")).getValue()) {
       if (c == '\\')
@@ -214,13 +227,14 @@ void recordSignature(func::FuncOp func, ArrayRef<Type> argTypes,
   if (auto existing =
           module->getAttrOfType<DictionaryAttr>("nd4j.entry_points"))
     entries.append(existing.getValue());
-  entries.set(func.getSymNameAttr(),
-              b.getDictionaryAttr(
-                  {b.getNamedAttr("signature", b.getStringAttr(text)),
-                   b.getNamedAttr("inputs",
-                                  b.getI64IntegerAttr(func.getNumArguments())),
-                   b.getNamedAttr("outputs",
-                                  b.getI64IntegerAttr(func.getNumResults()))}));
+  entries.set(
+      func.getSymNameAttr(),
+      b.getDictionaryAttr(
+          {b.getNamedAttr("signature", b.getStringAttr(text)),
+           b.getNamedAttr("inputs",
+                          b.getI64IntegerAttr(func.getNumArguments())),
+           b.getNamedAttr("outputs", b.getI64IntegerAttr(func.getNumResults())),
+           b.getNamedAttr("abi", b.getI64IntegerAttr(dynamic ? 2 : 1))}));
   module->setAttr("nd4j.entry_points",
                   entries.getDictionary(func.getContext()));
 }
@@ -288,15 +302,40 @@ struct ConvertExecToLinalgPass
     // Every node without a lowering, and every dynamic shape, up front.
     bool failedCheck = false;
     for (Operation &op : body) {
-      for (Type t : op.getResultTypes())
-        if (!isStaticTensor(t) ||
+      bool dynamic = false;
+      for (Type t : op.getResultTypes()) {
+        if (!isa<RankedTensorType>(t) ||
             getDtypeName(getElementTypeOrSelf(t), false).empty()) {
           op.emitError("cannot compile a value of type ")
               << t
-              << ": shapes must be static and ranked, of a numeric or bool "
+              << ": shapes must be ranked, of a numeric or bool "
                  "element type";
           failedCheck = true;
+          continue;
         }
+        dynamic |= !isStaticTensor(t);
+      }
+      for (Type t : op.getOperandTypes())
+        dynamic |= isa<RankedTensorType>(t) && !isStaticTensor(t);
+      if (dynamic && isa<exec::ConstantOp, exec::VariableOp>(op)) {
+        op.emitError("a constant must have a static shape");
+        failedCheck = true;
+      }
+      if (auto node = dyn_cast<exec::NodeOp>(op);
+          dynamic && node && table.lookup(node.getOpName()) &&
+          !table.isDynamicReady(node.getOpName())) {
+        StringAttr name = node.getNameAttr();
+        auto diag = node.emitError("libnd4j op '")
+                    << node.getOpName() << "' (node '"
+                    << (name ? name.getValue() : StringRef("<unnamed>"))
+                    << "') cannot be compiled yet with dimensions known only "
+                       "at run time (";
+        llvm::interleaveComma(node->getOperandTypes(), diag);
+        diag << " -> ";
+        llvm::interleaveComma(node->getResultTypes(), diag);
+        diag << "); give the shapes with --input-shape or --dim";
+        failedCheck = true;
+      }
       for (Type t : op.getResultTypes()) {
         if (!isStaticTensor(t))
           continue;
@@ -357,6 +396,10 @@ struct ConvertExecToLinalgPass
         func::FuncOp::create(b, graph.getLoc(), graph.getSymName(),
                              b.getFunctionType(funcArgTypes, funcResultTypes));
     recordSignature(func, argTypes, argAttrs, resultTypes, resultAttrs);
+    bool dynamicAbi = llvm::any_of(llvm::concat<Type>(argTypes, resultTypes),
+                                   [](Type t) { return !isStaticTensor(t); });
+    if (dynamicAbi)
+      func->setAttr("nd4j.dynamic_abi", b.getUnitAttr());
     func.setAllArgAttrs(argAttrs);
     func.setAllResultAttrs(resultAttrs);
     Block *entry = func.addEntryBlock();
@@ -395,7 +438,14 @@ struct ConvertExecToLinalgPass
         SmallVector<Value> outs;
         for (Value v : r.getOutputs()) {
           if (!isEmptyTensor(v.getType())) {
-            outs.push_back(map.lookup(v));
+            Value lowered = map.lookup(v);
+            // ABI 2 hands each output's buffer to the caller: a value
+            // returned twice gets a copy of its own.
+            if (dynamicAbi && llvm::is_contained(outs, lowered))
+              lowered = bufferization::AllocTensorOp::create(
+                  b, r.getLoc(), cast<RankedTensorType>(lowered.getType()),
+                  ValueRange{}, lowered);
+            outs.push_back(lowered);
             continue;
           }
           // One allocation per empty output: CSE would merge tensor.empty
@@ -417,8 +467,22 @@ struct ConvertExecToLinalgPass
         inputs.push_back(map.lookup(v));
       ExecLowering lowering(node, inputs, b);
       SmallVector<Value> results;
+      Operation *before = entry->empty() ? nullptr : &entry->back();
       if (failed((*table.lookup(node.getOpName()))(lowering, results)))
         return failure();
+      // Run-time sizes of the new ops' dynamic results.
+      SmallVector<Operation *> created;
+      for (Operation &o : llvm::make_range(
+               before ? std::next(before->getIterator()) : entry->begin(),
+               entry->end()))
+        created.push_back(&o);
+      for (Operation *o : created) {
+        std::string why;
+        if (failed(resolvePendingDims(o, why)))
+          return lowering.emitError("with dimensions known only at run "
+                                    "time: ")
+                 << why;
+      }
       if (results.size() != node.getNumResults())
         return lowering.emitError("lowering produced ")
                << results.size() << " results for " << node.getNumResults();

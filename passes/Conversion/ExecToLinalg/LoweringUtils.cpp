@@ -16,8 +16,88 @@ using namespace mlir::nd4j;
 
 Value mlir::nd4j::createEmpty(OpBuilder &b, Location loc,
                               RankedTensorType type) {
-  return tensor::EmptyOp::create(b, loc, type.getShape(),
-                                 type.getElementType());
+  SmallVector<Value> sizes;
+  for (int64_t d : type.getShape())
+    if (ShapedType::isDynamic(d)) {
+      auto pending = UnrealizedConversionCastOp::create(
+          b, loc, TypeRange{b.getIndexType()}, ValueRange{});
+      pending->setAttr(kPendingDimAttr, b.getUnitAttr());
+      sizes.push_back(pending.getResult(0));
+    }
+  return tensor::EmptyOp::create(b, loc, type, sizes);
+}
+
+LogicalResult mlir::nd4j::resolvePendingDims(Operation *root,
+                                             std::string &why) {
+  SmallVector<tensor::EmptyOp> empties;
+  root->walk([&](tensor::EmptyOp e) {
+    if (llvm::any_of(e.getDynamicSizes(), [](Value v) {
+          Operation *def = v.getDefiningOp();
+          return def && def->hasAttr(kPendingDimAttr);
+        }))
+      empties.push_back(e);
+  });
+  for (tensor::EmptyOp e : empties) {
+    // The empty is the init of a linalg op, maybe through a fill.
+    auto fail = [&](const Twine &reason) {
+      why = reason.str();
+      return failure();
+    };
+    if (!e->hasOneUse())
+      return fail("a dynamic result is not computed by one linalg op");
+    Operation *user = *e->getUsers().begin();
+    linalg::FillOp fill = dyn_cast<linalg::FillOp>(user);
+    if (fill) {
+      if (!fill->hasOneUse())
+        return fail("a dynamic result is not computed by one linalg op");
+      user = *fill->getUsers().begin();
+    }
+    auto consumer = dyn_cast<linalg::LinalgOp>(user);
+    Value init = fill ? fill.getResult(0) : e.getResult();
+    OpOperand *initOperand = nullptr;
+    if (consumer)
+      for (OpOperand &o : consumer.getDpsInitsMutable())
+        if (o.get() == init)
+          initOperand = &o;
+    if (!initOperand)
+      return fail("a dynamic result is not computed by one linalg op");
+    AffineMap initMap = consumer.getMatchingIndexingMap(initOperand);
+    // Each pending size is the extent of a loop that some input indexes
+    // with that loop alone.
+    OpBuilder b(consumer);
+    e->moveBefore(consumer);
+    if (fill)
+      fill->moveBefore(consumer);
+    b.setInsertionPoint(e);
+    unsigned dynIndex = 0;
+    for (int64_t d = 0, rank = e.getType().getRank(); d < rank; ++d) {
+      if (!e.getType().isDynamicDim(d))
+        continue;
+      Value size = e.getDynamicSizes()[dynIndex++];
+      Operation *pending = size.getDefiningOp();
+      if (!pending || !pending->hasAttr(kPendingDimAttr))
+        continue;
+      auto loop = dyn_cast<AffineDimExpr>(initMap.getResult(d));
+      Value extent;
+      for (OpOperand *in : consumer.getDpsInputOperands()) {
+        auto type = dyn_cast<RankedTensorType>(in->get().getType());
+        if (!loop || !type)
+          continue;
+        AffineMap map = consumer.getMatchingIndexingMap(in);
+        for (unsigned r = 0; r < map.getNumResults() && !extent; ++r)
+          if (map.getResult(r) == loop)
+            extent = tensor::DimOp::create(b, e.getLoc(), in->get(), r);
+        if (extent)
+          break;
+      }
+      if (!extent)
+        return fail("dimension " + Twine(d) +
+                    " of a result is not the extent of an input dimension");
+      pending->getResult(0).replaceAllUsesWith(extent);
+      pending->erase();
+    }
+  }
+  return success();
 }
 
 static TypedAttr getScalarAttr(Builder &b, Type type, double value) {

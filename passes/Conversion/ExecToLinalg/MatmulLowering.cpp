@@ -181,4 +181,6 @@ LogicalResult lowerMatmul(ExecLowering &l, SmallVectorImpl<Value> &results) {
 void mlir::nd4j::populateExecToLinalgMatmul(ExecLoweringTable &table) {
   table.add("matmul", lowerMatmul);
   table.add("mmul", lowerMatmul);
+  table.setDynamicReady("matmul");
+  table.setDynamicReady("mmul");
 }

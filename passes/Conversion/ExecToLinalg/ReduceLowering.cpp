@@ -1044,6 +1044,8 @@ void mlir::nd4j::populateExecToLinalgReduce(ExecLoweringTable &table) {
   table.add("argmin", argReduction(false));
   table.add("softmax", softmaxLike(false));
   table.add("log_softmax", softmaxLike(true));
+  table.setDynamicReady("softmax");
+  table.setDynamicReady("log_softmax");
   table.add("cumsum", scan(false));
   table.add("cumprod", scan(true));
   table.add("batchnorm", lowerBatchnorm);

@@ -124,7 +124,8 @@ Value transpose(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> perm) {
   SmallVector<int64_t> shape;
   for (int64_t p : perm)
     shape.push_back(type.getDimSize(p));
-  Value init = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
+  Value init =
+      createEmpty(b, loc, RankedTensorType::get(shape, type.getElementType()));
   return linalg::TransposeOp::create(b, loc, v, init, perm).getResult()[0];
 }
 
@@ -1074,6 +1075,8 @@ void mlir::nd4j::populateExecToLinalgShape(ExecLoweringTable &table) {
   table.add("onehot", lowerOneHot);
   table.add("permute", lowerPermute);
   table.add("transpose", lowerPermute);
+  table.setDynamicReady("permute");
+  table.setDynamicReady("transpose");
   table.add("broadcast_to", lowerBroadcastTo);
   table.add("tile", lowerTile);
   table.add("concat", lowerConcat);

@@ -5,7 +5,7 @@
 
 // CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-DAG: #[[$ROW:.*]] = affine_map<(d0, d1) -> (d1)>
-// CHECK: module attributes {nd4j.entry_points = {add_bcast = {inputs = 2 : i64, outputs = 1 : i64, signature = "nd4j-model 1\0Ainput f32 2 2 3 x\0Ainput f32 1 3 y\0Aoutput f32 2 2 3 sum\0A"}}}
+// CHECK: module attributes {nd4j.entry_points = {add_bcast = {abi = 1 : i64, inputs = 2 : i64, outputs = 1 : i64, signature = "nd4j-model 1\0Ainput f32 2 2 3 x\0Ainput f32 1 3 y\0Aoutput f32 2 2 3 sum\0A"}}}
 // CHECK-LABEL: func.func @add_bcast(
 // CHECK-SAME: %[[$X:.*]]: tensor<2x3xf32> {nd4j.name = "x"}, %[[$Y:.*]]: tensor<3xf32> {nd4j.name = "y"}) -> (tensor<2x3xf32> {nd4j.name = "sum"})
 // CHECK: %[[E:.*]] = tensor.empty() : tensor<2x3xf32>

@@ -12,11 +12,42 @@ nd4j_exec.graph @unknown {
 
 // -----
 
-// Shapes must be static.
-nd4j_exec.graph @dynamic {
-  // expected-error @+1 {{cannot compile a value of type 'tensor<?x3xf32>': shapes must be static and ranked}}
+// Shapes must be ranked.
+nd4j_exec.graph @unranked {
+  // expected-error @+1 {{cannot compile a value of type 'tensor<*xf32>': shapes must be ranked}}
+  %x = nd4j_exec.placeholder "x" : tensor<*xf32>
+  nd4j_exec.return %x : tensor<*xf32>
+}
+
+// -----
+
+// Only the ops whose lowering handles them take run-time dimensions.
+nd4j_exec.graph @dynamic_unsupported {
   %x = nd4j_exec.placeholder "x" : tensor<?x3xf32>
-  nd4j_exec.return %x : tensor<?x3xf32>
+  // expected-error @+1 {{libnd4j op 'reverse' (node 'r') cannot be compiled yet with dimensions known only at run time ('tensor<?x3xf32>' -> 'tensor<?x3xf32>'); give the shapes with --input-shape or --dim}}
+  %r = nd4j_exec.node "reverse" <custom>(%x) i_args [0] {name = "r"} : (tensor<?x3xf32>) -> tensor<?x3xf32>
+  nd4j_exec.return %r : tensor<?x3xf32>
+}
+
+// -----
+
+// A run-time dimension that meets a fixed one in a broadcast may be a 1.
+nd4j_exec.graph @dynamic_broadcast {
+  %x = nd4j_exec.placeholder "x" : tensor<?xf32>
+  %y = nd4j_exec.placeholder "y" : tensor<4xf32>
+  // expected-error @+1 {{cannot lower libnd4j op 'add' (node 's'): dimension 0 of input 0 is only known at run time but the result's is 4; specialize the shapes (--input-shape)}}
+  %s = nd4j_exec.node "add" <custom>(%x, %y) {name = "s"} : (tensor<?xf32>, tensor<4xf32>) -> tensor<4xf32>
+  nd4j_exec.return %s : tensor<4xf32>
+}
+
+// -----
+
+// Each run-time size of a result is read from an input.
+nd4j_exec.graph @dynamic_unresolved {
+  %x = nd4j_exec.placeholder "x" : tensor<3xf32>
+  // expected-error @+1 {{cannot lower libnd4j op 'add' (node 's'): with dimensions known only at run time: dimension 0 of a result is not the extent of an input dimension}}
+  %s = nd4j_exec.node "add" <custom>(%x, %x) {name = "s"} : (tensor<3xf32>, tensor<3xf32>) -> tensor<?x3xf32>
+  nd4j_exec.return %s : tensor<?x3xf32>
 }
 
 // -----

@@ -139,8 +139,8 @@ EXPORT int32_t nd4j_model_run(void *const *inputs, void *const *outputs,
 #define SIGNATURE "onnx-model 1\noutput f32 0 y\n"
 #elif defined(FAKE_BAD_VERSION)
 #define SIGNATURE "nd4j-model one\noutput f32 0 y\n"
-#elif defined(FAKE_ABI_V2)
-#define SIGNATURE "nd4j-model 2\noutput f32 0 y\n"
+#elif defined(FAKE_ABI_V3)
+#define SIGNATURE "nd4j-model 3\noutput f32 0 y\n"
 #elif defined(FAKE_BAD_DTYPE)
 #define SIGNATURE "nd4j-model 1\ninput f33 1 4 x\noutput f32 0 y\n"
 #elif defined(FAKE_BAD_RANK)

@@ -307,9 +307,9 @@ TEST(RuntimeOpen, MalformedSignatures) {
 }
 
 TEST(RuntimeOpen, UnsupportedAbiVersion) {
-  expectFakeFails("abi_v2", ND4J_STATUS_UNSUPPORTED_ABI,
-                  {"model ABI version 2 is not supported (this runtime reads "
-                   "version 1)"});
+  expectFakeFails("abi_v3", ND4J_STATUS_UNSUPPORTED_ABI,
+                  {"model ABI version 3 is not supported (this runtime reads "
+                   "versions 1 to 2)"});
 }
 
 TEST(RuntimeOpen, PathWithoutSlashIsNotSearched) {
@@ -331,7 +331,7 @@ TEST(RuntimeSignature, Queries) {
   ModelPtr model = openFake("mixed");
   ASSERT_TRUE(model);
   nd4j_model *m = model.get();
-  EXPECT_EQ(nd4j_model_abi_version(m), ND4J_MODEL_ABI_VERSION);
+  EXPECT_EQ(nd4j_model_abi_version(m), 1);
   ASSERT_EQ(nd4j_model_num_inputs(m), 2);
   ASSERT_EQ(nd4j_model_num_outputs(m), 2);
   EXPECT_STREQ(nd4j_model_input_name(m, 0), "ids:0");
