@@ -36,7 +36,7 @@ namespace runtime {
 /// failure paths read `return setError(ND4J_STATUS_..., "...")`.
 nd4j_status setError(nd4j_status status, std::string message);
 
-/// "[1,3,4,4]".
+/// "[1,3,4,4]"; a negative dimension (a signature's `?`) is "?".
 std::string formatShape(const int64_t *shape, size_t rank);
 inline std::string formatShape(const std::vector<int64_t> &shape) {
   return formatShape(shape.data(), shape.size());

@@ -64,7 +64,8 @@ std::string nd4j::runtime::formatShape(const int64_t *shape, size_t rank) {
   for (size_t i = 0; i < rank; ++i) {
     if (i)
       text += ',';
-    text += std::to_string(shape[i]);
+    // A signature's dimension known only at run time (ABI 2) is -1.
+    text += shape[i] < 0 ? std::string("?") : std::to_string(shape[i]);
   }
   return text + "]";
 }

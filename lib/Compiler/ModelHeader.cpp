@@ -57,8 +57,10 @@ std::optional<std::string> mlir::nd4j::generateModelHeader(StringRef signature,
                                                            StringRef source) {
   SmallVector<StringRef> lines;
   signature.split(lines, '\n', -1, /*KeepEmpty=*/false);
-  if (lines.empty() || lines[0] != "nd4j-model 1")
+  if (lines.empty() ||
+      (lines[0] != "nd4j-model 1" && lines[0] != "nd4j-model 2"))
     return std::nullopt;
+  bool dynamic = lines[0] == "nd4j-model 2";
   SmallVector<Record> records;
   for (StringRef line : ArrayRef<StringRef>(lines).drop_front()) {
     Record r;
@@ -78,7 +80,9 @@ std::optional<std::string> mlir::nd4j::generateModelHeader(StringRef signature,
       StringRef dim;
       std::tie(dim, line) = line.split(' ');
       int64_t d;
-      if (dim.getAsInteger(10, d))
+      if (dynamic && dim == "?")
+        d = -1;
+      else if (dim.getAsInteger(10, d))
         return std::nullopt;
       r.shape.push_back(d);
     }
@@ -100,8 +104,14 @@ std::optional<std::string> mlir::nd4j::generateModelHeader(StringRef signature,
      << "; do not edit.\n"
      << " * The entry point of the compiled model library, as specified by\n"
      << " * nd4j-mlir/Runtime/nd4j_model_abi.h: call\n"
-     << " *   nd4j_model_run(inputs, outputs, NULL)\n"
-     << " * with arrays of pointers to dense row-major buffers. */\n"
+     << (dynamic
+             ? " *   nd4j_model_run_v2(inputs, input_shapes, outputs,\n"
+               " *                     output_allocs, output_shapes, NULL)\n"
+               " * (ABI 2: a dimension -1 is known only at run time; the\n"
+               " * model allocates the outputs, nd4j_model_free releases\n"
+               " * them) */\n"
+             : " *   nd4j_model_run(inputs, outputs, NULL)\n"
+               " * with arrays of pointers to dense row-major buffers. */\n")
      << "#ifndef " << guard << "\n#define " << guard << "\n\n"
      << "#include <stdint.h>\n\n"
      << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n";
@@ -117,11 +127,16 @@ std::optional<std::string> mlir::nd4j::generateModelHeader(StringRef signature,
                                    : "_OUTPUT" + std::to_string(outIndex++));
     int64_t count = 1;
     for (int64_t d : r.shape)
-      count *= d;
+      count = d < 0 || count < 0 ? -1 : count * d;
     os << "/* " << (r.isInput ? "input" : "output") << " \"" << cString(r.name)
        << "\": " << r.dtype << "[";
-    for (size_t i = 0; i < r.shape.size(); ++i)
-      os << (i ? "," : "") << r.shape[i];
+    for (size_t i = 0; i < r.shape.size(); ++i) {
+      os << (i ? "," : "");
+      if (r.shape[i] < 0)
+        os << "?";
+      else
+        os << r.shape[i];
+    }
     os << "] */\n"
        << "#define " << m << "_NAME \"" << cString(r.name) << "\"\n"
        << "#define " << m << "_DTYPE \"" << r.dtype << "\"\n"
@@ -133,11 +148,21 @@ std::optional<std::string> mlir::nd4j::generateModelHeader(StringRef signature,
     for (size_t i = 0; i < r.shape.size(); ++i)
       os << (i ? ", " : "") << r.shape[i];
     os << "}\n"
-       << "#define " << m << "_COUNT " << count << "\n\n";
+       << "#define " << m << "_COUNT " << count
+       << (count < 0 ? " /* known at run time */" : "") << "\n\n";
   }
-  os << "int32_t nd4j_model_run(void *const *inputs, void *const *outputs,\n"
-     << "                       void *ctx);\n"
-     << "extern const char nd4j_model_signature[];\n\n"
+  if (dynamic)
+    os << "int32_t nd4j_model_run_v2(void *const *inputs,\n"
+       << "                          const int64_t *const *input_shapes,\n"
+       << "                          void **outputs, void **output_allocs,\n"
+       << "                          int64_t *const *output_shapes, void "
+          "*ctx);\n"
+       << "void nd4j_model_free(void *allocation);\n";
+  else
+    os << "int32_t nd4j_model_run(void *const *inputs, void *const "
+          "*outputs,\n"
+       << "                       void *ctx);\n";
+  os << "extern const char nd4j_model_signature[];\n\n"
      << "#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << guard << " */\n";
   return out;
 }

@@ -13,6 +13,7 @@
 #include "lib/Runner/TensorIO.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -51,6 +52,9 @@ Runs a model library written by nd4j-compile on tensors read from files.
   --fill NAME=KIND   generate an input instead of reading it: random,
                      zeros or ones (NAME 'all' for every input without a
                      file); random draws are seeded by --seed N (default 0)
+  --shape NAME=D0,D1,...
+                     the shape of a filled input whose signature has
+                     dimensions known only at run time (`?`, ABI 2)
   --output-dir DIR   write each output as DIR/<name>.npy
   --print            print the output values (up to 1000 per output)
   --benchmark N      after the first run, run N more times and print the
@@ -72,6 +76,8 @@ struct Options {
   std::vector<std::pair<std::string, std::string>> inputFiles;
   /// --fill NAME=random|zeros|ones ("all" for every input without a file).
   std::vector<std::pair<std::string, std::string>> fills;
+  /// --shape NAME=D0,D1,...: shapes of filled inputs.
+  std::vector<std::pair<std::string, std::vector<int64_t>>> shapes;
   uint64_t seed = 0;
   std::string compareDir;
   std::string outputDir;
@@ -158,8 +164,9 @@ bool parseArgs(int argc, char **argv, Options &options, std::string &error) {
       continue;
     }
     static const char *const valued[] = {
-        "--inputs", "--input",     "--compare", "--output-dir", "--rtol",
-        "--atol",   "--benchmark", "--threads", "--fill",       "--seed"};
+        "--inputs", "--input", "--compare",   "--output-dir",
+        "--rtol",   "--atol",  "--benchmark", "--threads",
+        "--fill",   "--seed",  "--shape"};
     if (std::find_if(std::begin(valued), std::end(valued),
                      [&](const char *known) { return name == known; }) ==
         std::end(valued)) {
@@ -196,6 +203,29 @@ bool parseArgs(int argc, char **argv, Options &options, std::string &error) {
         return false;
       }
       options.fills.emplace_back(value.substr(0, split), kind);
+    } else if (name == "--shape") {
+      size_t split = value.rfind('=');
+      std::vector<int64_t> dims;
+      bool ok = split != std::string::npos && split > 0;
+      for (size_t at = split + 1; ok && at <= value.size();) {
+        size_t comma = value.find(',', at);
+        std::string item = value.substr(
+            at, comma == std::string::npos ? std::string::npos : comma - at);
+        char *end = nullptr;
+        errno = 0;
+        long long d = std::strtoll(item.c_str(), &end, 10);
+        ok = !item.empty() && *end == '\0' && errno == 0 && d >= 0;
+        dims.push_back(d);
+        if (comma == std::string::npos)
+          break;
+        at = comma + 1;
+      }
+      if (!ok) {
+        error = "--shape needs NAME=D0,D1,... (non-negative sizes), got '" +
+                value + "'";
+        return false;
+      }
+      options.shapes.emplace_back(value.substr(0, split), std::move(dims));
     } else if (name == "--seed") {
       int64_t seed;
       if (!parseCount(name, value, 0, seed, error))
@@ -407,7 +437,7 @@ public:
 
 private:
   int readInputs(std::vector<TensorPtr> &inputs);
-  TensorPtr makeFilled(int64_t i, const std::string &kind);
+  TensorPtr makeFilled(int64_t i, const std::string &kind, std::string &error);
   int writeOutputs(std::vector<std::string> &paths);
   int compare(std::vector<std::string> &verdicts, size_t &failures);
   int benchmark(const std::vector<TensorPtr> &inputs);
@@ -421,13 +451,32 @@ private:
 /// A tensor of input `i`'s dtype and shape: zeros, ones, or values drawn
 /// from a generator seeded with --seed and the input's index (floats
 /// uniform in [-1, 1), integers in [0, 10), booleans 0 or 1).
-TensorPtr Driver::makeFilled(int64_t i, const std::string &kind) {
+TensorPtr Driver::makeFilled(int64_t i, const std::string &kind,
+                             std::string &error) {
   nd4j_dtype dtype = nd4j_model_input_dtype(model.get(), i);
-  nd4j_tensor *raw = nullptr;
-  if (nd4j_tensor_create(dtype, nd4j_model_input_rank(model.get(), i),
-                         nd4j_model_input_shape(model.get(), i),
-                         &raw) != ND4J_STATUS_OK)
+  int32_t rank = nd4j_model_input_rank(model.get(), i);
+  const int64_t *declared = nd4j_model_input_shape(model.get(), i);
+  std::vector<int64_t> shape(declared, declared + rank);
+  const char *name = nd4j_model_input_name(model.get(), i);
+  bool given = false;
+  for (const auto &[n, dims] : options.shapes)
+    if (n == name) {
+      shape = dims;
+      given = true;
+    }
+  if (!given && std::count(shape.begin(), shape.end(), -1) > 0) {
+    error = describe("input", name, i) +
+            " has dimensions known only at run time; give its shape with "
+            "--shape " +
+            name + "=D0,D1,... or its values with --input";
     return nullptr;
+  }
+  nd4j_tensor *raw = nullptr;
+  if (nd4j_tensor_create(dtype, static_cast<int32_t>(shape.size()),
+                         shape.data(), &raw) != ND4J_STATUS_OK) {
+    error = nd4j_last_error();
+    return nullptr;
+  }
   TensorPtr tensor(raw);
   uint64_t state = (options.seed + 1) * 0x9E3779B97F4A7C15ull + i;
   auto next = [&]() {
@@ -542,9 +591,11 @@ int Driver::readInputs(std::vector<TensorPtr> &inputs) {
   }
   for (size_t i = 0; i < numInputs; ++i) {
     if (files[i].empty() && !fillKinds[i].empty()) {
-      TensorPtr tensor = makeFilled(static_cast<int64_t>(i), fillKinds[i]);
+      std::string error;
+      TensorPtr tensor =
+          makeFilled(static_cast<int64_t>(i), fillKinds[i], error);
       if (!tensor)
-        return fail(std::string("--fill: ") + nd4j_last_error());
+        return fail("--fill: " + error);
       inputs.push_back(std::move(tensor));
       continue;
     }

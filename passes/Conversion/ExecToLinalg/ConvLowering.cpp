@@ -107,9 +107,11 @@ Value placeInto(OpBuilder &b, Location loc, Value x, unsigned first,
   MLIRContext *ctx = b.getContext();
   SmallVector<AffineMap> maps = {AffineMap::getMultiDimIdentityMap(rank, ctx)};
   SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
+  // Only the dimensions outside the window may be dynamic (the lowering
+  // table allows the batch alone); they keep x's sizes.
   return linalg::GenericOp::create(
-             b, loc, outType, ValueRange{}, createEmpty(b, loc, outType), maps,
-             iters,
+             b, loc, outType, ValueRange{},
+             createEmptySizedLike(b, loc, outType, x), maps, iters,
              [&](OpBuilder &nb, Location nl, ValueRange) {
                auto idx = [&](int64_t v) {
                  return arith::ConstantIndexOp::create(nb, nl, v);
@@ -665,4 +667,8 @@ void mlir::nd4j::populateExecToLinalgConv(ExecLoweringTable &table) {
   table.add("avgpool2d", lowerPool(2, false));
   table.add("maxpool3dnew", lowerPool(3, true));
   table.add("avgpool3dnew", lowerPool(3, false));
+  for (StringRef name :
+       {"conv2d", "conv3dnew", "depthwise_conv2d", "deconv2d", "deconv3d",
+        "maxpool2d", "avgpool2d", "maxpool3dnew", "avgpool3dnew"})
+    table.setDynamicReady(name, ExecLoweringTable::Dynamic::LeadingOnly);
 }

@@ -21,7 +21,6 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/StringSet.h"
 #include <functional>
 
 namespace mlir {
@@ -99,16 +98,23 @@ public:
   size_t size() const { return fns.size(); }
   std::vector<std::string> names() const;
 
-  /// Ops whose lowering handles dimensions known only at run time (`?`);
-  /// a node of another op with a dynamic input or result is an error.
-  void setDynamicReady(StringRef opName) { dynamicReady.insert(opName); }
-  bool isDynamicReady(StringRef opName) const {
-    return dynamicReady.contains(opName);
+  /// Which dimensions known only at run time (`?`) an op's lowering
+  /// handles: none (the default: a node with a dynamic input or result is
+  /// an error), any, or only dimension 0 of its inputs and results (the
+  /// batch of convolutions and pooling, whose other sizes enter the
+  /// window arithmetic).
+  enum class Dynamic { None, Any, LeadingOnly };
+  void setDynamicReady(StringRef opName, Dynamic kind = Dynamic::Any) {
+    dynamicReady[opName] = kind;
+  }
+  Dynamic getDynamic(StringRef opName) const {
+    auto it = dynamicReady.find(opName);
+    return it == dynamicReady.end() ? Dynamic::None : it->second;
   }
 
 private:
   llvm::StringMap<ExecLowerFn> fns;
-  llvm::StringSet<> dynamicReady;
+  llvm::StringMap<Dynamic> dynamicReady;
 };
 
 /// The families; each lives in its own file.
@@ -130,6 +136,10 @@ const ExecLoweringTable &getExecLoweringTable();
 /// `tensor.empty` of `type`. A dynamic dimension's size is left pending (a
 /// placeholder marked `kPendingDimAttr`) for resolvePendingDims.
 Value createEmpty(OpBuilder &b, Location loc, RankedTensorType type);
+/// `tensor.empty` of `type` whose dynamic dimension d has the size of
+/// dimension d of `like` (a tensor of the same rank).
+Value createEmptySizedLike(OpBuilder &b, Location loc, RankedTensorType type,
+                           Value like);
 inline constexpr llvm::StringLiteral kPendingDimAttr = "nd4j.pending_dim";
 
 /// Gives every pending size of a `tensor.empty` under `root` its value: the

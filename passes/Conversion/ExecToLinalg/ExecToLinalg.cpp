@@ -321,9 +321,35 @@ struct ConvertExecToLinalgPass
         op.emitError("a constant must have a static shape");
         failedCheck = true;
       }
-      if (auto node = dyn_cast<exec::NodeOp>(op);
-          dynamic && node && table.lookup(node.getOpName()) &&
-          !table.isDynamicReady(node.getOpName())) {
+      auto node = dyn_cast<exec::NodeOp>(op);
+      ExecLoweringTable::Dynamic kind = node
+                                            ? table.getDynamic(node.getOpName())
+                                            : ExecLoweringTable::Dynamic::None;
+      if (dynamic && kind == ExecLoweringTable::Dynamic::LeadingOnly) {
+        auto onlyLeading = [](Type t) {
+          auto r = dyn_cast<RankedTensorType>(t);
+          return !r || r.getRank() == 0 ||
+                 llvm::all_of(r.getShape().drop_front(), [](int64_t d) {
+                   return !ShapedType::isDynamic(d);
+                 });
+        };
+        if (!llvm::all_of(op.getOperandTypes(), onlyLeading) ||
+            !llvm::all_of(op.getResultTypes(), onlyLeading)) {
+          StringAttr name = node.getNameAttr();
+          auto diag = node.emitError("libnd4j op '")
+                      << node.getOpName() << "' (node '"
+                      << (name ? name.getValue() : StringRef("<unnamed>"))
+                      << "') takes a size known only at run time in "
+                         "dimension 0 (the batch) alone (";
+          llvm::interleaveComma(node->getOperandTypes(), diag);
+          diag << " -> ";
+          llvm::interleaveComma(node->getResultTypes(), diag);
+          diag << "); give the shapes with --input-shape or --dim";
+          failedCheck = true;
+        }
+      }
+      if (dynamic && node && table.lookup(node.getOpName()) &&
+          kind == ExecLoweringTable::Dynamic::None) {
         StringAttr name = node.getNameAttr();
         auto diag = node.emitError("libnd4j op '")
                     << node.getOpName() << "' (node '"

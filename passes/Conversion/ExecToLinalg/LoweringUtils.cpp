@@ -27,6 +27,15 @@ Value mlir::nd4j::createEmpty(OpBuilder &b, Location loc,
   return tensor::EmptyOp::create(b, loc, type, sizes);
 }
 
+Value mlir::nd4j::createEmptySizedLike(OpBuilder &b, Location loc,
+                                       RankedTensorType type, Value like) {
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      sizes.push_back(tensor::DimOp::create(b, loc, like, d));
+  return tensor::EmptyOp::create(b, loc, type, sizes);
+}
+
 LogicalResult mlir::nd4j::resolvePendingDims(Operation *root,
                                              std::string &why) {
   SmallVector<tensor::EmptyOp> empties;

@@ -29,15 +29,18 @@ using IndexedBodyFn =
 /// `maps`; `body` gets the loop indices (`linalg.index`) and the scalars.
 Value createIndexedGeneric(OpBuilder &b, Location loc,
                            RankedTensorType resultType, ValueRange operands,
-                           ArrayRef<AffineMap> maps, IndexedBodyFn body) {
+                           ArrayRef<AffineMap> maps, IndexedBodyFn body,
+                           Value sizesLike = Value()) {
   int64_t rank = resultType.getRank();
   SmallVector<AffineMap> allMaps(maps);
   allMaps.push_back(b.getMultiDimIdentityMap(rank));
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
+  Value init = sizesLike ? createEmptySizedLike(b, loc, resultType, sizesLike)
+                         : createEmpty(b, loc, resultType);
   auto generic = linalg::GenericOp::create(
-      b, loc, resultType, operands, createEmpty(b, loc, resultType), allMaps,
-      iterators, [&](OpBuilder &nb, Location nloc, ValueRange args) {
+      b, loc, resultType, operands, init, allMaps, iterators,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
         SmallVector<Value> ivs;
         for (int64_t d = 0; d < rank; ++d)
           ivs.push_back(linalg::IndexOp::create(nb, nloc, d));
@@ -156,9 +159,60 @@ Value extractFirst(OpBuilder &b, Location loc, Value v) {
 LogicalResult lowerReshape(ExecLowering &l, SmallVectorImpl<Value> &results) {
   RankedTensorType type = l.resultType();
   RankedTensorType in = l.inputType(0);
+  ArrayRef<int64_t> args = l.iArgs();
+  if (!in.hasStaticShape() || !type.hasStaticShape()) {
+    // A run-time batch (the lowering table allows dimension 0 alone) that
+    // stays the batch: [?, rest...] to [?, rest'...] with equal products.
+    auto restCount = [](RankedTensorType t) {
+      int64_t n = 1;
+      for (int64_t d : t.getShape().drop_front())
+        n *= d;
+      return n;
+    };
+    bool fortran = static_cast<int64_t>(args.size()) == type.getRank() + 1 &&
+                   (args[0] == 102 || args[0] == -102);
+    if (fortran || in.getRank() == 0 || type.getRank() == 0 ||
+        !in.isDynamicDim(0) || !type.isDynamicDim(0) ||
+        restCount(in) != restCount(type))
+      return l.emitError("a reshape with a size known only at run time must "
+                         "keep it as dimension 0 (the batch); specialize "
+                         "the shapes (--input-shape)");
+    Value v = l.input(0);
+    auto groups = [](int64_t rank) {
+      SmallVector<ReassociationIndices> g{{0}};
+      if (rank > 1) {
+        g.emplace_back();
+        for (int64_t d = 1; d < rank; ++d)
+          g.back().push_back(d);
+      }
+      return g;
+    };
+    auto flatType = RankedTensorType::get(
+        in.getRank() > 1 || type.getRank() > 1
+            ? SmallVector<int64_t>{ShapedType::kDynamic, restCount(in)}
+            : SmallVector<int64_t>{ShapedType::kDynamic},
+        in.getElementType());
+    if (flatType != in)
+      v = in.getRank() >= flatType.getRank()
+              ? tensor::CollapseShapeOp::create(l.b, l.loc, flatType, v,
+                                                groups(in.getRank()))
+                    .getResult()
+              : tensor::ExpandShapeOp::create(l.b, l.loc, flatType, v,
+                                              groups(flatType.getRank()))
+                    .getResult();
+    if (flatType != type)
+      v = type.getRank() >= flatType.getRank()
+              ? tensor::ExpandShapeOp::create(l.b, l.loc, type, v,
+                                              groups(type.getRank()))
+                    .getResult()
+              : tensor::CollapseShapeOp::create(l.b, l.loc, type, v,
+                                                groups(flatType.getRank()))
+                    .getResult();
+    results.push_back(v);
+    return success();
+  }
   if (in.getNumElements() != type.getNumElements())
     return l.emitError("input and result element counts differ");
-  ArrayRef<int64_t> args = l.iArgs();
   bool fortran = false;
   if (static_cast<int64_t>(args.size()) == type.getRank() + 1 &&
       (args[0] == 102 || args[0] == -102))
@@ -256,7 +310,8 @@ LogicalResult lowerConcat(ExecLowering &l, SmallVectorImpl<Value> &results) {
   unsigned n = l.numInputs();
   int64_t axis = l.iArg(0, 0);
   // With no i_args, libnd4j takes the axis from a trailing scalar input.
-  if (l.iArgs().empty() && n > 1 && l.inputType(n - 1).getNumElements() == 1 &&
+  if (l.iArgs().empty() && n > 1 && l.inputType(n - 1).hasStaticShape() &&
+      l.inputType(n - 1).getNumElements() == 1 &&
       l.inputType(n - 1).getRank() <= 1 && rank > 1) {
     std::optional<SmallVector<int64_t>> a = l.constantInts(n - 1);
     if (!a)
@@ -267,6 +322,9 @@ LogicalResult lowerConcat(ExecLowering &l, SmallVectorImpl<Value> &results) {
   axis = normalizeAxis(axis, rank);
   if (axis < 0 || axis >= rank)
     return l.emitError("axis ") << l.iArg(0, 0) << " is out of range";
+  for (unsigned i = 0; i < n; ++i)
+    if (l.inputType(i).getRank() == rank && l.inputType(i).isDynamicDim(axis))
+      return l.emitError("the axis has a size known only at run time");
   SmallVector<Value> parts;
   SmallVector<int64_t> starts;
   int64_t offset = 0;
@@ -327,7 +385,8 @@ LogicalResult lowerConcat(ExecLowering &l, SmallVectorImpl<Value> &results) {
           r = arith::SelectOp::create(b, loc, before, v, r);
         }
         return r;
-      }));
+      },
+      type.hasStaticShape() ? Value() : parts.front()));
   return success();
 }
 
@@ -435,6 +494,18 @@ LogicalResult lowerStridedSlice(ExecLowering &l,
     int64_t dim = in.getDimSize(d), s = strides[i];
     if (s == 0)
       return l.emitError("stride 0");
+    if (in.isDynamicDim(d)) {
+      // A run-time size (the batch) is only taken whole.
+      bool whole = s == 1 && !((shrinkMask >> i) & 1) &&
+                   (((beginMask >> i) & 1) || begin[i] == 0) &&
+                   (((endMask >> i) & 1) || end[i] >= (int64_t{1} << 31) - 1);
+      if (!whole)
+        return l.emitError("dimension ")
+               << d << " is only known at run time and can only be taken "
+               << "whole";
+      ++d;
+      continue;
+    }
     if ((shrinkMask >> i) & 1) {
       int64_t bgn = begin[i] < 0 ? begin[i] + dim : begin[i];
       if (bgn < 0 || bgn >= dim)
@@ -466,12 +537,14 @@ LogicalResult lowerStridedSlice(ExecLowering &l,
   }
   int64_t count = 1;
   for (int64_t s : sizes)
-    count *= s;
+    count *= ShapedType::isDynamic(s) ? 1 : s;
   RankedTensorType type = l.resultType();
-  if (count != type.getNumElements())
+  int64_t typeCount = 1;
+  for (int64_t s : type.getShape())
+    typeCount *= ShapedType::isDynamic(s) ? 1 : s;
+  if (count != typeCount)
     return l.emitError("the slice has ")
-           << count << " elements where the result has "
-           << type.getNumElements();
+           << count << " elements where the result has " << typeCount;
   Value v = l.input(0);
   if (!llvm::equal(sizes, in.getShape()) || !reversed.empty()) {
     // Element i of the slice along d is start + i * stride (signed), read
@@ -500,7 +573,8 @@ LogicalResult lowerStridedSlice(ExecLowering &l,
             idx.push_back(i);
           }
           return tensor::ExtractOp::create(b, loc, x, idx);
-        });
+        },
+        in.hasStaticShape() ? Value() : x);
   }
   results.push_back(reshapeTo(l.b, l.loc, v, type));
   return success();
@@ -523,9 +597,15 @@ LogicalResult lowerPad(ExecLowering &l, SmallVectorImpl<Value> &results) {
     high.push_back((*pads)[2 * d + 1]);
     if (low.back() < 0 || high.back() < 0)
       return l.emitError("negative paddings");
+    // A run-time size (the batch) is not padded, and passes through.
+    if (in.isDynamicDim(d) &&
+        (low.back() != 0 || high.back() != 0 || !type.isDynamicDim(d)))
+      return l.emitError("dimension ")
+             << d << " is only known at run time and cannot be padded";
     if (in.getDimSize(d) + low.back() + high.back() != type.getDimSize(d))
       return l.emitError("the paddings do not give the result shape");
   }
+  Value sizesLike = in.hasStaticShape() ? Value() : l.input(0);
   int64_t mode = l.iArg(0, 0);
   Type elem = type.getElementType();
   if (mode == 0) {
@@ -550,11 +630,15 @@ LogicalResult lowerPad(ExecLowering &l, SmallVectorImpl<Value> &results) {
     results.push_back(createIndexedGeneric(
         l.b, l.loc, type, {}, {},
         [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
-          if (in.getNumElements() == 0)
+          if (in.hasStaticShape() && in.getNumElements() == 0)
             return padValue;
           SmallVector<Value> idx;
           Value inside;
           for (int64_t d = 0; d < rank; ++d) {
+            if (in.isDynamicDim(d)) {
+              idx.push_back(ivs[d]);
+              continue;
+            }
             int64_t n = in.getDimSize(d);
             Value i = arith::SubIOp::create(b, loc, ivs[d],
                                             indexConst(b, loc, low[d]));
@@ -573,7 +657,8 @@ LogicalResult lowerPad(ExecLowering &l, SmallVectorImpl<Value> &results) {
           if (!inside)
             return v;
           return arith::SelectOp::create(b, loc, inside, v, padValue);
-        }));
+        },
+        sizesLike));
     return success();
   }
   if (mode != 1 && mode != 2)
@@ -581,7 +666,7 @@ LogicalResult lowerPad(ExecLowering &l, SmallVectorImpl<Value> &results) {
   bool reflect = mode == 1;
   for (int64_t d = 0; d < rank; ++d) {
     int64_t limit = reflect ? in.getDimSize(d) - 1 : in.getDimSize(d);
-    if (low[d] > limit || high[d] > limit)
+    if (!in.isDynamicDim(d) && (low[d] > limit || high[d] > limit))
       return l.emitError("paddings exceed what ")
              << (reflect ? "REFLECT" : "SYMMETRIC") << " mode can mirror";
   }
@@ -591,6 +676,10 @@ LogicalResult lowerPad(ExecLowering &l, SmallVectorImpl<Value> &results) {
       [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
         SmallVector<Value> idx;
         for (int64_t d = 0; d < rank; ++d) {
+          if (in.isDynamicDim(d)) {
+            idx.push_back(ivs[d]);
+            continue;
+          }
           int64_t n = in.getDimSize(d);
           // i = iv - low; i < 0 → -i (reflect) or -i-1 (symmetric);
           // i >= n → 2n-2-i (reflect) or 2n-1-i (symmetric).
@@ -610,7 +699,8 @@ LogicalResult lowerPad(ExecLowering &l, SmallVectorImpl<Value> &results) {
           idx.push_back(i);
         }
         return tensor::ExtractOp::create(b, loc, x, idx);
-      }));
+      },
+      sizesLike));
   return success();
 }
 
@@ -1075,6 +1165,8 @@ void mlir::nd4j::populateExecToLinalgShape(ExecLoweringTable &table) {
   table.add("onehot", lowerOneHot);
   table.add("permute", lowerPermute);
   table.add("transpose", lowerPermute);
+  for (StringRef name : {"reshape", "pad", "strided_slice", "concat"})
+    table.setDynamicReady(name, ExecLoweringTable::Dynamic::LeadingOnly);
   table.setDynamicReady("permute");
   table.setDynamicReady("transpose");
   table.add("broadcast_to", lowerBroadcastTo);

@@ -363,6 +363,49 @@ RuleResult tile(ImportNode &node, PatternRewriter &rewriter) {
                                rewriter.getDenseI64ArrayAttr(*reps)));
 }
 
+/// The [lo, hi) range an ONNX Shape node takes of a rank-`rank` shape
+/// (opset 15's `start`/`end`, negative from the back, clamped).
+std::pair<int64_t, int64_t> shapeRange(int64_t rank, int64_t start,
+                                       int64_t end) {
+  auto clampIndex = [&](int64_t i) {
+    return std::clamp<int64_t>(i < 0 ? i + rank : i, 0, rank);
+  };
+  int64_t lo = clampIndex(start);
+  return {lo, std::max(lo, clampIndex(end))};
+}
+
+/// When `v` is the result of an ONNX Shape node, its elements: the input's
+/// dimensions, `?` (kDynamic) where known only at run time. Slices and
+/// gathers of the known ones fold (the batch of `Shape(x)[2:4]` is not
+/// needed to know the image size).
+std::optional<SmallVector<int64_t>> getShapeNodeValues(Value v) {
+  auto op = v.getDefiningOp<NodeOp>();
+  if (!op || op.getFramework() != "onnx" || op.getOpType() != "Shape")
+    return std::nullopt;
+  ImportNode shapeNode(op);
+  RankedTensorType x = shapeNode.inputType(0);
+  if (!x)
+    return std::nullopt;
+  int64_t rank = x.getRank();
+  FailureOr<int64_t> start = shapeNode.getInt("start", 0);
+  FailureOr<int64_t> end = shapeNode.getInt("end", rank);
+  if (failed(start) || failed(end))
+    return std::nullopt;
+  auto [lo, hi] = shapeRange(rank, *start, *end);
+  return SmallVector<int64_t>(x.getShape().slice(lo, hi - lo));
+}
+
+/// A 1-D i64 constant named after the node.
+Value createI64Vector(PatternRewriter &rewriter, ImportNode &node,
+                      ArrayRef<int64_t> values, bool scalar = false) {
+  auto type = scalar ? RankedTensorType::get({}, rewriter.getI64Type())
+                     : RankedTensorType::get({(int64_t)values.size()},
+                                             rewriter.getI64Type());
+  return ConstantOp::create(rewriter, node.loc, type,
+                            DenseElementsAttr::get(type, values),
+                            rewriter.getStringAttr(node.name));
+}
+
 /// Gather. ONNX counts negative indices from the end, libnd4j rejects
 /// them: constant indices are wrapped here, others by a floor modulo with
 /// the (static) extent; with a dynamic extent the node is left unhandled.
@@ -382,6 +425,21 @@ RuleResult gather(ImportNode &node, PatternRewriter &rewriter) {
   int64_t extent = data.getDimSize(*axis < 0 ? *axis + rank : *axis);
   Value indices = node.input(1);
   FailureOr<SmallVector<int64_t>> constant = node.getConstantInts(1);
+  // Known dimensions picked from a Shape whose others are not known.
+  if (std::optional<SmallVector<int64_t>> dims =
+          getShapeNodeValues(node.input(0));
+      dims && succeeded(constant) && idx.getRank() <= 1) {
+    SmallVector<int64_t> picked;
+    int64_t n = dims->size();
+    for (int64_t i : *constant) {
+      if (i < -n || i >= n || ShapedType::isDynamic((*dims)[i < 0 ? i + n : i]))
+        break;
+      picked.push_back((*dims)[i < 0 ? i + n : i]);
+    }
+    if (picked.size() == constant->size())
+      return node.replaceWith(rewriter, createI64Vector(rewriter, node, picked,
+                                                        idx.getRank() == 0));
+  }
   if (succeeded(constant)) {
     if (llvm::any_of(*constant, [](int64_t i) { return i < 0; })) {
       if (ShapedType::isDynamic(extent))
@@ -436,10 +494,7 @@ RuleResult shape(ImportNode &node, PatternRewriter &rewriter) {
   FailureOr<int64_t> end = node.getInt("end", rank);
   if (failed(start) || failed(end))
     return RuleResult::Failed;
-  auto clampIndex = [&](int64_t i) {
-    return std::clamp<int64_t>(i < 0 ? i + rank : i, 0, rank);
-  };
-  int64_t lo = clampIndex(*start), hi = std::max(lo, clampIndex(*end));
+  auto [lo, hi] = shapeRange(rank, *start, *end);
   ArrayRef<int64_t> dims = x.getShape().slice(lo, hi - lo);
   auto type =
       RankedTensorType::get({(int64_t)dims.size()}, rewriter.getI64Type());
@@ -520,6 +575,32 @@ RuleResult slice(ImportNode &node, PatternRewriter &rewriter) {
     node.emitError() << "starts, ends, axes and steps differ in length";
     return RuleResult::Failed;
   }
+  // Known dimensions sliced out of a Shape whose others are not known.
+  if (std::optional<SmallVector<int64_t>> dims =
+          getShapeNodeValues(node.input(0));
+      dims && starts->size() == 1) {
+    int64_t n = dims->size(), s = (*steps)[0];
+    int64_t axis = (*axes)[0];
+    if ((axis == 0 || axis == -1) && s != 0) {
+      auto clampIndex = [&](int64_t i, bool isEnd) {
+        if (i < 0)
+          i += n;
+        return s > 0 ? std::clamp<int64_t>(i, 0, n)
+                     : std::clamp<int64_t>(i, isEnd ? -1 : 0, n - 1);
+      };
+      SmallVector<int64_t> picked;
+      bool known = true;
+      for (int64_t i = clampIndex((*starts)[0], false),
+                   e = clampIndex((*ends)[0], true);
+           s > 0 ? i < e : i > e; i += s) {
+        known &= !ShapedType::isDynamic((*dims)[i]);
+        picked.push_back((*dims)[i]);
+      }
+      if (known)
+        return node.replaceWith(rewriter,
+                                createI64Vector(rewriter, node, picked));
+    }
+  }
   // Untouched dimensions: whole range through the masks.
   int64_t beginMask = (int64_t(1) << rank) - 1, endMask = beginMask;
   SmallVector<int64_t> begin(rank, 0), end(rank, 0), stride(rank, 1);
@@ -532,8 +613,12 @@ RuleResult slice(ImportNode &node, PatternRewriter &rewriter) {
       return RuleResult::Failed;
     }
     int64_t n = x.getDimSize(d), s = step;
-    if (ShapedType::isDynamic(n))
+    if (ShapedType::isDynamic(n)) {
+      // A dimension known only at run time can still be taken whole.
+      if (start == 0 && step == 1 && stop >= (int64_t{1} << 31) - 1)
+        continue;
       return RuleResult::NotApplicable;
+    }
     auto clampIndex = [&](int64_t i, bool isEnd) {
       if (i < 0)
         i += n;

@@ -46,6 +46,43 @@ EXPORT int32_t nd4j_model_run(void *const *inputs, void *const *outputs,
   return 0;
 }
 
+#elif defined(FAKE_DYNAMIC)
+/* ABI 2: y = 2 x over f32[?, 3] (the model allocates y), and the row
+ * count n as an i64 scalar. A row count of 13 fails the run (rc 3). */
+#include <stdlib.h>
+EXPORT const char nd4j_model_signature[] = "nd4j-model 2\n"
+                                           "input f32 2 ? 3 x\n"
+                                           "output f32 2 ? 3 y\n"
+                                           "output i64 0 n\n";
+
+EXPORT int32_t nd4j_model_run_v2(void *const *inputs,
+                                 const int64_t *const *input_shapes,
+                                 void **outputs, void **output_allocs,
+                                 int64_t *const *output_shapes,
+                                 nd4j_model_context *ctx) {
+  int64_t rows = input_shapes[0][0];
+  if (rows == 13)
+    return 3;
+  const float *x = (const float *)inputs[0];
+  /* The data starts 16 bytes into the allocation, as a realigned
+   * allocation's may. */
+  char *block = (char *)malloc(16 + (size_t)rows * 3 * sizeof(float));
+  int64_t *n = (int64_t *)malloc(sizeof(int64_t));
+  float *y = (float *)(block + 16);
+  for (int64_t i = 0; i < rows * 3; ++i)
+    y[i] = 2 * x[i];
+  *n = rows;
+  outputs[0] = y;
+  output_allocs[0] = block;
+  output_shapes[0][0] = rows;
+  output_shapes[0][1] = 3;
+  outputs[1] = n;
+  output_allocs[1] = n;
+  return 0;
+}
+
+EXPORT void nd4j_model_free(void *allocation) { free(allocation); }
+
 #elif defined(FAKE_MIXED)
 /* Integer, bool and scalar tensors, and names that are not file names:
  * masked = mask ? ids : 0, count = number of true mask elements. */

@@ -63,6 +63,11 @@ ModelPtr openFake(const std::string &variant) {
   return ModelPtr(model);
 }
 
+/// Whether the runtime's last error (`error`) contains `part`.
+bool lastErrorHas(const char *error, const std::string &part) {
+  return std::string(error).find(part) != std::string::npos;
+}
+
 TensorPtr makeTensor(nd4j_dtype dtype, std::vector<int64_t> shape) {
   nd4j_tensor *tensor = nullptr;
   EXPECT_EQ(nd4j_tensor_create(dtype, static_cast<int32_t>(shape.size()),
@@ -325,6 +330,87 @@ TEST(RuntimeOpen, PathWithoutSlashIsNotSearched) {
   ASSERT_EQ(chdir("/"), 0);
   expectOpenFails("add.so", ND4J_STATUS_LOAD_FAILED, {"add.so: cannot open"});
   ASSERT_EQ(chdir(cwd), 0);
+}
+
+TEST(RuntimeDynamic, ModelAllocatesOutputs) {
+  ModelPtr model = openFake("dynamic");
+  ASSERT_TRUE(model);
+  nd4j_model *m = model.get();
+  EXPECT_EQ(nd4j_model_abi_version(m), 2);
+  EXPECT_EQ(nd4j_model_input_shape(m, 0)[0], -1);
+  EXPECT_EQ(nd4j_model_input_shape(m, 0)[1], 3);
+  for (int64_t rows : {0, 1, 5}) {
+    TensorPtr x = makeTensor(ND4J_DTYPE_F32, {rows, 3});
+    auto *xs = static_cast<float *>(nd4j_tensor_data(x.get()));
+    for (int64_t i = 0; i < rows * 3; ++i)
+      xs[i] = static_cast<float>(i);
+    nd4j_tensor *in[] = {x.get()};
+    nd4j_tensor *out[] = {nullptr, nullptr};
+    ASSERT_EQ(nd4j_run(m, in, 1, out, 2), ND4J_STATUS_OK) << nd4j_last_error();
+    TensorPtr y(out[0]), n(out[1]);
+    ASSERT_EQ(nd4j_tensor_rank(y.get()), 2);
+    EXPECT_EQ(nd4j_tensor_shape(y.get())[0], rows);
+    EXPECT_EQ(nd4j_tensor_shape(y.get())[1], 3);
+    EXPECT_EQ(nd4j_tensor_byte_size(y.get()),
+              static_cast<size_t>(rows * 3 * 4));
+    auto *ys = static_cast<float *>(nd4j_tensor_data(y.get()));
+    for (int64_t i = 0; i < rows * 3; ++i)
+      EXPECT_EQ(ys[i], 2.0f * i);
+    EXPECT_EQ(*static_cast<int64_t *>(nd4j_tensor_data(n.get())), rows);
+  }
+}
+
+TEST(RuntimeDynamic, CallerOutputsAreFilledWhenTheShapesAgree) {
+  ModelPtr model = openFake("dynamic");
+  ASSERT_TRUE(model);
+  TensorPtr x = makeTensor(ND4J_DTYPE_F32, {2, 3});
+  static_cast<float *>(nd4j_tensor_data(x.get()))[5] = 4.0f;
+  TensorPtr y = makeTensor(ND4J_DTYPE_F32, {2, 3});
+  nd4j_tensor *in[] = {x.get()};
+  nd4j_tensor *out[] = {y.get(), nullptr};
+  ASSERT_EQ(nd4j_run(model.get(), in, 1, out, 2), ND4J_STATUS_OK)
+      << nd4j_last_error();
+  EXPECT_EQ(out[0], y.get());
+  EXPECT_EQ(static_cast<float *>(nd4j_tensor_data(y.get()))[5], 8.0f);
+  TensorPtr n(out[1]);
+
+  // A tensor of another size than the run computes: refused, and no slot
+  // changes.
+  TensorPtr small = makeTensor(ND4J_DTYPE_F32, {1, 3});
+  nd4j_tensor *out2[] = {small.get(), nullptr};
+  EXPECT_EQ(nd4j_run(model.get(), in, 1, out2, 2), ND4J_STATUS_MISMATCH);
+  EXPECT_PRED2(lastErrorHas, nd4j_last_error(),
+               std::string("output 'y' (#0): the run computed shape [2,3], the "
+                           "tensor given has [1,3]"));
+  EXPECT_EQ(out2[0], small.get());
+  EXPECT_EQ(out2[1], nullptr);
+}
+
+TEST(RuntimeDynamic, ChecksRankAndStaticDimensions) {
+  ModelPtr model = openFake("dynamic");
+  ASSERT_TRUE(model);
+  for (std::vector<int64_t> shape :
+       {std::vector<int64_t>{4, 2}, std::vector<int64_t>{4}}) {
+    TensorPtr x = makeTensor(ND4J_DTYPE_F32, shape);
+    nd4j_tensor *in[] = {x.get()};
+    nd4j_tensor *out[] = {nullptr, nullptr};
+    EXPECT_EQ(nd4j_run(model.get(), in, 1, out, 2), ND4J_STATUS_MISMATCH);
+    EXPECT_PRED2(lastErrorHas, nd4j_last_error(),
+                 std::string("input 'x' (#0): expected shape [?,3] f32"));
+  }
+}
+
+TEST(RuntimeDynamic, FailedRunLeavesNoOutputs) {
+  ModelPtr model = openFake("dynamic");
+  ASSERT_TRUE(model);
+  TensorPtr x = makeTensor(ND4J_DTYPE_F32, {13, 3});
+  nd4j_tensor *in[] = {x.get()};
+  nd4j_tensor *out[] = {nullptr, nullptr};
+  EXPECT_EQ(nd4j_run(model.get(), in, 1, out, 2), ND4J_STATUS_RUN_FAILED);
+  EXPECT_PRED2(lastErrorHas, nd4j_last_error(),
+               std::string("the model's nd4j_model_run_v2 returned 3"));
+  EXPECT_EQ(out[0], nullptr);
+  EXPECT_EQ(out[1], nullptr);
 }
 
 TEST(RuntimeSignature, Queries) {
