@@ -27,6 +27,8 @@ struct nd4j_model {
   void *handle = nullptr;
   nd4j_model_run_fn run = nullptr;
   nd4j_model_run_v2_fn runV2 = nullptr;
+  /// ABI 2's optional `nd4j_model_error`: why this thread's run failed.
+  const char *(*runError)() = nullptr;
   Signature signature;
 
   ~nd4j_model() {
@@ -169,9 +171,11 @@ nd4j_status nd4j_model_open(const char *path, nd4j_model **out) {
     return setError(ND4J_STATUS_MISSING_SYMBOL,
                     name + ": missing symbol '" + runSymbol +
                         "' (not a model library written by nd4j-compile)");
-  if (model->signature.abiVersion >= 2)
+  if (model->signature.abiVersion >= 2) {
     model->runV2 = reinterpret_cast<nd4j_model_run_v2_fn>(run);
-  else
+    model->runError = reinterpret_cast<const char *(*)()>(
+        dlsym(model->handle, ND4J_MODEL_ERROR_SYMBOL));
+  } else
     model->run = reinterpret_cast<nd4j_model_run_fn>(run);
   std::vector<std::string> missing =
       missingCpuFeatures(model->signature.cpuFeatures);
@@ -285,11 +289,14 @@ nd4j_status runV2(nd4j_model *model, nd4j_tensor *const *inputs,
         std::free(p);
     }
   } guard{allocs};
-  if (rc != 0)
+  if (rc != 0) {
+    const char *why = model->runError ? model->runError() : nullptr;
     return setError(ND4J_STATUS_RUN_FAILED,
                     name +
                         ": the model's " ND4J_MODEL_RUN_V2_SYMBOL " returned " +
-                        std::to_string(rc));
+                        std::to_string(rc) +
+                        (why ? std::string(": ") + why : std::string()));
+  }
   std::vector<std::unique_ptr<nd4j_tensor, TensorDeleter>> results(numOut);
   std::string why;
   for (size_t i = 0; i < numOut; ++i) {

@@ -67,7 +67,8 @@ def ConvertExecToLinalgPass : Pass<"convert-exec-to-linalg", "::mlir::ModuleOp">
                            "::mlir::arith::ArithDialect",
                            "::mlir::math::MathDialect",
                            "::mlir::scf::SCFDialect",
-                           "::mlir::bufferization::BufferizationDialect"];
+                           "::mlir::bufferization::BufferizationDialect",
+                           "::mlir::cf::ControlFlowDialect"];
 }
 
 #endif // ND4J_PASSES_CONVERSION_PASSES_TD

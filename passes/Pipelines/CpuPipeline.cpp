@@ -56,7 +56,8 @@ using namespace mlir::nd4j;
 
 /// The stages, as nd4j-opt pass-pipeline text.
 static const char *const kCpuTensorStages =
-    "canonicalize,cse,linalg-fuse-elementwise-ops,canonicalize,cse";
+    "canonicalize,cse,linalg-fuse-elementwise-ops,canonicalize,cse,"
+    "func.func(nd4j-hoist-shape-checks)";
 static const char *const kCpuVectorStages =
     "func.func(nd4j-cpu-vectorize),canonicalize,cse";
 /// Between the two: results become out-parameters (hoisting static
@@ -89,7 +90,8 @@ static const char *const kCpuLoopStages =
     "lower-affine,convert-scf-to-cf,canonicalize,"
     "expand-strided-metadata,lower-affine";
 static const char *const kCpuLLVMStages =
-    "nd4j-dynamic-abi,convert-vector-to-llvm{vector-contract-lowering="
+    "nd4j-dynamic-abi,nd4j-shape-checks-to-status,convert-vector-to-llvm{"
+    "vector-contract-lowering="
     "outerproduct},"
     "convert-math-to-llvm,convert-math-to-libm,finalize-memref-to-llvm,"
     "convert-arith-to-llvm,convert-index-to-llvm,"

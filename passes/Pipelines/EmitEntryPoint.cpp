@@ -64,8 +64,9 @@ struct Nd4jEmitEntryPointPass
           << graphFn.getNumArguments();
       return signalPassFailure();
     }
-    for (StringRef name : {"nd4j_model_signature", "nd4j_model_run",
-                           "nd4j_model_run_v2", "nd4j_model_free"})
+    for (StringRef name :
+         {"nd4j_model_signature", "nd4j_model_run", "nd4j_model_run_v2",
+          "nd4j_model_free", "nd4j_model_error"})
       if (module.lookupSymbol(name)) {
         module.emitError("the module already defines '") << name << "'";
         return signalPassFailure();
@@ -170,14 +171,32 @@ struct Nd4jEmitEntryPointPass
     auto run = LLVM::LLVMFuncOp::create(
         b, loc, "nd4j_model_run_v2",
         LLVM::LLVMFunctionType::get(i32, SmallVector<Type>(6, ptrType)));
+    LLVM::GlobalOp errorSlot = getOrCreateErrorSlot(module);
+    b.setInsertionPointToEnd(module.getBody());
     Block *body = run.addEntryBlock(b);
     b.setInsertionPointToStart(body);
+    Value null = LLVM::ZeroOp::create(b, loc, ptrType);
+    Value errorAddr = LLVM::AddressOfOp::create(b, loc, errorSlot);
+    LLVM::StoreOp::create(b, loc, null, errorAddr);
     Value ctxAddr = LLVM::AddressOfOp::create(b, loc, ctxGlobal);
     LLVM::StoreOp::create(b, loc, body->getArgument(5), ctxAddr);
     LLVM::CallOp::create(b, loc, graphFn, body->getArguments().take_front(5));
-    LLVM::StoreOp::create(b, loc, LLVM::ZeroOp::create(b, loc, ptrType),
-                          ctxAddr);
-    LLVM::ReturnOp::create(b, loc, LLVM::ConstantOp::create(b, loc, i32, 0));
+    LLVM::StoreOp::create(b, loc, null, ctxAddr);
+    // A failed shape check left its message: status 1.
+    Value error = LLVM::LoadOp::create(b, loc, ptrType, errorAddr);
+    Value failed =
+        LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::ne, error, null);
+    LLVM::ReturnOp::create(b, loc, LLVM::ZExtOp::create(b, loc, i32, failed));
+
+    // const char *nd4j_model_error(void): this thread's last failure.
+    b.setInsertionPointToEnd(module.getBody());
+    auto errorFn = LLVM::LLVMFuncOp::create(
+        b, loc, "nd4j_model_error", LLVM::LLVMFunctionType::get(ptrType, {}));
+    b.setInsertionPointToStart(errorFn.addEntryBlock(b));
+    LLVM::ReturnOp::create(
+        b, loc,
+        LLVM::LoadOp::create(b, loc, ptrType,
+                             LLVM::AddressOfOp::create(b, loc, errorSlot)));
 
     auto freeType = LLVM::LLVMFunctionType::get(voidType, {ptrType});
     auto freeFn = module.lookupSymbol<LLVM::LLVMFuncOp>("free");

@@ -365,4 +365,30 @@ def Nd4jDynamicAbiPass : Pass<"nd4j-dynamic-abi", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+
+def Nd4jHoistShapeChecksPass : Pass<"nd4j-hoist-shape-checks", "::mlir::func::FuncOp"> {
+  let summary = "Move run-time shape checks to the start of the function";
+  let description = [{
+    The `cf.assert` shape checks that `convert-exec-to-linalg` places before
+    the ops of dynamic graphs compare sizes that, after canonicalization,
+    are mostly computed from the function's arguments alone. Each such
+    check, with the side-effect-free ops it needs, moves to the start of the
+    entry block, so that a failing check stops the run before anything is
+    allocated. Checks that depend on computed values stay where they are.
+  }];
+}
+
+def Nd4jShapeChecksToStatusPass : Pass<"nd4j-shape-checks-to-status", "::mlir::ModuleOp"> {
+  let summary = "Turn failing shape checks into an error of the run";
+  let description = [{
+    Runs on the control-flow graph of an ABI 2 graph function (after
+    `nd4j-dynamic-abi`, before the lowering to the LLVM dialect). Each
+    `cf.assert` becomes a branch: on failure the function stores its message
+    in the thread-local `__nd4j_error` and returns, and
+    `nd4j_model_run_v2` reports a non-zero status (the message is what
+    `nd4j_model_error()` returns) instead of aborting the process.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect", "::mlir::cf::ControlFlowDialect"];
+}
+
 #endif // ND4J_PASSES_PIPELINES_PASSES_TD

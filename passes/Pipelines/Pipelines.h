@@ -12,6 +12,13 @@
 #include "mlir/Pass/PassOptions.h"
 
 namespace mlir {
+class ModuleOp;
+namespace LLVM {
+class GlobalOp;
+} // namespace LLVM
+} // namespace mlir
+
+namespace mlir {
 namespace func {
 class FuncOp;
 } // namespace func
@@ -98,6 +105,10 @@ void buildCpuLoopToLLVMStages(OpPassManager &pm);
 /// Parses `text` (nd4j-opt pass-pipeline syntax of registered passes) into
 /// `pm`; a parse failure is a programming error.
 void addStages(OpPassManager &pm, llvm::StringRef text);
+
+/// The thread-local `ptr __nd4j_error` of an LLVM-dialect module, where a
+/// failing run-time shape check leaves its message (ShapeChecks.cpp).
+LLVM::GlobalOp getOrCreateErrorSlot(ModuleOp module);
 
 /// The GPU, NVVM and offloading registrations the NVPTX pipeline needs.
 void registerNvptxPipelineDialects(DialectRegistry &registry);

@@ -55,10 +55,13 @@
  *    dimensions in `output_shapes[i][0..rank)` (arrays the caller provides).
  *    The caller owns the outputs from then on and releases each with
  *    `nd4j_model_free(output_allocs[i])` (or libc `free`). Every output has
- *    a buffer of its own. Dimensions the model requires to be equal at run
- *    time (two `?` inputs that meet in an elementwise op) are the caller's
- *    to keep equal.
+ *    a buffer of its own. On a non-zero status no output was handed out.
  *  - `void nd4j_model_free(void *allocation)`: frees an output allocation.
+ *  - `const char *nd4j_model_error(void)`: after a non-zero status of
+ *    nd4j_model_run_v2 on this thread, why; NULL otherwise. The model
+ *    checks the run-time sizes it relies on being equal (two `?` that meet
+ *    in one op) and fails the run ("node 'add' (libnd4j op 'add'): sizes
+ *    known only at run time disagree") instead of reading out of bounds.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -77,6 +80,7 @@ extern "C" {
 #define ND4J_MODEL_RUN_SYMBOL "nd4j_model_run"
 #define ND4J_MODEL_RUN_V2_SYMBOL "nd4j_model_run_v2"
 #define ND4J_MODEL_FREE_SYMBOL "nd4j_model_free"
+#define ND4J_MODEL_ERROR_SYMBOL "nd4j_model_error"
 
 /* What the runtime lends generated code: a parallel-for over [0, n) on its
  * thread pool. Generated code that runs serially ignores it. */

@@ -79,6 +79,11 @@ public:
   /// An error at the node naming its op, for what the lowering cannot do.
   InFlightDiagnostic emitError(const Twine &reason) const;
 
+  /// A run-time check (`cf.assert`) that `condition` holds, for what the
+  /// lowering assumes of sizes known only at run time; its message names
+  /// the node and says `what` failed.
+  void checkAtRunTime(Value condition, const Twine &what) const;
+
   /// The values of a constant input (an `arith.constant` after lowering), if
   /// it is one; lowerings use them for shape and axis operands.
   std::optional<SmallVector<int64_t>> constantInts(unsigned i) const;
@@ -148,6 +153,14 @@ inline constexpr llvm::StringLiteral kPendingDimAttr = "nd4j.pending_dim";
 /// indexes by that loop alone; the size is that input's `tensor.dim`.
 /// Otherwise fails with the reason in `why`.
 LogicalResult resolvePendingDims(Operation *root, std::string &why);
+
+/// Run-time checks for what the linalg ops under `root` assume: every
+/// operand dimension that a loop indexes alone has the loop's extent. Where
+/// one of them is known only at run time, a `cf.assert` before the op
+/// compares it with the first (`message` says which node); equal sizes
+/// fold away. nd4j-shape-checks-to-status turns the asserts into an error
+/// status of the run.
+void emitShapeChecks(Operation *root, StringRef message);
 
 /// A scalar of `type` (float, integer or i1) holding `value`.
 Value createScalar(OpBuilder &b, Location loc, Type type, double value);

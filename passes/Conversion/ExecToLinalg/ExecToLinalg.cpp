@@ -11,6 +11,8 @@
 
 #include "dialects/Nd4j/IR/Nd4jOps.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -64,6 +66,17 @@ InFlightDiagnostic ExecLowering::emitError(const Twine &reason) const {
          << node.getOpName() << "' (node '"
          << (name ? name.getValue() : StringRef("<unnamed>"))
          << "'): " << reason;
+}
+
+void ExecLowering::checkAtRunTime(Value condition, const Twine &what) const {
+  StringAttr name = node.getNameAttr();
+  if (!name)
+    name = getNodeName(node.getLoc());
+  cf::AssertOp::create(b, loc, condition,
+                       ("node '" +
+                        (name ? name.getValue() : StringRef("<unnamed>")) +
+                        "' (libnd4j op '" + node.getOpName() + "'): " + what)
+                           .str());
 }
 
 std::optional<SmallVector<int64_t>>
@@ -508,6 +521,22 @@ struct ConvertExecToLinalgPass
           return lowering.emitError("with dimensions known only at run "
                                     "time: ")
                  << why;
+      }
+      if (dynamicAbi) {
+        // Resolving erased the placeholders: the node's ops afresh.
+        created.clear();
+        for (Operation &o : llvm::make_range(
+                 before ? std::next(before->getIterator()) : entry->begin(),
+                 entry->end()))
+          created.push_back(&o);
+        StringAttr name = node.getNameAttr();
+        std::string message =
+            ("node '" + (name ? name.getValue() : StringRef("<unnamed>")) +
+             "' (libnd4j op '" + node.getOpName() +
+             "'): sizes known only at run time disagree")
+                .str();
+        for (Operation *o : created)
+          emitShapeChecks(o, message);
       }
       if (results.size() != node.getNumResults())
         return lowering.emitError("lowering produced ")

@@ -8,6 +8,7 @@
 
 #include "passes/Conversion/ExecToLinalg/ExecLowering.h"
 
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/TypeUtilities.h"
 
@@ -250,4 +251,50 @@ Value mlir::nd4j::createElementwise(OpBuilder &b, Location loc,
 
 int64_t mlir::nd4j::normalizeAxis(int64_t axis, int64_t rank) {
   return axis < 0 ? axis + rank : axis;
+}
+
+void mlir::nd4j::emitShapeChecks(Operation *root, StringRef message) {
+  SmallVector<linalg::LinalgOp> ops;
+  root->walk([&](linalg::LinalgOp op) { ops.push_back(op); });
+  for (linalg::LinalgOp op : ops) {
+    // Loop → the (operand, dimension) pairs that index it alone.
+    SmallVector<SmallVector<std::pair<Value, int64_t>>> byLoop(
+        op.getNumLoops());
+    bool dynamic = false;
+    for (OpOperand &operand : op->getOpOperands()) {
+      auto type = dyn_cast<RankedTensorType>(operand.get().getType());
+      if (!type)
+        continue;
+      AffineMap map = op.getMatchingIndexingMap(&operand);
+      for (unsigned r = 0; r < map.getNumResults(); ++r)
+        if (auto loop = dyn_cast<AffineDimExpr>(map.getResult(r))) {
+          byLoop[loop.getPosition()].emplace_back(operand.get(), r);
+          dynamic |= type.isDynamicDim(r);
+        }
+    }
+    if (!dynamic)
+      continue;
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    auto sizeOf = [&](Value v, int64_t d) -> Value {
+      auto type = cast<RankedTensorType>(v.getType());
+      if (!type.isDynamicDim(d))
+        return arith::ConstantIndexOp::create(b, loc, type.getDimSize(d));
+      return tensor::DimOp::create(b, loc, v, d);
+    };
+    for (auto &pairs : byLoop) {
+      if (pairs.size() < 2 ||
+          llvm::all_of(pairs, [](const std::pair<Value, int64_t> &p) {
+            return !cast<RankedTensorType>(p.first.getType())
+                        .isDynamicDim(p.second);
+          }))
+        continue;
+      Value first = sizeOf(pairs[0].first, pairs[0].second);
+      for (auto &[v, d] : ArrayRef(pairs).drop_front()) {
+        Value same = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                           first, sizeOf(v, d));
+        cf::AssertOp::create(b, loc, same, message);
+      }
+    }
+  }
 }

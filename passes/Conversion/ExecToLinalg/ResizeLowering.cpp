@@ -300,4 +300,7 @@ LogicalResult lowerImageResize(ExecLowering &l,
 
 void mlir::nd4j::populateExecToLinalgResize(ExecLoweringTable &table) {
   table.add("image_resize", lowerImageResize);
+  // Written for run-time sizes: the batch and channels from the input, the
+  // image size from newImageSize's values.
+  table.setDynamicReady("image_resize");
 }

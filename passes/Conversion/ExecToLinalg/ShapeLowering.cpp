@@ -79,8 +79,9 @@ Value flatten(OpBuilder &b, Location loc, Value v) {
   auto type = cast<RankedTensorType>(v.getType());
   if (type.getRank() == 1)
     return v;
-  auto flat =
-      RankedTensorType::get({type.getNumElements()}, type.getElementType());
+  auto flat = RankedTensorType::get(
+      {type.hasStaticShape() ? type.getNumElements() : ShapedType::kDynamic},
+      type.getElementType());
   if (type.getRank() == 0)
     return tensor::ExpandShapeOp::create(b, loc, flat, v,
                                          ArrayRef<ReassociationIndices>{});
@@ -161,54 +162,63 @@ LogicalResult lowerReshape(ExecLowering &l, SmallVectorImpl<Value> &results) {
   RankedTensorType in = l.inputType(0);
   ArrayRef<int64_t> args = l.iArgs();
   if (!in.hasStaticShape() || !type.hasStaticShape()) {
-    // A run-time batch (the lowering table allows dimension 0 alone) that
-    // stays the batch: [?, rest...] to [?, rest'...] with equal products.
-    auto restCount = [](RankedTensorType t) {
-      int64_t n = 1;
-      for (int64_t d : t.getShape().drop_front())
-        n *= d;
-      return n;
-    };
+    // Sizes known only at run time: the input flattened, its element count
+    // checked against the result's static sizes, and unflattened with the
+    // result's one run-time size (if any) the quotient.
     bool fortran = static_cast<int64_t>(args.size()) == type.getRank() + 1 &&
                    (args[0] == 102 || args[0] == -102);
-    if (fortran || in.getRank() == 0 || type.getRank() == 0 ||
-        !in.isDynamicDim(0) || !type.isDynamicDim(0) ||
-        restCount(in) != restCount(type))
-      return l.emitError("a reshape with a size known only at run time must "
-                         "keep it as dimension 0 (the batch); specialize "
-                         "the shapes (--input-shape)");
-    Value v = l.input(0);
-    auto groups = [](int64_t rank) {
-      SmallVector<ReassociationIndices> g{{0}};
-      if (rank > 1) {
-        g.emplace_back();
-        for (int64_t d = 1; d < rank; ++d)
-          g.back().push_back(d);
-      }
-      return g;
-    };
-    auto flatType = RankedTensorType::get(
-        in.getRank() > 1 || type.getRank() > 1
-            ? SmallVector<int64_t>{ShapedType::kDynamic, restCount(in)}
-            : SmallVector<int64_t>{ShapedType::kDynamic},
-        in.getElementType());
-    if (flatType != in)
-      v = in.getRank() >= flatType.getRank()
-              ? tensor::CollapseShapeOp::create(l.b, l.loc, flatType, v,
-                                                groups(in.getRank()))
-                    .getResult()
-              : tensor::ExpandShapeOp::create(l.b, l.loc, flatType, v,
-                                              groups(flatType.getRank()))
-                    .getResult();
-    if (flatType != type)
-      v = type.getRank() >= flatType.getRank()
-              ? tensor::ExpandShapeOp::create(l.b, l.loc, type, v,
-                                              groups(type.getRank()))
-                    .getResult()
-              : tensor::CollapseShapeOp::create(l.b, l.loc, type, v,
-                                                groups(flatType.getRank()))
-                    .getResult();
-    results.push_back(v);
+    int64_t unknown = llvm::count_if(type.getShape(), ShapedType::isDynamic);
+    if (fortran || unknown > 1)
+      return l.emitError("a reshape with sizes known only at run time must be "
+                         "row-major with at most one run-time result size; "
+                         "specialize the shapes (--input-shape)");
+    OpBuilder &b = l.b;
+    Location loc = l.loc;
+    Value flat = flatten(b, loc, l.input(0));
+    Value total = in.hasStaticShape()
+                      ? indexConst(b, loc, in.getNumElements())
+                      : tensor::DimOp::create(b, loc, flat, 0).getResult();
+    int64_t known = 1;
+    for (int64_t d : type.getShape())
+      if (!ShapedType::isDynamic(d))
+        known *= d;
+    SmallVector<OpFoldResult> outShape;
+    if (unknown == 0) {
+      l.checkAtRunTime(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                             total, indexConst(b, loc, known)),
+                       "the input does not have the result's element count");
+      if (!in.hasStaticShape())
+        flat = tensor::CastOp::create(
+            b, loc, RankedTensorType::get({known}, type.getElementType()),
+            flat);
+      results.push_back(reshapeTo(b, loc, flat, type));
+      return success();
+    }
+    Value k = indexConst(b, loc, std::max<int64_t>(known, 1));
+    Value quotient = arith::DivUIOp::create(b, loc, total, k);
+    l.checkAtRunTime(
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                              arith::MulIOp::create(b, loc, quotient, k),
+                              total),
+        "the input's element count is not a multiple of the result's "
+        "static sizes");
+    for (int64_t d : type.getShape())
+      outShape.push_back(ShapedType::isDynamic(d) ? OpFoldResult(quotient)
+                                                  : b.getIndexAttr(d));
+    if (in.hasStaticShape())
+      flat = tensor::CastOp::create(
+          b, loc,
+          RankedTensorType::get({ShapedType::kDynamic}, type.getElementType()),
+          flat);
+    if (type.getRank() == 1) {
+      results.push_back(flat);
+      return success();
+    }
+    ReassociationIndices all;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      all.push_back(d);
+    results.push_back(tensor::ExpandShapeOp::create(
+        b, loc, type, flat, ArrayRef<ReassociationIndices>{all}, outShape));
     return success();
   }
   if (in.getNumElements() != type.getNumElements())
@@ -1165,7 +1175,8 @@ void mlir::nd4j::populateExecToLinalgShape(ExecLoweringTable &table) {
   table.add("onehot", lowerOneHot);
   table.add("permute", lowerPermute);
   table.add("transpose", lowerPermute);
-  for (StringRef name : {"reshape", "pad", "strided_slice", "concat"})
+  table.setDynamicReady("reshape");
+  for (StringRef name : {"pad", "strided_slice", "concat"})
     table.setDynamicReady(name, ExecLoweringTable::Dynamic::LeadingOnly);
   table.setDynamicReady("permute");
   table.setDynamicReady("transpose");

@@ -627,28 +627,34 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
                   !(node.inputType(sizesIndex).hasStaticShape() &&
                     node.inputType(sizesIndex).getNumElements() == 0);
   if (!x || !result || x.getRank() != 4 || !x.getElementType().isF32() ||
-      result.getRank() != 4 || x.isDynamicDim(0) || x.isDynamicDim(1))
+      result.getRank() != 4)
     return RuleResult::NotApplicable;
-  // N and C must be kept: by the declared result, else by constant sizes
-  // (ONNX's shape inference leaves the result unknown when the sizes are
-  // computed in the graph, even where they fold).
-  auto keepsBatchAndChannels = [&](ArrayRef<int64_t> dims) {
-    return dims[0] == x.getDimSize(0) && dims[1] == x.getDimSize(1);
+  // Sizes computed in the graph from the input's own Shape (Concat(Shape(X)
+  // [0:2], HW)) keep N and C even where they are known only at run time.
+  std::optional<SmallVector<ShapeElement>> sizeElements =
+      hasSizes ? evalShapeElements(node.input(sizesIndex)) : std::nullopt;
+  // N and C must be kept: by the declared result, else by the sizes (ONNX's
+  // shape inference leaves the result unknown when the sizes are computed
+  // in the graph, even where they fold).
+  auto keeps = [&](int64_t d) {
+    if (!x.isDynamicDim(d) && result.getDimSize(d) == x.getDimSize(d))
+      return true;
+    if (!sizeElements || sizeElements->size() != 4)
+      return false;
+    const ShapeElement &e = (*sizeElements)[d];
+    return e.isDimOf(node.input(0), d) ||
+           (e.isConstant() && !x.isDynamicDim(d) && e.value == x.getDimSize(d));
   };
-  if (!keepsBatchAndChannels(result.getShape())) {
-    FailureOr<SmallVector<int64_t>> sizes =
-        hasSizes ? node.getConstantInts(sizesIndex)
-                 : FailureOr<SmallVector<int64_t>>(failure());
-    if (failed(sizes) || sizes->size() != 4 || !keepsBatchAndChannels(*sizes))
-      return RuleResult::NotApplicable;
-  }
+  if (!keeps(0) || !keeps(1))
+    return RuleResult::NotApplicable;
   // The output size as a constant, from constant sizes or scales.
   SmallVector<int64_t> constantSizes;
-  if (hasSizes) {
-    FailureOr<SmallVector<int64_t>> sizes = node.getConstantInts(sizesIndex);
-    if (succeeded(sizes) && sizes->size() == 4)
-      constantSizes = {(*sizes)[2], (*sizes)[3]};
-  }
+  if (sizeElements && sizeElements->size() == 4 &&
+      (*sizeElements)[2].isConstant() && (*sizeElements)[3].isConstant())
+    constantSizes = {(*sizeElements)[2].value, (*sizeElements)[3].value};
+  if (hasSizes && constantSizes.empty() &&
+      (x.isDynamicDim(0) || x.isDynamicDim(1)))
+    return RuleResult::NotApplicable;
   if (!hasSizes) {
     FailureOr<SmallVector<double>> scales =
         node.hasInput(scalesIndex) ? node.getConstantFloats(scalesIndex)

@@ -27,6 +27,23 @@ void registerOnnxShapeRules(const AddRuleFn &add);
 void registerOnnxNNRules(const AddRuleFn &add);
 void registerOnnxIndexRules(const AddRuleFn &add);
 
+/// One element of a shape vector computed in the graph: a constant, or
+/// dimension `dim` of the tensor `of` (known only at run time, or known).
+struct ShapeElement {
+  int64_t value = 0;
+  Value of;
+  int64_t dim = -1;
+  bool isConstant() const { return !of; }
+  bool isDimOf(Value v, int64_t d) const { return of == v && dim == d; }
+};
+
+/// The elements of a rank-0 or rank-1 integer value built from constants
+/// and Shape nodes by slices, concatenations and casts (the Shape → Slice
+/// → Concat arithmetic of exported models), with each element that comes
+/// from a dimension known only at run time kept symbolic; none when `v` is
+/// computed otherwise.
+std::optional<SmallVector<ShapeElement>> evalShapeElements(Value v);
+
 /// Builds typed op `OpTy` with inferred result types. Where inference
 /// rejects the operands it has reported why at the node, and this fails.
 template <typename OpTy, typename... Args>

@@ -374,25 +374,16 @@ std::pair<int64_t, int64_t> shapeRange(int64_t rank, int64_t start,
   return {lo, std::max(lo, clampIndex(end))};
 }
 
-/// When `v` is the result of an ONNX Shape node, its elements: the input's
-/// dimensions, `?` (kDynamic) where known only at run time. Slices and
-/// gathers of the known ones fold (the batch of `Shape(x)[2:4]` is not
-/// needed to know the image size).
-std::optional<SmallVector<int64_t>> getShapeNodeValues(Value v) {
-  auto op = v.getDefiningOp<NodeOp>();
-  if (!op || op.getFramework() != "onnx" || op.getOpType() != "Shape")
+/// The known elements of a shape vector (evalShapeElements), or none
+/// when one is known only at run time.
+std::optional<SmallVector<int64_t>> getKnownShapeValues(Value v) {
+  std::optional<SmallVector<ShapeElement>> elements = evalShapeElements(v);
+  if (!elements)
     return std::nullopt;
-  ImportNode shapeNode(op);
-  RankedTensorType x = shapeNode.inputType(0);
-  if (!x)
-    return std::nullopt;
-  int64_t rank = x.getRank();
-  FailureOr<int64_t> start = shapeNode.getInt("start", 0);
-  FailureOr<int64_t> end = shapeNode.getInt("end", rank);
-  if (failed(start) || failed(end))
-    return std::nullopt;
-  auto [lo, hi] = shapeRange(rank, *start, *end);
-  return SmallVector<int64_t>(x.getShape().slice(lo, hi - lo));
+  SmallVector<int64_t> values;
+  for (const ShapeElement &e : *elements)
+    values.push_back(e.isConstant() ? e.value : ShapedType::kDynamic);
+  return values;
 }
 
 /// A 1-D i64 constant named after the node.
@@ -427,7 +418,7 @@ RuleResult gather(ImportNode &node, PatternRewriter &rewriter) {
   FailureOr<SmallVector<int64_t>> constant = node.getConstantInts(1);
   // Known dimensions picked from a Shape whose others are not known.
   if (std::optional<SmallVector<int64_t>> dims =
-          getShapeNodeValues(node.input(0));
+          getKnownShapeValues(node.input(0));
       dims && succeeded(constant) && idx.getRank() <= 1) {
     SmallVector<int64_t> picked;
     int64_t n = dims->size();
@@ -577,7 +568,7 @@ RuleResult slice(ImportNode &node, PatternRewriter &rewriter) {
   }
   // Known dimensions sliced out of a Shape whose others are not known.
   if (std::optional<SmallVector<int64_t>> dims =
-          getShapeNodeValues(node.input(0));
+          getKnownShapeValues(node.input(0));
       dims && starts->size() == 1) {
     int64_t n = dims->size(), s = (*steps)[0];
     int64_t axis = (*axes)[0];
@@ -1635,4 +1626,87 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   registerOnnxShapeRules(add);
   registerOnnxNNRules(add);
   registerOnnxIndexRules(add);
+}
+
+std::optional<SmallVector<mlir::nd4j::onnx_rules::ShapeElement>>
+mlir::nd4j::onnx_rules::evalShapeElements(Value v) {
+  auto type = dyn_cast<RankedTensorType>(v.getType());
+  if (!type || type.getRank() > 1 || !type.hasStaticShape() ||
+      !isa<IntegerType>(type.getElementType()) || type.getNumElements() > 64)
+    return std::nullopt;
+  Operation *def = v.getDefiningOp();
+  if (!def)
+    return std::nullopt;
+  SmallVector<ShapeElement> out;
+  if (auto c = dyn_cast<ConstantOp>(def)) {
+    auto dense = dyn_cast<DenseIntElementsAttr>(c.getValue());
+    if (!dense)
+      return std::nullopt;
+    for (const APInt &i : dense.getValues<APInt>())
+      out.push_back({i.getSExtValue(), Value(), -1});
+    return out;
+  }
+  if (auto node = dyn_cast<NodeOp>(def)) {
+    if (node.getFramework() != "onnx" || node.getOpType() != "Shape")
+      return std::nullopt;
+    ImportNode shapeNode(node);
+    RankedTensorType x = shapeNode.inputType(0);
+    if (!x)
+      return std::nullopt;
+    int64_t rank = x.getRank();
+    FailureOr<int64_t> start = shapeNode.getInt("start", 0);
+    FailureOr<int64_t> end = shapeNode.getInt("end", rank);
+    if (failed(start) || failed(end))
+      return std::nullopt;
+    auto [lo, hi] = shapeRange(rank, *start, *end);
+    for (int64_t d = lo; d < hi; ++d)
+      out.push_back({x.getDimSize(d), shapeNode.input(0), d});
+    for (ShapeElement &e : out)
+      if (!ShapedType::isDynamic(e.value))
+        e = {e.value, Value(), -1};
+    return out;
+  }
+  if (auto cast = dyn_cast<CastOp>(def))
+    return evalShapeElements(cast->getOperand(0));
+  if (auto concat = dyn_cast<ConcatOp>(def)) {
+    if (concat.getConcatDimension() != 0)
+      return std::nullopt;
+    for (Value part : concat->getOperands()) {
+      std::optional<SmallVector<ShapeElement>> e = evalShapeElements(part);
+      if (!e)
+        return std::nullopt;
+      out.append(*e);
+    }
+    return out;
+  }
+  if (auto slice = dyn_cast<StridedSliceOp>(def)) {
+    std::optional<SmallVector<ShapeElement>> in =
+        evalShapeElements(slice->getOperand(0));
+    if (!in || slice.getEllipsisMask() || slice.getNewAxisMask() ||
+        slice.getBegin().size() != 1 || slice.getEnd().size() != 1 ||
+        slice.getStrides().size() != 1 || slice.getStrides()[0] == 0)
+      return std::nullopt;
+    int64_t n = in->size(), s = slice.getStrides()[0];
+    auto bound = [&](int64_t i, bool masked, bool isBegin) {
+      if (masked)
+        return (isBegin == (s > 0)) ? (s > 0 ? int64_t{0} : n - 1)
+                                    : (s > 0 ? n : int64_t{-1});
+      if (i < 0)
+        i += n;
+      return s > 0 ? std::clamp<int64_t>(i, 0, n)
+                   : std::clamp<int64_t>(i, -1, n - 1);
+    };
+    int64_t b = bound(slice.getBegin()[0], slice.getBeginMask() & 1, true);
+    if (slice.getShrinkAxisMask() & 1) {
+      if (b < 0 || b >= n)
+        return std::nullopt;
+      out.push_back((*in)[b]);
+      return out;
+    }
+    int64_t e = bound(slice.getEnd()[0], slice.getEndMask() & 1, false);
+    for (int64_t i = b; s > 0 ? i < e : i > e; i += s)
+      out.push_back((*in)[i]);
+    return out;
+  }
+  return std::nullopt;
 }

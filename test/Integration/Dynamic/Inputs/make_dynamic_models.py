@@ -7,6 +7,7 @@ cnn.onnx: pad, conv + bias, relu, max pooling, a channel slice, a channel
 concat, a batch-keeping reshape ([0, -1]), matmul, add, softmax; outputs
 the probabilities and the transposed logits ([10, N]).
 mlp.onnx: matmul, add, tanh, softmax.
+two.onnx: a + b with batches 'N' and 'M' that the model assumes equal.
 In OUTDIR/inputs-B/x.npy: batch B of a fixed random x (B = 0, 1, 3, 8);
 sample b is the same in every batch, so per-sample results can be
 compared across batches.
@@ -77,8 +78,25 @@ def mlp():
     return graph, (6,)
 
 
+def two():
+    nodes = [helper.make_node("Add", ["a", "b"], ["s"])]
+    graph = helper.make_graph(
+        nodes, "two",
+        [helper.make_tensor_value_info("a", TensorProto.FLOAT, ["N", 4]),
+         helper.make_tensor_value_info("b", TensorProto.FLOAT, ["M", 4])],
+        [helper.make_tensor_value_info("s", TensorProto.FLOAT, [None, 4])])
+    return graph
+
+
 def main():
     out = sys.argv[1]
+    model = helper.make_model(two(),
+                              opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    onnx.save(model, os.path.join(out, "two.onnx"))
+    for name, rows in (("a3", 3), ("b3", 3), ("b2", 2)):
+        np.save(os.path.join(out, name + ".npy"),
+                np.full((rows, 4), 1.5, np.float32))
     for name, make in (("cnn", cnn), ("mlp", mlp)):
         graph, sample = make()
         model = helper.make_model(graph,
