@@ -30,8 +30,8 @@ using namespace mlir::nd4j;
 
 namespace {
 
-/// Values a body may take across the call: identity-layout static buffers
-/// and scalars.
+/// Values that cross the bare-pointer call into an outlined function as
+/// they are: identity-layout static buffers and scalars.
 bool isPassable(Value v) {
   Type t = v.getType();
   if (auto m = dyn_cast<MemRefType>(t))
@@ -40,23 +40,90 @@ bool isPassable(Value v) {
   return t.isIntOrIndexOrFloat();
 }
 
+/// Other strided buffers (run-time sizes, a subview's offset or strides)
+/// cross as their base buffer (a rank-0 memref) and the run-time parts of
+/// their offset, sizes and strides; the body rebuilds them with
+/// memref.reinterpret_cast.
+bool isDecomposable(Value v) {
+  auto m = dyn_cast<MemRefType>(v.getType());
+  return m && !isPassable(v) && m.getMemorySpace() == nullptr && m.isStrided();
+}
+
+bool canCapture(Value v) { return isPassable(v) || isDecomposable(v); }
+
+/// The call operands that carry `captures` (metadata extracted at `b`).
+SmallVector<Value> lowerCaptures(OpBuilder &b, Location loc,
+                                 ArrayRef<Value> captures) {
+  SmallVector<Value> out;
+  for (Value v : captures) {
+    if (!isDecomposable(v)) {
+      out.push_back(v);
+      continue;
+    }
+    auto type = cast<MemRefType>(v.getType());
+    auto [strides, offset] = type.getStridesAndOffset();
+    auto meta = memref::ExtractStridedMetadataOp::create(b, loc, v);
+    out.push_back(meta.getBaseBuffer());
+    if (ShapedType::isDynamic(offset))
+      out.push_back(meta.getOffset());
+    for (unsigned i = 0, e = type.getRank(); i < e; ++i)
+      if (type.isDynamicDim(i))
+        out.push_back(meta.getSizes()[i]);
+    for (unsigned i = 0, e = type.getRank(); i < e; ++i)
+      if (ShapedType::isDynamic(strides[i]))
+        out.push_back(meta.getStrides()[i]);
+  }
+  return out;
+}
+
+/// Maps each of `captures` to its value in a body whose arguments start
+/// with `args` (the parameters of lowerCaptures' operands).
+void raiseCaptures(OpBuilder &b, Location loc, ArrayRef<Value> captures,
+                   ValueRange args, IRMapping &map) {
+  auto next = args.begin();
+  for (Value v : captures) {
+    if (!isDecomposable(v)) {
+      map.map(v, *next++);
+      continue;
+    }
+    auto type = cast<MemRefType>(v.getType());
+    auto [strides, offset] = type.getStridesAndOffset();
+    Value base = *next++;
+    auto part = [&](int64_t fixed) -> OpFoldResult {
+      if (ShapedType::isDynamic(fixed))
+        return *next++;
+      return b.getIndexAttr(fixed);
+    };
+    OpFoldResult off = part(offset);
+    SmallVector<OpFoldResult> sizes, steps;
+    for (int64_t size : type.getShape())
+      sizes.push_back(part(size));
+    for (int64_t stride : strides)
+      steps.push_back(part(stride));
+    map.map(v, memref::ReinterpretCastOp::create(b, loc, type, base, off, sizes,
+                                                 steps));
+  }
+}
+
 /// Ops cloned into the body instead of captured.
 bool isRematerializable(Operation *op) {
   return op && (op->hasTrait<OpTrait::ConstantLike>() ||
                 isa<memref::GetGlobalOp>(op));
 }
 
-/// A private function `name(captures..., extra...)` at the end of `module`
-/// whose entry block maps the captures to its arguments and holds clones of
-/// `clones`; `map` and the returned builder continue the body.
-func::FuncOp createOutlinedFunction(ModuleOp module, Location loc,
-                                    StringRef name, ArrayRef<Value> captures,
-                                    ArrayRef<Type> extra,
-                                    ArrayRef<Operation *> clones,
-                                    IRMapping &map, OpBuilder &body) {
+/// A private function `name(operands..., extra...)` at the end of `module`,
+/// where `operands` are lowerCaptures' values for `captures` (built at
+/// `callSite`), whose entry block maps the captures to its arguments and
+/// holds clones of `clones`; `map` and the returned builder continue the
+/// body.
+func::FuncOp createOutlinedFunction(
+    ModuleOp module, Location loc, StringRef name, ArrayRef<Value> captures,
+    ArrayRef<Type> extra, ArrayRef<Operation *> clones, IRMapping &map,
+    OpBuilder &body, OpBuilder &callSite, SmallVectorImpl<Value> &operands) {
+  operands.assign(lowerCaptures(callSite, loc, captures));
   OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
   SmallVector<Type> argTypes;
-  for (Value v : captures)
+  for (Value v : operands)
     argTypes.push_back(v.getType());
   argTypes.append(extra.begin(), extra.end());
   auto fn = func::FuncOp::create(
@@ -64,8 +131,8 @@ func::FuncOp createOutlinedFunction(ModuleOp module, Location loc,
   fn.setPrivate();
   Block *entry = fn.addEntryBlock();
   body.setInsertionPointToStart(entry);
-  for (auto [v, arg] : llvm::zip(captures, entry->getArguments()))
-    map.map(v, arg);
+  raiseCaptures(body, loc, captures,
+                entry->getArguments().take_front(operands.size()), map);
   for (Operation *op : clones)
     if (!map.contains(op->getResult(0)))
       body.clone(*op, map);
@@ -113,7 +180,7 @@ struct Nd4jCpuOutlineParallelPass
         clones.push_back(v.getDefiningOp());
         continue;
       }
-      if (!isPassable(v))
+      if (!canCapture(v))
         return failure();
       captures.push_back(v);
     }
@@ -129,7 +196,7 @@ struct Nd4jCpuOutlineParallelPass
         continue;
       if (isRematerializable(operand.getDefiningOp()))
         clones.push_back(operand.getDefiningOp());
-      else if (isPassable(operand))
+      else if (canCapture(operand))
         captures.push_back(operand);
       else
         return failure();
@@ -146,13 +213,14 @@ struct Nd4jCpuOutlineParallelPass
     Location loc = nest->getLoc();
     IRMapping map;
     OpBuilder fb(&getContext());
+    OpBuilder cb(nest);
+    SmallVector<Value> operands;
     func::FuncOp fn = createOutlinedFunction(
         module, loc, ("__nd4j_seq_" + Twine(counter++)).str(), captures, {},
-        clones, map, fb);
+        clones, map, fb, cb, operands);
     fb.clone(*nest, map);
     func::ReturnOp::create(fb, loc);
-    OpBuilder cb(nest);
-    func::CallOp::create(cb, loc, fn, captures);
+    func::CallOp::create(cb, loc, fn, operands);
     nest->erase();
     return success();
   }
@@ -188,12 +256,14 @@ struct Nd4jCpuOutlineParallelPass
     // The body: iterations [begin, end) of the loop, serially.
     IRMapping map;
     OpBuilder bb(ctx);
+    OpBuilder lb2(loop);
+    SmallVector<Value> operands;
     func::FuncOp body = createOutlinedFunction(
         module, loc, ("__nd4j_par_body_" + Twine(k)).str(), captures,
-        {index, index}, clones, map, bb);
+        {index, index}, clones, map, bb, lb2, operands);
     Block *entry = &body.front();
-    Value begin = entry->getArgument(captures.size());
-    Value end = entry->getArgument(captures.size() + 1);
+    Value begin = entry->getArgument(operands.size());
+    Value end = entry->getArgument(operands.size() + 1);
     Value one = arith::ConstantIndexOp::create(bb, loc, 1);
     auto serial = scf::ForOp::create(bb, loc, begin, end, one);
     func::ReturnOp::create(bb, loc);
@@ -209,7 +279,7 @@ struct Nd4jCpuOutlineParallelPass
 
     // The launch declaration, defined at the LLVM level.
     SmallVector<Type> launchArgs;
-    for (Value v : captures)
+    for (Value v : operands)
       launchArgs.push_back(v.getType());
     launchArgs.push_back(index);
     auto launch =
@@ -217,8 +287,6 @@ struct Nd4jCpuOutlineParallelPass
                              FunctionType::get(ctx, launchArgs, {}));
     launch.setPrivate();
 
-    OpBuilder lb2(loop);
-    SmallVector<Value> operands(captures.begin(), captures.end());
     operands.push_back(arith::ConstantIndexOp::create(lb2, loc, n));
     func::CallOp::create(lb2, loc, launch, operands);
     loop.erase();

@@ -9,6 +9,7 @@
 
 #include "passes/Pipelines/Pipelines.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
@@ -127,6 +128,28 @@ struct Nd4jCpuVectorizePass
     func::FuncOp func = getOperation();
     IRRewriter rewriter(&getContext());
 
+    // Loops whose trip count is known only at run time (the batch) become
+    // scf.for loops of single iterations around ops of static shape, which
+    // take the static path below: chunks for the threads, register tiles,
+    // vectors.
+    SmallVector<linalg::LinalgOp> dynamicOps;
+    func.walk([&](linalg::LinalgOp op) {
+      if (op.hasPureTensorSemantics() && !isa<linalg::FillOp>(op) &&
+          op.hasDynamicShape())
+        dynamicOps.push_back(op);
+    });
+    for (linalg::LinalgOp op : dynamicOps)
+      tileDynamicLoops(rewriter, op);
+    if (!dynamicOps.empty()) {
+      RewritePatternSet patterns(&getContext());
+      tensor::populateMergeConsecutiveInsertExtractSlicePatterns(patterns);
+      scf::ForOp::getCanonicalizationPatterns(patterns, &getContext());
+      tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns,
+                                                          &getContext());
+      affine::AffineMinOp::getCanonicalizationPatterns(patterns, &getContext());
+      (void)applyPatternsGreedily(func, std::move(patterns));
+    }
+
     // Convolutions take the matmul path through im2col.
     SmallVector<Operation *> convs;
     func.walk([&](Operation *op) {
@@ -174,6 +197,30 @@ struct Nd4jCpuVectorizePass
     });
     for (linalg::LinalgOp op : ops)
       tileAndVectorize(rewriter, op);
+  }
+
+  /// Tiles the loops of `op` with a run-time trip count by 1 (scf.for),
+  /// when they are all parallel; the other loops stay whole.
+  void tileDynamicLoops(IRRewriter &rewriter, linalg::LinalgOp op) {
+    SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+    SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+    SmallVector<OpFoldResult> sizes;
+    for (auto [bound, iterator] : llvm::zip(bounds, iterators)) {
+      bool dynamic = ShapedType::isDynamic(bound);
+      if (dynamic && iterator != utils::IteratorType::parallel)
+        return;
+      sizes.push_back(rewriter.getIndexAttr(dynamic ? 1 : 0));
+    }
+    auto tilingOp = dyn_cast<TilingInterface>(op.getOperation());
+    if (!tilingOp)
+      return;
+    scf::SCFTilingOptions options;
+    options.setTileSizes(sizes);
+    rewriter.setInsertionPoint(op);
+    FailureOr<scf::SCFTilingResult> tiled =
+        scf::tileUsingSCF(rewriter, tilingOp, options);
+    if (succeeded(tiled))
+      rewriter.replaceOp(op, tiled->replacements);
   }
 
   void tileAndVectorize(IRRewriter &rewriter, linalg::LinalgOp op) {

@@ -67,6 +67,12 @@ def Nd4jCpuVectorizePass : Pass<"nd4j-cpu-vectorize", "::mlir::func::FuncOp"> {
     iterations becomes an `scf.forall` over equal chunks, which
     `nd4j-cpu-outline-parallel` hands to the runtime's thread pool.
 
+    First of all, the parallel loops of an op whose trip count is known only
+    at run time (the batch of a model compiled with dynamic dimensions)
+    become `scf.for` loops of single iterations around an op of static
+    shape, which then takes the path above; an op with a run-time size on a
+    reduction loop stays scalar.
+
     Tile sizes are chosen to divide the iteration space (no masking); an op
     whose innermost size has no divisor above 1 among the candidates, or
     that the vectorizer does not accept (e.g. gathers), stays scalar.
@@ -183,9 +189,12 @@ def Nd4jCpuOutlineParallelPass
     n)`. `nd4j-emit-entry-point` defines the launch function after the
     lowering to LLVM: it hands the body to the `parallel_for` of the
     `nd4j_model_context` that `nd4j_model_run` received (or runs it inline
-    without one). Captured buffers must have identity layouts (they cross a
-    bare-pointer call); a loop capturing anything else stays serial
-    (`scf.forall` is then lowered to `scf.for`).
+    without one). Captured buffers cross a bare-pointer call: those of static
+    shape and identity layout as they are, any other strided buffer (a
+    run-time size, a subview's offset) as its base buffer and the run-time
+    parts of its offset, sizes and strides, which the callee turns back into
+    the buffer with `memref.reinterpret_cast`. A loop capturing anything else
+    stays serial (`scf.forall` is then lowered to `scf.for`).
   }];
   let dependentDialects = ["::mlir::func::FuncDialect",
                            "::mlir::scf::SCFDialect"];

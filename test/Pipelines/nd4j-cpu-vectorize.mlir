@@ -41,3 +41,33 @@ func.func @bools(%a: tensor<64x64xi1>, %b: tensor<64x64xi1>) -> tensor<64x64xi1>
   } -> tensor<64x64xi1>
   return %r : tensor<64x64xi1>
 }
+
+// -----
+
+// A batch known only at run time: an scf.for of single rows around a matmul
+// of static shape, which is then tiled and vectorized like a static one.
+// CHECK-LABEL: func.func @dynamic_batch_mm(
+// CHECK: %[[N:.*]] = tensor.dim %{{.*}}, %c0
+// CHECK: scf.for %{{.*}} = %c0 to %[[N]] step %c1
+// CHECK: tensor.extract_slice %{{.*}} [1, 128] [1, 1] : tensor<?x128xf32> to tensor<1x128xf32>
+// CHECK: vector.contract {{.*}} into vector<1x32xf32>
+func.func @dynamic_batch_mm(%a: tensor<?x128xf32>, %b: tensor<128x256xf32>, %c: tensor<?x256xf32>) -> tensor<?x256xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<?x128xf32>, tensor<128x256xf32>) outs(%c : tensor<?x256xf32>) -> tensor<?x256xf32>
+  return %r : tensor<?x256xf32>
+}
+
+// -----
+
+// A run-time size on a reduction loop: left as it is (scalar).
+// CHECK-LABEL: func.func @dynamic_reduction(
+// CHECK-NOT: scf.for
+// CHECK-NOT: vector.
+// CHECK: linalg.reduce
+func.func @dynamic_reduction(%a: tensor<?x64xf32>, %c: tensor<64xf32>) -> tensor<64xf32> {
+  %r = linalg.reduce ins(%a : tensor<?x64xf32>) outs(%c : tensor<64xf32>) dimensions = [0]
+    (%x: f32, %y: f32) {
+      %s = arith.addf %x, %y : f32
+      linalg.yield %s : f32
+    }
+  return %r : tensor<64xf32>
+}

@@ -51,7 +51,8 @@ FailureOr<Value> reshapeTo(ExecLowering &l, Value v, RankedTensorType to) {
   auto from = cast<RankedTensorType>(v.getType());
   if (from.getShape() == to.getShape())
     return v;
-  if (from.getNumElements() != to.getNumElements())
+  if (from.hasStaticShape() && to.hasStaticShape() &&
+      from.getNumElements() != to.getNumElements())
     return l.emitError("cannot reshape ") << from << " to " << to;
   bool expand = to.getRank() > from.getRank();
   auto reassoc =
@@ -65,6 +66,19 @@ FailureOr<Value> reshapeTo(ExecLowering &l, Value v, RankedTensorType to) {
         .getResult();
   return tensor::CollapseShapeOp::create(l.b, l.loc, to, v, *reassoc)
       .getResult();
+}
+
+/// Fails, naming it, when a dimension of `dims` has a size known only at run
+/// time (a reduction over the batch); the others may.
+LogicalResult checkStaticReduced(ExecLowering &l, ArrayRef<int64_t> dims) {
+  RankedTensorType in = l.inputType(0);
+  for (int64_t d : dims)
+    if (in.isDynamicDim(d))
+      return l.emitError("reduces dimension ")
+             << d << " of " << in
+             << ", whose size is known only at run time; give the shapes "
+                "with --input-shape or --dim";
+  return success();
 }
 
 /// Normalized, sorted, unique dimensions; empty means all.
@@ -355,6 +369,8 @@ FailureOr<Value> buildReduction(ExecLowering &l, Kind kind,
   bool accUnsigned = !isa<FloatType>(acc) && inUnsigned &&
                      acc.getIntOrFloatBitWidth() ==
                          inType.getElementType().getIntOrFloatBitWidth();
+  if (failed(checkStaticReduced(l, dims)))
+    return failure();
 
   SmallVector<int64_t> reducedShape;
   int64_t count = 1;
@@ -449,6 +465,8 @@ FailureOr<Value> buildArgReduction(ExecLowering &l, bool isMax,
   bool isUnsigned = l.isUnsignedInput(0) || elem.isInteger(1);
   bool f = isa<FloatType>(elem);
   int64_t rank = inType.getRank();
+  if (failed(checkStaticReduced(l, dims)))
+    return failure();
 
   SmallVector<int64_t> reducedShape;
   SmallVector<AffineExpr> outExprs;
@@ -1042,6 +1060,14 @@ void mlir::nd4j::populateExecToLinalgReduce(ExecLoweringTable &table) {
   table.add("count_zero", reduction(Kind::CountZero));
   table.add("argmax", argReduction(true));
   table.add("argmin", argReduction(false));
+  // The batch (dimension 0) may be known only at run time where it is not
+  // reduced (checkStaticReduced).
+  for (StringRef name :
+       {"reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_prod",
+        "reduce_norm1", "reduce_norm2", "reduce_sqnorm", "reduce_norm_max",
+        "reduce_amean", "reduce_asum", "reduce_amax", "reduce_amin", "all",
+        "any", "count_nonzero", "count_zero", "argmax", "argmin"})
+    table.setDynamicReady(name, ExecLoweringTable::Dynamic::LeadingOnly);
   table.add("softmax", softmaxLike(false));
   table.add("log_softmax", softmaxLike(true));
   table.setDynamicReady("softmax");

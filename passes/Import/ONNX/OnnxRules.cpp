@@ -1379,12 +1379,43 @@ RuleResult reshape(ImportNode &node, PatternRewriter &rewriter) {
   FailureOr<int64_t> allowZero = node.getInt("allowzero", 0);
   if (failed(shape) || failed(allowZero))
     return failed(allowZero) ? RuleResult::Failed : RuleResult::NotApplicable;
+  // A 0 copies the input's dimension. One copied run-time dimension (the
+  // batch) can stay `-1` when it is the input's only one: a -1 beside it is
+  // then the quotient of the static sizes.
+  int64_t copiedDynamic = -1;
   for (auto [i, d] : llvm::enumerate(*shape)) {
     if (d != 0 || *allowZero)
       continue;
-    if (static_cast<int64_t>(i) >= x.getRank() || x.isDynamicDim(i))
+    if (static_cast<int64_t>(i) >= x.getRank())
       return RuleResult::NotApplicable;
+    if (x.isDynamicDim(i)) {
+      if (copiedDynamic >= 0 || x.getNumDynamicDims() != 1)
+        return RuleResult::NotApplicable;
+      copiedDynamic = i;
+      continue;
+    }
     d = x.getDimSize(i);
+  }
+  if (copiedDynamic >= 0) {
+    int64_t staticIn = 1, staticOut = 1;
+    for (int64_t d : x.getShape())
+      if (!ShapedType::isDynamic(d))
+        staticIn *= d;
+    int64_t *inferred = nullptr;
+    for (auto [i, d] : llvm::enumerate(*shape)) {
+      if (static_cast<int64_t>(i) == copiedDynamic)
+        continue;
+      if (d == -1)
+        inferred = &d;
+      else
+        staticOut *= d;
+    }
+    if (inferred) {
+      if (staticOut == 0 || staticIn % staticOut != 0)
+        return RuleResult::NotApplicable;
+      *inferred = staticIn / staticOut;
+    }
+    (*shape)[copiedDynamic] = -1;
   }
   return replace(rewriter, node,
                  build<ReshapeOp>(rewriter, node, node.input(0),
@@ -1406,13 +1437,20 @@ RuleResult flatten(ImportNode &node, PatternRewriter &rewriter) {
                      << rank;
     return RuleResult::Failed;
   }
-  int64_t outer = 1;
-  for (int64_t i = 0; i < a; ++i) {
-    if (x.isDynamicDim(i))
-      return RuleResult::NotApplicable;
-    outer *= x.getDimSize(i);
-  }
-  SmallVector<int64_t> shape = {outer, -1};
+  // One side may hold run-time sizes (it becomes the reshape's -1).
+  auto product = [&](int64_t from, int64_t to) -> std::optional<int64_t> {
+    int64_t n = 1;
+    for (int64_t i = from; i < to; ++i) {
+      if (x.isDynamicDim(i))
+        return std::nullopt;
+      n *= x.getDimSize(i);
+    }
+    return n;
+  };
+  std::optional<int64_t> outer = product(0, a), inner = product(a, rank);
+  if (!outer && !inner)
+    return RuleResult::NotApplicable;
+  SmallVector<int64_t> shape = {outer ? *outer : -1, outer ? -1 : *inner};
   if (a == rank)
     shape[1] = 1;
   return replace(rewriter, node,

@@ -197,3 +197,19 @@ nd4j_exec.graph @adjust_contrast {
   %y = nd4j_exec.node "adjust_contrast_v2" <custom>(%x, %f) {name = "y"} : (tensor<4x5x3xf16>, tensor<f32>) -> tensor<4x5x3xf16>
   nd4j_exec.return %y : tensor<4x5x3xf16>
 }
+
+// -----
+
+// A batch known only at run time, not reduced: the accumulator's size is
+// read from the input, the mean divides by the static count (4 * 5).
+// CHECK-LABEL: func.func @reduce_mean_runtime_batch
+// CHECK: %[[N:.*]] = tensor.dim %[[X:.*]], %c0 : tensor<?x3x4x5xf32>
+// CHECK: %[[E:.*]] = tensor.empty(%[[N]]) : tensor<?x3xf32>
+// CHECK: %[[R:.*]] = linalg.reduce { arith.addf } ins(%[[X]] : tensor<?x3x4x5xf32>) outs(%{{.*}} : tensor<?x3xf32>) dimensions = [2, 3]
+// CHECK: arith.constant 2.000000e+01 : f32
+// CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0], [1, 2, 3]] output_shape [%{{.*}}, 3, 1, 1] : tensor<?x3xf32> into tensor<?x3x1x1xf32>
+nd4j_exec.graph @reduce_mean_runtime_batch {
+  %x = nd4j_exec.placeholder "x" : tensor<?x3x4x5xf32>
+  %0 = nd4j_exec.node "reduce_mean" <custom>(%x) i_args [2, 3] b_args [true] : (tensor<?x3x4x5xf32>) -> tensor<?x3x1x1xf32>
+  nd4j_exec.return %0 : tensor<?x3x1x1xf32>
+}
