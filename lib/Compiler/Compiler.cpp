@@ -298,6 +298,8 @@ int compile(Options &opts) {
         TimingScope t = rootTiming.nest("import");
         module = isModel ? importModelFile(*sourceMgr, &ctx)
                          : parseSourceFile<ModuleOp>(sourceMgr, &ctx);
+        if (module && !isModel && failed(specializeParsedModule(*module)))
+          return failure();
         return success(static_cast<bool>(module));
       })))
     return 1;
@@ -356,6 +358,40 @@ int compile(Options &opts) {
       })))
     return 1;
   signature = signatureText();
+  if (nvptx || gpuEmulation) {
+    // The GPU host code passes buffers of static shape to its kernels.
+    bool dynamic = false;
+    module->walk(
+        [&](func::FuncOp fn) { dynamic |= fn->hasAttr("nd4j.dynamic_abi"); });
+    if (dynamic) {
+      // The signature's "input f32 2 ? 6 x" lines, as "x: f32[?, 6]".
+      std::string inputs;
+      SmallVector<StringRef> lines;
+      StringRef(signature).split(lines, '\n');
+      for (StringRef line : lines) {
+        SmallVector<StringRef> words;
+        line.split(words, ' ');
+        if (words.size() < 4 || words[0] != "input" ||
+            !llvm::is_contained(words, "?"))
+          continue;
+        unsigned rank = 0;
+        if (words[2].getAsInteger(10, rank) || words.size() < 4 + rank)
+          continue;
+        inputs += (inputs.empty() ? "" : ", ") + words[3 + rank].str() + ": " +
+                  words[1].str() + "[";
+        for (unsigned d = 0; d < rank; ++d)
+          inputs += (d ? ", " : "") + words[3 + d].str();
+        inputs += "]";
+      }
+      llvm::errs() << "nd4j-compile: error: " << opts.input
+                   << ": --target=" << opts.target
+                   << " compiles static shapes only, and the model has "
+                      "dimensions known only at run time ("
+                   << inputs
+                   << "); give their sizes with --input-shape or --dim\n";
+      return 1;
+    }
+  }
   if (emit == Emit::Linalg)
     return printModule(*module);
   if (emit == Emit::Header) {

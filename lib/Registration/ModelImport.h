@@ -34,6 +34,11 @@ bool isModelFile(llvm::StringRef path, llvm::StringRef contents);
 OwningOpRef<ModuleOp> importModelFile(llvm::SourceMgr &sourceMgr,
                                       MLIRContext *ctx);
 
+/// --input-shape and --outputs on the nd4j_exec graphs of a module parsed
+/// from .mlir (the FlatBuffers import applies them itself); an error when
+/// they are given for a module without such graphs, or --dim is.
+LogicalResult specializeParsedModule(ModuleOp module);
+
 } // namespace nd4j
 } // namespace mlir
 

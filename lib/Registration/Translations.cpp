@@ -533,6 +533,16 @@ OwningOpRef<ModuleOp> mlir::nd4j::importModelFile(llvm::SourceMgr &sourceMgr,
   return importOnnx(sourceMgr, ctx);
 }
 
+LogicalResult mlir::nd4j::specializeParsedModule(ModuleOp module) {
+  if (inputShapes.empty() && dimValues.empty() && graphOutputs.empty())
+    return success();
+  if (module.getOps<exec::GraphOp>().empty())
+    return emitError(module.getLoc())
+           << "--input-shape, --dim and --outputs apply to model files and "
+              "nd4j_exec graphs; this module has no nd4j_exec.graph";
+  return specializeFlatGraph(module, module.getContext());
+}
+
 void mlir::nd4j::registerAllTranslations() {
   TranslateToMLIRRegistration importOnnxRegistration(
       "import-onnx", "Import an ONNX model (.onnx, or .onnxtxt text syntax)",
