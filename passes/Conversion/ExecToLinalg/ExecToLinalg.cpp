@@ -86,10 +86,34 @@ ExecLowering::constantInts(unsigned i) const {
   auto cst = inputs[i].getDefiningOp<arith::ConstantOp>();
   if (!cst)
     return std::nullopt;
+  SmallVector<int64_t> values;
+  // Weights-sized integer constants arrive as resource blobs (little-endian
+  // elements, as the importers write them).
+  if (auto blob = dyn_cast<DenseResourceElementsAttr>(cst.getValue())) {
+    auto type = dyn_cast<IntegerType>(blob.getType().getElementType());
+    AsmResourceBlob *data = blob.getRawHandle().getBlob();
+    if (!type || !data || type.getWidth() % 8 != 0 || type.getWidth() > 64)
+      return std::nullopt;
+    ArrayRef<char> bytes = data->getData();
+    size_t width = type.getWidth() / 8;
+    int64_t n = blob.getType().getNumElements();
+    if (bytes.size() != static_cast<size_t>(n) * width)
+      return std::nullopt;
+    for (int64_t e = 0; e < n; ++e) {
+      uint64_t v = 0;
+      for (size_t k = 0; k < width; ++k)
+        v |= static_cast<uint64_t>(static_cast<uint8_t>(bytes[e * width + k]))
+             << (8 * k);
+      values.push_back(
+          type.isUnsigned()
+              ? static_cast<int64_t>(v)
+              : llvm::SignExtend64(v, static_cast<unsigned>(8 * width)));
+    }
+    return values;
+  }
   auto elements = dyn_cast<DenseElementsAttr>(cst.getValue());
   if (!elements)
     return std::nullopt;
-  SmallVector<int64_t> values;
   Type elemType = elements.getElementType();
   if (isa<IntegerType>(elemType)) {
     for (const APInt &v : elements.getValues<APInt>())

@@ -69,3 +69,15 @@ nd4j_exec.graph @biasadd_size {
   %0 = nd4j_exec.node "biasadd" <custom>(%x, %b) b_args [true] {name = "y", output_names = ["y"]} : (tensor<2x3x5x5xf32>, tensor<4xf32>) -> tensor<2x3x5x5xf32>
   nd4j_exec.return %0 : tensor<2x3x5x5xf32>
 }
+
+// -----
+
+// A sorted segment op whose ids arrive at run time has a result size known
+// only then.
+nd4j_exec.graph @segment_runtime_ids {
+  %x = nd4j_exec.placeholder "x" : tensor<4xf32>
+  %i = nd4j_exec.placeholder "i" : tensor<4xi32>
+  // expected-error @+1 {{cannot lower libnd4j op 'segment_sum' (node 's'): the number of segments is known only at run time (the segment ids are not constants)}}
+  %s = nd4j_exec.node "segment_sum" <custom>(%x, %i) {name = "s"} : (tensor<4xf32>, tensor<4xi32>) -> tensor<?xf32>
+  nd4j_exec.return %s : tensor<?xf32>
+}

@@ -50,3 +50,41 @@ nd4j_exec.graph @scatter_mul {
   %y = nd4j_exec.node "scatter_mul" <custom>(%x, %i, %u) {name = "y"} : (tensor<4x3xf32>, tensor<2xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
   nd4j_exec.return %y : tensor<4x3xf32>
 }
+
+// -----
+
+// unsorted_segment_max: the result starts at the lowest f32 and each row
+// is combined into its segment; ids outside [0, 3) are dropped (the select
+// keeps the old row).
+// CHECK-LABEL: func.func @unsorted_segment_max(
+// CHECK: %[[LOW:.*]] = arith.constant -3.40282347E+38 : f32
+// CHECK: %[[INIT:.*]] = linalg.fill ins(%[[LOW]] : f32) outs(%{{.*}} : tensor<3x2xf32>)
+// CHECK: scf.for {{.*}} iter_args(%[[ACC:.*]] = %[[INIT]]) -> (tensor<3x2xf32>)
+// CHECK: arith.cmpi sge
+// CHECK: arith.maximumf
+// CHECK: arith.select
+nd4j_exec.graph @unsorted_segment_max {
+  %x = nd4j_exec.placeholder "x" : tensor<4x2xf32>
+  %i = nd4j_exec.placeholder "i" : tensor<4xi32>
+  %r = nd4j_exec.node "unsorted_segment_max" <custom>(%x, %i) i_args [3] : (tensor<4x2xf32>, tensor<4xi32>) -> tensor<3x2xf32>
+  nd4j_exec.return %r : tensor<3x2xf32>
+}
+
+// -----
+
+// segment_mean with constant ids: 3 segments (the largest id + 1), the sums
+// divided by the counts (a second loop over ones), 0 for an empty segment.
+// CHECK-LABEL: func.func @segment_mean(
+// CHECK: scf.for {{.*}} -> (tensor<3xf32>)
+// CHECK: scf.for {{.*}} -> (tensor<3xf32>)
+// CHECK: linalg.generic
+// CHECK: arith.cmpf oeq
+// CHECK: arith.divf
+// CHECK: arith.select
+// CHECK: tensor.cast %{{.*}} : tensor<3xf32> to tensor<?xf32>
+nd4j_exec.graph @segment_mean {
+  %x = nd4j_exec.placeholder "x" : tensor<4xf32>
+  %i = nd4j_exec.constant "i" dense<[0, 0, 2, 2]> : tensor<4xi32>
+  %r = nd4j_exec.node "segment_mean" <custom>(%x, %i) : (tensor<4xf32>, tensor<4xi32>) -> tensor<?xf32>
+  nd4j_exec.return %r : tensor<?xf32>
+}
