@@ -1100,6 +1100,181 @@ LogicalResult lowerDepthToSpace(ExecLowering &l,
   return success();
 }
 
+/// The block shape (input 1) and the [M, 2] paddings or crops (input 2) of
+/// space_to_batch_nd / batch_to_space_nd, from constant inputs.
+LogicalResult getBlocksAndPads(ExecLowering &l,
+                               SmallVectorImpl<int64_t> &blocks,
+                               SmallVectorImpl<int64_t> &pads) {
+  if (l.numInputs() != 3)
+    return l.emitError("needs the input, the block shape and the "
+                       "paddings or crops");
+  std::optional<SmallVector<int64_t>> b = l.constantInts(1),
+                                      p = l.constantInts(2);
+  if (!b || !p)
+    return l.emitError("the block shape and the paddings or crops must be "
+                       "constants");
+  int64_t m = b->size();
+  int64_t rank = l.inputType(0).getRank();
+  if (m < 1 || m + 1 > rank || static_cast<int64_t>(p->size()) != 2 * m)
+    return l.emitError("a block shape of ")
+           << m << " dimensions and " << p->size()
+           << " paddings do not fit an input of rank " << rank;
+  for (int64_t v : *b)
+    if (v < 1)
+      return l.emitError("block sizes must be positive");
+  for (int64_t v : *p)
+    if (v < 0)
+      return l.emitError("paddings and crops must not be negative");
+  blocks.assign(b->begin(), b->end());
+  pads.assign(p->begin(), p->end());
+  return success();
+}
+
+/// space_to_batch_nd: the spatial dimensions 1..M padded, split into
+/// (size / block, block), the blocks moved in front of the batch and merged
+/// with it: [B, s1.., rest] -> [b1*..*bM*B, (s1+p1)/b1, .., rest].
+LogicalResult lowerSpaceToBatchNd(ExecLowering &l,
+                                  SmallVectorImpl<Value> &results) {
+  SmallVector<int64_t> blocks, pads;
+  if (failed(getBlocksAndPads(l, blocks, pads)))
+    return failure();
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  if (!in.hasStaticShape() || !type.hasStaticShape())
+    return l.emitError("needs static shapes");
+  int64_t m = blocks.size(), rank = in.getRank();
+  Type elem = in.getElementType();
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  Value v = l.input(0);
+  SmallVector<int64_t> padded(in.getShape());
+  bool anyPad = false;
+  SmallVector<OpFoldResult> low(rank, b.getIndexAttr(0)),
+      high(rank, b.getIndexAttr(0));
+  for (int64_t i = 0; i < m; ++i) {
+    padded[1 + i] += pads[2 * i] + pads[2 * i + 1];
+    low[1 + i] = b.getIndexAttr(pads[2 * i]);
+    high[1 + i] = b.getIndexAttr(pads[2 * i + 1]);
+    anyPad |= pads[2 * i] || pads[2 * i + 1];
+    if (padded[1 + i] % blocks[i] != 0)
+      return l.emitError("padded dimension ")
+             << 1 + i << " (" << padded[1 + i]
+             << ") is not a multiple of its block size " << blocks[i];
+  }
+  if (anyPad)
+    v = tensor::PadOp::create(b, loc, RankedTensorType::get(padded, elem), v,
+                              low, high, createScalar(b, loc, elem, 0));
+  // [B, p1/b1, b1, .., pM/bM, bM, rest].
+  SmallVector<int64_t> split = {padded[0]};
+  SmallVector<ReassociationIndices> groups = {{0}};
+  for (int64_t i = 0; i < m; ++i) {
+    split.push_back(padded[1 + i] / blocks[i]);
+    split.push_back(blocks[i]);
+    groups.push_back({1 + 2 * i, 2 + 2 * i});
+  }
+  for (int64_t d = m + 1; d < rank; ++d) {
+    groups.push_back({static_cast<int64_t>(split.size())});
+    split.push_back(padded[d]);
+  }
+  v = tensor::ExpandShapeOp::create(b, loc, RankedTensorType::get(split, elem),
+                                    v, groups);
+  // [b1, .., bM, B, p1/b1, .., pM/bM, rest].
+  SmallVector<int64_t> perm;
+  for (int64_t i = 0; i < m; ++i)
+    perm.push_back(2 + 2 * i);
+  perm.push_back(0);
+  for (int64_t i = 0; i < m; ++i)
+    perm.push_back(1 + 2 * i);
+  for (int64_t d = 2 * m + 1; d < static_cast<int64_t>(split.size()); ++d)
+    perm.push_back(d);
+  v = transpose(b, loc, v, perm);
+  SmallVector<int64_t> expected = {padded[0]};
+  for (int64_t i = 0; i < m; ++i) {
+    expected[0] *= blocks[i];
+    expected.push_back(padded[1 + i] / blocks[i]);
+  }
+  for (int64_t d = m + 1; d < rank; ++d)
+    expected.push_back(padded[d]);
+  if (!llvm::equal(expected, type.getShape()))
+    return l.emitError("the result ")
+           << type << " does not match the block shape and paddings";
+  results.push_back(reshapeTo(b, loc, v, type));
+  return success();
+}
+
+/// batch_to_space_nd: the inverse: [b1*..*bM*B, s1.., rest] split into the
+/// blocks and the batch, each block interleaved after its spatial
+/// dimension, merged, and cropped.
+LogicalResult lowerBatchToSpaceNd(ExecLowering &l,
+                                  SmallVectorImpl<Value> &results) {
+  SmallVector<int64_t> blocks, crops;
+  if (failed(getBlocksAndPads(l, blocks, crops)))
+    return failure();
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  if (!in.hasStaticShape() || !type.hasStaticShape())
+    return l.emitError("needs static shapes");
+  int64_t m = blocks.size(), rank = in.getRank();
+  Type elem = in.getElementType();
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  int64_t prod = 1;
+  for (int64_t v : blocks)
+    prod *= v;
+  if (in.getDimSize(0) % prod != 0)
+    return l.emitError("the batch ")
+           << in.getDimSize(0) << " is not a multiple of the blocks' product "
+           << prod;
+  // [b1, .., bM, B, s1, .., rest].
+  SmallVector<int64_t> split(blocks.begin(), blocks.end());
+  split.push_back(in.getDimSize(0) / prod);
+  ReassociationIndices first;
+  for (int64_t i = 0; i <= m; ++i)
+    first.push_back(i);
+  SmallVector<ReassociationIndices> groups = {first};
+  for (int64_t d = 1; d < rank; ++d) {
+    groups.push_back({static_cast<int64_t>(split.size())});
+    split.push_back(in.getDimSize(d));
+  }
+  Value v = tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get(split, elem), l.input(0), groups);
+  // [B, s1, b1, .., sM, bM, rest].
+  SmallVector<int64_t> perm = {m};
+  for (int64_t i = 0; i < m; ++i) {
+    perm.push_back(m + 1 + i);
+    perm.push_back(i);
+  }
+  for (int64_t d = 2 * m + 1; d < static_cast<int64_t>(split.size()); ++d)
+    perm.push_back(d);
+  v = transpose(b, loc, v, perm);
+  SmallVector<int64_t> merged = {split[m]};
+  SmallVector<ReassociationIndices> mergeGroups = {{0}};
+  for (int64_t i = 0; i < m; ++i) {
+    merged.push_back(in.getDimSize(1 + i) * blocks[i]);
+    mergeGroups.push_back({1 + 2 * i, 2 + 2 * i});
+  }
+  for (int64_t d = m + 1; d < rank; ++d) {
+    mergeGroups.push_back({static_cast<int64_t>(2 * m + 1 + (d - m - 1))});
+    merged.push_back(in.getDimSize(d));
+  }
+  v = tensor::CollapseShapeOp::create(
+      b, loc, RankedTensorType::get(merged, elem), v, mergeGroups);
+  SmallVector<int64_t> offsets(rank, 0), sizes(merged), strides(rank, 1);
+  for (int64_t i = 0; i < m; ++i) {
+    offsets[1 + i] = crops[2 * i];
+    sizes[1 + i] -= crops[2 * i] + crops[2 * i + 1];
+    if (sizes[1 + i] < 0)
+      return l.emitError("crops larger than dimension ") << 1 + i;
+  }
+  if (!llvm::equal(sizes, type.getShape()))
+    return l.emitError("the result ")
+           << type << " does not match the block shape and crops";
+  if (sizes != merged)
+    v = tensor::ExtractSliceOp::create(b, loc, type, v, ValueRange{},
+                                       ValueRange{}, ValueRange{}, offsets,
+                                       sizes, strides);
+  results.push_back(v);
+  return success();
+}
+
 /// onehot (inputs indices, depth, on, off; i_args axis; d_args dtype): the
 /// result holds `on` where its position along `axis` equals the index at
 /// the other positions, `off` elsewhere. An index outside [0, depth)
@@ -1198,4 +1373,6 @@ void mlir::nd4j::populateExecToLinalgShape(ExecLoweringTable &table) {
   table.add("roll", lowerRoll);
   table.add("matrix_band_part", lowerMatrixBandPart);
   table.add("depth_to_space", lowerDepthToSpace);
+  table.add("space_to_batch_nd", lowerSpaceToBatchNd);
+  table.add("batch_to_space_nd", lowerBatchToSpaceNd);
 }

@@ -293,3 +293,36 @@ nd4j_exec.graph @matrix_band_part {
   %y = nd4j_exec.node "matrix_band_part" <custom>(%x) i_args [0, -1] {name = "y"} : (tensor<3x3xf32>) -> tensor<3x3xf32>
   nd4j_exec.return %y : tensor<3x3xf32>
 }
+
+// -----
+
+// space_to_batch_nd: pad the spatial dimensions, split each into
+// (size / block, block), move the blocks before the batch, merge.
+// CHECK-LABEL: func.func @space_to_batch_nd(
+// CHECK: tensor.pad %{{.*}} low[0, 1, 0, 0] high[0, 1, 0, 0]
+// CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0], [1, 2], [3, 4], [5]] output_shape [1, 2, 2, 2, 2, 3] : tensor<1x4x4x3xf32> into tensor<1x2x2x2x2x3xf32>
+// CHECK: linalg.transpose {{.*}} permutation = [2, 4, 0, 1, 3, 5]
+// CHECK: tensor.collapse_shape %{{.*}} {{\[\[}}0, 1], [2, 3], [4], [5]] : tensor<2x2x1x2x2x3xf32> into tensor<4x2x2x3xf32>
+nd4j_exec.graph @space_to_batch_nd {
+  %x = nd4j_exec.placeholder "x" : tensor<1x2x4x3xf32>
+  %bs = nd4j_exec.constant "bs" dense<[2, 2]> : tensor<2xi32>
+  %p = nd4j_exec.constant "p" dense<[[1, 1], [0, 0]]> : tensor<2x2xi32>
+  %r = nd4j_exec.node "space_to_batch_nd" <custom>(%x, %bs, %p) : (tensor<1x2x4x3xf32>, tensor<2xi32>, tensor<2x2xi32>) -> tensor<4x2x2x3xf32>
+  nd4j_exec.return %r : tensor<4x2x2x3xf32>
+}
+
+// -----
+
+// batch_to_space_nd: the inverse, then the crops.
+// CHECK-LABEL: func.func @batch_to_space_nd(
+// CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0, 1, 2], [3], [4], [5]] output_shape [2, 2, 1, 2, 2, 3] : tensor<4x2x2x3xf32> into tensor<2x2x1x2x2x3xf32>
+// CHECK: linalg.transpose {{.*}} permutation = [2, 3, 0, 4, 1, 5]
+// CHECK: tensor.collapse_shape %{{.*}} {{\[\[}}0], [1, 2], [3, 4], [5]] : tensor<1x2x2x2x2x3xf32> into tensor<1x4x4x3xf32>
+// CHECK: tensor.extract_slice %{{.*}}[0, 1, 0, 0] [1, 2, 4, 3] [1, 1, 1, 1] : tensor<1x4x4x3xf32> to tensor<1x2x4x3xf32>
+nd4j_exec.graph @batch_to_space_nd {
+  %x = nd4j_exec.placeholder "x" : tensor<4x2x2x3xf32>
+  %bs = nd4j_exec.constant "bs" dense<[2, 2]> : tensor<2xi32>
+  %c = nd4j_exec.constant "c" dense<[[1, 1], [0, 0]]> : tensor<2x2xi32>
+  %r = nd4j_exec.node "batch_to_space_nd" <custom>(%x, %bs, %c) : (tensor<4x2x2x3xf32>, tensor<2xi32>, tensor<2x2xi32>) -> tensor<1x2x4x3xf32>
+  nd4j_exec.return %r : tensor<1x2x4x3xf32>
+}
