@@ -613,6 +613,230 @@ LogicalResult lowerBitcast(ExecLowering &l, SmallVectorImpl<Value> &results) {
   return success();
 }
 
+/// compare_and_bitpack (input, threshold): each run of 8 elements along the
+/// last dimension becomes one u8 whose bit 7 - k is `x[8j + k] > threshold`
+/// (TensorFlow's CompareAndBitpack; booleans are packed as they are).
+LogicalResult lowerCompareAndBitpack(ExecLowering &l,
+                                     SmallVectorImpl<Value> &results) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  if (l.numInputs() != 2)
+    return l.emitError("needs the input and the threshold");
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  int64_t rank = in.getRank();
+  if (rank < 1 || !in.hasStaticShape() ||
+      l.inputType(1).getNumElements() != 1 ||
+      !type.getElementType().isInteger(8) ||
+      type.getShape() != ArrayRef<int64_t>([&] {
+        SmallVector<int64_t> s(in.getShape());
+        s.back() /= 8;
+        return s;
+      }()) ||
+      in.getShape().back() % 8 != 0)
+    return l.emitError("expected an input whose last dimension is a multiple "
+                       "of 8, a scalar threshold and a u8 result of an "
+                       "eighth of it, got ")
+           << in << " -> " << type;
+  Type elem = in.getElementType();
+  SmallVector<int64_t> split(in.getShape());
+  split.back() /= 8;
+  split.push_back(8);
+  SmallVector<ReassociationIndices> groups;
+  for (int64_t d = 0; d + 1 < rank; ++d)
+    groups.push_back({d});
+  groups.push_back({rank - 1, rank});
+  Value x = tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get(split, elem), l.input(0), groups);
+  Value t = l.input(1);
+  if (l.inputType(1).getRank() != 0)
+    t = tensor::CollapseShapeOp::create(
+        b, loc, RankedTensorType::get({}, l.inputType(1).getElementType()), t,
+        ArrayRef<ReassociationIndices>{});
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineExpr> outExprs;
+  for (int64_t d = 0; d < rank; ++d)
+    outExprs.push_back(getAffineDimExpr(d, ctx));
+  SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank + 1),
+                                 AffineMap::get(rank + 1, 0, {}, ctx),
+                                 AffineMap::get(rank + 1, 0, outExprs, ctx)};
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  iterators.push_back(utils::IteratorType::reduction);
+  Type i8 = b.getIntegerType(8);
+  Value zeros = linalg::FillOp::create(b, loc, createScalar(b, loc, i8, 0),
+                                       createEmpty(b, loc, type))
+                    .getResult(0);
+  bool isUnsigned = l.isUnsignedInput(0);
+  auto generic = linalg::GenericOp::create(
+      b, loc, type, ValueRange{x, t}, ValueRange{zeros}, maps, iterators,
+      [&](OpBuilder &nb, Location nl, ValueRange args) {
+        Value bit;
+        if (elem.isInteger(1))
+          bit = args[0];
+        else if (isa<FloatType>(elem))
+          bit = arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OGT,
+                                      args[0], args[1]);
+        else
+          bit = arith::CmpIOp::create(nb, nl,
+                                      isUnsigned ? arith::CmpIPredicate::ugt
+                                                 : arith::CmpIPredicate::sgt,
+                                      args[0], args[1]);
+        Value k = arith::IndexCastOp::create(
+            nb, nl, i8, linalg::IndexOp::create(nb, nl, rank));
+        Value shift =
+            arith::SubIOp::create(nb, nl, createScalar(nb, nl, i8, 7), k);
+        Value v = arith::ShLIOp::create(
+            nb, nl, arith::ExtUIOp::create(nb, nl, i8, bit), shift);
+        linalg::YieldOp::create(
+            nb, nl, ValueRange{arith::OrIOp::create(nb, nl, args[2], v)});
+      });
+  results.push_back(generic.getResult(0));
+  return success();
+}
+
+/// fake_quant_with_min_max_args (t_args min, max), _vars (scalar min and max
+/// inputs) and _vars_per_channel (min and max along the last dimension);
+/// i_args num_bits, b_args narrow_range. TensorFlow's arithmetic, in f32:
+/// the range is nudged so that 0 is exactly representable, the input
+/// clamped to it and rounded to the nearest of its 2^bits steps.
+ExecLowerFn fakeQuant(bool fromArgs) {
+  return [=](ExecLowering &l,
+             SmallVectorImpl<Value> &results) -> LogicalResult {
+    OpBuilder &b = l.b;
+    Location loc = l.loc;
+    RankedTensorType in = l.inputType(0), type = l.resultType();
+    if (!in.getElementType().isF32() || type != in)
+      return l.emitError("expected an f32 input and result of one type");
+    if (fromArgs ? l.tArgs().size() < 2 : l.numInputs() != 3)
+      return l.emitError(fromArgs ? "needs min and max as t_args"
+                                  : "needs the input, min and max");
+    int64_t bits = l.iArg(0, 8);
+    if (bits < 2 || bits > 16)
+      return l.emitError("num_bits ") << bits << " is not in [2, 16]";
+    bool narrow = l.bArg(0, false);
+    int64_t rank = in.getRank();
+    MLIRContext *ctx = b.getContext();
+    Type f32 = b.getF32Type();
+    SmallVector<Value> ins = {l.input(0)};
+    SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank)};
+    if (!fromArgs) {
+      for (unsigned i = 1; i < 3; ++i) {
+        RankedTensorType t = l.inputType(i);
+        if (!t.getElementType().isF32())
+          return l.emitError("min and max must be f32");
+        if (t.getNumElements() == 1) {
+          Value v = l.input(i);
+          if (t.getRank() != 0)
+            v = tensor::CollapseShapeOp::create(
+                b, loc, RankedTensorType::get({}, f32), v,
+                ArrayRef<ReassociationIndices>{});
+          ins.push_back(v);
+          maps.push_back(AffineMap::get(rank, 0, {}, ctx));
+        } else if (t.getRank() == 1 && rank >= 1 &&
+                   t.getDimSize(0) == in.getShape().back()) {
+          ins.push_back(l.input(i));
+          maps.push_back(
+              AffineMap::get(rank, 0, {getAffineDimExpr(rank - 1, ctx)}, ctx));
+        } else {
+          return l.emitError("min and max must be scalars or hold one value "
+                             "per element of the last dimension, got ")
+                 << t;
+        }
+      }
+    }
+    maps.push_back(b.getMultiDimIdentityMap(rank));
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    double qmin = narrow ? 1 : 0, qmax = static_cast<double>((1 << bits) - 1);
+    auto generic = linalg::GenericOp::create(
+        b, loc, type, ins, ValueRange{createEmpty(b, loc, type)}, maps,
+        iterators, [&](OpBuilder &nb, Location nl, ValueRange args) {
+          auto c = [&](double v) { return createScalar(nb, nl, f32, v); };
+          Value lo = fromArgs ? c(l.tArgs()[0]) : args[1];
+          Value hi = fromArgs ? c(l.tArgs()[1]) : args[2];
+          Value qminF = c(qmin), qmaxF = c(qmax);
+          Value scale = arith::DivFOp::create(
+              nb, nl, arith::SubFOp::create(nb, nl, hi, lo), c(qmax - qmin));
+          Value zpFromMin = arith::SubFOp::create(
+              nb, nl, qminF, arith::DivFOp::create(nb, nl, lo, scale));
+          // Clamped to [qmin, qmax], else rounded half away from zero.
+          Value zp = math::RoundOp::create(nb, nl, zpFromMin);
+          zp = arith::SelectOp::create(
+              nb, nl,
+              arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OLT,
+                                    zpFromMin, qminF),
+              qminF, zp);
+          zp = arith::SelectOp::create(
+              nb, nl,
+              arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OGT,
+                                    zpFromMin, qmaxF),
+              qmaxF, zp);
+          Value nudgedMin = arith::MulFOp::create(
+              nb, nl, arith::SubFOp::create(nb, nl, qminF, zp), scale);
+          Value nudgedMax = arith::MulFOp::create(
+              nb, nl, arith::SubFOp::create(nb, nl, qmaxF, zp), scale);
+          Value inv = arith::DivFOp::create(nb, nl, c(1.0), scale);
+          Value x = arith::MaximumFOp::create(
+              nb, nl, arith::MinimumFOp::create(nb, nl, args[0], nudgedMax),
+              nudgedMin);
+          Value shifted = arith::SubFOp::create(nb, nl, x, nudgedMin);
+          Value steps = math::FloorOp::create(
+              nb, nl,
+              arith::AddFOp::create(
+                  nb, nl, arith::MulFOp::create(nb, nl, shifted, inv), c(0.5)));
+          Value out = arith::AddFOp::create(
+              nb, nl, arith::MulFOp::create(nb, nl, steps, scale), nudgedMin);
+          linalg::YieldOp::create(nb, nl, ValueRange{out});
+        });
+    results.push_back(generic.getResult(0));
+    return success();
+  };
+}
+
+/// l2_loss: sum(x * x) / 2 over every element, in the input's type.
+LogicalResult lowerL2Loss(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  Type elem = in.getElementType();
+  if (!isa<FloatType>(elem) || type.getNumElements() != 1 ||
+      type.getElementType() != elem || !in.hasStaticShape())
+    return l.emitError("expected a float input and a scalar result of its "
+                       "type, got ")
+           << in << " -> " << type;
+  Type acc = elem.getIntOrFloatBitWidth() < 32 ? b.getF32Type() : elem;
+  auto scalar = RankedTensorType::get({}, acc);
+  Value init = linalg::FillOp::create(b, loc, createScalar(b, loc, acc, 0),
+                                      createEmpty(b, loc, scalar))
+                   .getResult(0);
+  SmallVector<int64_t> dims;
+  for (int64_t d = 0; d < in.getRank(); ++d)
+    dims.push_back(d);
+  Value sum =
+      linalg::ReduceOp::create(
+          b, loc, ValueRange{l.input(0)}, ValueRange{init}, dims,
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            Value x = convertScalar(nb, nl, args[0], acc);
+            Value sq = arith::MulFOp::create(nb, nl, x, x);
+            linalg::YieldOp::create(
+                nb, nl, ValueRange{arith::AddFOp::create(nb, nl, args[1], sq)});
+          })
+          .getResult(0);
+  Value half = createElementwise(
+      b, loc, RankedTensorType::get({}, elem), sum,
+      [&](OpBuilder &nb, Location nl, ValueRange s) -> Value {
+        return convertScalar(
+            nb, nl,
+            arith::MulFOp::create(nb, nl, s[0], createScalar(nb, nl, acc, 0.5)),
+            elem);
+      });
+  if (type.getRank() != 0)
+    half = tensor::ExpandShapeOp::create(b, loc, type, half,
+                                         ArrayRef<ReassociationIndices>{});
+  results.push_back(half);
+  return success();
+}
+
 } // namespace
 
 void mlir::nd4j::populateExecToLinalgElementwise(ExecLoweringTable &table) {
@@ -622,4 +846,10 @@ void mlir::nd4j::populateExecToLinalgElementwise(ExecLoweringTable &table) {
   for (const std::string &name : table.names())
     table.setDynamicReady(name);
   table.add("bitcast", lowerBitcast);
+  table.add("compare_and_bitpack", lowerCompareAndBitpack);
+  table.add("fake_quant_with_min_max_args", fakeQuant(/*fromArgs=*/true));
+  table.add("fake_quant_with_min_max_vars", fakeQuant(/*fromArgs=*/false));
+  table.add("fake_quant_with_min_max_vars_per_channel",
+            fakeQuant(/*fromArgs=*/false));
+  table.add("l2_loss", lowerL2Loss);
 }

@@ -185,3 +185,51 @@ nd4j_exec.graph @biasadd {
   %1 = nd4j_exec.node "biasadd" <custom>(%y, %b) b_args [false] {name = "nhwc", output_names = ["nhwc"]} : (tensor<2x5x5x3xf32>, tensor<3xf32>) -> tensor<2x5x5x3xf32>
   nd4j_exec.return %0, %1 : tensor<2x3x5x5xf32>, tensor<2x5x5x3xf32>
 }
+
+// -----
+
+// compare_and_bitpack: runs of 8 along the last dimension reduce into one
+// u8, bit 7 - k set where element k exceeds the threshold.
+// CHECK-LABEL: func.func @compare_and_bitpack(
+// CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0], [1, 2]] output_shape [2, 2, 8] : tensor<2x16xf32> into tensor<2x2x8xf32>
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]
+// CHECK: arith.cmpf ogt
+// CHECK: linalg.index 2
+// CHECK: arith.shli
+// CHECK: arith.ori
+nd4j_exec.graph @compare_and_bitpack {
+  %x = nd4j_exec.placeholder "x" : tensor<2x16xf32>
+  %t = nd4j_exec.placeholder "t" : tensor<f32>
+  %r = nd4j_exec.node "compare_and_bitpack" <custom>(%x, %t) : (tensor<2x16xf32>, tensor<f32>) -> tensor<2x2xui8>
+  nd4j_exec.return %r : tensor<2x2xui8>
+}
+
+// -----
+
+// fake_quant_with_min_max_args: TensorFlow's nudged range, in f32: a scale
+// of (max - min) / 255, the zero point rounded, clamp, floor(x / s + 0.5).
+// CHECK-LABEL: func.func @fake_quant_args(
+// CHECK: linalg.generic
+// CHECK: %[[S:.*]] = arith.divf %{{.*}}, %{{.*}} : f32
+// CHECK: math.round
+// CHECK: arith.minimumf
+// CHECK: arith.maximumf
+// CHECK: math.floor
+nd4j_exec.graph @fake_quant_args {
+  %x = nd4j_exec.placeholder "x" : tensor<10xf32>
+  %r = nd4j_exec.node "fake_quant_with_min_max_args" <custom>(%x) t_args [-1.0, 1.0] i_args [8] b_args [false] : (tensor<10xf32>) -> tensor<10xf32>
+  nd4j_exec.return %r : tensor<10xf32>
+}
+
+// -----
+
+// l2_loss: half the sum of squares, accumulated in f32 for f16.
+// CHECK-LABEL: func.func @l2_loss(
+// CHECK: linalg.reduce ins(%{{.*}} : tensor<3x4xf16>) outs(%{{.*}} : tensor<f32>) dimensions = [0, 1]
+// CHECK: arith.mulf
+// CHECK: arith.constant 5.000000e-01 : f32
+nd4j_exec.graph @l2_loss {
+  %x = nd4j_exec.placeholder "x" : tensor<3x4xf16>
+  %r = nd4j_exec.node "l2_loss" <custom>(%x) : (tensor<3x4xf16>) -> tensor<f16>
+  nd4j_exec.return %r : tensor<f16>
+}
