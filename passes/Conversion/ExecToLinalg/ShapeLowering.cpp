@@ -350,10 +350,37 @@ LogicalResult lowerConcat(ExecLowering &l, SmallVectorImpl<Value> &results) {
     }
     if (t.getRank() != rank)
       return l.emitError("input ") << i << " has another rank";
-    for (int64_t d = 0; d < rank; ++d)
-      if (d != axis && t.getDimSize(d) != type.getDimSize(d))
-        return l.emitError("input ")
-               << i << " differs from the result outside the axis";
+    // Outside the axis every input has the result's sizes: checked at run
+    // time where one is known only then (a run-time batch beside a constant
+    // of batch 1 must be 1). No tensor.cast to the static size: folded into
+    // the producer, it would make the producer's loops disagree with its
+    // operands, and the check constant.
+    for (int64_t d = 0; d < rank; ++d) {
+      if (d == axis)
+        continue;
+      int64_t want = type.getDimSize(d), have = t.getDimSize(d);
+      if (!ShapedType::isDynamic(want) && !ShapedType::isDynamic(have)) {
+        if (want != have)
+          return l.emitError("input ")
+                 << i << " differs from the result outside the axis";
+        continue;
+      }
+      Value ref =
+          ShapedType::isDynamic(want)
+              ? (i == 0 ? Value()
+                        : tensor::DimOp::create(l.b, l.loc, l.input(0), d)
+                              .getResult())
+              : indexConst(l.b, l.loc, want);
+      if (ref)
+        l.checkAtRunTime(
+            arith::CmpIOp::create(
+                l.b, l.loc, arith::CmpIPredicate::eq,
+                tensor::DimOp::create(l.b, l.loc, v, d).getResult(), ref),
+            "input " + Twine(i) +
+                " has another size than the result in "
+                "dimension " +
+                Twine(d));
+    }
     if (t.getDimSize(axis) != 0) {
       parts.push_back(v);
       starts.push_back(offset);

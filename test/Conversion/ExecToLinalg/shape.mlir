@@ -326,3 +326,21 @@ nd4j_exec.graph @batch_to_space_nd {
   %r = nd4j_exec.node "batch_to_space_nd" <custom>(%x, %bs, %c) : (tensor<4x2x2x3xf32>, tensor<2xi32>, tensor<2x2xi32>) -> tensor<1x2x4x3xf32>
   nd4j_exec.return %r : tensor<1x2x4x3xf32>
 }
+
+// -----
+
+// A run-time batch concatenated with a constant of batch 1 (graphs that fix
+// their batch): the run checks that the batch is 1 before reading it, and
+// the input keeps its type (a cast to 1 would be folded into its producer).
+// CHECK-LABEL: func.func @concat_fixed_batch(
+// CHECK: %[[N:.*]] = tensor.dim %arg0, %c0 : tensor<?x2xf32>
+// CHECK: %[[EQ:.*]] = arith.cmpi eq, %[[N]], %c1
+// CHECK: cf.assert %[[EQ]], "node 'c' (libnd4j op 'concat'): input 0 has another size than the result in dimension 0"
+// CHECK-NOT: tensor.cast
+// CHECK: linalg.generic
+nd4j_exec.graph @concat_fixed_batch {
+  %x = nd4j_exec.placeholder "x" : tensor<?x2xf32>
+  %k = nd4j_exec.constant "k" dense<1.0> : tensor<1x3xf32>
+  %r = nd4j_exec.node "concat" <custom>(%x, %k) i_args [1] {name = "c"} : (tensor<?x2xf32>, tensor<1x3xf32>) -> tensor<1x5xf32>
+  nd4j_exec.return %r : tensor<1x5xf32>
+}
