@@ -1128,13 +1128,16 @@ LogicalResult lowerDepthToSpace(ExecLowering &l,
 }
 
 /// The block shape (input 1) and the [M, 2] paddings or crops (input 2) of
-/// space_to_batch_nd / batch_to_space_nd, from constant inputs.
+/// space_to_batch_nd / batch_to_space_nd, from constant inputs; the input
+/// and result must have static shapes.
 LogicalResult getBlocksAndPads(ExecLowering &l,
                                SmallVectorImpl<int64_t> &blocks,
                                SmallVectorImpl<int64_t> &pads) {
   if (l.numInputs() != 3)
     return l.emitError("needs the input, the block shape and the "
                        "paddings or crops");
+  if (!l.inputType(0).hasStaticShape() || !l.resultType().hasStaticShape())
+    return l.emitError("needs static shapes");
   std::optional<SmallVector<int64_t>> b = l.constantInts(1),
                                       p = l.constantInts(2);
   if (!b || !p)
@@ -1166,8 +1169,6 @@ LogicalResult lowerSpaceToBatchNd(ExecLowering &l,
   if (failed(getBlocksAndPads(l, blocks, pads)))
     return failure();
   RankedTensorType in = l.inputType(0), type = l.resultType();
-  if (!in.hasStaticShape() || !type.hasStaticShape())
-    return l.emitError("needs static shapes");
   int64_t m = blocks.size(), rank = in.getRank();
   Type elem = in.getElementType();
   OpBuilder &b = l.b;
@@ -1237,8 +1238,6 @@ LogicalResult lowerBatchToSpaceNd(ExecLowering &l,
   if (failed(getBlocksAndPads(l, blocks, crops)))
     return failure();
   RankedTensorType in = l.inputType(0), type = l.resultType();
-  if (!in.hasStaticShape() || !type.hasStaticShape())
-    return l.emitError("needs static shapes");
   int64_t m = blocks.size(), rank = in.getRank();
   Type elem = in.getElementType();
   OpBuilder &b = l.b;
