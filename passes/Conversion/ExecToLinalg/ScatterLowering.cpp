@@ -67,6 +67,17 @@ Value mergeLeading(OpBuilder &b, Location loc, Value v, int64_t k) {
       b, loc, RankedTensorType::get(shape, type.getElementType()), v, groups);
 }
 
+/// Indices of one dimension (`v` with its first `k` dimensions merged) as
+/// the [N, 1] coordinate column scatterLoop takes.
+Value indexColumn(OpBuilder &b, Location loc, Value v, int64_t k) {
+  Value flat = mergeLeading(b, loc, v, k);
+  auto type = cast<RankedTensorType>(flat.getType());
+  return tensor::ExpandShapeOp::create(
+      b, loc,
+      RankedTensorType::get({type.getDimSize(0), 1}, type.getElementType()),
+      flat, SmallVector<ReassociationIndices>{{0, 1}});
+}
+
 Value combineScalars(OpBuilder &b, Location loc, Combine combine, Value old,
                      Value update, bool isUnsigned) {
   bool isFloat = isa<FloatType>(old.getType());
@@ -201,53 +212,44 @@ Value scatterLoop(OpBuilder &b, Location loc, Value acc0, Value indices,
 /// `nd`: the last index dimension holds coordinate tuples; otherwise each
 /// index names a slice along the first dimension.
 ExecLowerFn scatter(Combine combine, bool nd) {
-  return [=](ExecLowering &l,
-             SmallVectorImpl<Value> &results) -> LogicalResult {
-    OpBuilder &b = l.b;
-    Location loc = l.loc;
-    if (l.numInputs() != 3)
-      return l.emitError("expected input, indices and updates");
-    RankedTensorType in = l.inputType(0), idx = l.inputType(1),
-                     upd = l.inputType(2);
-    if (!isa<IntegerType>(idx.getElementType()))
-      return l.emitError("indices must be integers");
-    int64_t rank = in.getRank();
-    int64_t k =
-        nd ? (idx.getRank() ? idx.getDimSize(idx.getRank() - 1) : 0) : 1;
-    int64_t batchRank =
-        nd ? std::max<int64_t>(idx.getRank() - 1, 0) : idx.getRank();
-    if (k < 1 || k > rank)
-      return l.emitError("indices address ")
-             << k << " dimensions of a rank-" << rank << " input";
-    // updates: indices' batch dimensions, then input.shape[k:].
-    SmallVector<int64_t> want(idx.getShape().take_front(batchRank));
-    llvm::append_range(want, in.getShape().drop_front(k));
-    if (upd.getShape() != ArrayRef<int64_t>(want) ||
-        upd.getElementType() != in.getElementType())
-      return l.emitError("updates have shape ")
-             << upd
-             << ", expected the indices' leading dimensions and the "
-                "input's trailing ones";
-    // indices as [N, k], updates as [N, input.shape[k:]...].
-    Value indices = l.input(1);
-    if (nd)
-      indices = mergeLeading(b, loc, indices, batchRank);
-    else {
-      indices = mergeLeading(b, loc, indices, batchRank);
-      auto flat = cast<RankedTensorType>(indices.getType());
-      indices = tensor::ExpandShapeOp::create(
-          b, loc,
-          RankedTensorType::get({flat.getDimSize(0), 1}, flat.getElementType()),
-          indices, SmallVector<ReassociationIndices>{{0, 1}});
-    }
-    Value updates = mergeLeading(b, loc, l.input(2), batchRank);
+  return
+      [=](ExecLowering &l, SmallVectorImpl<Value> &results) -> LogicalResult {
+        OpBuilder &b = l.b;
+        Location loc = l.loc;
+        if (l.numInputs() != 3)
+          return l.emitError("expected input, indices and updates");
+        RankedTensorType in = l.inputType(0), idx = l.inputType(1),
+                         upd = l.inputType(2);
+        if (!isa<IntegerType>(idx.getElementType()))
+          return l.emitError("indices must be integers");
+        int64_t rank = in.getRank();
+        int64_t k =
+            nd ? (idx.getRank() ? idx.getDimSize(idx.getRank() - 1) : 0) : 1;
+        int64_t batchRank =
+            nd ? std::max<int64_t>(idx.getRank() - 1, 0) : idx.getRank();
+        if (k < 1 || k > rank)
+          return l.emitError("indices address ")
+                 << k << " dimensions of a rank-" << rank << " input";
+        // updates: indices' batch dimensions, then input.shape[k:].
+        SmallVector<int64_t> want(idx.getShape().take_front(batchRank));
+        llvm::append_range(want, in.getShape().drop_front(k));
+        if (upd.getShape() != ArrayRef<int64_t>(want) ||
+            upd.getElementType() != in.getElementType())
+          return l.emitError("updates have shape ")
+                 << upd
+                 << ", expected the indices' leading dimensions and the "
+                    "input's trailing ones";
+        // indices as [N, k], updates as [N, input.shape[k:]...].
+        Value indices = nd ? mergeLeading(b, loc, l.input(1), batchRank)
+                           : indexColumn(b, loc, l.input(1), batchRank);
+        Value updates = mergeLeading(b, loc, l.input(2), batchRank);
 
-    results.push_back(scatterLoop(b, loc, l.input(0), indices, updates, k,
-                                  combine, l.isUnsignedInput(1),
-                                  l.isUnsignedInput(0),
-                                  /*dropOutOfRange=*/false));
-    return success();
-  };
+        results.push_back(scatterLoop(b, loc, l.input(0), indices, updates, k,
+                                      combine, l.isUnsignedInput(1),
+                                      l.isUnsignedInput(0),
+                                      /*dropOutOfRange=*/false));
+        return success();
+      };
 }
 
 /// The segment reductions. Row i of the input (its first ids.rank
@@ -322,12 +324,7 @@ ExecLowerFn segment(Segment kind, bool sorted) {
     bool isUnsigned = l.isUnsignedInput(0);
     bool isUnsignedIdx = l.isUnsignedInput(1);
 
-    Value indices = mergeLeading(b, loc, l.input(1), idsRank);
-    auto flat = cast<RankedTensorType>(indices.getType());
-    indices = tensor::ExpandShapeOp::create(
-        b, loc,
-        RankedTensorType::get({flat.getDimSize(0), 1}, flat.getElementType()),
-        indices, SmallVector<ReassociationIndices>{{0, 1}});
+    Value indices = indexColumn(b, loc, l.input(1), idsRank);
     Value rows = mergeLeading(b, loc, l.input(0), idsRank);
 
     Combine combine = Combine::Add;
@@ -367,7 +364,8 @@ ExecLowerFn segment(Segment kind, bool sorted) {
       return finish(acc);
 
     // How many rows each segment got.
-    int64_t segments = result.getDimSize(0), n = flat.getDimSize(0);
+    int64_t segments = result.getDimSize(0),
+            n = cast<RankedTensorType>(indices.getType()).getDimSize(0);
     auto countType = RankedTensorType::get({segments}, elem);
     Value zeros = linalg::FillOp::create(b, loc, createScalar(b, loc, elem, 0),
                                          createEmpty(b, loc, countType))
