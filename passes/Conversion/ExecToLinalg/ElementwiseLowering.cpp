@@ -23,6 +23,74 @@ using ScalarFn =
 
 bool isFloat(Type t) { return isa<FloatType>(getElementTypeOrSelf(t)); }
 
+/// Input `i` with every dimension that is known only at run time, where the
+/// result's is a fixed N, made N: a run-time check that the size is 1 or N,
+/// then a generic that reads index 0 where it is 1 (a broadcast) and the
+/// loop index otherwise. Other inputs pass unchanged.
+Value expandRunTimeBroadcast(ExecLowering &l, unsigned i,
+                             RankedTensorType type) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  Value x = l.input(i);
+  RankedTensorType in = l.inputType(i);
+  int64_t offset = type.getRank() - in.getRank();
+  SmallVector<int64_t> shape(in.getShape());
+  SmallVector<Value> dims, dynamicSizes;
+  bool any = false;
+  for (int64_t d = 0; d < in.getRank(); ++d) {
+    dims.push_back(in.isDynamicDim(d)
+                       ? tensor::DimOp::create(b, loc, x, d).getResult()
+                       : Value());
+    if (!in.isDynamicDim(d))
+      continue;
+    if (type.isDynamicDim(offset + d)) {
+      dynamicSizes.push_back(dims[d]);
+      continue;
+    }
+    any = true;
+    int64_t n = type.getDimSize(offset + d);
+    shape[d] = n;
+    Value one =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, dims[d],
+                              arith::ConstantIndexOp::create(b, loc, 1));
+    Value full =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, dims[d],
+                              arith::ConstantIndexOp::create(b, loc, n));
+    l.checkAtRunTime(arith::OrIOp::create(b, loc, one, full),
+                     "dimension " + Twine(d) + " of input " + Twine(i) +
+                         " is neither 1 nor the result's " + Twine(n));
+  }
+  if (!any)
+    return x;
+  auto expandedType = RankedTensorType::get(shape, in.getElementType());
+  Value init =
+      tensor::EmptyOp::create(b, loc, shape, in.getElementType(), dynamicSizes);
+  SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(in.getRank())};
+  SmallVector<utils::IteratorType> iterators(in.getRank(),
+                                             utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             b, loc, expandedType, ValueRange{}, ValueRange{init}, maps,
+             iterators,
+             [&](OpBuilder &nb, Location nl, ValueRange) {
+               SmallVector<Value> idx;
+               Value zero = arith::ConstantIndexOp::create(nb, nl, 0);
+               for (int64_t d = 0; d < in.getRank(); ++d) {
+                 Value iv = linalg::IndexOp::create(nb, nl, d);
+                 if (in.isDynamicDim(d) && !type.isDynamicDim(offset + d)) {
+                   Value one = arith::CmpIOp::create(
+                       nb, nl, arith::CmpIPredicate::eq, dims[d],
+                       arith::ConstantIndexOp::create(nb, nl, 1));
+                   iv = arith::SelectOp::create(nb, nl, one, zero, iv);
+                 }
+                 idx.push_back(iv);
+               }
+               linalg::YieldOp::create(
+                   nb, nl,
+                   tensor::ExtractOp::create(nb, nl, x, idx).getResult());
+             })
+      .getResult(0);
+}
+
 /// All inputs converted to the result's element type inside the body (as
 /// libnd4j promotes mixed-type inputs), then `fn`.
 ExecLowerFn elementwise(ScalarFn fn, bool convertToResult = true) {
@@ -34,21 +102,14 @@ ExecLowerFn elementwise(ScalarFn fn, bool convertToResult = true) {
       if (l.inputType(i).getRank() > type.getRank())
         return l.emitError("input ") << i << " has a higher rank than the "
                                      << "result";
-    // A run-time dimension read where the result's is fixed might be a
-    // broadcast 1 at run time; only equal run-time dimensions are safe.
-    for (unsigned i = 0; i < l.numInputs(); ++i) {
-      RankedTensorType in = l.inputType(i);
-      int64_t offset = type.getRank() - in.getRank();
-      for (int64_t d = 0; d < in.getRank(); ++d)
-        if (in.isDynamicDim(d) && !type.isDynamicDim(offset + d))
-          return l.emitError("dimension ")
-                 << d << " of input " << i
-                 << " is only known at run time but the result's is "
-                 << type.getDimSize(offset + d)
-                 << "; specialize the shapes (--input-shape)";
-    }
+    // A run-time dimension read where the result's is fixed may be a
+    // broadcast 1 at run time: such an input is first expanded to the fixed
+    // size (after checking that it is 1 or that size).
+    SmallVector<Value> inputs(l.inputs);
+    for (unsigned i = 0; i < l.numInputs(); ++i)
+      inputs[i] = expandRunTimeBroadcast(l, i, type);
     Value r = createElementwise(
-        l.b, l.loc, type, l.inputs,
+        l.b, l.loc, type, inputs,
         [&](OpBuilder &b, Location loc, ValueRange scalars) {
           SmallVector<Value> args;
           for (auto [i, s] : llvm::enumerate(scalars))

@@ -12,10 +12,12 @@
 
 #include "passes/Conversion/ExecToLinalg/ExecLowering.h"
 
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 
 #include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -30,14 +32,15 @@ using IndexedBodyFn =
 Value createIndexedGeneric(OpBuilder &b, Location loc,
                            RankedTensorType resultType, ValueRange operands,
                            ArrayRef<AffineMap> maps, IndexedBodyFn body,
-                           Value sizesLike = Value()) {
+                           Value sizesLike = Value(), Value init = Value()) {
   int64_t rank = resultType.getRank();
   SmallVector<AffineMap> allMaps(maps);
   allMaps.push_back(b.getMultiDimIdentityMap(rank));
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
-  Value init = sizesLike ? createEmptySizedLike(b, loc, resultType, sizesLike)
-                         : createEmpty(b, loc, resultType);
+  if (!init)
+    init = sizesLike ? createEmptySizedLike(b, loc, resultType, sizesLike)
+                     : createEmpty(b, loc, resultType);
   auto generic = linalg::GenericOp::create(
       b, loc, resultType, operands, init, allMaps, iterators,
       [&](OpBuilder &nb, Location nloc, ValueRange args) {
@@ -148,6 +151,46 @@ Value extractFirst(OpBuilder &b, Location loc, Value v) {
   auto type = cast<RankedTensorType>(v.getType());
   SmallVector<Value> idx(type.getRank(), indexConst(b, loc, 0));
   return tensor::ExtractOp::create(b, loc, v, idx);
+}
+
+/// Element `i` of an integer vector (or the scalar itself) as an index.
+Value extractIndex(OpBuilder &b, Location loc, Value v, int64_t i,
+                   bool isUnsigned) {
+  auto type = cast<RankedTensorType>(v.getType());
+  SmallVector<Value> idx;
+  if (type.getRank() > 0)
+    idx.push_back(indexConst(b, loc, i));
+  idx.resize(type.getRank(), indexConst(b, loc, 0));
+  Value e = tensor::ExtractOp::create(b, loc, v, idx);
+  if (isa<FloatType>(e.getType()))
+    e = arith::FPToSIOp::create(b, loc, b.getI64Type(), e);
+  if (isUnsigned)
+    return arith::IndexCastUIOp::create(b, loc, b.getIndexType(), e);
+  return arith::IndexCastOp::create(b, loc, b.getIndexType(), e);
+}
+
+/// The `tensor.empty` of `type` whose dimensions have the run-time sizes
+/// `sizes` (one index per dimension, computed from values): where the type
+/// has a static size, a run-time check that the computed one equals it.
+Value emptyOfSizes(ExecLowering &l, RankedTensorType type,
+                   ArrayRef<Value> sizes, const Twine &what) {
+  SmallVector<Value> dynamic;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    if (type.isDynamicDim(d)) {
+      dynamic.push_back(sizes[d]);
+      continue;
+    }
+    if (getConstantIntValue(sizes[d]) == type.getDimSize(d))
+      continue;
+    Value eq =
+        arith::CmpIOp::create(l.b, l.loc, arith::CmpIPredicate::eq, sizes[d],
+                              indexConst(l.b, l.loc, type.getDimSize(d)));
+    l.checkAtRunTime(eq, what + " gives dimension " + Twine(d) +
+                             " a size other than the " +
+                             Twine(type.getDimSize(d)) + " the graph declares");
+  }
+  return tensor::EmptyOp::create(l.b, l.loc, type.getShape(),
+                                 type.getElementType(), dynamic);
 }
 
 //===----------------------------------------------------------------------===//
@@ -865,9 +908,28 @@ LogicalResult lowerFill(ExecLowering &l, SmallVectorImpl<Value> &results) {
   } else {
     value = createScalar(l.b, l.loc, elem, l.tArg(0, 0.0));
   }
+  Value init;
+  if (type.hasStaticShape()) {
+    init = createEmpty(l.b, l.loc, type);
+  } else {
+    // The sizes are the shape input's values.
+    RankedTensorType shapeType = l.inputType(0);
+    if (shapeType.getRank() != 1 || shapeType.getDimSize(0) != type.getRank())
+      return l.emitError("the shape must be a vector of the result's rank");
+    SmallVector<Value> sizes;
+    for (int64_t d = 0; d < type.getRank(); ++d) {
+      Value size =
+          extractIndex(l.b, l.loc, l.input(0), d, l.isUnsignedInput(0));
+      l.checkAtRunTime(arith::CmpIOp::create(l.b, l.loc,
+                                             arith::CmpIPredicate::sge, size,
+                                             indexConst(l.b, l.loc, 0)),
+                       "the shape has a negative size");
+      sizes.push_back(size);
+    }
+    init = emptyOfSizes(l, type, sizes, "the shape");
+  }
   results.push_back(
-      linalg::FillOp::create(l.b, l.loc, ValueRange{value},
-                             ValueRange{createEmpty(l.b, l.loc, type)})
+      linalg::FillOp::create(l.b, l.loc, ValueRange{value}, ValueRange{init})
           .getResult(0));
   return success();
 }
@@ -895,6 +957,49 @@ LogicalResult lowerRange(ExecLowering &l, SmallVectorImpl<Value> &results) {
   } else {
     return l.emitError("expected from, to and step inputs or arguments");
   }
+  Value init;
+  if (!type.hasStaticShape()) {
+    // The length from the values: max(0, ceil((to - from) / step)).
+    if (l.numInputs() < 3)
+      return l.emitError("a run-time length needs from, to and step inputs");
+    OpBuilder &b = l.b;
+    Location loc = l.loc;
+    Value to = convertScalar(b, loc, extractFirst(b, loc, l.input(1)), elem,
+                             l.isUnsignedInput(1), isUnsigned);
+    Value zero = createScalar(b, loc, elem, 0);
+    Value count;
+    if (isa<FloatType>(elem)) {
+      Value nonzero =
+          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE, step, zero);
+      l.checkAtRunTime(nonzero, "the step is zero");
+      Value n = arith::DivFOp::create(
+          b, loc, arith::SubFOp::create(b, loc, to, from), step);
+      n = arith::ExtFOp::create(b, loc, b.getF64Type(), n).getResult();
+      if (cast<FloatType>(elem).getWidth() > 64)
+        return l.emitError("the element type is too wide");
+      n = math::CeilOp::create(b, loc, n);
+      n = arith::MaximumFOp::create(b, loc, n,
+                                    createScalar(b, loc, b.getF64Type(), 0));
+      count = arith::FPToSIOp::create(b, loc, b.getI64Type(), n);
+    } else {
+      Value nonzero =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, step, zero);
+      l.checkAtRunTime(nonzero, "the step is zero");
+      auto wide = [&](Value v) -> Value {
+        if (v.getType().getIntOrFloatBitWidth() >= 64)
+          return v;
+        if (isUnsigned)
+          return arith::ExtUIOp::create(b, loc, b.getI64Type(), v);
+        return arith::ExtSIOp::create(b, loc, b.getI64Type(), v);
+      };
+      Value n = arith::SubIOp::create(b, loc, wide(to), wide(from));
+      n = arith::CeilDivSIOp::create(b, loc, n, wide(step));
+      count = arith::MaxSIOp::create(b, loc, n,
+                                     createScalar(b, loc, b.getI64Type(), 0));
+    }
+    Value size = arith::IndexCastOp::create(b, loc, b.getIndexType(), count);
+    init = emptyOfSizes(l, type, {size}, "the range");
+  }
   results.push_back(createIndexedGeneric(
       l.b, l.loc, type, {}, {},
       [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
@@ -905,7 +1010,8 @@ LogicalResult lowerRange(ExecLowering &l, SmallVectorImpl<Value> &results) {
                                        arith::MulFOp::create(b, loc, i, step));
         return arith::AddIOp::create(b, loc, from,
                                      arith::MulIOp::create(b, loc, i, step));
-      }));
+      },
+      Value(), init));
   return success();
 }
 
@@ -1392,6 +1498,8 @@ void mlir::nd4j::populateExecToLinalgShape(ExecLoweringTable &table) {
   table.add("reverse_sequence", lowerReverseSequence);
   table.add("fill", lowerFill);
   table.add("range", lowerRange);
+  table.setDynamicReady("fill");
+  table.setDynamicReady("range");
   table.add("triu", lowerTriu);
   table.add("matrix_diag_part", lowerMatrixDiagPart);
   table.add("matrix_diag", lowerMatrixDiag);

@@ -31,17 +31,6 @@ nd4j_exec.graph @dynamic_unsupported {
 
 // -----
 
-// A run-time dimension that meets a fixed one in a broadcast may be a 1.
-nd4j_exec.graph @dynamic_broadcast {
-  %x = nd4j_exec.placeholder "x" : tensor<?xf32>
-  %y = nd4j_exec.placeholder "y" : tensor<4xf32>
-  // expected-error @+1 {{cannot lower libnd4j op 'add' (node 's'): dimension 0 of input 0 is only known at run time but the result's is 4; specialize the shapes (--input-shape)}}
-  %s = nd4j_exec.node "add" <custom>(%x, %y) {name = "s"} : (tensor<?xf32>, tensor<4xf32>) -> tensor<4xf32>
-  nd4j_exec.return %s : tensor<4xf32>
-}
-
-// -----
-
 // Each run-time size of a result is read from an input.
 nd4j_exec.graph @dynamic_unresolved {
   %x = nd4j_exec.placeholder "x" : tensor<3xf32>
