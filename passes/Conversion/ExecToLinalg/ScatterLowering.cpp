@@ -169,20 +169,15 @@ Value scatterLoop(OpBuilder &b, Location loc, Value acc0, Value indices,
         Value update = tensor::ExtractSliceOp::create(
             nb, nl, RankedTensorType::get(updSliceShape, in.getElementType()),
             updates, uOffsets, uSizes, uStrides);
-        // The update in the slice's shape (k leading ones).
+        // The update [1, in[k:]...] in the slice's shape [1 x k, in[k:]...]:
+        // its leading 1 becomes the k indexed dimensions.
         SmallVector<ReassociationIndices> groups;
         ReassociationIndices first;
         for (int64_t d = 0; d < k; ++d)
           first.push_back(d);
-        if (rank == k) {
-          // Both are all ones: [1] -> [1 x ... x 1].
-          groups.push_back(first);
-        } else {
-          first.push_back(k);
-          groups.push_back(first);
-          for (int64_t d = k + 1; d < rank; ++d)
-            groups.push_back({d});
-        }
+        groups.push_back(first);
+        for (int64_t d = k; d < rank; ++d)
+          groups.push_back({d});
         Value updateSlice = update.getType() == sliceType
                                 ? update
                                 : tensor::ExpandShapeOp::create(

@@ -24,6 +24,23 @@ nd4j_exec.graph @scatter_nd_add {
 
 // -----
 
+// scatter_nd_add with 2 of 3 dimensions indexed: each update row [1, 5]
+// takes the slice's shape [1, 1, 5], its leading 1 standing for the two
+// indexed dimensions.
+// CHECK-LABEL: func.func @scatter_nd_add_partial(
+// CHECK: scf.for
+// CHECK: tensor.extract_slice %{{.*}}[%{{.*}}, 0] [1, 5] [1, 1] : tensor<2x5xf32> to tensor<1x5xf32>
+// CHECK: tensor.expand_shape %{{.*}} {{\[}}[0, 1], [2]] output_shape [1, 1, 5] : tensor<1x5xf32> into tensor<1x1x5xf32>
+nd4j_exec.graph @scatter_nd_add_partial {
+  %x = nd4j_exec.placeholder "x" : tensor<10x7x5xf32>
+  %i = nd4j_exec.placeholder "i" : tensor<2x2xi32>
+  %u = nd4j_exec.placeholder "u" : tensor<2x5xf32>
+  %y = nd4j_exec.node "scatter_nd_add" <custom>(%x, %i, %u) {name = "y"} : (tensor<10x7x5xf32>, tensor<2x2xi32>, tensor<2x5xf32>) -> tensor<10x7x5xf32>
+  nd4j_exec.return %y : tensor<10x7x5xf32>
+}
+
+// -----
+
 // scatter_nd_update of single elements replaces without reading.
 // CHECK-LABEL: func.func @scatter_nd_update(
 // CHECK: scf.for
