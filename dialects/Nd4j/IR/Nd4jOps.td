@@ -733,7 +733,7 @@ def Nd4j_ConcatOp : Nd4j_TypedOp<"concat"> {
   let iArgs = ["concatDimension"];
 }
 
-def Nd4j_StridedSliceOp : Nd4j_TypedOp<"strided_slice"> {
+def Nd4j_StridedSliceOp : Nd4j_TypedOp<"strided_slice", [AttrSizedOperandSegments]> {
   let summary = "strided slice with begin/end masks";
   let description = [{
     TF/libnd4j `strided_slice` with one `begin`, `end` and `strides` entry
@@ -744,14 +744,22 @@ def Nd4j_StridedSliceOp : Nd4j_TypedOp<"strided_slice"> {
     indices are clamped to the dimension. The ellipsis, new-axis and
     shrink-axis masks are accepted only as 0 here.
 
+    Bounds known only at run time come as the integer vectors `v_begin`,
+    `v_end` and (optionally) `v_stride`, libnd4j's inputs 1 to 3, with the
+    `begin`/`end`/`strides` attributes empty: the result's extents are
+    then `?` except where both masks take a dimension whole with stride 1.
+
     ```mlir
     %y = nd4j.strided_slice %x {begin_mask = 0 : i64, ellipsis_mask = 0 : i64, end_mask = 2 : i64,
                                 new_axis_mask = 0 : i64, shrink_axis_mask = 0 : i64,
-                                begin = array<i64: 1, 0>, end = array<i64: 3, 0>, strides = array<i64: 1, 2>}
+                                begin = array<i64: 1, 0>, end = array<i64: 3, 0>, strides = array<i64: 1, 2>,
+                                operandSegmentSizes = array<i32: 1, 0, 0, 0>}
            : (tensor<4x5xf32>) -> tensor<2x3xf32>
     ```
   }];
-  let arguments = (ins Nd4j_Tensor:$input,
+  let arguments = (ins Nd4j_Tensor:$input, Optional<Nd4j_Tensor>:$v_begin,
+                       Optional<Nd4j_Tensor>:$v_end,
+                       Optional<Nd4j_Tensor>:$v_stride,
                        Nd4j_I64Attr:$begin_mask, Nd4j_I64Attr:$ellipsis_mask,
                        Nd4j_I64Attr:$end_mask, Nd4j_I64Attr:$new_axis_mask,
                        Nd4j_I64Attr:$shrink_axis_mask,
@@ -761,6 +769,19 @@ def Nd4j_StridedSliceOp : Nd4j_TypedOp<"strided_slice"> {
   let iArgs = ["begin_mask", "ellipsis_mask", "end_mask", "new_axis_mask",
                "shrink_axis_mask", "begin", "end", "strides"];
   let undeclaredInReference = ["i:begin=e", "i:end", "i:strides"];
+  // Constant bounds, as the rules build them (no run-time inputs).
+  let builders = [
+    OpBuilder<(ins "Type":$outputs, "Value":$input,
+                   "IntegerAttr":$begin_mask, "IntegerAttr":$ellipsis_mask,
+                   "IntegerAttr":$end_mask, "IntegerAttr":$new_axis_mask,
+                   "IntegerAttr":$shrink_axis_mask,
+                   "DenseI64ArrayAttr":$begin, "DenseI64ArrayAttr":$end,
+                   "DenseI64ArrayAttr":$strides), [{
+      build($_builder, $_state, outputs, input, Value(), Value(), Value(),
+            begin_mask, ellipsis_mask, end_mask, new_axis_mask,
+            shrink_axis_mask, begin, end, strides);
+    }]>
+  ];
 }
 
 def Nd4j_PadOp : Nd4j_TypedOp<"pad"> {

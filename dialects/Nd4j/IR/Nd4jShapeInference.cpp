@@ -749,6 +749,29 @@ LogicalResult StridedSliceOp::inferReturnTypes(MLIRContext *,
                      "must be 0");
   ArrayRef<int64_t> begin = a.getBegin(), end = a.getEnd(),
                     strides = a.getStrides();
+  if (a.getVBegin() || a.getVEnd() || a.getVStride()) {
+    // Bounds at run time: each a vector of one entry per dimension.
+    if (!a.getVBegin() || !a.getVEnd() || !begin.empty() || !end.empty() ||
+        !strides.empty())
+      return fail(loc, "run-time bounds need v_begin and v_end (and "
+                       "optionally v_stride) with the begin, end and strides "
+                       "attributes empty");
+    for (Value v : {a.getVBegin(), a.getVEnd(), a.getVStride()}) {
+      if (!v)
+        continue;
+      RankedTensorType t = ranked(v);
+      if (t.getRank() != 1 || !isa<IntegerType>(t.getElementType()) ||
+          !compatibleDims(t.getDimSize(0), rank))
+        return fail(loc, "run-time bounds must be integer vectors of ", rank,
+                    " entries, got ", v.getType());
+    }
+    SmallVector<int64_t> shape;
+    int64_t whole = a.getBeginMask() & a.getEndMask();
+    for (int64_t d = 0; d < rank; ++d)
+      shape.push_back(!a.getVStride() && ((whole >> d) & 1) ? in.getDimSize(d)
+                                                            : kDyn);
+    return infer(out, shape, in.getElementType());
+  }
   if (static_cast<int64_t>(begin.size()) != rank ||
       static_cast<int64_t>(end.size()) != rank ||
       static_cast<int64_t>(strides.size()) != rank)

@@ -512,6 +512,87 @@ LogicalResult lowerReverse(ExecLowering &l, SmallVectorImpl<Value> &results) {
 /// shape, which the result type gives). The slice is one generic reading
 /// the input through start + i * stride per dimension; an extract_slice
 /// would bufferize to a strided view that a result copy cannot lower.
+/// strided_slice whose begin/end/strides are input values: the start,
+/// step and extent of each dimension are computed at run time (TF's
+/// clamping, as the static path does at compile time), and a generic reads
+/// element start + i * step.
+LogicalResult lowerStridedSliceAtRunTime(ExecLowering &l,
+                                         SmallVectorImpl<Value> &results) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  int64_t rank = in.getRank();
+  ArrayRef<int64_t> args = l.iArgs();
+  int64_t beginMask = args[0], endMask = args[2];
+  if (args[1] || args[3] || args[4])
+    return l.emitError("run-time bounds take begin and end masks only (no "
+                       "ellipsis, new-axis or shrink-axis masks)");
+  if (type.getRank() != rank)
+    return l.emitError("the result must have the input's rank");
+  for (unsigned i = 1; i < l.numInputs(); ++i) {
+    RankedTensorType t = l.inputType(i);
+    if (t.getRank() != 1 || t.getDimSize(0) != rank)
+      return l.emitError("run-time bounds must be vectors of ")
+             << rank << " entries";
+  }
+  Value x = l.input(0);
+  Value zero = indexConst(b, loc, 0), one = indexConst(b, loc, 1);
+  auto sel = [&](Value c, Value t, Value f) -> Value {
+    return arith::SelectOp::create(b, loc, c, t, f);
+  };
+  auto cmp = [&](arith::CmpIPredicate p, Value u, Value v) -> Value {
+    return arith::CmpIOp::create(b, loc, p, u, v);
+  };
+  SmallVector<Value> starts, steps, sizes;
+  for (int64_t d = 0; d < rank; ++d) {
+    Value dim = in.isDynamicDim(d)
+                    ? tensor::DimOp::create(b, loc, x, d).getResult()
+                    : indexConst(b, loc, in.getDimSize(d));
+    Value s = l.numInputs() >= 4
+                  ? extractIndex(b, loc, l.input(3), d, l.isUnsignedInput(3))
+                  : one;
+    if (l.numInputs() >= 4)
+      l.checkAtRunTime(cmp(arith::CmpIPredicate::ne, s, zero),
+                       "the stride of dimension " + Twine(d) + " is 0");
+    Value up = cmp(arith::CmpIPredicate::sgt, s, zero);
+    Value lo = sel(up, zero, indexConst(b, loc, -1));
+    Value hi = sel(up, dim, arith::SubIOp::create(b, loc, dim, one));
+    auto bound = [&](unsigned input, bool masked, bool isBegin) -> Value {
+      if (masked)
+        return isBegin ? sel(up, zero, hi) : sel(up, dim, lo);
+      Value v =
+          extractIndex(b, loc, l.input(input), d, l.isUnsignedInput(input));
+      v = sel(cmp(arith::CmpIPredicate::slt, v, zero),
+              arith::AddIOp::create(b, loc, v, dim), v);
+      return arith::MinSIOp::create(b, loc,
+                                    arith::MaxSIOp::create(b, loc, v, lo), hi);
+    };
+    Value start = bound(1, (beginMask >> d) & 1, true);
+    Value stop = bound(2, (endMask >> d) & 1, false);
+    Value span = sel(up, arith::SubIOp::create(b, loc, stop, start),
+                     arith::SubIOp::create(b, loc, start, stop));
+    Value step = sel(up, s, arith::SubIOp::create(b, loc, zero, s));
+    Value size = arith::MaxSIOp::create(
+        b, loc, arith::CeilDivSIOp::create(b, loc, span, step), zero);
+    starts.push_back(start);
+    steps.push_back(s);
+    sizes.push_back(size);
+  }
+  Value init = emptyOfSizes(l, type, sizes, "the slice");
+  results.push_back(createIndexedGeneric(
+      b, loc, type, {}, {},
+      [&](OpBuilder &nb, Location nl, ValueRange ivs, ValueRange) -> Value {
+        SmallVector<Value> idx;
+        for (int64_t d = 0; d < rank; ++d)
+          idx.push_back(arith::AddIOp::create(
+              nb, nl, starts[d],
+              arith::MulIOp::create(nb, nl, ivs[d], steps[d])));
+        return tensor::ExtractOp::create(nb, nl, x, idx);
+      },
+      Value(), init));
+  return success();
+}
+
 LogicalResult lowerStridedSlice(ExecLowering &l,
                                 SmallVectorImpl<Value> &results) {
   RankedTensorType in = l.inputType(0);
@@ -524,8 +605,8 @@ LogicalResult lowerStridedSlice(ExecLowering &l,
   SmallVector<int64_t> begin, end, strides;
   if (l.numInputs() >= 3) {
     auto bv = l.constantInts(1), ev = l.constantInts(2);
-    if (!bv || !ev)
-      return l.emitError("begin and end must be constants");
+    if (!bv || !ev || (l.numInputs() >= 4 && !l.constantInts(3)))
+      return lowerStridedSliceAtRunTime(l, results);
     begin = *bv;
     end = *ev;
     if (l.numInputs() >= 4) {
@@ -1483,8 +1564,11 @@ void mlir::nd4j::populateExecToLinalgShape(ExecLoweringTable &table) {
   table.add("permute", lowerPermute);
   table.add("transpose", lowerPermute);
   table.setDynamicReady("reshape");
-  for (StringRef name : {"pad", "strided_slice", "concat"})
+  for (StringRef name : {"pad", "concat"})
     table.setDynamicReady(name, ExecLoweringTable::Dynamic::LeadingOnly);
+  // Run-time bounds give any dimension a run-time extent; constant ones
+  // take a run-time dimension whole only.
+  table.setDynamicReady("strided_slice");
   table.setDynamicReady("permute");
   table.setDynamicReady("transpose");
   table.add("broadcast_to", lowerBroadcastTo);

@@ -526,6 +526,172 @@ RuleResult trilu(ImportNode &node, PatternRewriter &rewriter) {
 /// Slice with constant starts/ends/axes/steps (inputs from opset 10,
 /// attributes before) as a strided_slice. ONNX clamps indices to the
 /// dimension; an end before index 0 (negative steps) becomes an end-mask bit.
+/// Slice whose axes too are known only at run time: a [rank, n] one-hot
+/// of which entry slices which dimension (axes taken modulo the rank)
+/// turns starts, ends and steps into one entry per dimension by a masked
+/// sum; a dimension no axis names gets the whole range (start 0, end the
+/// type's maximum, step 1), so no mask is needed.
+RuleResult sliceWithRunTimeAxes(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  int64_t rank = x.getRank();
+  int64_t n = node.inputType(1).getDimSize(0);
+  Location loc = node.loc;
+  Type i64t = rewriter.getI64Type();
+  auto cast = [&](Value v) -> FailureOr<Value> {
+    auto t = dyn_cast<RankedTensorType>(v.getType());
+    if (!t || t.getRank() != 1 || t.getDimSize(0) != n ||
+        !isa<IntegerType>(t.getElementType()))
+      return failure();
+    if (t.getElementType() == i64t)
+      return v;
+    return build<CastOp>(rewriter, node, v, TypeAttr::get(i64t));
+  };
+  FailureOr<Value> axes = cast(node.input(3));
+  FailureOr<Value> starts = cast(node.input(1)), ends = cast(node.input(2));
+  FailureOr<Value> steps =
+      node.hasInput(4) ? cast(node.input(4)) : FailureOr<Value>(Value());
+  if (failed(axes) || failed(starts) || failed(ends) || failed(steps))
+    return RuleResult::NotApplicable;
+  auto columnType = RankedTensorType::get({rank, 1}, i64t);
+  SmallVector<int64_t> dims;
+  for (int64_t d = 0; d < rank; ++d)
+    dims.push_back(d);
+  Value column = ConstantOp::create(
+      rewriter, loc, columnType,
+      DenseElementsAttr::get(columnType, ArrayRef(dims)), StringAttr());
+  Value rankValue = scalarConstant(rewriter, loc, i64t, rank);
+  FailureOr<Value> wrapped = build<AddOp>(rewriter, node, *axes, rankValue);
+  if (succeeded(wrapped))
+    wrapped = build<FloorModOp>(rewriter, node, *wrapped, rankValue);
+  FailureOr<Value> hit = succeeded(wrapped)
+                             ? build<EqualsOp>(rewriter, node, column, *wrapped)
+                             : wrapped;
+  FailureOr<Value> oneHot =
+      succeeded(hit) ? build<CastOp>(rewriter, node, *hit, TypeAttr::get(i64t))
+                     : hit;
+  if (failed(oneHot))
+    return RuleResult::Failed;
+  auto rows = rewriter.getDenseI64ArrayAttr({1});
+  auto noKeep = rewriter.getBoolAttr(false);
+  auto perDimension = [&](Value v) -> FailureOr<Value> {
+    FailureOr<Value> masked = build<MultiplyOp>(rewriter, node, *oneHot, v);
+    if (failed(masked))
+      return failure();
+    return build<ReduceSumOp>(rewriter, node, *masked, rows, noKeep);
+  };
+  FailureOr<Value> listed =
+      build<ReduceSumOp>(rewriter, node, *oneHot, rows, noKeep);
+  FailureOr<Value> unlisted =
+      succeeded(listed)
+          ? build<SubtractOp>(rewriter, node,
+                              scalarConstant(rewriter, loc, i64t, 1), *listed)
+          : listed;
+  FailureOr<Value> begin = perDimension(*starts);
+  FailureOr<Value> end = perDimension(*ends);
+  FailureOr<Value> stride = *steps ? perDimension(*steps) : FailureOr<Value>();
+  if (failed(unlisted) || failed(begin) || failed(end) ||
+      (*steps && failed(stride)))
+    return RuleResult::Failed;
+  auto scalarType = RankedTensorType::get({}, i64t);
+  Value maxEnd = ConstantOp::create(
+      rewriter, loc, scalarType,
+      DenseElementsAttr::get(scalarType,
+                             ArrayRef(std::numeric_limits<int64_t>::max())),
+      StringAttr());
+  FailureOr<Value> toEnd = build<MultiplyOp>(rewriter, node, *unlisted, maxEnd);
+  if (succeeded(toEnd))
+    end = build<AddOp>(rewriter, node, *end, *toEnd);
+  if (*steps)
+    stride = build<AddOp>(rewriter, node, *stride, *unlisted);
+  if (failed(end) || (*steps && failed(stride)))
+    return RuleResult::Failed;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  auto none = rewriter.getDenseI64ArrayAttr({});
+  return replace(rewriter, node,
+                 build<StridedSliceOp>(rewriter, node, node.input(0), *begin,
+                                       *end, *steps ? *stride : Value(), I(0),
+                                       I(0), I(0), I(0), I(0), none, none,
+                                       none));
+}
+
+/// Slice whose starts, ends or steps are known only at run time (the axes
+/// must be constants): strided_slice with run-time bounds, one entry per
+/// dimension. Each vector is the node's input with a neutral entry appended
+/// (0 for starts and ends, 1 for steps), gathered by dimension: listed
+/// dimensions take their entry, the others the neutral one and the masks
+/// take them whole.
+RuleResult sliceAtRunTime(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  RankedTensorType startsType = node.inputType(1);
+  if (!x || !startsType || startsType.getRank() != 1 ||
+      startsType.isDynamicDim(0) || !node.inputType(2))
+    return RuleResult::NotApplicable;
+  int64_t rank = x.getRank(), n = startsType.getDimSize(0);
+  if (n > rank) {
+    node.emitError() << "starts has " << n << " entries for an input of rank "
+                     << rank;
+    return RuleResult::Failed;
+  }
+  SmallVector<int64_t> allAxes;
+  for (int64_t i = 0; i < n; ++i)
+    allAxes.push_back(i);
+  FailureOr<SmallVector<int64_t>> axes =
+      node.hasInput(3) ? node.getConstantInts(3)
+                       : FailureOr<SmallVector<int64_t>>(allAxes);
+  if (failed(axes))
+    return sliceWithRunTimeAxes(node, rewriter);
+  if (static_cast<int64_t>(axes->size()) != n) {
+    node.emitError() << "starts and axes differ in length";
+    return RuleResult::Failed;
+  }
+  // Position of each dimension's entry; n (the appended one) if unlisted.
+  SmallVector<int64_t> position(rank, n);
+  int64_t listed = 0;
+  for (auto [k, axis] : llvm::enumerate(*axes)) {
+    int64_t d = axis < 0 ? axis + rank : axis;
+    if (d < 0 || d >= rank || position[d] != n) {
+      node.emitError() << "axis " << axis << " is invalid or repeated for rank "
+                       << rank;
+      return RuleResult::Failed;
+    }
+    position[d] = k;
+    listed |= int64_t(1) << d;
+  }
+  int64_t whole = ((int64_t(1) << rank) - 1) & ~listed;
+  Value positions = i64VectorConstant(rewriter, node.loc, position);
+  auto perDimension = [&](Value v, double neutral) -> FailureOr<Value> {
+    auto type = dyn_cast<RankedTensorType>(v.getType());
+    if (!type || type.getRank() != 1 || type.getDimSize(0) != n ||
+        !isa<IntegerType>(type.getElementType()))
+      return failure();
+    auto one = RankedTensorType::get({1}, type.getElementType());
+    Value extra = ConstantOp::create(
+        rewriter, node.loc, one,
+        DenseElementsAttr::get(
+            one, rewriter.getIntegerAttr(type.getElementType(),
+                                         static_cast<int64_t>(neutral))),
+        StringAttr());
+    FailureOr<Value> ext =
+        build<ConcatOp>(rewriter, node, ValueRange{v, extra}, i64(rewriter, 0));
+    if (failed(ext))
+      return failure();
+    return build<GatherOp>(rewriter, node, *ext, positions, i64(rewriter, 0));
+  };
+  FailureOr<Value> begin = perDimension(node.input(1), 0);
+  FailureOr<Value> end = perDimension(node.input(2), 0);
+  FailureOr<Value> stride =
+      node.hasInput(4) ? perDimension(node.input(4), 1) : FailureOr<Value>();
+  if (failed(begin) || failed(end) || (node.hasInput(4) && failed(stride)))
+    return RuleResult::NotApplicable;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  auto none = rewriter.getDenseI64ArrayAttr({});
+  return replace(
+      rewriter, node,
+      build<StridedSliceOp>(rewriter, node, node.input(0), *begin, *end,
+                            node.hasInput(4) ? *stride : Value(), I(whole),
+                            I(0), I(whole), I(0), I(0), none, none, none));
+}
+
 RuleResult slice(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0);
   if (!x)
@@ -536,8 +702,12 @@ RuleResult slice(ImportNode &node, PatternRewriter &rewriter) {
   if (fromInputs) {
     starts = node.getConstantInts(1);
     ends = node.getConstantInts(2);
-    if (failed(starts) || failed(ends))
-      return RuleResult::NotApplicable; // Computed at run time.
+    FailureOr<SmallVector<int64_t>> constantSteps =
+        node.hasInput(4)
+            ? node.getConstantInts(4)
+            : FailureOr<SmallVector<int64_t>>(SmallVector<int64_t>());
+    if (failed(starts) || failed(ends) || failed(constantSteps))
+      return sliceAtRunTime(node, rewriter);
   } else {
     starts = node.getInts("starts");
     ends = node.getInts("ends");

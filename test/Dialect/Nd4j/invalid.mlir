@@ -857,7 +857,7 @@ nd4j.graph @slice_masks {
   %x = nd4j.placeholder "x" : tensor<4xf32>
   // expected-error @+2 {{only begin_mask and end_mask are supported; ellipsis_mask, new_axis_mask and shrink_axis_mask must be 0}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.strided_slice %x {begin_mask = 0, ellipsis_mask = 1, end_mask = 0, new_axis_mask = 0, shrink_axis_mask = 0, begin = array<i64: 0>, end = array<i64: 2>, strides = array<i64: 1>} : (tensor<4xf32>) -> tensor<2xf32>
+  %0 = nd4j.strided_slice %x {begin_mask = 0, ellipsis_mask = 1, end_mask = 0, new_axis_mask = 0, operandSegmentSizes = array<i32: 1, 0, 0, 0>, shrink_axis_mask = 0, begin = array<i64: 0>, end = array<i64: 2>, strides = array<i64: 1>} : (tensor<4xf32>) -> tensor<2xf32>
   nd4j.output
 }
 
@@ -867,7 +867,29 @@ nd4j.graph @slice_entries {
   %x = nd4j.placeholder "x" : tensor<4x4xf32>
   // expected-error @+2 {{begin, end and strides need one entry per dimension of [4, 4], got 1, 1 and 1}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.strided_slice %x {begin_mask = 0, ellipsis_mask = 0, end_mask = 0, new_axis_mask = 0, shrink_axis_mask = 0, begin = array<i64: 0>, end = array<i64: 2>, strides = array<i64: 1>} : (tensor<4x4xf32>) -> tensor<2x4xf32>
+  %0 = nd4j.strided_slice %x {begin_mask = 0, ellipsis_mask = 0, end_mask = 0, new_axis_mask = 0, operandSegmentSizes = array<i32: 1, 0, 0, 0>, shrink_axis_mask = 0, begin = array<i64: 0>, end = array<i64: 2>, strides = array<i64: 1>} : (tensor<4x4xf32>) -> tensor<2x4xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @slice_runtime_with_attrs {
+  %x = nd4j.placeholder "x" : tensor<4xf32>
+  %b = nd4j.placeholder "b" : tensor<1xi64>
+  // expected-error @+2 {{run-time bounds need v_begin and v_end (and optionally v_stride) with the begin, end and strides attributes empty}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.strided_slice %x, %b, %b {begin_mask = 0, ellipsis_mask = 0, end_mask = 0, new_axis_mask = 0, operandSegmentSizes = array<i32: 1, 1, 1, 0>, shrink_axis_mask = 0, begin = array<i64: 0>, end = array<i64>, strides = array<i64>} : (tensor<4xf32>, tensor<1xi64>, tensor<1xi64>) -> tensor<?xf32>
+  nd4j.output
+}
+
+// -----
+
+nd4j.graph @slice_runtime_entries {
+  %x = nd4j.placeholder "x" : tensor<4x4xf32>
+  %b = nd4j.placeholder "b" : tensor<1xi64>
+  // expected-error @+2 {{run-time bounds must be integer vectors of 2 entries, got 'tensor<1xi64>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nd4j.strided_slice %x, %b, %b {begin_mask = 0, ellipsis_mask = 0, end_mask = 0, new_axis_mask = 0, operandSegmentSizes = array<i32: 1, 1, 1, 0>, shrink_axis_mask = 0, begin = array<i64>, end = array<i64>, strides = array<i64>} : (tensor<4x4xf32>, tensor<1xi64>, tensor<1xi64>) -> tensor<?x?xf32>
   nd4j.output
 }
 
@@ -877,7 +899,7 @@ nd4j.graph @slice_stride {
   %x = nd4j.placeholder "x" : tensor<4xf32>
   // expected-error @+2 {{stride of dimension 0 is 0}}
   // expected-error @+1 {{failed to infer returned types}}
-  %0 = nd4j.strided_slice %x {begin_mask = 0, ellipsis_mask = 0, end_mask = 0, new_axis_mask = 0, shrink_axis_mask = 0, begin = array<i64: 0>, end = array<i64: 2>, strides = array<i64: 0>} : (tensor<4xf32>) -> tensor<2xf32>
+  %0 = nd4j.strided_slice %x {begin_mask = 0, ellipsis_mask = 0, end_mask = 0, new_axis_mask = 0, operandSegmentSizes = array<i32: 1, 0, 0, 0>, shrink_axis_mask = 0, begin = array<i64: 0>, end = array<i64: 2>, strides = array<i64: 0>} : (tensor<4xf32>) -> tensor<2xf32>
   nd4j.output
 }
 

@@ -209,12 +209,12 @@ nd4j.graph @depthwise {
 nd4j.graph @strided {
   %x = nd4j.placeholder "x" : tensor<4x5xf32>
   // CHECK: nd4j.strided_slice {{.*}} : (tensor<4x5xf32>) -> tensor<2x3xf32>
-  %y = nd4j.strided_slice %x {begin_mask = 0, ellipsis_mask = 0, end_mask = 2, new_axis_mask = 0,
+  %y = nd4j.strided_slice %x {begin_mask = 0, ellipsis_mask = 0, end_mask = 2, new_axis_mask = 0, operandSegmentSizes = array<i32: 1, 0, 0, 0>,
                               shrink_axis_mask = 0, begin = array<i64: 1, 0>, end = array<i64: 3, 0>,
                               strides = array<i64: 1, 2>} : (tensor<4x5xf32>) -> tensor<2x3xf32>
   // Negative indices wrap; a negative stride walks backwards.
   // CHECK: nd4j.strided_slice {{.*}} : (tensor<4x5xf32>) -> tensor<4x2xf32>
-  %z = nd4j.strided_slice %x {begin_mask = 1, ellipsis_mask = 0, end_mask = 1, new_axis_mask = 0,
+  %z = nd4j.strided_slice %x {begin_mask = 1, ellipsis_mask = 0, end_mask = 1, new_axis_mask = 0, operandSegmentSizes = array<i32: 1, 0, 0, 0>,
                               shrink_axis_mask = 0, begin = array<i64: 0, -1>, end = array<i64: 0, 1>,
                               strides = array<i64: 1, -2>} : (tensor<4x5xf32>) -> tensor<4x2xf32>
   nd4j.output "y" = %y, "z" = %z : tensor<2x3xf32>, tensor<4x2xf32>
