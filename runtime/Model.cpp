@@ -27,7 +27,7 @@ struct nd4j_model {
   void *handle = nullptr;
   nd4j_model_run_fn run = nullptr;
   nd4j_model_run_v2_fn runV2 = nullptr;
-  /// ABI 2's optional `nd4j_model_error`: why this thread's run failed.
+  /// The optional `nd4j_model_error`: why this thread's run failed.
   const char *(*runError)() = nullptr;
   Signature signature;
 
@@ -171,12 +171,12 @@ nd4j_status nd4j_model_open(const char *path, nd4j_model **out) {
     return setError(ND4J_STATUS_MISSING_SYMBOL,
                     name + ": missing symbol '" + runSymbol +
                         "' (not a model library written by nd4j-compile)");
-  if (model->signature.abiVersion >= 2) {
+  if (model->signature.abiVersion >= 2)
     model->runV2 = reinterpret_cast<nd4j_model_run_v2_fn>(run);
-    model->runError = reinterpret_cast<const char *(*)()>(
-        dlsym(model->handle, ND4J_MODEL_ERROR_SYMBOL));
-  } else
+  else
     model->run = reinterpret_cast<nd4j_model_run_fn>(run);
+  model->runError = reinterpret_cast<const char *(*)()>(
+      dlsym(model->handle, ND4J_MODEL_ERROR_SYMBOL));
   std::vector<std::string> missing =
       missingCpuFeatures(model->signature.cpuFeatures);
   if (!missing.empty()) {
@@ -432,10 +432,13 @@ nd4j_status nd4j_run(nd4j_model *model, nd4j_tensor *const *inputs,
   if (gpu && takeCudaFailure(error))
     return setError(ND4J_STATUS_RUN_FAILED,
                     name + ": CUDA failure while running: " + error);
-  if (rc != 0)
+  if (rc != 0) {
+    const char *why = model->runError ? model->runError() : nullptr;
     return setError(ND4J_STATUS_RUN_FAILED,
                     name + ": the model's " ND4J_MODEL_RUN_SYMBOL " returned " +
-                        std::to_string(rc));
+                        std::to_string(rc) +
+                        (why ? std::string(": ") + why : std::string()));
+  }
   for (size_t i = 0; i < created.size(); ++i)
     if (created[i])
       outputs[i] = created[i].release();

@@ -147,13 +147,42 @@ struct Nd4jEmitEntryPointPass
     };
     loadPointers(body->getArgument(0), numInputs);
     loadPointers(body->getArgument(1), numOutputs);
+    // Checks on values the run reads (a range's length, slice bounds that
+    // must give the declared sizes) leave a message: status 1, as ABI 2.
+    auto errorSlot = module.lookupSymbol<LLVM::GlobalOp>("__nd4j_error");
+    Value null = LLVM::ZeroOp::create(b, loc, ptrType);
+    Value errorAddr;
+    if (errorSlot) {
+      errorAddr = LLVM::AddressOfOp::create(b, loc, errorSlot);
+      LLVM::StoreOp::create(b, loc, null, errorAddr);
+    }
     Value ctxAddr = LLVM::AddressOfOp::create(b, loc, ctxGlobal);
     LLVM::StoreOp::create(b, loc, body->getArgument(2), ctxAddr);
     LLVM::CallOp::create(b, loc, graphFn, args);
-    LLVM::StoreOp::create(b, loc, LLVM::ZeroOp::create(b, loc, ptrType),
-                          ctxAddr);
-    Value zero = LLVM::ConstantOp::create(b, loc, i32, 0);
-    LLVM::ReturnOp::create(b, loc, zero);
+    LLVM::StoreOp::create(b, loc, null, ctxAddr);
+    if (!errorSlot) {
+      LLVM::ReturnOp::create(b, loc, LLVM::ConstantOp::create(b, loc, i32, 0));
+      return;
+    }
+    Value error = LLVM::LoadOp::create(b, loc, ptrType, errorAddr);
+    Value failed =
+        LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::ne, error, null);
+    LLVM::ReturnOp::create(b, loc, LLVM::ZExtOp::create(b, loc, i32, failed));
+    defineErrorFn(module, errorSlot);
+  }
+
+  /// `const char *nd4j_model_error(void)`: this thread's last failure.
+  void defineErrorFn(ModuleOp module, LLVM::GlobalOp errorSlot) {
+    Location loc = module.getLoc();
+    auto ptrType = LLVM::LLVMPointerType::get(&getContext());
+    OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+    auto errorFn = LLVM::LLVMFuncOp::create(
+        b, loc, "nd4j_model_error", LLVM::LLVMFunctionType::get(ptrType, {}));
+    b.setInsertionPointToStart(errorFn.addEntryBlock(b));
+    LLVM::ReturnOp::create(
+        b, loc,
+        LLVM::LoadOp::create(b, loc, ptrType,
+                             LLVM::AddressOfOp::create(b, loc, errorSlot)));
   }
 
   /// ABI 2: `i32 nd4j_model_run_v2(inputs, input_shapes, outputs,
@@ -188,15 +217,7 @@ struct Nd4jEmitEntryPointPass
         LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::ne, error, null);
     LLVM::ReturnOp::create(b, loc, LLVM::ZExtOp::create(b, loc, i32, failed));
 
-    // const char *nd4j_model_error(void): this thread's last failure.
-    b.setInsertionPointToEnd(module.getBody());
-    auto errorFn = LLVM::LLVMFuncOp::create(
-        b, loc, "nd4j_model_error", LLVM::LLVMFunctionType::get(ptrType, {}));
-    b.setInsertionPointToStart(errorFn.addEntryBlock(b));
-    LLVM::ReturnOp::create(
-        b, loc,
-        LLVM::LoadOp::create(b, loc, ptrType,
-                             LLVM::AddressOfOp::create(b, loc, errorSlot)));
+    defineErrorFn(module, errorSlot);
 
     auto freeType = LLVM::LLVMFunctionType::get(voidType, {ptrType});
     auto freeFn = module.lookupSymbol<LLVM::LLVMFuncOp>("free");

@@ -36,6 +36,11 @@
  *    buffers of the declared dtypes and shapes (outputs are written, and
  *    must not alias inputs). `bool` elements are one byte, 0 or 1.
  *    Returns 0 on success. `ctx` may be NULL.
+ *  - `const char *nd4j_model_error(void)` (optional): after a non-zero
+ *    status on this thread, why. A model whose static shapes depend on
+ *    input values (a range's length, slice bounds, paddings, a fill's
+ *    shape) checks that the values give them and fails the run (status 1)
+ *    instead of writing out of bounds.
  *
  * ABI version 2 (`nd4j-model 2`) is for models whose shapes are not all
  * known when they are compiled. A dimension of the signature may be `?`

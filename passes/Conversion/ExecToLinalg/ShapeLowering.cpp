@@ -743,31 +743,79 @@ LogicalResult lowerStridedSlice(ExecLowering &l,
 
 /// Modes 0 CONSTANT (a select between the input and the value), 1 REFLECT and 2
 /// SYMMETRIC (a generic that mirrors each out-of-range index back into the
-/// input).
+/// input). Paddings that are not constants, and input sizes known only at
+/// run time, are read at run time: the result's extents are computed from
+/// them (and checked against the static ones the result declares).
 LogicalResult lowerPad(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
   RankedTensorType in = l.inputType(0), type = l.resultType();
   int64_t rank = in.getRank();
-  std::optional<SmallVector<int64_t>> pads = l.constantInts(1);
-  if (!pads)
-    return l.emitError("the paddings must be a constant");
-  if (static_cast<int64_t>(pads->size()) != 2 * rank)
-    return l.emitError("expected [rank, 2] paddings");
-  SmallVector<int64_t> low, high;
-  for (int64_t d = 0; d < rank; ++d) {
-    low.push_back((*pads)[2 * d]);
-    high.push_back((*pads)[2 * d + 1]);
-    if (low.back() < 0 || high.back() < 0)
-      return l.emitError("negative paddings");
-    // A run-time size (the batch) is not padded, and passes through.
-    if (in.isDynamicDim(d) &&
-        (low.back() != 0 || high.back() != 0 || !type.isDynamicDim(d)))
-      return l.emitError("dimension ")
-             << d << " is only known at run time and cannot be padded";
-    if (in.getDimSize(d) + low.back() + high.back() != type.getDimSize(d))
-      return l.emitError("the paddings do not give the result shape");
-  }
-  Value sizesLike = in.hasStaticShape() ? Value() : l.input(0);
   int64_t mode = l.iArg(0, 0);
+  if (mode < 0 || mode > 2)
+    return l.emitError("unknown pad mode ") << mode;
+  bool reflect = mode == 1;
+  RankedTensorType padsType = l.inputType(1);
+  if (padsType.getNumElements() != 2 * rank)
+    return l.emitError("expected [rank, 2] paddings");
+  std::optional<SmallVector<int64_t>> pads = l.constantInts(1);
+  if (pads) {
+    for (int64_t d = 0; d < rank; ++d) {
+      int64_t lo = (*pads)[2 * d], hi = (*pads)[2 * d + 1];
+      if (lo < 0 || hi < 0)
+        return l.emitError("negative paddings");
+      if (!in.isDynamicDim(d) && !type.isDynamicDim(d) &&
+          in.getDimSize(d) + lo + hi != type.getDimSize(d))
+        return l.emitError("the paddings do not give the result shape");
+      int64_t limit = reflect ? in.getDimSize(d) - 1 : in.getDimSize(d);
+      if (mode != 0 && !in.isDynamicDim(d) && (lo > limit || hi > limit))
+        return l.emitError("paddings exceed what ")
+               << (reflect ? "REFLECT" : "SYMMETRIC") << " mode can mirror";
+    }
+  }
+  // Per dimension: the input extent n, the low padding and the result
+  // extent, as index values (constants where known).
+  Value x = l.input(0);
+  Value padsFlat = flatten(b, loc, l.input(1));
+  Value zero = indexConst(b, loc, 0);
+  SmallVector<Value> n(rank), low(rank), outSizes(rank);
+  bool runTime = !pads || !in.hasStaticShape();
+  for (int64_t d = 0; d < rank; ++d) {
+    n[d] = in.isDynamicDim(d) ? tensor::DimOp::create(b, loc, x, d).getResult()
+                              : indexConst(b, loc, in.getDimSize(d));
+    Value lo, hi;
+    if (pads) {
+      lo = indexConst(b, loc, (*pads)[2 * d]);
+      hi = indexConst(b, loc, (*pads)[2 * d + 1]);
+    } else {
+      lo = extractIndex(b, loc, padsFlat, 2 * d, l.isUnsignedInput(1));
+      hi = extractIndex(b, loc, padsFlat, 2 * d + 1, l.isUnsignedInput(1));
+      Value ok = arith::AndIOp::create(
+          b, loc,
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, lo, zero),
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, hi, zero));
+      l.checkAtRunTime(ok, "the paddings of dimension " + Twine(d) +
+                               " are negative");
+    }
+    if (mode != 0 && (!pads || in.isDynamicDim(d))) {
+      Value limit =
+          reflect ? arith::SubIOp::create(b, loc, n[d], indexConst(b, loc, 1))
+                        .getResult()
+                  : n[d];
+      Value ok = arith::AndIOp::create(
+          b, loc,
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle, lo, limit),
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle, hi, limit));
+      l.checkAtRunTime(
+          ok, "the paddings of dimension " + Twine(d) + " exceed what " +
+                  (reflect ? "REFLECT" : "SYMMETRIC") + " mode can mirror");
+    }
+    low[d] = lo;
+    outSizes[d] = arith::AddIOp::create(b, loc, n[d],
+                                        arith::AddIOp::create(b, loc, lo, hi));
+  }
+  Value init = runTime ? emptyOfSizes(l, type, outSizes, "the padding")
+                       : createEmpty(b, loc, type);
   Type elem = type.getElementType();
   if (mode == 0) {
     double value = l.tArg(0, 0.0);
@@ -780,88 +828,100 @@ LogicalResult lowerPad(ExecLowering &l, SmallVectorImpl<Value> &results) {
                                             : APInt::getSignedMaxValue(w))
                               : (isUnsigned ? APInt::getMinValue(w)
                                             : APInt::getSignedMinValue(w));
-      padValue = arith::ConstantOp::create(l.b, l.loc,
-                                           l.b.getIntegerAttr(elem, bound));
+      padValue =
+          arith::ConstantOp::create(b, loc, b.getIntegerAttr(elem, bound));
     } else {
-      padValue = createScalar(l.b, l.loc, elem, value);
+      padValue = createScalar(b, loc, elem, value);
     }
+    bool mayBeEmpty = false;
+    for (int64_t d = 0; d < rank; ++d)
+      mayBeEmpty |= in.isDynamicDim(d) &&
+                    !(pads && (*pads)[2 * d] == 0 && (*pads)[2 * d + 1] == 0);
     // A generic rather than tensor.pad, whose bufferization copies into a
     // strided view (see lowerConcat).
-    Value x = l.input(0);
     results.push_back(createIndexedGeneric(
-        l.b, l.loc, type, {}, {},
-        [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+        b, loc, type, {}, {},
+        [&](OpBuilder &nb, Location nl, ValueRange ivs, ValueRange) -> Value {
           if (in.hasStaticShape() && in.getNumElements() == 0)
             return padValue;
           SmallVector<Value> idx;
           Value inside;
           for (int64_t d = 0; d < rank; ++d) {
-            if (in.isDynamicDim(d)) {
+            if (getConstantIntValue(low[d]) == 0 && pads &&
+                (*pads)[2 * d + 1] == 0) {
               idx.push_back(ivs[d]);
               continue;
             }
-            int64_t n = in.getDimSize(d);
-            Value i = arith::SubIOp::create(b, loc, ivs[d],
-                                            indexConst(b, loc, low[d]));
+            Value i = arith::SubIOp::create(nb, nl, ivs[d], low[d]);
             Value ok = arith::AndIOp::create(
-                b, loc,
-                arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, i,
-                                      indexConst(b, loc, 0)),
-                arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i,
-                                      indexConst(b, loc, n)));
-            inside = inside ? arith::AndIOp::create(b, loc, inside, ok) : ok;
-            i = arith::MaxSIOp::create(b, loc, i, indexConst(b, loc, 0));
-            idx.push_back(
-                arith::MinSIOp::create(b, loc, i, indexConst(b, loc, n - 1)));
+                nb, nl,
+                arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::sge, i,
+                                      indexConst(nb, nl, 0)),
+                arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt, i,
+                                      n[d]));
+            inside = inside ? arith::AndIOp::create(nb, nl, inside, ok) : ok;
+            i = arith::MaxSIOp::create(nb, nl, i, indexConst(nb, nl, 0));
+            Value last = arith::MaxSIOp::create(
+                nb, nl,
+                arith::SubIOp::create(nb, nl, n[d], indexConst(nb, nl, 1)),
+                indexConst(nb, nl, 0));
+            idx.push_back(arith::MinSIOp::create(nb, nl, i, last));
           }
-          Value v = tensor::ExtractOp::create(b, loc, x, idx);
           if (!inside)
-            return v;
-          return arith::SelectOp::create(b, loc, inside, v, padValue);
+            return tensor::ExtractOp::create(nb, nl, x, idx);
+          if (mayBeEmpty) {
+            // A padded extent may be 0 at run time: read only inside.
+            auto branch = scf::IfOp::create(
+                nb, nl, inside,
+                [&](OpBuilder &tb, Location tl) {
+                  scf::YieldOp::create(
+                      tb, tl,
+                      tensor::ExtractOp::create(tb, tl, x, idx).getResult());
+                },
+                [&](OpBuilder &eb, Location el) {
+                  scf::YieldOp::create(eb, el, padValue);
+                });
+            return branch.getResult(0);
+          }
+          Value v = tensor::ExtractOp::create(nb, nl, x, idx);
+          return arith::SelectOp::create(nb, nl, inside, v, padValue);
         },
-        sizesLike));
+        Value(), init));
     return success();
   }
-  if (mode != 1 && mode != 2)
-    return l.emitError("unknown pad mode ") << mode;
-  bool reflect = mode == 1;
-  for (int64_t d = 0; d < rank; ++d) {
-    int64_t limit = reflect ? in.getDimSize(d) - 1 : in.getDimSize(d);
-    if (!in.isDynamicDim(d) && (low[d] > limit || high[d] > limit))
-      return l.emitError("paddings exceed what ")
-             << (reflect ? "REFLECT" : "SYMMETRIC") << " mode can mirror";
-  }
-  Value x = l.input(0);
   results.push_back(createIndexedGeneric(
-      l.b, l.loc, type, {}, {},
-      [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange) -> Value {
+      b, loc, type, {}, {},
+      [&](OpBuilder &nb, Location nl, ValueRange ivs, ValueRange) -> Value {
         SmallVector<Value> idx;
         for (int64_t d = 0; d < rank; ++d) {
-          if (in.isDynamicDim(d)) {
+          if (getConstantIntValue(low[d]) == 0 && pads &&
+              (*pads)[2 * d + 1] == 0) {
             idx.push_back(ivs[d]);
             continue;
           }
-          int64_t n = in.getDimSize(d);
           // i = iv - low; i < 0 → -i (reflect) or -i-1 (symmetric);
           // i >= n → 2n-2-i (reflect) or 2n-1-i (symmetric).
-          Value i =
-              arith::SubIOp::create(b, loc, ivs[d], indexConst(b, loc, low[d]));
-          Value zero = indexConst(b, loc, 0);
+          Value i = arith::SubIOp::create(nb, nl, ivs[d], low[d]);
+          Value z = indexConst(nb, nl, 0);
           Value neg =
-              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, zero);
+              arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt, i, z);
           Value negI = arith::SubIOp::create(
-              b, loc, indexConst(b, loc, reflect ? 0 : -1), i);
-          Value over = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,
-                                             i, indexConst(b, loc, n));
+              nb, nl, indexConst(nb, nl, reflect ? 0 : -1), i);
+          Value over =
+              arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::sge, i, n[d]);
+          Value twoN = arith::AddIOp::create(nb, nl, n[d], n[d]);
           Value overI = arith::SubIOp::create(
-              b, loc, indexConst(b, loc, reflect ? 2 * n - 2 : 2 * n - 1), i);
-          i = arith::SelectOp::create(b, loc, neg, negI, i);
-          i = arith::SelectOp::create(b, loc, over, overI, i);
+              nb, nl,
+              arith::SubIOp::create(nb, nl, twoN,
+                                    indexConst(nb, nl, reflect ? 2 : 1)),
+              i);
+          i = arith::SelectOp::create(nb, nl, neg, negI, i);
+          i = arith::SelectOp::create(nb, nl, over, overI, i);
           idx.push_back(i);
         }
-        return tensor::ExtractOp::create(b, loc, x, idx);
+        return tensor::ExtractOp::create(nb, nl, x, idx);
       },
-      sizesLike));
+      Value(), init));
   return success();
 }
 
@@ -899,6 +959,25 @@ LogicalResult lowerGather(ExecLowering &l, SmallVectorImpl<Value> &results) {
   AffineMap map = AffineMap::get(type.getRank(), 0, exprs, ctx);
   Value x = l.input(0);
   int64_t dim = in.getDimSize(axis);
+  if (ShapedType::isDynamic(dim))
+    return l.emitError("the gathered dimension is known only at run time");
+  // Run-time extents: the indices' for the gathered dimensions, the
+  // input's for the others.
+  Value init;
+  if (!type.hasStaticShape()) {
+    SmallVector<Value> sizes;
+    for (int64_t r = 0; r < type.getRank(); ++r) {
+      bool fromIndices = r >= axis && r < axis + idxRank;
+      Value source = fromIndices ? indices : x;
+      int64_t d = r < axis ? r : fromIndices ? r - axis : r - idxRank + 1;
+      auto sourceType = cast<RankedTensorType>(source.getType());
+      sizes.push_back(
+          sourceType.isDynamicDim(d)
+              ? tensor::DimOp::create(l.b, l.loc, source, d).getResult()
+              : indexConst(l.b, l.loc, sourceType.getDimSize(d)));
+    }
+    init = emptyOfSizes(l, type, sizes, "the gather");
+  }
   results.push_back(createIndexedGeneric(
       l.b, l.loc, type, indices, map,
       [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange s) -> Value {
@@ -907,7 +986,8 @@ LogicalResult lowerGather(ExecLowering &l, SmallVectorImpl<Value> &results) {
         for (Value v : ivs.drop_front(axis + idxRank))
           idx.push_back(v);
         return tensor::ExtractOp::create(b, loc, x, idx);
-      }));
+      },
+      Value(), init));
   return success();
 }
 
@@ -990,10 +1070,11 @@ LogicalResult lowerFill(ExecLowering &l, SmallVectorImpl<Value> &results) {
     value = createScalar(l.b, l.loc, elem, l.tArg(0, 0.0));
   }
   Value init;
-  if (type.hasStaticShape()) {
+  if (type.hasStaticShape() && (l.numInputs() == 0 || l.constantInts(0))) {
     init = createEmpty(l.b, l.loc, type);
   } else {
-    // The sizes are the shape input's values.
+    // The sizes are the shape input's values (checked against the static
+    // ones the result declares).
     RankedTensorType shapeType = l.inputType(0);
     if (shapeType.getRank() != 1 || shapeType.getDimSize(0) != type.getRank())
       return l.emitError("the shape must be a vector of the result's rank");
@@ -1039,8 +1120,11 @@ LogicalResult lowerRange(ExecLowering &l, SmallVectorImpl<Value> &results) {
     return l.emitError("expected from, to and step inputs or arguments");
   }
   Value init;
-  if (!type.hasStaticShape()) {
-    // The length from the values: max(0, ceil((to - from) / step)).
+  if (!type.hasStaticShape() ||
+      (l.numInputs() >= 3 &&
+       !(l.constantInts(0) && l.constantInts(1) && l.constantInts(2)))) {
+    // The length from the values: max(0, ceil((to - from) / step)),
+    // checked against a static one the result declares.
     if (l.numInputs() < 3)
       return l.emitError("a run-time length needs from, to and step inputs");
     OpBuilder &b = l.b;
@@ -1564,8 +1648,9 @@ void mlir::nd4j::populateExecToLinalgShape(ExecLoweringTable &table) {
   table.add("permute", lowerPermute);
   table.add("transpose", lowerPermute);
   table.setDynamicReady("reshape");
-  for (StringRef name : {"pad", "concat"})
-    table.setDynamicReady(name, ExecLoweringTable::Dynamic::LeadingOnly);
+  table.setDynamicReady("concat", ExecLoweringTable::Dynamic::LeadingOnly);
+  table.setDynamicReady("pad");
+  table.setDynamicReady("gather");
   // Run-time bounds give any dimension a run-time extent; constant ones
   // take a run-time dimension whole only.
   table.setDynamicReady("strided_slice");

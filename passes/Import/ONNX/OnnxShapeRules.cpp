@@ -359,6 +359,62 @@ RuleResult padRuntime(ImportNode &node, PatternRewriter &rewriter) {
                                                    node.input(2))));
 }
 
+/// Pad in "edge" mode with pads known only at run time (static input
+/// sizes): along each dimension d, a gather of
+/// clamp(range(-before, n + after), 0, n - 1). Negative pads (cropping)
+/// give a shorter range, as ONNX asks.
+RuleResult padEdgeAtRunTime(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  RankedTensorType padsType = node.inputType(1);
+  int64_t rank = x.getRank();
+  if (!x.hasStaticShape() || !padsType || padsType.getRank() != 1 ||
+      padsType.getDimSize(0) != 2 * rank ||
+      !isa<IntegerType>(padsType.getElementType()))
+    return RuleResult::NotApplicable;
+  Type elem = padsType.getElementType();
+  Location loc = node.loc;
+  auto scalarAt = [&](int64_t i) -> FailureOr<Value> {
+    auto type = RankedTensorType::get({}, rewriter.getI64Type());
+    Value index = ConstantOp::create(
+        rewriter, loc, type,
+        DenseElementsAttr::get(type, rewriter.getI64IntegerAttr(i)),
+        StringAttr());
+    return build<GatherOp>(rewriter, node, node.input(1), index,
+                           i64(rewriter, 0));
+  };
+  Value y = node.input(0);
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t n = x.getDimSize(d);
+    if (n == 0)
+      return RuleResult::NotApplicable;
+    FailureOr<Value> before = scalarAt(d), after = scalarAt(d + rank);
+    if (failed(before) || failed(after))
+      return RuleResult::Failed;
+    FailureOr<Value> from = build<NegOp>(rewriter, node, *before);
+    FailureOr<Value> to = build<AddOp>(rewriter, node, *after,
+                                       scalarConstant(rewriter, loc, elem, n));
+    if (failed(from) || failed(to))
+      return RuleResult::Failed;
+    FailureOr<Value> index = build<RangeOp>(
+        rewriter, node, *from, *to, scalarConstant(rewriter, loc, elem, 1),
+        TypeAttr::get(elem));
+    if (succeeded(index))
+      index = build<MaximumOp>(rewriter, node, *index,
+                               scalarConstant(rewriter, loc, elem, 0));
+    if (succeeded(index))
+      index = build<MinimumOp>(rewriter, node, *index,
+                               scalarConstant(rewriter, loc, elem, n - 1));
+    FailureOr<Value> g =
+        succeeded(index)
+            ? build<GatherOp>(rewriter, node, y, *index, i64(rewriter, d))
+            : index;
+    if (failed(g))
+      return RuleResult::Failed;
+    y = *g;
+  }
+  return replace(rewriter, node, refineToDeclared(node, y));
+}
+
 /// Pad in "edge" mode (no nd4j pad mode) with constant pads: along each
 /// padded dimension, a gather of the indices clamped to the dimension.
 RuleResult padEdge(ImportNode &node, PatternRewriter &rewriter) {
@@ -373,9 +429,11 @@ RuleResult padEdge(ImportNode &node, PatternRewriter &rewriter) {
       fromInputs ? node.getConstantInts(1)
                  : node.getInts(node.opset < 2 ? "paddings" : "pads");
   int64_t rank = x.getRank();
+  if (failed(pads) && fromInputs)
+    return padEdgeAtRunTime(node, rewriter);
   if (failed(pads) || static_cast<int64_t>(pads->size()) != 2 * rank ||
       llvm::any_of(*pads, [](int64_t v) { return v < 0; }))
-    return RuleResult::NotApplicable; // Run-time or cropping pads.
+    return RuleResult::NotApplicable; // Cropping pads.
   Value y = node.input(0);
   for (int64_t d = 0; d < rank; ++d) {
     int64_t before = (*pads)[d], after = (*pads)[d + rank], n = x.getDimSize(d);

@@ -18,12 +18,12 @@ nd4j_exec.graph @permute_not_permutation {
 
 // -----
 
-nd4j_exec.graph @pad_runtime_paddings {
+nd4j_exec.graph @pad_paddings_shape {
   %x = nd4j_exec.placeholder "x" : tensor<2x3xf32>
-  %p = nd4j_exec.placeholder "p" : tensor<2x2xi64>
-  // expected-error @+1 {{cannot lower libnd4j op 'pad' (node 'q'): the paddings must be a constant}}
-  %0 = nd4j_exec.node "pad" <custom>(%x, %p) t_args [0.0] i_args [0] {name = "q"} : (tensor<2x3xf32>, tensor<2x2xi64>) -> tensor<3x4xf32>
-  nd4j_exec.return %0 : tensor<3x4xf32>
+  %p = nd4j_exec.placeholder "p" : tensor<3x2xi64>
+  // expected-error @+1 {{cannot lower libnd4j op 'pad' (node 'q'): expected [rank, 2] paddings}}
+  %0 = nd4j_exec.node "pad" <custom>(%x, %p) t_args [0.0] i_args [0] {name = "q"} : (tensor<2x3xf32>, tensor<3x2xi64>) -> tensor<?x?xf32>
+  nd4j_exec.return %0 : tensor<?x?xf32>
 }
 
 // -----
