@@ -747,6 +747,277 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
   return replace(rewriter, node, y);
 }
 
+/// Resize (and Upsample) composed from nd4j ops, one dimension at a time as
+/// ONNX's reference interpolates: for the forms image_resize cannot take
+/// (scales or sizes known only at run time, an output extent that is not
+/// the input's times the scale, align_corners, pytorch_half_pixel with an
+/// extent of 1, tf_crop_and_resize). Along dimension d of extent n with
+/// output extent m and scale s (sizes give s = m / n; scales give
+/// m = floor(n * s)), output index x maps to x_ori by the coordinate mode;
+/// nearest gathers the rounded index, linear the 2 and cubic the 4
+/// neighbours of floor(x_ori) (clamped to the edge) weighted by ONNX's
+/// coefficients. tf_crop_and_resize gives extrapolation_value outside the
+/// input.
+RuleResult resizeComposed(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || !x.hasStaticShape() || x.getRank() == 0 || x.getNumElements() == 0)
+    return RuleResult::NotApplicable;
+  int64_t rank = x.getRank();
+  bool upsample = node.opType == "Upsample";
+  unsigned scalesIndex = upsample || node.opset < 11 ? 1 : 2;
+  bool hasSizes = !upsample && node.opset >= 11 && node.hasInput(3) &&
+                  node.inputType(3) &&
+                  !(node.inputType(3).hasStaticShape() &&
+                    node.inputType(3).getNumElements() == 0);
+  FailureOr<StringRef> mode = node.getString("mode", StringRef("nearest"));
+  FailureOr<StringRef> coord = node.getString(
+      "coordinate_transformation_mode",
+      StringRef(upsample || node.opset < 11 ? "asymmetric" : "half_pixel"));
+  FailureOr<StringRef> nearest = node.getString(
+      "nearest_mode",
+      StringRef(upsample || node.opset < 11 ? "floor" : "round_prefer_floor"));
+  FailureOr<double> a = node.getFloat("cubic_coeff_a", -0.75);
+  FailureOr<int64_t> exclude = node.getInt("exclude_outside", 0);
+  FailureOr<double> extrapolation = node.getFloat("extrapolation_value", 0.0);
+  FailureOr<int64_t> antialias = node.getInt("antialias", 0);
+  FailureOr<StringRef> policy =
+      node.getString("keep_aspect_ratio_policy", StringRef("stretch"));
+  if (failed(mode) || failed(coord) || failed(nearest) || failed(a) ||
+      failed(exclude) || failed(extrapolation) || failed(antialias) ||
+      failed(policy))
+    return RuleResult::Failed;
+  if (*antialias != 0 || *policy != "stretch" || node.hasAttr("axes") ||
+      !llvm::is_contained({"nearest", "linear", "cubic"}, *mode) ||
+      !llvm::is_contained({"half_pixel", "pytorch_half_pixel", "align_corners",
+                           "asymmetric", "tf_half_pixel_for_nn",
+                           "tf_crop_and_resize"},
+                          *coord) ||
+      !llvm::is_contained(
+          {"round_prefer_floor", "round_prefer_ceil", "floor", "ceil"},
+          *nearest))
+    return RuleResult::NotApplicable;
+  bool crop = *coord == "tf_crop_and_resize";
+  Type elem = x.getElementType();
+  if (*mode != "nearest" && !isa<FloatType>(elem))
+    return RuleResult::NotApplicable;
+  // The per-dimension scale or size vector, at run time or constant.
+  Value vector;
+  if (hasSizes) {
+    vector = node.input(3);
+  } else if (upsample && node.attrs.get("scales")) {
+    auto attr = dyn_cast<DenseF32ArrayAttr>(node.attrs.get("scales"));
+    if (!attr)
+      return RuleResult::NotApplicable;
+    auto type = RankedTensorType::get({rank}, rewriter.getF32Type());
+    vector = ConstantOp::create(rewriter, node.loc, type,
+                                DenseElementsAttr::get(type, attr.asArrayRef()),
+                                StringAttr());
+  } else if (node.hasInput(scalesIndex)) {
+    vector = node.input(scalesIndex);
+  }
+  auto vectorType =
+      vector ? dyn_cast<RankedTensorType>(vector.getType()) : nullptr;
+  if (!vectorType || vectorType.getRank() != 1 ||
+      vectorType.getDimSize(0) != rank ||
+      (hasSizes ? !isa<IntegerType>(vectorType.getElementType())
+                : !vectorType.getElementType().isF32()))
+    return RuleResult::NotApplicable;
+  Value roi;
+  if (crop) {
+    RankedTensorType roiType =
+        node.hasInput(1) ? node.inputType(1) : RankedTensorType();
+    if (!roiType || roiType.getRank() != 1 ||
+        roiType.getDimSize(0) != 2 * rank ||
+        !isa<FloatType>(roiType.getElementType()))
+      return RuleResult::NotApplicable;
+    roi = node.input(1);
+    if (!roiType.getElementType().isF32())
+      roi = *build<CastOp>(rewriter, node, roi,
+                           TypeAttr::get(rewriter.getF32Type()));
+  }
+  Type f32 = rewriter.getF32Type(), i64t = rewriter.getI64Type();
+  Chain b{node, rewriter, cast<FloatType>(f32)};
+  auto i64c = [&](int64_t v) {
+    return scalarConstant(rewriter, node.loc, i64t, static_cast<double>(v));
+  };
+  auto at = [&](Value v, int64_t i) {
+    auto type = RankedTensorType::get({}, i64t);
+    Value index = ConstantOp::create(
+        rewriter, node.loc, type,
+        DenseElementsAttr::get(type, rewriter.getI64IntegerAttr(i)),
+        StringAttr());
+    return b.op<GatherOp>(v, index, i64(rewriter, 0));
+  };
+  auto toF32 = [&](Value v) { return b.op<CastOp>(v, TypeAttr::get(f32)); };
+  auto toI64 = [&](Value v) { return b.op<CastOp>(v, TypeAttr::get(i64t)); };
+  // A vector of m values shaped to broadcast along dimension d of rank
+  // `rank`: [m, 1, ..., 1].
+  auto alongD = [&](Value v, int64_t d) {
+    if (d == rank - 1)
+      return v;
+    SmallVector<int64_t> shape = {-1};
+    shape.append(rank - 1 - d, 1);
+    return b.op<ReshapeOp>(v, rewriter.getDenseI64ArrayAttr(shape));
+  };
+  std::optional<SmallVector<int64_t>> constantSizes;
+  std::optional<SmallVector<double>> constantScales;
+  if (hasSizes) {
+    if (FailureOr<SmallVector<int64_t>> c = node.getConstantInts(3);
+        succeeded(c))
+      constantSizes = *c;
+  } else if (upsample && node.attrs.get("scales")) {
+    auto attr = cast<DenseF32ArrayAttr>(node.attrs.get("scales"));
+    constantScales =
+        SmallVector<double>(attr.asArrayRef().begin(), attr.asArrayRef().end());
+  } else if (FailureOr<SmallVector<double>> c =
+                 node.getConstantFloats(scalesIndex);
+             succeeded(c)) {
+    constantScales = *c;
+  }
+  Value y = node.input(0);
+  Value validMask; // tf_crop_and_resize: 1 inside the input, 0 outside.
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t n = x.getDimSize(d);
+    // A dimension that keeps its extent with scale 1 is left alone (every
+    // mode but tf_crop_and_resize maps it onto itself).
+    if (!crop && ((constantSizes && (*constantSizes)[d] == n) ||
+                  (constantScales && (*constantScales)[d] == 1.0)))
+      continue;
+    Value m, scale;
+    if (hasSizes) {
+      m = toI64(at(vector, d));
+      scale = b.op<DivideOp>(toF32(m), b.c(static_cast<double>(n)));
+    } else {
+      scale = at(vector, d);
+      m = toI64(
+          b.op<FloorOp>(b.op<MultiplyOp>(scale, b.c(static_cast<double>(n)))));
+    }
+    // ONNX's "output_width": the scale times the extent, unrounded.
+    Value outWidth = b.op<MultiplyOp>(scale, b.c(static_cast<double>(n)));
+    Value isOne = toF32(b.op<EqualsOp>(outWidth, b.c(1.0)));
+    Value xs = toF32(b.op<RangeOp>(i64c(0), m, i64c(1), TypeAttr::get(i64t)));
+    Value xo;
+    auto halfPixel = [&] {
+      return b.op<SubtractOp>(b.op<DivideOp>(b.op<AddOp>(xs, b.c(0.5)), scale),
+                              b.c(0.5));
+    };
+    if (*coord == "half_pixel") {
+      xo = halfPixel();
+    } else if (*coord == "pytorch_half_pixel") {
+      // -0.5 where the output extent is 1.
+      xo = b.op<SubtractOp>(
+          b.op<MultiplyOp>(halfPixel(), b.op<SubtractOp>(b.c(1.0), isOne)),
+          b.op<MultiplyOp>(isOne, b.c(0.5)));
+    } else if (*coord == "align_corners") {
+      Value denom = b.op<AddOp>(b.op<SubtractOp>(outWidth, b.c(1.0)), isOne);
+      xo = b.op<DivideOp>(b.op<MultiplyOp>(xs, b.c(static_cast<double>(n - 1))),
+                          denom);
+    } else if (*coord == "asymmetric") {
+      xo = b.op<DivideOp>(xs, scale);
+    } else if (*coord == "tf_half_pixel_for_nn") {
+      xo = b.op<DivideOp>(b.op<AddOp>(xs, b.c(0.5)), scale);
+    } else {
+      Value start = at(roi, d), end = at(roi, d + rank);
+      Value last = b.c(static_cast<double>(n - 1));
+      Value denom = b.op<AddOp>(b.op<SubtractOp>(outWidth, b.c(1.0)), isOne);
+      Value spread = b.op<DivideOp>(
+          b.op<MultiplyOp>(b.op<SubtractOp>(end, start), last), denom);
+      Value many = b.op<AddOp>(b.op<MultiplyOp>(start, last),
+                               b.op<MultiplyOp>(xs, spread));
+      Value one = b.op<MultiplyOp>(
+          b.op<MultiplyOp>(b.op<AddOp>(start, end), b.c(0.5)), last);
+      xo =
+          b.op<AddOp>(b.op<MultiplyOp>(many, b.op<SubtractOp>(b.c(1.0), isOne)),
+                      b.op<MultiplyOp>(one, isOne));
+      Value inside = toF32(b.op<BooleanAndOp>(
+          b.op<GreaterEqualOp>(xo, b.c(0.0)), b.op<LessEqualOp>(xo, last)));
+      inside = alongD(inside, d);
+      validMask = validMask ? b.op<MultiplyOp>(validMask, inside) : inside;
+    }
+    auto clampIndex = [&](Value v) {
+      return toI64(b.op<MinimumOp>(b.op<MaximumOp>(v, b.c(0.0)),
+                                   b.c(static_cast<double>(n - 1))));
+    };
+    auto gatherAt = [&](Value index) {
+      return b.op<GatherOp>(y, clampIndex(index), i64(rewriter, d));
+    };
+    if (*mode == "nearest") {
+      Value index = *nearest == "floor"  ? b.op<FloorOp>(xo)
+                    : *nearest == "ceil" ? b.op<CeilOp>(xo)
+                    : *nearest == "round_prefer_floor"
+                        ? b.op<CeilOp>(b.op<SubtractOp>(xo, b.c(0.5)))
+                        : b.op<FloorOp>(b.op<AddOp>(xo, b.c(0.5)));
+      y = gatherAt(index);
+      continue;
+    }
+    Value base = b.op<FloorOp>(xo);
+    Value r = b.op<SubtractOp>(xo, base);
+    SmallVector<Value> coeffs, offsets;
+    if (*mode == "linear") {
+      coeffs = {b.op<SubtractOp>(b.c(1.0), r), r};
+      offsets = {b.c(0.0), b.c(1.0)};
+    } else {
+      // Keys' cubic with coefficient A at distances 1 + r, r, 1 - r, 2 - r.
+      double A = *a;
+      auto far = [&](Value t) { // 1 <= t < 2
+        Value p = b.op<SubtractOp>(b.op<MultiplyOp>(t, b.c(A)), b.c(5 * A));
+        p = b.op<AddOp>(b.op<MultiplyOp>(p, t), b.c(8 * A));
+        return b.op<SubtractOp>(b.op<MultiplyOp>(p, t), b.c(4 * A));
+      };
+      auto near = [&](Value t) { // 0 <= t < 1
+        Value p = b.op<SubtractOp>(b.op<MultiplyOp>(t, b.c(A + 2)), b.c(A + 3));
+        return b.op<AddOp>(b.op<MultiplyOp>(b.op<MultiplyOp>(p, t), t),
+                           b.c(1.0));
+      };
+      Value oneMinus = b.op<SubtractOp>(b.c(1.0), r);
+      coeffs = {far(b.op<AddOp>(r, b.c(1.0))), near(r), near(oneMinus),
+                far(b.op<AddOp>(oneMinus, b.c(1.0)))};
+      offsets = {b.c(-1.0), b.c(0.0), b.c(1.0), b.c(2.0)};
+      if (*exclude) {
+        // Neighbours outside the input weigh 0; the rest are renormalized.
+        Value total;
+        for (size_t k = 0; k < coeffs.size(); ++k) {
+          Value at = b.op<AddOp>(base, offsets[k]);
+          Value in = toF32(b.op<BooleanAndOp>(
+              b.op<GreaterEqualOp>(at, b.c(0.0)),
+              b.op<LessEqualOp>(at, b.c(static_cast<double>(n - 1)))));
+          coeffs[k] = b.op<MultiplyOp>(coeffs[k], in);
+          total = total ? b.op<AddOp>(total, coeffs[k]) : coeffs[k];
+        }
+        for (Value &c : coeffs)
+          c = b.op<DivideOp>(c, total);
+      }
+    }
+    Value sum;
+    for (size_t k = 0; k < coeffs.size(); ++k) {
+      Value weight = alongD(coeffs[k], d);
+      if (elem != f32)
+        weight = b.op<CastOp>(weight, TypeAttr::get(elem));
+      Value term =
+          b.op<MultiplyOp>(gatherAt(b.op<AddOp>(base, offsets[k])), weight);
+      sum = sum ? b.op<AddOp>(sum, term) : term;
+    }
+    y = sum;
+  }
+  if (validMask) {
+    if (elem != f32)
+      validMask = b.op<CastOp>(validMask, TypeAttr::get(elem));
+    Value outside = b.op<SubtractOp>(
+        scalarConstant(rewriter, node.loc, elem, 1.0), validMask);
+    y = b.op<AddOp>(
+        b.op<MultiplyOp>(y, validMask),
+        b.op<MultiplyOp>(
+            outside, scalarConstant(rewriter, node.loc, elem, *extrapolation)));
+  }
+  if (!b.ok)
+    return RuleResult::Failed;
+  auto declared = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (declared && declared != y.getType() &&
+      areCompatibleResultTypes(TypeRange{y.getType()}, TypeRange{declared}))
+    y.setType(declared);
+  return node.replaceWith(rewriter, y);
+}
+
 } // namespace
 
 void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
@@ -767,4 +1038,6 @@ void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
   add("SpaceToDepth", spaceToDepth);
   add("Resize", resize);
   add("Upsample", resize);
+  add("Resize", resizeComposed);
+  add("Upsample", resizeComposed);
 }
