@@ -128,6 +128,7 @@ void populateExecToLinalgMatmul(ExecLoweringTable &table);
 void populateExecToLinalgShape(ExecLoweringTable &table);
 void populateExecToLinalgReduce(ExecLoweringTable &table);
 void populateExecToLinalgConv(ExecLoweringTable &table);
+void populateExecToLinalgSelect(ExecLoweringTable &table);
 void populateExecToLinalgResize(ExecLoweringTable &table);
 void populateExecToLinalgScatter(ExecLoweringTable &table);
 

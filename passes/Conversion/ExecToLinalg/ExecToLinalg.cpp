@@ -146,6 +146,7 @@ const ExecLoweringTable &mlir::nd4j::getExecLoweringTable() {
     populateExecToLinalgConv(t);
     populateExecToLinalgResize(t);
     populateExecToLinalgScatter(t);
+    populateExecToLinalgSelect(t);
     return t;
   }();
   return table;

@@ -1,0 +1,237 @@
+//===- SelectLowering.cpp - top_k and nth_element -------------------------===//
+//
+// Selection by rank along the last dimension. The rank of element i of a
+// row is the number of elements that sort before it: for the descending
+// order (top_k, nth_element with `reverse`) those greater than it or equal
+// to it at a lower index, for the ascending order those smaller or equal at
+// a lower index. Ranks are a permutation of the row (ties broken by index,
+// as TensorFlow and ONNX do), so output position j holds the one element
+// whose rank is j: a reduction over the row that keeps the element whose
+// rank matches. Both steps are linalg.generic reductions, O(n^2) per row of
+// n; rows are independent and parallel.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Conversion/ExecToLinalg/ExecLowering.h"
+
+using namespace mlir;
+using namespace mlir::nd4j;
+
+namespace {
+
+/// Whether scalar `b` sorts before `a` (b at index l, a at index i): by
+/// value in the given direction, ties by the lower index.
+Value sortsBefore(OpBuilder &b, Location loc, Value a, Value bv, Value i,
+                  Value l, bool descending, bool isUnsigned) {
+  Value strictly, equal;
+  if (isa<FloatType>(a.getType())) {
+    strictly = arith::CmpFOp::create(b, loc,
+                                     descending ? arith::CmpFPredicate::OGT
+                                                : arith::CmpFPredicate::OLT,
+                                     bv, a);
+    equal = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, bv, a);
+  } else {
+    arith::CmpIPredicate p = descending
+                                 ? (isUnsigned ? arith::CmpIPredicate::ugt
+                                               : arith::CmpIPredicate::sgt)
+                                 : (isUnsigned ? arith::CmpIPredicate::ult
+                                               : arith::CmpIPredicate::slt);
+    strictly = arith::CmpIOp::create(b, loc, p, bv, a);
+    equal = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, bv, a);
+  }
+  Value lower = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, l, i);
+  return arith::OrIOp::create(b, loc, strictly,
+                              arith::AndIOp::create(b, loc, equal, lower));
+}
+
+/// The rank of every element of `x` ([outer..., n]) in its row: an index
+/// tensor of x's shape.
+Value rowRanks(OpBuilder &b, Location loc, Value x, bool descending,
+               bool isUnsigned) {
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t rank = type.getRank();
+  MLIRContext *ctx = b.getContext();
+  // Loops (outer..., i, l); l is reduced.
+  int64_t loops = rank + 1;
+  SmallVector<AffineExpr> ai, al;
+  for (int64_t d = 0; d < rank - 1; ++d) {
+    ai.push_back(getAffineDimExpr(d, ctx));
+    al.push_back(getAffineDimExpr(d, ctx));
+  }
+  ai.push_back(getAffineDimExpr(rank - 1, ctx));
+  al.push_back(getAffineDimExpr(rank, ctx));
+  AffineMap mapI = AffineMap::get(loops, 0, ai, ctx);
+  AffineMap mapL = AffineMap::get(loops, 0, al, ctx);
+  auto rankType = RankedTensorType::get(type.getShape(), b.getI64Type());
+  Value zero = arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+  Value init =
+      linalg::FillOp::create(b, loc, ValueRange{zero},
+                             ValueRange{tensor::EmptyOp::create(
+                                 b, loc, type.getShape(), b.getI64Type())})
+          .getResult(0);
+  SmallVector<utils::IteratorType> iterators(loops,
+                                             utils::IteratorType::parallel);
+  iterators.back() = utils::IteratorType::reduction;
+  return linalg::GenericOp::create(
+             b, loc, rankType, ValueRange{x, x}, ValueRange{init},
+             ArrayRef<AffineMap>{mapI, mapL, mapI}, iterators,
+             [&](OpBuilder &nb, Location nl, ValueRange args) {
+               Value i = linalg::IndexOp::create(nb, nl, rank - 1);
+               Value l = linalg::IndexOp::create(nb, nl, rank);
+               Value before = sortsBefore(nb, nl, args[0], args[1], i, l,
+                                          descending, isUnsigned);
+               Value one =
+                   arith::ExtUIOp::create(nb, nl, nb.getI64Type(), before);
+               linalg::YieldOp::create(
+                   nb, nl,
+                   arith::AddIOp::create(nb, nl, args[2], one).getResult());
+             })
+      .getResult(0);
+}
+
+/// For each row and each output position j (0 <= j < k, or the single
+/// position `position` when it is given and the result has no last
+/// dimension), the element of `x` whose rank is j and (optionally) its
+/// index, of `indexType`.
+std::pair<Value, Value> selectByRank(OpBuilder &b, Location loc, Value x,
+                                     Value ranks, int64_t k, Value position,
+                                     Type indexType) {
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t rank = type.getRank();
+  MLIRContext *ctx = b.getContext();
+  bool single = static_cast<bool>(position);
+  // Loops (outer..., [j,] i); i is reduced.
+  int64_t outRank = single ? rank - 1 : rank;
+  int64_t loops = outRank + 1;
+  SmallVector<AffineExpr> in, out;
+  for (int64_t d = 0; d < rank - 1; ++d) {
+    in.push_back(getAffineDimExpr(d, ctx));
+    out.push_back(getAffineDimExpr(d, ctx));
+  }
+  in.push_back(getAffineDimExpr(loops - 1, ctx));
+  if (!single)
+    out.push_back(getAffineDimExpr(rank - 1, ctx));
+  AffineMap inMap = AffineMap::get(loops, 0, in, ctx);
+  AffineMap outMap = AffineMap::get(loops, 0, out, ctx);
+  SmallVector<int64_t> shape(type.getShape().drop_back());
+  if (!single)
+    shape.push_back(k);
+  Type elem = type.getElementType();
+  auto valueType = RankedTensorType::get(shape, elem);
+  SmallVector<Type> resultTypes = {valueType};
+  // Zero-filled: a row with NaNs has no total order, and a position no
+  // element matches keeps a defined value.
+  auto zeroFilled = [&](Type t) {
+    Value zero = isa<FloatType>(t)
+                     ? arith::ConstantOp::create(b, loc, b.getFloatAttr(t, 0))
+                           .getResult()
+                     : arith::ConstantOp::create(b, loc, b.getIntegerAttr(t, 0))
+                           .getResult();
+    return linalg::FillOp::create(
+               b, loc, ValueRange{zero},
+               ValueRange{tensor::EmptyOp::create(b, loc, shape, t)})
+        .getResult(0);
+  };
+  SmallVector<Value> inits = {zeroFilled(elem)};
+  if (indexType) {
+    resultTypes.push_back(RankedTensorType::get(shape, indexType));
+    inits.push_back(zeroFilled(indexType));
+  }
+  SmallVector<AffineMap> maps = {inMap, inMap};
+  maps.append(inits.size(), outMap);
+  SmallVector<utils::IteratorType> iterators(loops,
+                                             utils::IteratorType::parallel);
+  iterators.back() = utils::IteratorType::reduction;
+  auto generic = linalg::GenericOp::create(
+      b, loc, resultTypes, ValueRange{x, ranks}, inits, maps, iterators,
+      [&](OpBuilder &nb, Location nl, ValueRange args) {
+        Value i = linalg::IndexOp::create(nb, nl, loops - 1);
+        Value j = single ? position
+                         : arith::IndexCastOp::create(
+                               nb, nl, nb.getI64Type(),
+                               linalg::IndexOp::create(nb, nl, rank - 1))
+                               .getResult();
+        Value hit =
+            arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq, args[1], j);
+        SmallVector<Value> yields = {
+            arith::SelectOp::create(nb, nl, hit, args[0], args[2])};
+        if (indexType) {
+          Value index = arith::IndexCastOp::create(nb, nl, indexType, i);
+          yields.push_back(
+              arith::SelectOp::create(nb, nl, hit, index, args[3]));
+        }
+        linalg::YieldOp::create(nb, nl, yields);
+      });
+  return {generic.getResult(0), indexType ? generic.getResult(1) : Value()};
+}
+
+/// top_k: the k largest of each row of the last dimension, in descending
+/// order (ties by index), and their indices. Unsorted output (needSort
+/// false) may be in any order; this one is sorted.
+LogicalResult lowerTopK(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0);
+  if (in.getRank() == 0 || !in.hasStaticShape())
+    return l.emitError("expected an input of rank 1 or more and static shape");
+  int64_t n = in.getShape().back();
+  int64_t k =
+      l.iArgs().empty() ? static_cast<int64_t>(l.tArg(0, 1)) : l.iArg(0, 1);
+  if (k < 0 || k > n)
+    return l.emitError("k = ") << k << " is outside [0, " << n << "]";
+  if (l.numResults() != 2)
+    return l.emitError("expected values and indices results");
+  RankedTensorType valuesType = l.resultType(0), indicesType = l.resultType(1);
+  if (valuesType.getShape().back() != k ||
+      !isa<IntegerType>(indicesType.getElementType()))
+    return l.emitError("the results must have k = ")
+           << k << " elements per row and integer indices";
+  Value ranks = rowRanks(l.b, l.loc, l.input(0), /*descending=*/true,
+                         l.isUnsignedInput(0));
+  auto [values, indices] = selectByRank(l.b, l.loc, l.input(0), ranks, k,
+                                        Value(), indicesType.getElementType());
+  results.push_back(values);
+  results.push_back(indices);
+  return success();
+}
+
+/// nth_element: per row of the last dimension, the element at position n
+/// of the row sorted ascending (or descending with `reverse`).
+LogicalResult lowerNthElement(ExecLowering &l,
+                              SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0);
+  if (in.getRank() == 0 || !in.hasStaticShape())
+    return l.emitError("expected an input of rank 1 or more and static shape");
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType nType = l.inputType(1);
+  SmallVector<Value> zeros(nType.getRank(),
+                           arith::ConstantIndexOp::create(b, loc, 0));
+  Value n = tensor::ExtractOp::create(b, loc, l.input(1), zeros);
+  if (!isa<IntegerType>(n.getType()))
+    return l.emitError("n must be an integer");
+  n = n.getType().getIntOrFloatBitWidth() < 64
+          ? arith::ExtSIOp::create(b, loc, b.getI64Type(), n).getResult()
+          : n;
+  int64_t rowLength = in.getShape().back();
+  Value inRange = arith::AndIOp::create(
+      b, loc,
+      arith::CmpIOp::create(
+          b, loc, arith::CmpIPredicate::sge, n,
+          arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(0))),
+      arith::CmpIOp::create(
+          b, loc, arith::CmpIPredicate::slt, n,
+          arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(rowLength))));
+  l.checkAtRunTime(inRange, "n is outside the row of " + Twine(rowLength));
+  bool reverse = l.iArg(0, 0) != 0 || l.bArg(0, false);
+  Value ranks = rowRanks(b, loc, l.input(0), /*descending=*/reverse,
+                         l.isUnsignedInput(0));
+  results.push_back(
+      selectByRank(b, loc, l.input(0), ranks, 1, n, Type()).first);
+  return success();
+}
+
+} // namespace
+
+void mlir::nd4j::populateExecToLinalgSelect(ExecLoweringTable &table) {
+  table.add("top_k", lowerTopK);
+  table.add("nth_element", lowerNthElement);
+}
