@@ -534,3 +534,13 @@ LogicalResult HsvToRgbOp::inferReturnTypes(MLIRContext *,
                                            SmallVectorImpl<Type> &out) {
   return inferColorSpace(loc, a.getInput(), a.getDimC(), out);
 }
+
+LogicalResult AdjustHueOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> loc,
+                                            Adaptor a,
+                                            SmallVectorImpl<Type> &out) {
+  RankedTensorType delta = ranked(a.getDelta());
+  if (!delta.hasStaticShape() || delta.getNumElements() != 1)
+    return fail(loc, "delta must be one value, got ", a.getDelta().getType());
+  return inferColorSpace(loc, a.getInput(), a.getDimC(), out);
+}

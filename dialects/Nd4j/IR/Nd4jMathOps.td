@@ -149,6 +149,25 @@ def Nd4j_NthElementOp : Nd4j_TypedOp<"nth_element"> {
   let iArgs = ["reverse"];
 }
 
+def Nd4j_AdjustHueOp : Nd4j_TypedOp<"adjust_hue"> {
+  let summary = "shifts the hue of RGB images";
+  let description = [{
+    `delta` is a scalar in [-1, 1]; the channels are dimension `dimC`. As
+    TensorFlow's AdjustHue: each pixel's hue (from the order of its
+    channels and where the middle one lies between the smallest and the
+    largest) turns by `delta` of a full turn; the smallest and largest
+    channel values stay.
+
+    ```mlir
+    %y = nd4j.adjust_hue %x, %d {dimC = 2 : i64} : (tensor<8x8x3xf32>, tensor<f32>) -> tensor<8x8x3xf32>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$delta,
+                       Nd4j_I64Attr:$dimC);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let iArgs = ["dimC"];
+}
+
 def Nd4j_CompareAndBitpackOp : Nd4j_TypedOp<"compare_and_bitpack"> {
   let summary = "packs input > threshold into the bits of bytes";
   let description = [{

@@ -357,6 +357,8 @@ def Nd4j_CastOp : Nd4j_TypedOp<"cast"> {
 // comparisons (bool result) and the logical ops.
 def Nd4j_MinimumOp : Nd4j_BroadcastBinaryOp<"minimum", "element-wise minimum">;
 def Nd4j_MaximumOp : Nd4j_BroadcastBinaryOp<"maximum", "element-wise maximum">;
+def Nd4j_ModOp : Nd4j_BroadcastBinaryOp<"mod",
+    "remainder with the dividend's sign (C fmod, truncating division)">;
 def Nd4j_FloorModOp : Nd4j_BroadcastBinaryOp<"floormod",
     "remainder with the sign of the divisor (Python's %)">;
 def Nd4j_BooleanAndOp : Nd4j_BroadcastBinaryOp<"boolean_and", "element-wise logical and">;

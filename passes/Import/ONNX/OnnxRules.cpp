@@ -215,7 +215,12 @@ RuleResult mod(ImportNode &node, PatternRewriter &rewriter) {
   if (failed(fmod))
     return RuleResult::Failed;
   RankedTensorType t = node.inputType(0);
-  if (*fmod != 0 || !t || !isa<IntegerType>(t.getElementType()))
+  if (!t)
+    return RuleResult::NotApplicable;
+  // fmod 1: C's fmod (the dividend's sign); 0 (integers only): Python's %.
+  if (*fmod != 0)
+    return binary<ModOp>()(node, rewriter);
+  if (!isa<IntegerType>(t.getElementType()))
     return RuleResult::NotApplicable;
   return binary<FloorModOp>()(node, rewriter);
 }

@@ -290,6 +290,69 @@ RuleResult colorSpace(ImportNode &node, PatternRewriter &rewriter) {
                              i64(rewriter, x.getRank() - 1)));
 }
 
+/// AdjustHue: libnd4j's adjust_hue (TF's kernel), channels last.
+RuleResult adjustHue(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  RankedTensorType delta = node.inputType(1);
+  if (!isFloat(x) || x.getRank() == 0 || !delta || !delta.hasStaticShape() ||
+      delta.getNumElements() != 1)
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<AdjustHueOp>(rewriter, node, node.input(0),
+                                    node.input(1),
+                                    i64(rewriter, x.getRank() - 1)));
+}
+
+/// AdjustSaturation through HSV as TF computes it (channels last): the
+/// saturation scaled and clamped to [0, 1], then back to RGB.
+RuleResult adjustSaturation(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  RankedTensorType amount = node.inputType(1);
+  if (!isFloat(x) || x.getRank() == 0 || x.isDynamicDim(x.getRank() - 1) ||
+      x.getDimSize(x.getRank() - 1) != 3 || !amount ||
+      amount.getNumElements() != 1)
+    return RuleResult::NotApplicable;
+  int64_t rank = x.getRank();
+  auto dimC = i64(rewriter, rank - 1);
+  FailureOr<Value> hsv = build<RgbToHsvOp>(rewriter, node, node.input(0), dimC);
+  if (failed(hsv))
+    return RuleResult::Failed;
+  auto channel = [&](int64_t k) {
+    SmallVector<int64_t> begin(rank, 0), end(rank, 0), strides(rank, 1);
+    int64_t mask = ((int64_t(1) << rank) - 1) & ~(int64_t(1) << (rank - 1));
+    begin[rank - 1] = k;
+    end[rank - 1] = k + 1;
+    return build<StridedSliceOp>(rewriter, node, *hsv, i64(rewriter, mask),
+                                 i64(rewriter, 0), i64(rewriter, mask),
+                                 i64(rewriter, 0), i64(rewriter, 0),
+                                 rewriter.getDenseI64ArrayAttr(begin),
+                                 rewriter.getDenseI64ArrayAttr(end),
+                                 rewriter.getDenseI64ArrayAttr(strides));
+  };
+  FailureOr<Value> parts[3] = {channel(0), channel(1), channel(2)};
+  if (failed(parts[0]) || failed(parts[1]) || failed(parts[2]))
+    return RuleResult::Failed;
+  Value by = node.input(1);
+  if (amount.getElementType() != x.getElementType())
+    by = *build<CastOp>(rewriter, node, by, TypeAttr::get(x.getElementType()));
+  if (amount.getRank() != 0)
+    by = *build<ReshapeOp>(rewriter, node, by,
+                           rewriter.getDenseI64ArrayAttr({}));
+  FailureOr<Value> changed = build<MultiplyOp>(rewriter, node, *parts[1], by);
+  if (succeeded(changed))
+    changed = build<ClipByValueOp>(rewriter, node, *changed, f64(rewriter, 0.0),
+                                   f64(rewriter, 1.0));
+  if (failed(changed))
+    return RuleResult::Failed;
+  parts[1] = changed;
+  FailureOr<Value> joined = build<ConcatOp>(
+      rewriter, node, ValueRange{*parts[0], *parts[1], *parts[2]}, dimC);
+  if (failed(joined))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 build<HsvToRgbOp>(rewriter, node, *joined, dimC));
+}
+
 } // namespace
 
 void mlir::nd4j::tf_rules::registerTfMathRules(const AddRuleFn &add) {
@@ -333,4 +396,6 @@ void mlir::nd4j::tf_rules::registerTfMathRules(const AddRuleFn &add) {
   add("UnsortedSegmentMax", unsortedSegment<UnsortedSegmentMaxOp>);
   add("RGBToHSV", colorSpace<RgbToHsvOp>);
   add("HSVToRGB", colorSpace<HsvToRgbOp>);
+  add("AdjustHue", adjustHue);
+  add("AdjustSaturation", adjustSaturation);
 }

@@ -50,16 +50,38 @@ template <typename OpTy> RuleFn binary(bool floatOnly = false) {
   };
 }
 
-/// RightShift: nd4j's is logical, TF's arithmetic for signed types, so
-/// only unsigned ones map.
+/// RightShift: nd4j's is logical, TF's arithmetic for signed types: a
+/// negative x shifts as ~((~x) >> y), with ~v = -v - 1.
 RuleResult rightShift(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType a = node.inputType(0), b = node.inputType(1);
   if (!a || !b || a.getElementType() != b.getElementType() ||
-      !a.getElementType().isUnsignedInteger())
+      !isa<IntegerType>(a.getElementType()) || a.getElementType().isInteger(1))
     return RuleResult::NotApplicable;
-  return replace(
-      rewriter, node,
-      build<RShiftBitsOp>(rewriter, node, node.input(0), node.input(1)));
+  if (a.getElementType().isUnsignedInteger())
+    return replace(
+        rewriter, node,
+        build<RShiftBitsOp>(rewriter, node, node.input(0), node.input(1)));
+  Type e = a.getElementType();
+  Value one = scalarConstant(rewriter, node.loc, e, 1.0);
+  Value zero = scalarConstant(rewriter, node.loc, e, 0.0);
+  auto bitNot = [&](Value v) -> FailureOr<Value> {
+    FailureOr<Value> n = build<NegOp>(rewriter, node, v);
+    return succeeded(n) ? build<SubtractOp>(rewriter, node, *n, one) : n;
+  };
+  FailureOr<Value> positive =
+      build<RShiftBitsOp>(rewriter, node, node.input(0), node.input(1));
+  FailureOr<Value> inverted = bitNot(node.input(0));
+  FailureOr<Value> shifted =
+      succeeded(inverted)
+          ? build<RShiftBitsOp>(rewriter, node, *inverted, node.input(1))
+          : inverted;
+  FailureOr<Value> negative = succeeded(shifted) ? bitNot(*shifted) : shifted;
+  FailureOr<Value> isNegative =
+      build<LessOp>(rewriter, node, node.input(0), zero);
+  if (failed(positive) || failed(negative) || failed(isNegative))
+    return RuleResult::Failed;
+  return replace(rewriter, node,
+                 buildWhere(rewriter, node, *isNegative, *negative, *positive));
 }
 
 /// DivNoNan: x / y, and 0 where y is 0.
@@ -707,6 +729,9 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   add("Minimum", binary<MinimumOp>());
   add("Pow", binary<PowOp>());
   add("FloorMod", binary<FloorModOp>());
+  // TF's Mod and TruncateMod are C's: the dividend's sign.
+  add("Mod", binary<ModOp>());
+  add("TruncateMod", binary<ModOp>());
   add("Equal", binary<EqualsOp>());
   add("NotEqual", binary<NotEqualsOp>());
   add("Greater", binary<GreaterOp>());
