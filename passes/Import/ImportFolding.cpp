@@ -429,6 +429,20 @@ std::optional<Values> evaluate(Operation *op) {
   }
   if (isa<CastOp>(op))
     return cast(in[0], result);
+  // Products and sums of integer vectors (element counts in shape
+  // arithmetic: TF's boolean_mask computes its reshape from them).
+  if (isa<ReduceProdOp, ReduceSumOp>(op) && !in[0].isFloat &&
+      in[0].type.getRank() <= 1 && result.getNumElements() == 1) {
+    bool product = isa<ReduceProdOp>(op);
+    int64_t acc = product ? 1 : 0;
+    for (int64_t v : in[0].ints)
+      acc = product ? static_cast<int64_t>(uint64_t(acc) * uint64_t(v))
+                    : static_cast<int64_t>(uint64_t(acc) + uint64_t(v));
+    Values out;
+    out.type = result;
+    out.ints = {acc};
+    return out;
+  }
   if (isa<ReshapeOp>(op)) {
     Values out = in[0];
     out.type = result;

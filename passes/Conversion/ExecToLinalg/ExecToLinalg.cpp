@@ -184,6 +184,19 @@ StringAttr getValueName(Value value, Builder &b) {
 FailureOr<TypedAttr> getSignlessElements(ElementsAttr value) {
   auto type = cast<RankedTensorType>(value.getType());
   auto signless = cast<RankedTensorType>(getSignlessType(type));
+  // Bool blobs (one byte per element, as the importers write them) become
+  // dense: the LLVM lowering of globals takes no resource of i1.
+  if (auto blob = dyn_cast<DenseResourceElementsAttr>(value);
+      blob && type.getElementType().isInteger(1)) {
+    AsmResourceBlob *data = blob.getRawHandle().getBlob();
+    if (!data ||
+        static_cast<int64_t>(data->getData().size()) != type.getNumElements())
+      return failure();
+    SmallVector<bool> bits;
+    for (char c : data->getData())
+      bits.push_back(c != 0);
+    return cast<TypedAttr>(DenseElementsAttr::get(type, ArrayRef<bool>(bits)));
+  }
   if (signless == type)
     return cast<TypedAttr>(value);
   if (auto dense = dyn_cast<DenseElementsAttr>(value))

@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "passes/Conversion/ExecToLinalg/ExecLowering.h"
 
 using namespace mlir;
@@ -229,9 +230,116 @@ LogicalResult lowerNthElement(ExecLowering &l,
   return success();
 }
 
+/// Where with only a condition: the coordinates of its non-zero elements,
+/// [count, rank] in row-major order. The count (a reduction) sizes the
+/// result, known only at run time; one sequential pass over the elements
+/// writes each non-zero element's coordinates into the next row.
+LogicalResult lowerWhere(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  if (l.numInputs() != 1)
+    return l.emitError("only the one-input form (coordinates of the "
+                       "non-zero elements) is lowered; the three-input form "
+                       "imports as select");
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  int64_t rank = in.getRank();
+  if (!in.hasStaticShape())
+    return l.emitError("the condition must have a static shape");
+  if (type.getRank() != 2 ||
+      (!type.isDynamicDim(1) && type.getDimSize(1) != rank) ||
+      !isa<IntegerType>(type.getElementType()))
+    return l.emitError("the result must be integer coordinates [count, ")
+           << rank << "]";
+  Type coordType = type.getElementType();
+  Value x = l.input(0);
+  Type elem = in.getElementType();
+  auto nonZero = [&](OpBuilder &nb, Location nl, Value v) -> Value {
+    if (isa<FloatType>(elem))
+      return arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::UNE, v,
+                                   createScalar(nb, nl, elem, 0));
+    return arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::ne, v,
+                                 createScalar(nb, nl, elem, 0));
+  };
+  // The count: a reduction of all elements to a scalar.
+  Type i64 = b.getI64Type();
+  auto scalarType = RankedTensorType::get({}, i64);
+  Value zero64 = arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+  Value init =
+      linalg::FillOp::create(
+          b, loc, ValueRange{zero64},
+          ValueRange{tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{}, i64)})
+          .getResult(0);
+  SmallVector<AffineMap> maps = {
+      b.getMultiDimIdentityMap(rank),
+      AffineMap::get(rank, 0, ArrayRef<AffineExpr>{}, b.getContext())};
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::reduction);
+  Value countTensor =
+      linalg::GenericOp::create(
+          b, loc, scalarType, ValueRange{x}, ValueRange{init}, maps, iterators,
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            Value one =
+                arith::ExtUIOp::create(nb, nl, i64, nonZero(nb, nl, args[0]));
+            linalg::YieldOp::create(
+                nb, nl,
+                arith::AddIOp::create(nb, nl, args[1], one).getResult());
+          })
+          .getResult(0);
+  Value count = arith::IndexCastOp::create(
+      b, loc, b.getIndexType(),
+      tensor::ExtractOp::create(b, loc, countTensor, ValueRange{}));
+  SmallVector<Value> dynamicSizes = {count};
+  if (type.isDynamicDim(1))
+    dynamicSizes.push_back(arith::ConstantIndexOp::create(b, loc, rank));
+  Value out =
+      tensor::EmptyOp::create(b, loc, type.getShape(), coordType, dynamicSizes);
+  // One pass in row-major order: (result, next row).
+  int64_t total = in.getNumElements();
+  Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+  Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+  auto loop = scf::ForOp::create(
+      b, loc, c0, arith::ConstantIndexOp::create(b, loc, total), c1,
+      ValueRange{out, c0},
+      [&](OpBuilder &nb, Location nl, Value iv, ValueRange args) {
+        // Coordinates of element iv.
+        SmallVector<Value> coords(rank);
+        Value rest = iv;
+        for (int64_t d = rank - 1; d >= 0; --d) {
+          Value size = arith::ConstantIndexOp::create(nb, nl, in.getDimSize(d));
+          coords[d] = arith::RemUIOp::create(nb, nl, rest, size);
+          rest = arith::DivUIOp::create(nb, nl, rest, size);
+        }
+        Value v = tensor::ExtractOp::create(nb, nl, x, coords);
+        auto branch = scf::IfOp::create(
+            nb, nl, nonZero(nb, nl, v),
+            [&](OpBuilder &tb, Location tl) {
+              Value acc = args[0];
+              for (int64_t d = 0; d < rank; ++d) {
+                Value c =
+                    arith::IndexCastOp::create(tb, tl, coordType, coords[d]);
+                acc = tensor::InsertOp::create(
+                    tb, tl, c, acc,
+                    ValueRange{args[1],
+                               arith::ConstantIndexOp::create(tb, tl, d)});
+              }
+              Value next = arith::AddIOp::create(
+                  tb, tl, args[1], arith::ConstantIndexOp::create(tb, tl, 1));
+              scf::YieldOp::create(tb, tl, ValueRange{acc, next});
+            },
+            [&](OpBuilder &eb, Location el) {
+              scf::YieldOp::create(eb, el, ValueRange{args[0], args[1]});
+            });
+        scf::YieldOp::create(nb, nl, branch.getResults());
+      });
+  results.push_back(loop.getResult(0));
+  return success();
+}
+
 } // namespace
 
 void mlir::nd4j::populateExecToLinalgSelect(ExecLoweringTable &table) {
   table.add("top_k", lowerTopK);
   table.add("nth_element", lowerNthElement);
+  table.add("Where", lowerWhere);
+  table.setDynamicReady("Where");
 }

@@ -633,6 +633,32 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
   // [0:2], HW)) keep N and C even where they are known only at run time.
   std::optional<SmallVector<ShapeElement>> sizeElements =
       hasSizes ? evalShapeElements(node.input(sizesIndex)) : std::nullopt;
+  // Constant sizes that fix a batch or channel count known only at run time
+  // (a graph exported at batch 1): the input is reshaped to that count,
+  // which checks it at run time, naming the node.
+  Value input = node.input(0);
+  if (sizeElements && sizeElements->size() == 4 &&
+      (x.isDynamicDim(0) || x.isDynamicDim(1))) {
+    SmallVector<int64_t> fixed(x.getShape());
+    bool all = true;
+    for (int64_t d = 0; d < 4; ++d) {
+      if (!x.isDynamicDim(d))
+        continue;
+      const ShapeElement &e = (*sizeElements)[d];
+      if (d < 2 && e.isConstant() && e.value > 0)
+        fixed[d] = e.value;
+      else
+        all = false;
+    }
+    if (all) {
+      FailureOr<Value> reshaped = build<ReshapeOp>(
+          rewriter, node, input, rewriter.getDenseI64ArrayAttr(fixed));
+      if (failed(reshaped))
+        return RuleResult::Failed;
+      input = *reshaped;
+      x = cast<RankedTensorType>(input.getType());
+    }
+  }
   // N and C must be kept: by the declared result, else by the sizes (ONNX's
   // shape inference leaves the result unknown when the sizes are computed
   // in the graph, even where they fold).
@@ -732,9 +758,8 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
                                   rewriter.getDenseI64ArrayAttr({1}))
           : FailureOr<Value>(
                 i64VectorConstant(rewriter, node.loc, constantSizes));
-  FailureOr<Value> image =
-      build<PermuteOp>(rewriter, node, node.input(0),
-                       rewriter.getDenseI64ArrayAttr({0, 2, 3, 1}));
+  FailureOr<Value> image = build<PermuteOp>(
+      rewriter, node, input, rewriter.getDenseI64ArrayAttr({0, 2, 3, 1}));
   if (failed(hw) || failed(image))
     return RuleResult::Failed;
   FailureOr<Value> y = build<ImageResizeOp>(

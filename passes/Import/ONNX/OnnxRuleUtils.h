@@ -34,7 +34,9 @@ struct ShapeElement {
   Value of;
   int64_t dim = -1;
   bool isConstant() const { return !of; }
-  bool isDimOf(Value v, int64_t d) const { return of == v && dim == d; }
+  /// Whether this is dimension `d` of `v`, or of a value `v` is a cast of
+  /// (or that is a cast of `v`): casts keep the shape.
+  bool isDimOf(Value v, int64_t d) const;
 };
 
 /// The elements of a rank-0 or rank-1 integer value built from constants

@@ -1841,6 +1841,18 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   registerOnnxIndexRules(add);
 }
 
+bool mlir::nd4j::onnx_rules::ShapeElement::isDimOf(Value v, int64_t d) const {
+  auto source = [](Value x) {
+    while (x)
+      if (auto cast = x.getDefiningOp<CastOp>())
+        x = cast.getInput();
+      else
+        break;
+    return x;
+  };
+  return of && dim == d && source(of) == source(v);
+}
+
 std::optional<SmallVector<mlir::nd4j::onnx_rules::ShapeElement>>
 mlir::nd4j::onnx_rules::evalShapeElements(Value v) {
   auto type = dyn_cast<RankedTensorType>(v.getType());
