@@ -129,6 +129,7 @@ void populateExecToLinalgShape(ExecLoweringTable &table);
 void populateExecToLinalgReduce(ExecLoweringTable &table);
 void populateExecToLinalgConv(ExecLoweringTable &table);
 void populateExecToLinalgSelect(ExecLoweringTable &table);
+void populateExecToLinalgLinalg(ExecLoweringTable &table);
 void populateExecToLinalgResize(ExecLoweringTable &table);
 void populateExecToLinalgScatter(ExecLoweringTable &table);
 

@@ -147,6 +147,7 @@ const ExecLoweringTable &mlir::nd4j::getExecLoweringTable() {
     populateExecToLinalgResize(t);
     populateExecToLinalgScatter(t);
     populateExecToLinalgSelect(t);
+    populateExecToLinalgLinalg(t);
     return t;
   }();
   return table;
