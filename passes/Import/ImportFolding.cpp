@@ -429,15 +429,22 @@ std::optional<Values> evaluate(Operation *op) {
   }
   if (isa<CastOp>(op))
     return cast(in[0], result);
-  // Products and sums of integer vectors (element counts in shape
-  // arithmetic: TF's boolean_mask computes its reshape from them).
-  if (isa<ReduceProdOp, ReduceSumOp>(op) && !in[0].isFloat &&
-      in[0].type.getRank() <= 1 && result.getNumElements() == 1) {
+  // Products, sums, maxima and minima of all the elements of an integer
+  // tensor to one value (element counts in shape arithmetic: TF's
+  // boolean_mask computes its reshape from them, confusion_matrix its
+  // class count).
+  if (isa<ReduceProdOp, ReduceSumOp, ReduceMaxOp, ReduceMinOp>(op) &&
+      !in[0].isFloat && result.getNumElements() == 1 &&
+      (in[0].size() > 0 || isa<ReduceProdOp, ReduceSumOp>(op))) {
     bool product = isa<ReduceProdOp>(op);
-    int64_t acc = product ? 1 : 0;
+    bool sum = isa<ReduceSumOp>(op);
+    bool isMax = isa<ReduceMaxOp>(op);
+    int64_t acc = product ? 1 : sum ? 0 : in[0].ints[0];
     for (int64_t v : in[0].ints)
       acc = product ? static_cast<int64_t>(uint64_t(acc) * uint64_t(v))
-                    : static_cast<int64_t>(uint64_t(acc) + uint64_t(v));
+            : sum   ? static_cast<int64_t>(uint64_t(acc) + uint64_t(v))
+            : isMax ? std::max(acc, v)
+                    : std::min(acc, v);
     Values out;
     out.type = result;
     out.ints = {acc};

@@ -477,6 +477,22 @@ Attribute scalarConstantValue(Value v) {
 RuleResult fill(ImportNode &node, PatternRewriter &rewriter) {
   FailureOr<SmallVector<int64_t>> dims = node.getConstantInts(0);
   Attribute value = scalarConstantValue(node.input(1));
+  RankedTensorType dimsType = node.inputType(0);
+  if (failed(dims) && value && dimsType && dimsType.getRank() == 1 &&
+      dimsType.hasStaticShape()) {
+    // A constant value over a run-time shape: nd4j's fill.
+    double v;
+    if (auto f = dyn_cast<FloatAttr>(value))
+      v = f.getValueAsDouble();
+    else if (auto i = dyn_cast<IntegerAttr>(value))
+      v = static_cast<double>(i.getValue().getSExtValue());
+    else
+      return RuleResult::NotApplicable;
+    return replace(
+        rewriter, node,
+        build<FillOp>(rewriter, node, node.input(0), f64(rewriter, v),
+                      TypeAttr::get(cast<TypedAttr>(value).getType())));
+  }
   if (failed(dims) || !value ||
       llvm::any_of(*dims, [](int64_t d) { return d < 0; }))
     return RuleResult::NotApplicable;

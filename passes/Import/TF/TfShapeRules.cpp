@@ -436,6 +436,20 @@ RuleResult scatterNdNew(ImportNode &node, PatternRewriter &rewriter) {
                                        node.input(1)));
 }
 
+/// SparseTensorDenseAdd(indices, values, shape, dense): the sparse values
+/// summed into the dense tensor at their coordinates (scatter_nd_add; the
+/// shape is the dense tensor's).
+RuleResult sparseTensorDenseAdd(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType dense = node.inputType(3);
+  RankedTensorType values = node.inputType(1);
+  if (!dense || !values || !node.inputType(0) ||
+      values.getElementType() != dense.getElementType())
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 build<ScatterNdAddOp>(rewriter, node, node.input(3),
+                                       node.input(0), node.input(1)));
+}
+
 /// Where(condition) alone: the coordinates of its non-zero elements.
 RuleResult whereIndices(ImportNode &node, PatternRewriter &rewriter) {
   if (node.getNumInputs() != 1 || !node.inputType(0))
@@ -576,6 +590,7 @@ void mlir::nd4j::tf_rules::registerTfShapeRules(const AddRuleFn &add) {
         "TensorScatterSub", "TensorScatterUpdate"})
     add(op, scatterNd);
   add("ScatterNd", scatterNdNew);
+  add("SparseTensorDenseAdd", sparseTensorDenseAdd);
   for (StringRef op : {"ScatterAdd", "ScatterSub", "ScatterMul", "ScatterDiv",
                        "ScatterMin", "ScatterMax", "ScatterUpdate"})
     add(op, scatterRows);
