@@ -16,6 +16,8 @@
 #include "passes/Import/ImportFolding.h"
 
 #include "dialects/Nd4j/IR/Nd4jOps.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/PatternMatch.h"
 #include <cmath>
 
@@ -24,6 +26,8 @@ using namespace mlir::nd4j;
 
 namespace {
 constexpr int64_t kMaxElements = 4096;
+/// Resource blobs read for folding: integer index data, not weights.
+constexpr int64_t kMaxBlobElements = 256;
 
 /// A small constant tensor's values: integers (bool as 0/1) or floating
 /// point, in row-major order.
@@ -53,11 +57,35 @@ std::optional<Values> read(Value v) {
       type.getNumElements() > kMaxElements ||
       !isFoldableElement(type.getElementType()))
     return std::nullopt;
+  Values out;
+  out.type = type;
+  // Small integer blobs (little-endian elements, as the importers write
+  // them): index and count arithmetic. Weights stay blobs.
+  if (auto blob = dyn_cast<DenseResourceElementsAttr>(c.getValue())) {
+    auto it = dyn_cast<IntegerType>(type.getElementType());
+    AsmResourceBlob *data = blob.getRawHandle().getBlob();
+    if (!it || !data || it.getWidth() % 8 != 0 ||
+        type.getNumElements() > kMaxBlobElements)
+      return std::nullopt;
+    ArrayRef<char> bytes = data->getData();
+    size_t width = it.getWidth() / 8;
+    if (bytes.size() != width * type.getNumElements())
+      return std::nullopt;
+    for (int64_t i = 0; i < type.getNumElements(); ++i) {
+      uint64_t raw = 0;
+      for (size_t k = 0; k < width; ++k)
+        raw |= uint64_t(static_cast<unsigned char>(bytes[i * width + k]))
+               << (8 * k);
+      APInt x(it.getWidth(), raw);
+      out.ints.push_back(it.isUnsigned()
+                             ? static_cast<int64_t>(x.getZExtValue())
+                             : x.getSExtValue());
+    }
+    return out;
+  }
   auto dense = dyn_cast<DenseElementsAttr>(c.getValue());
   if (!dense)
     return std::nullopt;
-  Values out;
-  out.type = type;
   if (auto it = dyn_cast<IntegerType>(type.getElementType())) {
     for (const APInt &x : dense.getValues<APInt>())
       out.ints.push_back(it.isUnsigned() || it.getWidth() == 1

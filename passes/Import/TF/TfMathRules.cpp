@@ -267,16 +267,79 @@ RuleResult segment(ImportNode &node, PatternRewriter &rewriter) {
 /// Unsorted segments with a constant count. For an empty segment libnd4j's
 /// maximum is the negated largest value: TF's lowest value for
 /// floating-point types only.
+/// Ids of any rank (data's leading dimensions) are flattened to a vector,
+/// and data's leading dimensions with them.
 template <typename OpTy>
 RuleResult unsortedSegment(ImportNode &node, PatternRewriter &rewriter) {
   FailureOr<SmallVector<int64_t>> count = node.getConstantInts(2);
-  if (!vectorIds(node) || failed(count) || count->size() != 1 ||
+  RankedTensorType data = node.inputType(0), ids = node.inputType(1);
+  if (!data || !ids || !isa<IntegerType>(ids.getElementType()) ||
+      !ids.hasStaticShape() || data.getRank() < ids.getRank() ||
+      failed(count) || count->size() != 1 ||
       (std::is_same_v<OpTy, UnsortedSegmentMaxOp> &&
        !isFloat(node.inputType(0))))
     return RuleResult::NotApplicable;
+  Value x = node.input(0), segments = node.input(1);
+  if (ids.getRank() != 1) {
+    SmallVector<int64_t> shape = {ids.getNumElements()};
+    llvm::append_range(shape, data.getShape().drop_front(ids.getRank()));
+    if (llvm::any_of(shape, ShapedType::isDynamic))
+      return RuleResult::NotApplicable;
+    FailureOr<Value> flatIds =
+        build<ReshapeOp>(rewriter, node, segments,
+                         rewriter.getDenseI64ArrayAttr({ids.getNumElements()}));
+    FailureOr<Value> flatData = build<ReshapeOp>(
+        rewriter, node, x, rewriter.getDenseI64ArrayAttr(shape));
+    if (failed(flatIds) || failed(flatData))
+      return RuleResult::Failed;
+    x = *flatData;
+    segments = *flatIds;
+  }
+  return replace(
+      rewriter, node,
+      build<OpTy>(rewriter, node, x, segments, i64(rewriter, (*count)[0])));
+}
+
+/// Bincount(arr, size, weights): per value v in [0, size), the count of
+/// arr's elements equal to v (or the sum of their weights); values outside
+/// are dropped. An unsorted segment sum of ones (or the weights) by arr.
+RuleResult bincount(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType arr = node.inputType(0), weights = node.inputType(2);
+  FailureOr<SmallVector<int64_t>> size = node.getConstantInts(1);
+  auto result = dyn_cast<ShapedType>(node.resultType(0));
+  if (!arr || !arr.hasStaticShape() || !weights || failed(size) ||
+      size->size() != 1 || (*size)[0] < 0 || !result)
+    return RuleResult::NotApplicable;
+  Type elem = result.getElementType();
+  Value values;
+  if (weights.hasStaticShape() && weights.getNumElements() == 0) {
+    auto type = RankedTensorType::get(arr.getShape(), elem);
+    Attribute one = isa<FloatType>(elem)
+                        ? Attribute(rewriter.getFloatAttr(elem, 1.0))
+                        : Attribute(rewriter.getIntegerAttr(elem, 1));
+    values =
+        ConstantOp::create(rewriter, node.loc, type,
+                           DenseElementsAttr::get(type, one), StringAttr());
+  } else if (weights == RankedTensorType::get(arr.getShape(), elem)) {
+    values = node.input(2);
+  } else {
+    return RuleResult::NotApplicable;
+  }
+  Value ids = node.input(0);
+  if (arr.getRank() != 1) {
+    int64_t n = arr.getNumElements();
+    FailureOr<Value> flatIds = build<ReshapeOp>(
+        rewriter, node, ids, rewriter.getDenseI64ArrayAttr({n}));
+    FailureOr<Value> flatValues = build<ReshapeOp>(
+        rewriter, node, values, rewriter.getDenseI64ArrayAttr({n}));
+    if (failed(flatIds) || failed(flatValues))
+      return RuleResult::Failed;
+    ids = *flatIds;
+    values = *flatValues;
+  }
   return replace(rewriter, node,
-                 build<OpTy>(rewriter, node, node.input(0), node.input(1),
-                             i64(rewriter, (*count)[0])));
+                 build<UnsortedSegmentSumOp>(rewriter, node, values, ids,
+                                             i64(rewriter, (*size)[0])));
 }
 
 /// RGBToHSV/HSVToRGB: TF's channels are the last dimension.
@@ -391,6 +454,7 @@ void mlir::nd4j::tf_rules::registerTfMathRules(const AddRuleFn &add) {
   add("SegmentMax", segment<SegmentMaxOp>);
   add("SegmentMean", segment<SegmentMeanOp>);
   add("UnsortedSegmentSum", unsortedSegment<UnsortedSegmentSumOp>);
+  add("Bincount", bincount);
   add("UnsortedSegmentProd", unsortedSegment<UnsortedSegmentProdOp>);
   add("UnsortedSegmentMin", unsortedSegment<UnsortedSegmentMinOp>);
   add("UnsortedSegmentMax", unsortedSegment<UnsortedSegmentMaxOp>);
