@@ -521,6 +521,130 @@ LogicalResult lowerCholesky(ExecLowering &l, SmallVectorImpl<Value> &results) {
   return success();
 }
 
+/// The singular values of `a` ([m, n], m >= n) in descending order ([n]):
+/// one-sided Jacobi (Hestenes) rotates pairs of columns until they are
+/// orthogonal (a fixed number of sweeps, plenty for the small matrices this
+/// serves), then the column norms are the singular values.
+Value singularValues(M &m, Value a, int64_t rows, int64_t cols) {
+  constexpr int64_t kSweeps = 24;
+  auto dot = [&](M &mm, Value t, Value p, Value q) {
+    return loop(mm, mm.c(0), mm.c(rows), {mm.f(0)},
+                [&](M &mi, Value i, ValueRange acc) {
+                  return SmallVector<Value>{
+                      mi.add(acc[0], mi.mul(mi.get(t, i, p), mi.get(t, i, q)))};
+                })[0];
+  };
+  Value A =
+      loop(m, m.c(0), m.c(kSweeps), {a}, [&](M &ms, Value, ValueRange sw) {
+        return loop(
+            ms, ms.c(0), ms.c(cols), {sw[0]},
+            [&](M &mp, Value p, ValueRange sp) {
+              return loop(
+                  mp, mp.addi(p, mp.c(1)), mp.c(cols), {sp[0]},
+                  [&](M &mq, Value q, ValueRange sq) -> SmallVector<Value> {
+                    Value t = sq[0];
+                    Value alpha = dot(mq, t, p, p);
+                    Value beta = dot(mq, t, q, q);
+                    Value gamma = dot(mq, t, p, q);
+                    // tan of the angle that zeroes gamma; 0 when the
+                    // columns are already orthogonal.
+                    Value zero = mq.f(0), one = mq.f(1);
+                    Value orthogonal = arith::CmpFOp::create(
+                        mq.b, mq.loc, arith::CmpFPredicate::OEQ, gamma, zero);
+                    Value safeGamma = arith::SelectOp::create(
+                        mq.b, mq.loc, orthogonal, one, gamma);
+                    Value zeta =
+                        mq.div(mq.sub(beta, alpha), mq.mul(mq.f(2), safeGamma));
+                    Value absZeta = math::AbsFOp::create(mq.b, mq.loc, zeta);
+                    Value root = math::SqrtOp::create(
+                        mq.b, mq.loc, mq.add(one, mq.mul(zeta, zeta)));
+                    Value sign =
+                        math::CopySignOp::create(mq.b, mq.loc, one, zeta);
+                    Value tn = mq.div(sign, mq.add(absZeta, root));
+                    tn = arith::SelectOp::create(mq.b, mq.loc, orthogonal, zero,
+                                                 tn);
+                    Value c = mq.div(
+                        one, math::SqrtOp::create(mq.b, mq.loc,
+                                                  mq.add(one, mq.mul(tn, tn))));
+                    Value sn = mq.mul(c, tn);
+                    return loop(
+                        mq, mq.c(0), mq.c(rows), {t},
+                        [&](M &mi, Value i, ValueRange u) {
+                          Value ap = mi.get(u[0], i, p);
+                          Value aq = mi.get(u[0], i, q);
+                          Value r = mi.set(
+                              u[0], mi.sub(mi.mul(c, ap), mi.mul(sn, aq)), i,
+                              p);
+                          return SmallVector<Value>{mi.set(
+                              r, mi.add(mi.mul(sn, ap), mi.mul(c, aq)), i, q)};
+                        });
+                  });
+            });
+      })[0];
+  Value values =
+      tensor::EmptyOp::create(m.b, m.loc, ArrayRef<int64_t>{cols}, m.elem);
+  values =
+      loop(m, m.c(0), m.c(cols), {values}, [&](M &mj, Value j, ValueRange t) {
+        return SmallVector<Value>{mj.set(
+            t[0], math::SqrtOp::create(mj.b, mj.loc, dot(mj, A, j, j)), j)};
+      })[0];
+  // Selection sort, descending.
+  return loop(
+      m, m.c(0), m.c(cols), {values}, [&](M &mi, Value i, ValueRange t) {
+        SmallVector<Value> best = loop(
+            mi, mi.addi(i, mi.c(1)), mi.c(cols), {mi.get(t[0], i), i},
+            [&](M &mj, Value j, ValueRange bt) -> SmallVector<Value> {
+              Value v = mj.get(t[0], j);
+              Value larger = arith::CmpFOp::create(
+                  mj.b, mj.loc, arith::CmpFPredicate::OGT, v, bt[0]);
+              return {arith::SelectOp::create(mj.b, mj.loc, larger, v, bt[0]),
+                      arith::SelectOp::create(mj.b, mj.loc, larger, j, bt[1])};
+            });
+        Value vi = mi.get(t[0], i);
+        Value r = mi.set(t[0], best[0], i);
+        return SmallVector<Value>{mi.set(r, vi, best[1])};
+      })[0];
+}
+
+/// svd, singular values only (calcUV 0): [..., m, n] -> [..., min(m, n)].
+LogicalResult lowerSvd(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  RankedTensorType in = l.inputType(0);
+  int64_t rank = in.getRank();
+  if (rank < 2 || !in.hasStaticShape() || !isa<FloatType>(in.getElementType()))
+    return l.emitError("expected floating-point matrices [..., m, n]");
+  if (l.iArg(1, 0) != 0 || l.numResults() != 1)
+    return l.emitError("only the singular values (calcUV 0) are lowered");
+  int64_t rows = in.getDimSize(rank - 2), cols = in.getDimSize(rank - 1);
+  bool wide = rows < cols;
+  int64_t r = wide ? cols : rows, c = wide ? rows : cols;
+  Type elem = in.getElementType();
+  SmallVector<Value> outs = forEachMatrix(
+      l.b, l.loc, elem, {asBatch(l.b, l.loc, l.input(0))},
+      {RankedTensorType::get({c}, elem)},
+      [&](M &m, ValueRange a) -> SmallVector<Value> {
+        Value mat = a[0];
+        if (wide) {
+          // The transpose has the same singular values.
+          Value t = tensor::EmptyOp::create(m.b, m.loc, ArrayRef<int64_t>{r, c},
+                                            elem);
+          mat =
+              loop(m, m.c(0), m.c(r), {t}, [&](M &mi, Value i, ValueRange ti) {
+                return loop(mi, mi.c(0), mi.c(c), {ti[0]},
+                            [&](M &mj, Value j, ValueRange tj) {
+                              return SmallVector<Value>{
+                                  mj.set(tj[0], mj.get(a[0], j, i), i, j)};
+                            });
+              })[0];
+        }
+        return {singularValues(m, mat, r, c)};
+      });
+  Value res = fromBatch(l.b, l.loc, outs[0], l.resultType());
+  if (!res)
+    return l.emitError("the result must be [..., min(m, n)]");
+  results.push_back(res);
+  return success();
+}
+
 } // namespace
 
 void mlir::nd4j::populateExecToLinalgLinalg(ExecLoweringTable &table) {
@@ -537,4 +661,5 @@ void mlir::nd4j::populateExecToLinalgLinalg(ExecLoweringTable &table) {
   });
   table.add("triangular_solve", lowerTriangularSolve);
   table.add("cholesky", lowerCholesky);
+  table.add("svd", lowerSvd);
 }

@@ -11,5 +11,8 @@ nd4j_exec.graph @linalg {
   %tri = nd4j_exec.node "triangular_solve" <custom>(%a, %b) b_args [true, false] {name = "tri"} : (tensor<2x3x3xf64>, tensor<2x3x1xf64>) -> tensor<2x3x1xf64>
   %tru = nd4j_exec.node "triangular_solve" <custom>(%a, %b) b_args [false, true] {name = "tru"} : (tensor<2x3x3xf64>, tensor<2x3x1xf64>) -> tensor<2x3x1xf64>
   %ch = nd4j_exec.node "cholesky" <custom>(%a) {name = "ch"} : (tensor<2x3x3xf64>) -> tensor<2x3x3xf64>
-  nd4j_exec.return %det, %lu, %p, %x, %xt, %inv, %tri, %tru, %ch : tensor<2xf64>, tensor<2x3x3xf64>, tensor<2x3xi32>, tensor<2x3x1xf64>, tensor<2x3x1xf64>, tensor<2x3x3xf64>, tensor<2x3x1xf64>, tensor<2x3x1xf64>, tensor<2x3x3xf64>
+  %s = nd4j_exec.node "svd" <custom>(%a) i_args [0, 0, 16] {name = "s"} : (tensor<2x3x3xf64>) -> tensor<2x3xf64>
+  %w = nd4j_exec.constant "w" dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]> : tensor<2x3xf64>
+  %sw = nd4j_exec.node "svd" <custom>(%w) i_args [0, 0, 16] {name = "sw"} : (tensor<2x3xf64>) -> tensor<2xf64>
+  nd4j_exec.return %det, %lu, %p, %x, %xt, %inv, %tri, %tru, %ch, %s, %sw : tensor<2xf64>, tensor<2x3x3xf64>, tensor<2x3xi32>, tensor<2x3x1xf64>, tensor<2x3x1xf64>, tensor<2x3x3xf64>, tensor<2x3x1xf64>, tensor<2x3x1xf64>, tensor<2x3x3xf64>, tensor<2x3xf64>, tensor<2xf64>
 }
