@@ -551,11 +551,98 @@ LogicalResult lowerAdjustHue(ExecLowering &l, SmallVectorImpl<Value> &results) {
   return success();
 }
 
+/// extract_image_patches (TF's ExtractImagePatches): NHWC images; output
+/// pixel (i, j) holds the kH x kW window at (i sH - top, j sW - left)
+/// sampled every rate, flattened as (row, column, channel), zeros outside
+/// the image. SAME pads as TF does (the total split with the smaller half
+/// first).
+LogicalResult lowerExtractImagePatches(ExecLowering &l,
+                                       SmallVectorImpl<Value> &results) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType in = l.inputType(0), type = l.resultType();
+  if (in.getRank() != 4 || !in.hasStaticShape() || type.getRank() != 4)
+    return l.emitError("expected static NHWC images");
+  int64_t kH = l.iArg(0, 1), kW = l.iArg(1, 1), sH = l.iArg(2, 1),
+          sW = l.iArg(3, 1), rH = l.iArg(4, 1), rW = l.iArg(5, 1);
+  bool same = l.iArg(6, 0) != 0 || l.bArg(0, false);
+  if (kH < 1 || kW < 1 || sH < 1 || sW < 1 || rH < 1 || rW < 1)
+    return l.emitError("sizes, strides and rates must be positive");
+  int64_t H = in.getDimSize(1), W = in.getDimSize(2), C = in.getDimSize(3);
+  int64_t effH = (kH - 1) * rH + 1, effW = (kW - 1) * rW + 1;
+  int64_t outH = same ? (H + sH - 1) / sH : (H - effH + sH) / sH;
+  int64_t outW = same ? (W + sW - 1) / sW : (W - effW + sW) / sW;
+  outH = std::max<int64_t>(outH, 0);
+  outW = std::max<int64_t>(outW, 0);
+  int64_t top = same ? std::max<int64_t>((outH - 1) * sH + effH - H, 0) / 2 : 0;
+  int64_t left =
+      same ? std::max<int64_t>((outW - 1) * sW + effW - W, 0) / 2 : 0;
+  if (type.getDimSize(0) != in.getDimSize(0) || type.getDimSize(1) != outH ||
+      type.getDimSize(2) != outW || type.getDimSize(3) != kH * kW * C)
+    return l.emitError("the result must be [N, ")
+           << outH << ", " << outW << ", " << kH * kW * C << "]";
+  Value x = l.input(0);
+  Type elem = type.getElementType();
+  SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(4)};
+  SmallVector<utils::IteratorType> iterators(4, utils::IteratorType::parallel);
+  Value out =
+      linalg::GenericOp::create(
+          b, loc, type, ValueRange{}, ValueRange{createEmpty(b, loc, type)},
+          maps, iterators,
+          [&](OpBuilder &nb, Location nl, ValueRange) {
+            Value n = linalg::IndexOp::create(nb, nl, 0);
+            Value i = linalg::IndexOp::create(nb, nl, 1);
+            Value j = linalg::IndexOp::create(nb, nl, 2);
+            Value k = linalg::IndexOp::create(nb, nl, 3);
+            auto cst = [&](int64_t v) { return indexConst(nb, nl, v); };
+            auto mul = [&](Value a, int64_t v) -> Value {
+              return arith::MulIOp::create(nb, nl, a, cst(v));
+            };
+            auto add = [&](Value a, Value c) -> Value {
+              return arith::AddIOp::create(nb, nl, a, c);
+            };
+            Value c = arith::RemUIOp::create(nb, nl, k, cst(C));
+            Value window = arith::DivUIOp::create(nb, nl, k, cst(C));
+            Value a = arith::DivUIOp::create(nb, nl, window, cst(kW));
+            Value bb = arith::RemUIOp::create(nb, nl, window, cst(kW));
+            Value row = arith::SubIOp::create(
+                nb, nl, add(mul(i, sH), mul(a, rH)), cst(top));
+            Value col = arith::SubIOp::create(
+                nb, nl, add(mul(j, sW), mul(bb, rW)), cst(left));
+            auto inside = [&](Value v, int64_t size) -> Value {
+              return arith::AndIOp::create(
+                  nb, nl,
+                  arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::sge, v,
+                                        cst(0)),
+                  arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt, v,
+                                        cst(size)));
+            };
+            Value ok =
+                arith::AndIOp::create(nb, nl, inside(row, H), inside(col, W));
+            auto clamp = [&](Value v, int64_t size) -> Value {
+              return arith::MinSIOp::create(
+                  nb, nl, arith::MaxSIOp::create(nb, nl, v, cst(0)),
+                  cst(std::max<int64_t>(size - 1, 0)));
+            };
+            Value v = tensor::ExtractOp::create(
+                nb, nl, x, ValueRange{n, clamp(row, H), clamp(col, W), c});
+            linalg::YieldOp::create(
+                nb, nl,
+                arith::SelectOp::create(nb, nl, ok, v,
+                                        createScalar(nb, nl, elem, 0))
+                    .getResult());
+          })
+          .getResult(0);
+  results.push_back(out);
+  return success();
+}
+
 } // namespace
 
 void mlir::nd4j::populateExecToLinalgResize(ExecLoweringTable &table) {
   table.add("image_resize", lowerImageResize);
   table.add("adjust_hue", lowerAdjustHue);
+  table.add("extract_image_patches", lowerExtractImagePatches);
   table.add("rgb_to_hsv", [](ExecLowering &l, SmallVectorImpl<Value> &results) {
     return lowerColorSpace(l, results, /*toHsv=*/true);
   });
