@@ -653,6 +653,10 @@ void mlir::nd4j::populateExecToLinalgLinalg(ExecLoweringTable &table) {
             [](ExecLowering &l, SmallVectorImpl<Value> &r) {
               return lowerDeterminant(l, r, /*log=*/false);
             });
+  table.add("log_matrix_determinant",
+            [](ExecLowering &l, SmallVectorImpl<Value> &r) {
+              return lowerDeterminant(l, r, /*log=*/true);
+            });
   table.add("solve", [](ExecLowering &l, SmallVectorImpl<Value> &r) {
     return lowerSolve(l, r, /*inverse=*/false);
   });

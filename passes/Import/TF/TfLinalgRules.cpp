@@ -171,6 +171,24 @@ RuleResult logMatrixDeterminant(ImportNode &node, PatternRewriter &rewriter) {
   return RuleResult::Replaced;
 }
 
+/// LogMatrixDeterminant with its sign used: log |det| as above, the sign
+/// that of the determinant (0 where the determinant underflows, unlike
+/// TF's).
+RuleResult logMatrixDeterminantWithSign(ImportNode &node,
+                                        PatternRewriter &rewriter) {
+  if (!isFloatMatrix(node.inputType(0)) || node.getNumResults() < 2)
+    return RuleResult::NotApplicable;
+  FailureOr<Value> logAbs =
+      build<LogMatrixDeterminantOp>(rewriter, node, node.input(0));
+  FailureOr<Value> det =
+      build<MatrixDeterminantOp>(rewriter, node, node.input(0));
+  FailureOr<Value> sign =
+      succeeded(det) ? build<SignOp>(rewriter, node, *det) : det;
+  if (failed(sign) || failed(logAbs))
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, {*sign, *logAbs});
+}
+
 } // namespace
 
 void mlir::nd4j::tf_rules::registerTfLinalgRules(const AddRuleFn &add) {
@@ -180,6 +198,7 @@ void mlir::nd4j::tf_rules::registerTfLinalgRules(const AddRuleFn &add) {
   add("Atan2", tfAtan2);
   add("MatrixDeterminant", unaryMatrix<MatrixDeterminantOp>);
   add("LogMatrixDeterminant", logMatrixDeterminant);
+  add("LogMatrixDeterminant", logMatrixDeterminantWithSign);
   add("MatrixDiagPart", matrixDiagPart);
   add("Cholesky", cholesky);
   add("MatrixSolve", matrixSolve);

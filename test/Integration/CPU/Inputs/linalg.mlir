@@ -14,5 +14,6 @@ nd4j_exec.graph @linalg {
   %s = nd4j_exec.node "svd" <custom>(%a) i_args [0, 0, 16] {name = "s"} : (tensor<2x3x3xf64>) -> tensor<2x3xf64>
   %w = nd4j_exec.constant "w" dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]> : tensor<2x3xf64>
   %sw = nd4j_exec.node "svd" <custom>(%w) i_args [0, 0, 16] {name = "sw"} : (tensor<2x3xf64>) -> tensor<2xf64>
-  nd4j_exec.return %det, %lu, %p, %x, %xt, %inv, %tri, %tru, %ch, %s, %sw : tensor<2xf64>, tensor<2x3x3xf64>, tensor<2x3xi32>, tensor<2x3x1xf64>, tensor<2x3x1xf64>, tensor<2x3x3xf64>, tensor<2x3x1xf64>, tensor<2x3x1xf64>, tensor<2x3x3xf64>, tensor<2x3xf64>, tensor<2xf64>
+  %ld = nd4j_exec.node "log_matrix_determinant" <custom>(%a) {name = "logdet"} : (tensor<2x3x3xf64>) -> tensor<2xf64>
+  nd4j_exec.return %det, %lu, %p, %x, %xt, %inv, %tri, %tru, %ch, %s, %sw, %ld : tensor<2xf64>, tensor<2x3x3xf64>, tensor<2x3xi32>, tensor<2x3x1xf64>, tensor<2x3x1xf64>, tensor<2x3x3xf64>, tensor<2x3x1xf64>, tensor<2x3x1xf64>, tensor<2x3x3xf64>, tensor<2x3xf64>, tensor<2xf64>, tensor<2xf64>
 }
