@@ -13,6 +13,7 @@
 #include "passes/Conversion/ExecToLinalg/ExecLowering.h"
 
 #include "mlir/Dialect/Math/IR/Math.h"
+#include <array>
 
 using namespace mlir;
 using namespace mlir::nd4j;
@@ -296,17 +297,42 @@ LogicalResult lowerImageResize(ExecLowering &l,
   return success();
 }
 
-/// rgb_to_hsv / hsv_to_rgb as TensorFlow computes them, along channel
-/// dimension dimC (i_arg 0, default the last): each output element reads
-/// the three channels of its pixel.
-///   to HSV: v = max, range = v - min, s = v > 0 ? range / v : 0,
-///     h = (r == v ? (g - b) : g == v ? (b - r) + 2 range : (r - g) + 4 range)
-///         / (6 range), 0 where range is 0, + 1 where negative;
-///   to RGB: c = s v, m = v - c, dh = 6 h, x = c (1 - |dh mod 2 - 1|), the
-///     sector floor(dh) in 0..5 picks (c, x, 0), (x, c, 0), (0, c, x),
-///     (0, x, c), (x, 0, c) or (c, 0, x) (0 outside), each plus m.
-LogicalResult lowerColorSpace(ExecLowering &l, SmallVectorImpl<Value> &results,
-                              bool toHsv) {
+/// Scalar float arithmetic at one builder position (pixel formulas).
+struct PixelMath {
+  OpBuilder &b;
+  Location loc;
+  Type elem;
+
+  Value c(double v) { return createScalar(b, loc, elem, v); }
+  Value sel(Value cond, Value t, Value f) {
+    return arith::SelectOp::create(b, loc, cond, t, f);
+  }
+  Value cmp(arith::CmpFPredicate p, Value x, Value y) {
+    return arith::CmpFOp::create(b, loc, p, x, y);
+  }
+  Value eq(Value x, Value y) { return cmp(arith::CmpFPredicate::OEQ, x, y); }
+  Value gt(Value x, Value y) { return cmp(arith::CmpFPredicate::OGT, x, y); }
+  Value lt(Value x, Value y) { return cmp(arith::CmpFPredicate::OLT, x, y); }
+  Value add(Value x, Value y) { return arith::AddFOp::create(b, loc, x, y); }
+  Value sub(Value x, Value y) { return arith::SubFOp::create(b, loc, x, y); }
+  Value mul(Value x, Value y) { return arith::MulFOp::create(b, loc, x, y); }
+  Value div(Value x, Value y) { return arith::DivFOp::create(b, loc, x, y); }
+  Value floor(Value x) { return math::FloorOp::create(b, loc, x); }
+  /// Whether the integer-valued float `x` is odd.
+  Value odd(Value x) {
+    Value half = mul(x, c(0.5));
+    return gt(sub(half, floor(half)), c(0.25));
+  }
+};
+
+using PixelFn = function_ref<std::array<Value, 3>(PixelMath &, Value r,
+                                                  Value g, Value b)>;
+
+/// A map of float images whose channels are dimension dimC (i_arg 0,
+/// default the last; 3 of them): each output element reads the three
+/// channels of its pixel and takes its own channel of `fn`'s result.
+LogicalResult perPixel(ExecLowering &l, SmallVectorImpl<Value> &results,
+                       PixelFn fn) {
   OpBuilder &b = l.b;
   Location loc = l.loc;
   RankedTensorType in = l.inputType(0);
@@ -323,7 +349,7 @@ LogicalResult lowerColorSpace(ExecLowering &l, SmallVectorImpl<Value> &results,
   SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank)};
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
-  Value out =
+  results.push_back(
       linalg::GenericOp::create(
           b, loc, in, ValueRange{}, ValueRange{createEmpty(b, loc, in)}, maps,
           iterators,
@@ -337,87 +363,65 @@ LogicalResult lowerColorSpace(ExecLowering &l, SmallVectorImpl<Value> &results,
               idx[dimC] = indexConst(nb, nl, k);
               ch[k] = tensor::ExtractOp::create(nb, nl, x, idx);
             }
-            auto c = [&](double v) { return createScalar(nb, nl, elem, v); };
-            auto sel = [&](Value cond, Value t, Value f) -> Value {
-              return arith::SelectOp::create(nb, nl, cond, t, f);
+            PixelMath m{nb, nl, elem};
+            std::array<Value, 3> outs = fn(m, ch[0], ch[1], ch[2]);
+            auto is = [&](int64_t k) -> Value {
+              return arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq,
+                                           channel, indexConst(nb, nl, k));
             };
-            auto eq = [&](Value p, Value q) -> Value {
-              return arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OEQ, p,
-                                           q);
-            };
-            auto gt = [&](Value p, Value q) -> Value {
-              return arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OGT, p,
-                                           q);
-            };
-            auto add = [&](Value p, Value q) -> Value {
-              return arith::AddFOp::create(nb, nl, p, q);
-            };
-            auto sub = [&](Value p, Value q) -> Value {
-              return arith::SubFOp::create(nb, nl, p, q);
-            };
-            auto mul = [&](Value p, Value q) -> Value {
-              return arith::MulFOp::create(nb, nl, p, q);
-            };
-            auto div = [&](Value p, Value q) -> Value {
-              return arith::DivFOp::create(nb, nl, p, q);
-            };
-            Value outs[3];
-            if (toHsv) {
-              Value r = ch[0], g = ch[1], bl = ch[2];
-              Value v = arith::MaximumFOp::create(
-                  nb, nl, arith::MaximumFOp::create(nb, nl, r, g), bl);
-              Value mn = arith::MinimumFOp::create(
-                  nb, nl, arith::MinimumFOp::create(nb, nl, r, g), bl);
-              Value range = sub(v, mn);
-              Value positive = gt(v, c(0));
-              outs[1] = sel(positive, div(range, v), c(0));
-              Value norm = div(c(1), mul(c(6), range));
-              Value h =
-                  sel(eq(r, v), mul(norm, sub(g, bl)),
-                      sel(eq(g, v), add(mul(norm, sub(bl, r)), c(2.0 / 6)),
-                          add(mul(norm, sub(r, g)), c(4.0 / 6))));
-              h = sel(gt(range, c(0)), h, c(0));
-              h = sel(arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OLT,
-                                            h, c(0)),
-                      add(h, c(1)), h);
-              outs[0] = h;
-              outs[2] = v;
-            } else {
-              Value h = ch[0], sat = ch[1], v = ch[2];
-              Value cc = mul(sat, v);
-              Value m = sub(v, cc);
-              Value dh = mul(h, c(6));
-              Value sector = math::FloorOp::create(nb, nl, dh);
-              Value halfTurns = math::FloorOp::create(nb, nl, div(dh, c(2)));
-              Value fmodu = sub(dh, mul(halfTurns, c(2)));
-              Value xx =
-                  mul(cc, sub(c(1),
-                              math::AbsFOp::create(nb, nl, sub(fmodu, c(1)))));
-              Value zero = c(0);
-              // Per sector (r, g, b) before adding m: 0 (c,x,0), 1 (x,c,0),
-              // 2 (0,c,x), 3 (0,x,c), 4 (x,0,c), 5 (c,0,x).
-              Value table[6][3] = {{cc, xx, zero}, {xx, cc, zero},
-                                   {zero, cc, xx}, {zero, xx, cc},
-                                   {xx, zero, cc}, {cc, zero, xx}};
-              for (int k = 0; k < 3; ++k) {
-                Value picked = zero;
-                for (int sct = 0; sct < 6; ++sct)
-                  picked = sel(eq(sector, c(sct)), table[sct][k], picked);
-                outs[k] = add(picked, m);
-              }
-            }
-            Value result = outs[2];
-            result = sel(arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq,
-                                               channel, indexConst(nb, nl, 1)),
-                         outs[1], result);
-            result = sel(arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq,
-                                               channel, indexConst(nb, nl, 0)),
-                         outs[0], result);
+            Value result =
+                m.sel(is(0), outs[0], m.sel(is(1), outs[1], outs[2]));
             linalg::YieldOp::create(nb, nl, result);
           })
-          .getResult(0);
-  results.push_back(out);
+          .getResult(0));
   return success();
+}
+
+/// rgb_to_hsv as TensorFlow computes it: v = max, range = v - min,
+/// s = v > 0 ? range / v : 0, h = (r == v ? (g - b) : g == v ? (b - r) +
+/// 2 range : (r - g) + 4 range) / (6 range), 0 where range is 0, + 1 where
+/// negative.
+std::array<Value, 3> rgbToHsv(PixelMath &m, Value r, Value g, Value bl) {
+  Value v = arith::MaximumFOp::create(
+      m.b, m.loc, arith::MaximumFOp::create(m.b, m.loc, r, g), bl);
+  Value mn = arith::MinimumFOp::create(
+      m.b, m.loc, arith::MinimumFOp::create(m.b, m.loc, r, g), bl);
+  Value range = m.sub(v, mn);
+  Value s = m.sel(m.gt(v, m.c(0)), m.div(range, v), m.c(0));
+  Value norm = m.div(m.c(1), m.mul(m.c(6), range));
+  Value h = m.sel(m.eq(r, v), m.mul(norm, m.sub(g, bl)),
+                  m.sel(m.eq(g, v), m.add(m.mul(norm, m.sub(bl, r)),
+                                          m.c(2.0 / 6)),
+                        m.add(m.mul(norm, m.sub(r, g)), m.c(4.0 / 6))));
+  h = m.sel(m.gt(range, m.c(0)), h, m.c(0));
+  h = m.sel(m.lt(h, m.c(0)), m.add(h, m.c(1)), h);
+  return {h, s, v};
+}
+
+/// hsv_to_rgb as TensorFlow computes it: c = s v, m = v - c, dh = 6 h,
+/// x = c (1 - |dh mod 2 - 1|); the sector floor(dh) in 0..5 picks
+/// (c, x, 0), (x, c, 0), (0, c, x), (0, x, c), (x, 0, c) or (c, 0, x) (0
+/// outside), each plus m.
+std::array<Value, 3> hsvToRgb(PixelMath &m, Value h, Value sat, Value v) {
+  Value cc = m.mul(sat, v);
+  Value base = m.sub(v, cc);
+  Value dh = m.mul(h, m.c(6));
+  Value sector = m.floor(dh);
+  Value fmodu = m.sub(dh, m.mul(m.floor(m.div(dh, m.c(2))), m.c(2)));
+  Value xx = m.mul(
+      cc, m.sub(m.c(1), math::AbsFOp::create(m.b, m.loc,
+                                             m.sub(fmodu, m.c(1)))));
+  Value zero = m.c(0);
+  Value table[6][3] = {{cc, xx, zero}, {xx, cc, zero}, {zero, cc, xx},
+                       {zero, xx, cc}, {xx, zero, cc}, {cc, zero, xx}};
+  std::array<Value, 3> outs;
+  for (int k = 0; k < 3; ++k) {
+    Value picked = zero;
+    for (int sct = 0; sct < 6; ++sct)
+      picked = m.sel(m.eq(sector, m.c(sct)), table[sct][k], picked);
+    outs[k] = m.add(picked, base);
+  }
+  return outs;
 }
 
 /// adjust_hue as TensorFlow's kernel computes it (not through HSV, whose
@@ -427,128 +431,58 @@ LogicalResult lowerColorSpace(ExecLowering &l, SmallVectorImpl<Value> &results,
 /// and wrapped; the pixel rebuilt from the new hue and the same smallest
 /// and largest values.
 LogicalResult lowerAdjustHue(ExecLowering &l, SmallVectorImpl<Value> &results) {
-  OpBuilder &b = l.b;
-  Location loc = l.loc;
-  RankedTensorType in = l.inputType(0);
-  int64_t rank = in.getRank();
-  Type elem = in.getElementType();
-  if (rank == 0 || !isa<FloatType>(elem))
-    return l.emitError("expected floating-point images");
-  int64_t dimC = l.iArg(0, rank - 1);
-  if (dimC < 0)
-    dimC += rank;
-  if (dimC < 0 || dimC >= rank || in.getDimSize(dimC) != 3)
-    return l.emitError("the channel dimension must have 3 channels");
   if (l.numInputs() < 2 || l.inputType(1).getNumElements() != 1)
     return l.emitError("delta must be one value");
-  SmallVector<Value> zeros(l.inputType(1).getRank(), indexConst(b, loc, 0));
+  RankedTensorType in = l.inputType(0);
+  if (!isa<FloatType>(in.getElementType()))
+    return l.emitError("expected floating-point images");
+  SmallVector<Value> zeros(l.inputType(1).getRank(), indexConst(l.b, l.loc, 0));
   Value delta = convertScalar(
-      b, loc, tensor::ExtractOp::create(b, loc, l.input(1), zeros), elem,
-      l.isUnsignedInput(1));
-  Value x = l.input(0);
-  SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank)};
-  SmallVector<utils::IteratorType> iterators(rank,
-                                             utils::IteratorType::parallel);
-  Value out =
-      linalg::GenericOp::create(
-          b, loc, in, ValueRange{}, ValueRange{createEmpty(b, loc, in)}, maps,
-          iterators,
-          [&](OpBuilder &nb, Location nl, ValueRange) {
-            SmallVector<Value> idx;
-            for (int64_t d = 0; d < rank; ++d)
-              idx.push_back(linalg::IndexOp::create(nb, nl, d));
-            Value channel = idx[dimC];
-            Value ch[3];
-            for (int k = 0; k < 3; ++k) {
-              idx[dimC] = indexConst(nb, nl, k);
-              ch[k] = tensor::ExtractOp::create(nb, nl, x, idx);
-            }
-            auto c = [&](double v) { return createScalar(nb, nl, elem, v); };
-            auto sel = [&](Value cond, Value t, Value f) -> Value {
-              return arith::SelectOp::create(nb, nl, cond, t, f);
-            };
-            auto lt = [&](Value p, Value q) -> Value {
-              return arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OLT, p,
-                                           q);
-            };
-            auto gt = [&](Value p, Value q) -> Value {
-              return arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OGT, p,
-                                           q);
-            };
-            auto eq = [&](Value p, Value q) -> Value {
-              return arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OEQ, p,
-                                           q);
-            };
-            auto add = [&](Value p, Value q) -> Value {
-              return arith::AddFOp::create(nb, nl, p, q);
-            };
-            auto sub = [&](Value p, Value q) -> Value {
-              return arith::SubFOp::create(nb, nl, p, q);
-            };
-            auto mul = [&](Value p, Value q) -> Value {
-              return arith::MulFOp::create(nb, nl, p, q);
-            };
-            Value r = ch[0], g = ch[1], bl = ch[2];
-            // (max, mid, min, sector) by the channels' order.
-            Value rg = lt(r, g), bLessR = lt(bl, r), bMoreG = gt(bl, g),
-                  bLessG = lt(bl, g), bMoreR = gt(bl, r);
-            auto pick = [&](Value a1, Value a2, Value a3, Value b1, Value b2,
-                            Value b3) {
-              return sel(rg, sel(bLessR, a1, sel(bMoreG, a2, a3)),
-                         sel(bLessG, b1, sel(bMoreR, b2, b3)));
-            };
-            Value vmax = pick(g, bl, g, r, bl, r);
-            Value vmid = pick(r, g, bl, g, r, bl);
-            Value vmin = pick(bl, r, r, bl, g, g);
-            Value sector = pick(c(1), c(3), c(2), c(0), c(4), c(5));
-            Value span = sub(vmax, vmin);
-            Value ratio = arith::DivFOp::create(nb, nl, sub(vmid, vmin), span);
-            // Even sectors rise, odd ones fall.
-            Value half = mul(sector, c(0.5));
-            Value odd =
-                gt(sub(half, math::FloorOp::create(nb, nl, half)), c(0.25));
-            Value h = add(sector, sel(odd, sub(c(1), ratio), ratio));
-            h = sel(eq(vmax, vmin), c(0), h);
-            h = add(h, mul(delta, c(6)));
-            h = sub(h, mul(c(6), math::FloorOp::create(
-                                     nb, nl,
-                                     arith::DivFOp::create(nb, nl, h, c(6)))));
-            // Rounding may leave exactly 6.
-            h = sel(arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OGE, h,
-                                          c(6)),
-                    sub(h, c(6)), h);
-            Value newSector = math::FloorOp::create(nb, nl, h);
-            Value newRatio = sub(h, newSector);
-            Value newHalf = mul(newSector, c(0.5));
-            Value newOdd = gt(
-                sub(newHalf, math::FloorOp::create(nb, nl, newHalf)), c(0.25));
-            newRatio = sel(newOdd, sub(c(1), newRatio), newRatio);
-            Value mid = add(vmin, mul(newRatio, span));
-            // Per sector (r, g, b): 0 (max, mid, min), 1 (mid, max, min),
-            // 2 (min, max, mid), 3 (min, mid, max), 4 (mid, min, max),
-            // 5 (max, min, mid).
-            Value table[6][3] = {{vmax, mid, vmin}, {mid, vmax, vmin},
-                                 {vmin, vmax, mid}, {vmin, mid, vmax},
-                                 {mid, vmin, vmax}, {vmax, vmin, mid}};
-            Value outs[3];
-            for (int k = 0; k < 3; ++k) {
-              Value picked = table[5][k];
-              for (int sct = 4; sct >= 0; --sct)
-                picked = sel(eq(newSector, c(sct)), table[sct][k], picked);
-              outs[k] = picked;
-            }
-            Value result = outs[2];
-            result = sel(arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq,
-                                               channel, indexConst(nb, nl, 1)),
-                         outs[1], result);
-            result = sel(arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq,
-                                               channel, indexConst(nb, nl, 0)),
-                         outs[0], result);
-            linalg::YieldOp::create(nb, nl, result);
-          })
-          .getResult(0);
-  results.push_back(out);
-  return success();
+      l.b, l.loc, tensor::ExtractOp::create(l.b, l.loc, l.input(1), zeros),
+      in.getElementType(), l.isUnsignedInput(1));
+  return perPixel(l, results, [&](PixelMath &m, Value r, Value g, Value bl)
+                                  -> std::array<Value, 3> {
+    // (max, mid, min, sector) by the channels' order.
+    Value rg = m.lt(r, g), bLessR = m.lt(bl, r), bMoreG = m.gt(bl, g),
+          bLessG = m.lt(bl, g), bMoreR = m.gt(bl, r);
+    auto pick = [&](Value a1, Value a2, Value a3, Value b1, Value b2,
+                    Value b3) {
+      return m.sel(rg, m.sel(bLessR, a1, m.sel(bMoreG, a2, a3)),
+                   m.sel(bLessG, b1, m.sel(bMoreR, b2, b3)));
+    };
+    Value vmax = pick(g, bl, g, r, bl, r);
+    Value vmid = pick(r, g, bl, g, r, bl);
+    Value vmin = pick(bl, r, r, bl, g, g);
+    Value sector = pick(m.c(1), m.c(3), m.c(2), m.c(0), m.c(4), m.c(5));
+    Value span = m.sub(vmax, vmin);
+    Value ratio = m.div(m.sub(vmid, vmin), span);
+    // Even sectors rise, odd ones fall.
+    Value h = m.add(sector, m.sel(m.odd(sector), m.sub(m.c(1), ratio), ratio));
+    h = m.sel(m.eq(vmax, vmin), m.c(0), h);
+    h = m.add(h, m.mul(delta, m.c(6)));
+    h = m.sub(h, m.mul(m.c(6), m.floor(m.div(h, m.c(6)))));
+    // Rounding may leave exactly 6.
+    h = m.sel(m.cmp(arith::CmpFPredicate::OGE, h, m.c(6)), m.sub(h, m.c(6)),
+              h);
+    Value newSector = m.floor(h);
+    Value newRatio = m.sub(h, newSector);
+    newRatio = m.sel(m.odd(newSector), m.sub(m.c(1), newRatio), newRatio);
+    Value mid = m.add(vmin, m.mul(newRatio, span));
+    // Per sector (r, g, b): 0 (max, mid, min), 1 (mid, max, min),
+    // 2 (min, max, mid), 3 (min, mid, max), 4 (mid, min, max),
+    // 5 (max, min, mid).
+    Value table[6][3] = {{vmax, mid, vmin}, {mid, vmax, vmin},
+                         {vmin, vmax, mid}, {vmin, mid, vmax},
+                         {mid, vmin, vmax}, {vmax, vmin, mid}};
+    std::array<Value, 3> outs;
+    for (int k = 0; k < 3; ++k) {
+      Value picked = table[5][k];
+      for (int sct = 4; sct >= 0; --sct)
+        picked = m.sel(m.eq(newSector, m.c(sct)), table[sct][k], picked);
+      outs[k] = picked;
+    }
+    return outs;
+  });
 }
 
 /// extract_image_patches (TF's ExtractImagePatches): NHWC images; output
@@ -644,10 +578,10 @@ void mlir::nd4j::populateExecToLinalgResize(ExecLoweringTable &table) {
   table.add("adjust_hue", lowerAdjustHue);
   table.add("extract_image_patches", lowerExtractImagePatches);
   table.add("rgb_to_hsv", [](ExecLowering &l, SmallVectorImpl<Value> &results) {
-    return lowerColorSpace(l, results, /*toHsv=*/true);
+    return perPixel(l, results, rgbToHsv);
   });
   table.add("hsv_to_rgb", [](ExecLowering &l, SmallVectorImpl<Value> &results) {
-    return lowerColorSpace(l, results, /*toHsv=*/false);
+    return perPixel(l, results, hsvToRgb);
   });
   // Written for run-time sizes: the batch and channels from the input, the
   // image size from newImageSize's values.

@@ -614,6 +614,38 @@ RuleResult spaceToDepth(ImportNode &node, PatternRewriter &rewriter) {
 /// are taken where they make whole output sizes, so that in / out is
 /// exactly 1 / scale (ONNX scales by them as given, which differs when
 /// in * scale is not whole). The model's result must keep N and C.
+/// Resize's and Upsample's attributes with their defaults (opset 10's
+/// Resize and Upsample map coordinates asymmetrically and round nearest
+/// down).
+struct ResizeAttrs {
+  StringRef mode, coord, nearest, policy;
+  double a = -0.75, extrapolation = 0;
+  int64_t exclude = 0, antialias = 0;
+
+  static FailureOr<ResizeAttrs> read(ImportNode &node) {
+    bool legacy = node.opType == "Upsample" || node.opset < 11;
+    FailureOr<StringRef> mode = node.getString("mode", StringRef("nearest"));
+    FailureOr<StringRef> coord =
+        node.getString("coordinate_transformation_mode",
+                       StringRef(legacy ? "asymmetric" : "half_pixel"));
+    FailureOr<StringRef> nearest = node.getString(
+        "nearest_mode", StringRef(legacy ? "floor" : "round_prefer_floor"));
+    FailureOr<double> a = node.getFloat("cubic_coeff_a", -0.75);
+    FailureOr<int64_t> exclude = node.getInt("exclude_outside", 0);
+    FailureOr<double> extrapolation =
+        node.getFloat("extrapolation_value", 0.0);
+    FailureOr<int64_t> antialias = node.getInt("antialias", 0);
+    FailureOr<StringRef> policy =
+        node.getString("keep_aspect_ratio_policy", StringRef("stretch"));
+    if (failed(mode) || failed(coord) || failed(nearest) || failed(a) ||
+        failed(exclude) || failed(extrapolation) || failed(antialias) ||
+        failed(policy))
+      return failure();
+    return ResizeAttrs{*mode,    *coord,     *nearest, *policy, *a,
+                       *extrapolation, *exclude, *antialias};
+  }
+};
+
 RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0);
   auto result = dyn_cast<RankedTensorType>(node.resultType(0));
@@ -706,46 +738,32 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
               node.inputType(scalesIndex).getNumElements() != 0)) {
     return RuleResult::NotApplicable;
   }
-  FailureOr<StringRef> mode = node.getString("mode", StringRef("nearest"));
-  // Opset 10's Resize and Upsample map coordinates asymmetrically.
-  FailureOr<StringRef> coord = node.getString(
-      "coordinate_transformation_mode",
-      StringRef(upsample || node.opset < 11 ? "asymmetric" : "half_pixel"));
-  // Opset 10's Resize and Upsample round nearest down (floor).
-  FailureOr<StringRef> nearest = node.getString(
-      "nearest_mode",
-      StringRef(upsample || node.opset < 11 ? "floor" : "round_prefer_floor"));
-  FailureOr<double> a = node.getFloat("cubic_coeff_a", -0.75);
-  FailureOr<int64_t> exclude = node.getInt("exclude_outside", 0);
-  FailureOr<int64_t> antialias = node.getInt("antialias", 0);
-  FailureOr<StringRef> policy =
-      node.getString("keep_aspect_ratio_policy", StringRef("stretch"));
-  if (failed(mode) || failed(coord) || failed(nearest) || failed(a) ||
-      failed(exclude) || failed(antialias) || failed(policy))
+  FailureOr<ResizeAttrs> attrs = ResizeAttrs::read(node);
+  if (failed(attrs))
     return RuleResult::Failed;
-  int64_t method = StringSwitch<int64_t>(*mode)
+  int64_t method = StringSwitch<int64_t>(attrs->mode)
                        .Case("linear", 0)
                        .Case("nearest", 1)
                        .Case("cubic", 2)
                        .Default(-1);
-  int64_t coorMode = StringSwitch<int64_t>(*coord)
+  int64_t coorMode = StringSwitch<int64_t>(attrs->coord)
                          .Case("asymmetric", 0)
                          .Case("half_pixel", 1)
                          .Case("tf_half_pixel_for_nn", 2)
                          .Default(-1);
   // pytorch_half_pixel is half_pixel except for an output extent of 1.
-  if (*coord == "pytorch_half_pixel" && !result.isDynamicDim(2) &&
+  if (attrs->coord == "pytorch_half_pixel" && !result.isDynamicDim(2) &&
       !result.isDynamicDim(3) && result.getDimSize(2) > 1 &&
       result.getDimSize(3) > 1)
     coorMode = 1;
-  int64_t nearestMode = StringSwitch<int64_t>(*nearest)
+  int64_t nearestMode = StringSwitch<int64_t>(attrs->nearest)
                             .Case("floor", 0)
                             .Case("round_prefer_floor", 1)
                             .Case("round_prefer_ceil", 2)
                             .Case("ceil", 3)
                             .Default(-1);
-  if (method < 0 || coorMode < 0 || nearestMode < 0 || *antialias != 0 ||
-      *policy != "stretch" || node.hasAttr("axes") ||
+  if (method < 0 || coorMode < 0 || nearestMode < 0 || attrs->antialias != 0 ||
+      attrs->policy != "stretch" || node.hasAttr("axes") ||
       (coorMode == 2 && method != 1))
     return RuleResult::NotApplicable;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
@@ -764,8 +782,8 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::Failed;
   FailureOr<Value> y = build<ImageResizeOp>(
       rewriter, node, *image, *hw, I(method), I(coorMode), I(nearestMode),
-      f64(rewriter, *a), rewriter.getBoolAttr(false),
-      rewriter.getBoolAttr(false), rewriter.getBoolAttr(*exclude != 0));
+      f64(rewriter, attrs->a), rewriter.getBoolAttr(false),
+      rewriter.getBoolAttr(false), rewriter.getBoolAttr(attrs->exclude != 0));
   if (succeeded(y))
     y = build<PermuteOp>(rewriter, node, *y,
                          rewriter.getDenseI64ArrayAttr({0, 3, 1, 2}));
@@ -794,36 +812,22 @@ RuleResult resizeComposed(ImportNode &node, PatternRewriter &rewriter) {
                   node.inputType(3) &&
                   !(node.inputType(3).hasStaticShape() &&
                     node.inputType(3).getNumElements() == 0);
-  FailureOr<StringRef> mode = node.getString("mode", StringRef("nearest"));
-  FailureOr<StringRef> coord = node.getString(
-      "coordinate_transformation_mode",
-      StringRef(upsample || node.opset < 11 ? "asymmetric" : "half_pixel"));
-  FailureOr<StringRef> nearest = node.getString(
-      "nearest_mode",
-      StringRef(upsample || node.opset < 11 ? "floor" : "round_prefer_floor"));
-  FailureOr<double> a = node.getFloat("cubic_coeff_a", -0.75);
-  FailureOr<int64_t> exclude = node.getInt("exclude_outside", 0);
-  FailureOr<double> extrapolation = node.getFloat("extrapolation_value", 0.0);
-  FailureOr<int64_t> antialias = node.getInt("antialias", 0);
-  FailureOr<StringRef> policy =
-      node.getString("keep_aspect_ratio_policy", StringRef("stretch"));
-  if (failed(mode) || failed(coord) || failed(nearest) || failed(a) ||
-      failed(exclude) || failed(extrapolation) || failed(antialias) ||
-      failed(policy))
+  FailureOr<ResizeAttrs> attrs = ResizeAttrs::read(node);
+  if (failed(attrs))
     return RuleResult::Failed;
-  if (*antialias != 0 || *policy != "stretch" || node.hasAttr("axes") ||
-      !llvm::is_contained({"nearest", "linear", "cubic"}, *mode) ||
+  if (attrs->antialias != 0 || attrs->policy != "stretch" || node.hasAttr("axes") ||
+      !llvm::is_contained({"nearest", "linear", "cubic"}, attrs->mode) ||
       !llvm::is_contained({"half_pixel", "pytorch_half_pixel", "align_corners",
                            "asymmetric", "tf_half_pixel_for_nn",
                            "tf_crop_and_resize"},
-                          *coord) ||
+                          attrs->coord) ||
       !llvm::is_contained(
           {"round_prefer_floor", "round_prefer_ceil", "floor", "ceil"},
-          *nearest))
+          attrs->nearest))
     return RuleResult::NotApplicable;
-  bool crop = *coord == "tf_crop_and_resize";
+  bool crop = attrs->coord == "tf_crop_and_resize";
   Type elem = x.getElementType();
-  if (*mode != "nearest" && !isa<FloatType>(elem))
+  if (attrs->mode != "nearest" && !isa<FloatType>(elem))
     return RuleResult::NotApplicable;
   // The per-dimension scale or size vector, at run time or constant.
   Value vector;
@@ -926,20 +930,20 @@ RuleResult resizeComposed(ImportNode &node, PatternRewriter &rewriter) {
       return b.op<SubtractOp>(b.op<DivideOp>(b.op<AddOp>(xs, b.c(0.5)), scale),
                               b.c(0.5));
     };
-    if (*coord == "half_pixel") {
+    if (attrs->coord == "half_pixel") {
       xo = halfPixel();
-    } else if (*coord == "pytorch_half_pixel") {
+    } else if (attrs->coord == "pytorch_half_pixel") {
       // -0.5 where the output extent is 1.
       xo = b.op<SubtractOp>(
           b.op<MultiplyOp>(halfPixel(), b.op<SubtractOp>(b.c(1.0), isOne)),
           b.op<MultiplyOp>(isOne, b.c(0.5)));
-    } else if (*coord == "align_corners") {
+    } else if (attrs->coord == "align_corners") {
       Value denom = b.op<AddOp>(b.op<SubtractOp>(outWidth, b.c(1.0)), isOne);
       xo = b.op<DivideOp>(b.op<MultiplyOp>(xs, b.c(static_cast<double>(n - 1))),
                           denom);
-    } else if (*coord == "asymmetric") {
+    } else if (attrs->coord == "asymmetric") {
       xo = b.op<DivideOp>(xs, scale);
-    } else if (*coord == "tf_half_pixel_for_nn") {
+    } else if (attrs->coord == "tf_half_pixel_for_nn") {
       xo = b.op<DivideOp>(b.op<AddOp>(xs, b.c(0.5)), scale);
     } else {
       Value start = at(roi, d), end = at(roi, d + rank);
@@ -966,10 +970,10 @@ RuleResult resizeComposed(ImportNode &node, PatternRewriter &rewriter) {
     auto gatherAt = [&](Value index) {
       return b.op<GatherOp>(y, clampIndex(index), i64(rewriter, d));
     };
-    if (*mode == "nearest") {
-      Value index = *nearest == "floor"  ? b.op<FloorOp>(xo)
-                    : *nearest == "ceil" ? b.op<CeilOp>(xo)
-                    : *nearest == "round_prefer_floor"
+    if (attrs->mode == "nearest") {
+      Value index = attrs->nearest == "floor"  ? b.op<FloorOp>(xo)
+                    : attrs->nearest == "ceil" ? b.op<CeilOp>(xo)
+                    : attrs->nearest == "round_prefer_floor"
                         ? b.op<CeilOp>(b.op<SubtractOp>(xo, b.c(0.5)))
                         : b.op<FloorOp>(b.op<AddOp>(xo, b.c(0.5)));
       y = gatherAt(index);
@@ -978,12 +982,12 @@ RuleResult resizeComposed(ImportNode &node, PatternRewriter &rewriter) {
     Value base = b.op<FloorOp>(xo);
     Value r = b.op<SubtractOp>(xo, base);
     SmallVector<Value> coeffs, offsets;
-    if (*mode == "linear") {
+    if (attrs->mode == "linear") {
       coeffs = {b.op<SubtractOp>(b.c(1.0), r), r};
       offsets = {b.c(0.0), b.c(1.0)};
     } else {
       // Keys' cubic with coefficient A at distances 1 + r, r, 1 - r, 2 - r.
-      double A = *a;
+      double A = attrs->a;
       auto far = [&](Value t) { // 1 <= t < 2
         Value p = b.op<SubtractOp>(b.op<MultiplyOp>(t, b.c(A)), b.c(5 * A));
         p = b.op<AddOp>(b.op<MultiplyOp>(p, t), b.c(8 * A));
@@ -998,7 +1002,7 @@ RuleResult resizeComposed(ImportNode &node, PatternRewriter &rewriter) {
       coeffs = {far(b.op<AddOp>(r, b.c(1.0))), near(r), near(oneMinus),
                 far(b.op<AddOp>(oneMinus, b.c(1.0)))};
       offsets = {b.c(-1.0), b.c(0.0), b.c(1.0), b.c(2.0)};
-      if (*exclude) {
+      if (attrs->exclude) {
         // Neighbours outside the input weigh 0; the rest are renormalized.
         Value total;
         for (size_t k = 0; k < coeffs.size(); ++k) {
@@ -1032,7 +1036,7 @@ RuleResult resizeComposed(ImportNode &node, PatternRewriter &rewriter) {
     y = b.op<AddOp>(
         b.op<MultiplyOp>(y, validMask),
         b.op<MultiplyOp>(
-            outside, scalarConstant(rewriter, node.loc, elem, *extrapolation)));
+            outside, scalarConstant(rewriter, node.loc, elem, attrs->extrapolation)));
   }
   if (!b.ok)
     return RuleResult::Failed;
