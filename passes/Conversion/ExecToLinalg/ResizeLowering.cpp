@@ -325,8 +325,8 @@ struct PixelMath {
   }
 };
 
-using PixelFn = function_ref<std::array<Value, 3>(PixelMath &, Value r,
-                                                  Value g, Value b)>;
+using PixelFn =
+    function_ref<std::array<Value, 3>(PixelMath &, Value r, Value g, Value b)>;
 
 /// A map of float images whose channels are dimension dimC (i_arg 0,
 /// default the last; 3 of them): each output element reads the three
@@ -389,10 +389,10 @@ std::array<Value, 3> rgbToHsv(PixelMath &m, Value r, Value g, Value bl) {
   Value range = m.sub(v, mn);
   Value s = m.sel(m.gt(v, m.c(0)), m.div(range, v), m.c(0));
   Value norm = m.div(m.c(1), m.mul(m.c(6), range));
-  Value h = m.sel(m.eq(r, v), m.mul(norm, m.sub(g, bl)),
-                  m.sel(m.eq(g, v), m.add(m.mul(norm, m.sub(bl, r)),
-                                          m.c(2.0 / 6)),
-                        m.add(m.mul(norm, m.sub(r, g)), m.c(4.0 / 6))));
+  Value h =
+      m.sel(m.eq(r, v), m.mul(norm, m.sub(g, bl)),
+            m.sel(m.eq(g, v), m.add(m.mul(norm, m.sub(bl, r)), m.c(2.0 / 6)),
+                  m.add(m.mul(norm, m.sub(r, g)), m.c(4.0 / 6))));
   h = m.sel(m.gt(range, m.c(0)), h, m.c(0));
   h = m.sel(m.lt(h, m.c(0)), m.add(h, m.c(1)), h);
   return {h, s, v};
@@ -408,9 +408,9 @@ std::array<Value, 3> hsvToRgb(PixelMath &m, Value h, Value sat, Value v) {
   Value dh = m.mul(h, m.c(6));
   Value sector = m.floor(dh);
   Value fmodu = m.sub(dh, m.mul(m.floor(m.div(dh, m.c(2))), m.c(2)));
-  Value xx = m.mul(
-      cc, m.sub(m.c(1), math::AbsFOp::create(m.b, m.loc,
-                                             m.sub(fmodu, m.c(1)))));
+  Value xx =
+      m.mul(cc, m.sub(m.c(1),
+                      math::AbsFOp::create(m.b, m.loc, m.sub(fmodu, m.c(1)))));
   Value zero = m.c(0);
   Value table[6][3] = {{cc, xx, zero}, {xx, cc, zero}, {zero, cc, xx},
                        {zero, xx, cc}, {xx, zero, cc}, {cc, zero, xx}};
@@ -440,49 +440,51 @@ LogicalResult lowerAdjustHue(ExecLowering &l, SmallVectorImpl<Value> &results) {
   Value delta = convertScalar(
       l.b, l.loc, tensor::ExtractOp::create(l.b, l.loc, l.input(1), zeros),
       in.getElementType(), l.isUnsignedInput(1));
-  return perPixel(l, results, [&](PixelMath &m, Value r, Value g, Value bl)
-                                  -> std::array<Value, 3> {
-    // (max, mid, min, sector) by the channels' order.
-    Value rg = m.lt(r, g), bLessR = m.lt(bl, r), bMoreG = m.gt(bl, g),
-          bLessG = m.lt(bl, g), bMoreR = m.gt(bl, r);
-    auto pick = [&](Value a1, Value a2, Value a3, Value b1, Value b2,
-                    Value b3) {
-      return m.sel(rg, m.sel(bLessR, a1, m.sel(bMoreG, a2, a3)),
-                   m.sel(bLessG, b1, m.sel(bMoreR, b2, b3)));
-    };
-    Value vmax = pick(g, bl, g, r, bl, r);
-    Value vmid = pick(r, g, bl, g, r, bl);
-    Value vmin = pick(bl, r, r, bl, g, g);
-    Value sector = pick(m.c(1), m.c(3), m.c(2), m.c(0), m.c(4), m.c(5));
-    Value span = m.sub(vmax, vmin);
-    Value ratio = m.div(m.sub(vmid, vmin), span);
-    // Even sectors rise, odd ones fall.
-    Value h = m.add(sector, m.sel(m.odd(sector), m.sub(m.c(1), ratio), ratio));
-    h = m.sel(m.eq(vmax, vmin), m.c(0), h);
-    h = m.add(h, m.mul(delta, m.c(6)));
-    h = m.sub(h, m.mul(m.c(6), m.floor(m.div(h, m.c(6)))));
-    // Rounding may leave exactly 6.
-    h = m.sel(m.cmp(arith::CmpFPredicate::OGE, h, m.c(6)), m.sub(h, m.c(6)),
-              h);
-    Value newSector = m.floor(h);
-    Value newRatio = m.sub(h, newSector);
-    newRatio = m.sel(m.odd(newSector), m.sub(m.c(1), newRatio), newRatio);
-    Value mid = m.add(vmin, m.mul(newRatio, span));
-    // Per sector (r, g, b): 0 (max, mid, min), 1 (mid, max, min),
-    // 2 (min, max, mid), 3 (min, mid, max), 4 (mid, min, max),
-    // 5 (max, min, mid).
-    Value table[6][3] = {{vmax, mid, vmin}, {mid, vmax, vmin},
-                         {vmin, vmax, mid}, {vmin, mid, vmax},
-                         {mid, vmin, vmax}, {vmax, vmin, mid}};
-    std::array<Value, 3> outs;
-    for (int k = 0; k < 3; ++k) {
-      Value picked = table[5][k];
-      for (int sct = 4; sct >= 0; --sct)
-        picked = m.sel(m.eq(newSector, m.c(sct)), table[sct][k], picked);
-      outs[k] = picked;
-    }
-    return outs;
-  });
+  return perPixel(
+      l, results,
+      [&](PixelMath &m, Value r, Value g, Value bl) -> std::array<Value, 3> {
+        // (max, mid, min, sector) by the channels' order.
+        Value rg = m.lt(r, g), bLessR = m.lt(bl, r), bMoreG = m.gt(bl, g),
+              bLessG = m.lt(bl, g), bMoreR = m.gt(bl, r);
+        auto pick = [&](Value a1, Value a2, Value a3, Value b1, Value b2,
+                        Value b3) {
+          return m.sel(rg, m.sel(bLessR, a1, m.sel(bMoreG, a2, a3)),
+                       m.sel(bLessG, b1, m.sel(bMoreR, b2, b3)));
+        };
+        Value vmax = pick(g, bl, g, r, bl, r);
+        Value vmid = pick(r, g, bl, g, r, bl);
+        Value vmin = pick(bl, r, r, bl, g, g);
+        Value sector = pick(m.c(1), m.c(3), m.c(2), m.c(0), m.c(4), m.c(5));
+        Value span = m.sub(vmax, vmin);
+        Value ratio = m.div(m.sub(vmid, vmin), span);
+        // Even sectors rise, odd ones fall.
+        Value h =
+            m.add(sector, m.sel(m.odd(sector), m.sub(m.c(1), ratio), ratio));
+        h = m.sel(m.eq(vmax, vmin), m.c(0), h);
+        h = m.add(h, m.mul(delta, m.c(6)));
+        h = m.sub(h, m.mul(m.c(6), m.floor(m.div(h, m.c(6)))));
+        // Rounding may leave exactly 6.
+        h = m.sel(m.cmp(arith::CmpFPredicate::OGE, h, m.c(6)), m.sub(h, m.c(6)),
+                  h);
+        Value newSector = m.floor(h);
+        Value newRatio = m.sub(h, newSector);
+        newRatio = m.sel(m.odd(newSector), m.sub(m.c(1), newRatio), newRatio);
+        Value mid = m.add(vmin, m.mul(newRatio, span));
+        // Per sector (r, g, b): 0 (max, mid, min), 1 (mid, max, min),
+        // 2 (min, max, mid), 3 (min, mid, max), 4 (mid, min, max),
+        // 5 (max, min, mid).
+        Value table[6][3] = {{vmax, mid, vmin}, {mid, vmax, vmin},
+                             {vmin, vmax, mid}, {vmin, mid, vmax},
+                             {mid, vmin, vmax}, {vmax, vmin, mid}};
+        std::array<Value, 3> outs;
+        for (int k = 0; k < 3; ++k) {
+          Value picked = table[5][k];
+          for (int sct = 4; sct >= 0; --sct)
+            picked = m.sel(m.eq(newSector, m.c(sct)), table[sct][k], picked);
+          outs[k] = picked;
+        }
+        return outs;
+      });
 }
 
 /// extract_image_patches (TF's ExtractImagePatches): NHWC images; output

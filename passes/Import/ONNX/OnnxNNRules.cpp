@@ -632,8 +632,7 @@ struct ResizeAttrs {
         "nearest_mode", StringRef(legacy ? "floor" : "round_prefer_floor"));
     FailureOr<double> a = node.getFloat("cubic_coeff_a", -0.75);
     FailureOr<int64_t> exclude = node.getInt("exclude_outside", 0);
-    FailureOr<double> extrapolation =
-        node.getFloat("extrapolation_value", 0.0);
+    FailureOr<double> extrapolation = node.getFloat("extrapolation_value", 0.0);
     FailureOr<int64_t> antialias = node.getInt("antialias", 0);
     FailureOr<StringRef> policy =
         node.getString("keep_aspect_ratio_policy", StringRef("stretch"));
@@ -641,8 +640,8 @@ struct ResizeAttrs {
         failed(exclude) || failed(extrapolation) || failed(antialias) ||
         failed(policy))
       return failure();
-    return ResizeAttrs{*mode,    *coord,     *nearest, *policy, *a,
-                       *extrapolation, *exclude, *antialias};
+    return ResizeAttrs{*mode, *coord,         *nearest, *policy,
+                       *a,    *extrapolation, *exclude, *antialias};
   }
 };
 
@@ -815,7 +814,8 @@ RuleResult resizeComposed(ImportNode &node, PatternRewriter &rewriter) {
   FailureOr<ResizeAttrs> attrs = ResizeAttrs::read(node);
   if (failed(attrs))
     return RuleResult::Failed;
-  if (attrs->antialias != 0 || attrs->policy != "stretch" || node.hasAttr("axes") ||
+  if (attrs->antialias != 0 || attrs->policy != "stretch" ||
+      node.hasAttr("axes") ||
       !llvm::is_contained({"nearest", "linear", "cubic"}, attrs->mode) ||
       !llvm::is_contained({"half_pixel", "pytorch_half_pixel", "align_corners",
                            "asymmetric", "tf_half_pixel_for_nn",
@@ -1035,8 +1035,8 @@ RuleResult resizeComposed(ImportNode &node, PatternRewriter &rewriter) {
         scalarConstant(rewriter, node.loc, elem, 1.0), validMask);
     y = b.op<AddOp>(
         b.op<MultiplyOp>(y, validMask),
-        b.op<MultiplyOp>(
-            outside, scalarConstant(rewriter, node.loc, elem, attrs->extrapolation)));
+        b.op<MultiplyOp>(outside, scalarConstant(rewriter, node.loc, elem,
+                                                 attrs->extrapolation)));
   }
   if (!b.ok)
     return RuleResult::Failed;
