@@ -1139,9 +1139,8 @@ LogicalResult lowerRange(ExecLowering &l, SmallVectorImpl<Value> &results) {
       l.checkAtRunTime(nonzero, "the step is zero");
       Value n = arith::DivFOp::create(
           b, loc, arith::SubFOp::create(b, loc, to, from), step);
-      n = arith::ExtFOp::create(b, loc, b.getF64Type(), n).getResult();
-      if (cast<FloatType>(elem).getWidth() > 64)
-        return l.emitError("the element type is too wide");
+      if (cast<FloatType>(elem).getWidth() < 64)
+        n = arith::ExtFOp::create(b, loc, b.getF64Type(), n).getResult();
       n = math::CeilOp::create(b, loc, n);
       n = arith::MaximumFOp::create(b, loc, n,
                                     createScalar(b, loc, b.getF64Type(), 0));
