@@ -149,6 +149,13 @@ Value createEmptySizedLike(OpBuilder &b, Location loc, RankedTensorType type,
                            Value like);
 inline constexpr llvm::StringLiteral kPendingDimAttr = "nd4j.pending_dim";
 
+/// A value of rank 1 holding the elements of `v` in row-major order.
+Value flatten(OpBuilder &b, Location loc, Value v);
+/// Row-major reshape of `v` to `type` (same element count): one
+/// collapse_shape or expand_shape when a reassociation exists, else a
+/// collapse to rank 1 followed by an expand.
+Value reshapeTo(OpBuilder &b, Location loc, Value v, RankedTensorType type);
+
 /// Gives every pending size of a `tensor.empty` under `root` its value: the
 /// empty must be the init (maybe through a `linalg.fill`) of a linalg op,
 /// and each dynamic result dimension the extent of a loop that an input

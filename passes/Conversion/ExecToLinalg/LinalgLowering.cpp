@@ -256,48 +256,20 @@ Value asBatch(OpBuilder &b, Location loc, Value v) {
   int64_t count = 1;
   for (int64_t d : type.getShape().drop_back(2))
     count *= d;
-  auto batched = RankedTensorType::get(
-      {count, type.getDimSize(rank - 2), type.getDimSize(rank - 1)},
-      type.getElementType());
-  if (rank == 3)
-    return v;
-  if (rank == 2)
-    return tensor::ExpandShapeOp::create(
-        b, loc, batched, v, SmallVector<ReassociationIndices>{{0, 1}, {2}});
-  ReassociationIndices lead;
-  for (int64_t d = 0; d < rank - 2; ++d)
-    lead.push_back(d);
-  return tensor::CollapseShapeOp::create(
-      b, loc, batched, v,
-      SmallVector<ReassociationIndices>{lead, {rank - 2}, {rank - 1}});
+  return reshapeTo(b, loc, v,
+                   RankedTensorType::get({count, type.getDimSize(rank - 2),
+                                          type.getDimSize(rank - 1)},
+                                         type.getElementType()));
 }
 
 /// The inverse of asBatch for a result of `type` ([..., r, c] or [...] when
-/// each matrix gives a scalar or a vector).
+/// each matrix gives a scalar or a vector); null when the element counts
+/// differ.
 Value fromBatch(OpBuilder &b, Location loc, Value v, RankedTensorType type) {
-  auto from = cast<RankedTensorType>(v.getType());
-  if (from == type)
-    return v;
-  if (from.getNumElements() != type.getNumElements())
+  if (cast<RankedTensorType>(v.getType()).getNumElements() !=
+      type.getNumElements())
     return Value();
-  // A row-major reshape through rank 1.
-  ReassociationIndices all;
-  for (int64_t d = 0; d < from.getRank(); ++d)
-    all.push_back(d);
-  Value flat = tensor::CollapseShapeOp::create(
-      b, loc,
-      RankedTensorType::get({from.getNumElements()}, from.getElementType()), v,
-      SmallVector<ReassociationIndices>{all});
-  if (type.getRank() == 0)
-    return tensor::CollapseShapeOp::create(b, loc, type, flat,
-                                           ArrayRef<ReassociationIndices>{});
-  ReassociationIndices outAll;
-  for (int64_t d = 0; d < type.getRank(); ++d)
-    outAll.push_back(d);
-  if (type.getRank() == 1)
-    return flat;
-  return tensor::ExpandShapeOp::create(
-      b, loc, type, flat, SmallVector<ReassociationIndices>{outAll});
+  return reshapeTo(b, loc, v, type);
 }
 
 /// Runs `perMatrix` on matrix b of each batched input ([B, r, c] tensors)

@@ -10,6 +10,7 @@
 
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
@@ -26,6 +27,54 @@ Value mlir::nd4j::createEmpty(OpBuilder &b, Location loc,
       sizes.push_back(pending.getResult(0));
     }
   return tensor::EmptyOp::create(b, loc, type, sizes);
+}
+
+/// A value of rank 1 holding the elements of `v` in row-major order.
+Value mlir::nd4j::flatten(OpBuilder &b, Location loc, Value v) {
+  auto type = cast<RankedTensorType>(v.getType());
+  if (type.getRank() == 1)
+    return v;
+  auto flat = RankedTensorType::get(
+      {type.hasStaticShape() ? type.getNumElements() : ShapedType::kDynamic},
+      type.getElementType());
+  if (type.getRank() == 0)
+    return tensor::ExpandShapeOp::create(b, loc, flat, v,
+                                         ArrayRef<ReassociationIndices>{});
+  ReassociationIndices all;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    all.push_back(d);
+  return tensor::CollapseShapeOp::create(b, loc, flat, v,
+                                         ArrayRef<ReassociationIndices>{all});
+}
+
+/// Row-major reshape of `v` to `type` (same element count): one
+/// collapse_shape or expand_shape when a reassociation exists, else a
+/// collapse to rank 1 followed by an expand.
+Value mlir::nd4j::reshapeTo(OpBuilder &b, Location loc, Value v,
+                            RankedTensorType type) {
+  auto from = cast<RankedTensorType>(v.getType());
+  if (from == type)
+    return v;
+  if (from.getRank() > type.getRank()) {
+    if (auto re = getReassociationIndicesForCollapse(from.getShape(),
+                                                     type.getShape()))
+      return tensor::CollapseShapeOp::create(b, loc, type, v, *re);
+  } else if (from.getRank() < type.getRank()) {
+    if (auto re = getReassociationIndicesForCollapse(type.getShape(),
+                                                     from.getShape()))
+      return tensor::ExpandShapeOp::create(b, loc, type, v, *re);
+  }
+  Value flat = flatten(b, loc, v);
+  if (type.getRank() == 1)
+    return flat;
+  if (type.getRank() == 0)
+    return tensor::CollapseShapeOp::create(b, loc, type, flat,
+                                           ArrayRef<ReassociationIndices>{});
+  ReassociationIndices all;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    all.push_back(d);
+  return tensor::ExpandShapeOp::create(b, loc, type, flat,
+                                       ArrayRef<ReassociationIndices>{all});
 }
 
 Value mlir::nd4j::createEmptySizedLike(OpBuilder &b, Location loc,

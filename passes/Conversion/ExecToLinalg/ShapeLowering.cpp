@@ -77,53 +77,6 @@ Value wrapIndex(OpBuilder &b, Location loc, Value v, int64_t dim,
       b, loc, i, indexConst(b, loc, std::max<int64_t>(dim - 1, 0)));
 }
 
-/// A value of rank 1 holding the elements of `v` in row-major order.
-Value flatten(OpBuilder &b, Location loc, Value v) {
-  auto type = cast<RankedTensorType>(v.getType());
-  if (type.getRank() == 1)
-    return v;
-  auto flat = RankedTensorType::get(
-      {type.hasStaticShape() ? type.getNumElements() : ShapedType::kDynamic},
-      type.getElementType());
-  if (type.getRank() == 0)
-    return tensor::ExpandShapeOp::create(b, loc, flat, v,
-                                         ArrayRef<ReassociationIndices>{});
-  ReassociationIndices all;
-  for (int64_t d = 0; d < type.getRank(); ++d)
-    all.push_back(d);
-  return tensor::CollapseShapeOp::create(b, loc, flat, v,
-                                         ArrayRef<ReassociationIndices>{all});
-}
-
-/// Row-major reshape of `v` to `type` (same element count): one
-/// collapse_shape or expand_shape when a reassociation exists, else a
-/// collapse to rank 1 followed by an expand.
-Value reshapeTo(OpBuilder &b, Location loc, Value v, RankedTensorType type) {
-  auto from = cast<RankedTensorType>(v.getType());
-  if (from == type)
-    return v;
-  if (from.getRank() > type.getRank()) {
-    if (auto re = getReassociationIndicesForCollapse(from.getShape(),
-                                                     type.getShape()))
-      return tensor::CollapseShapeOp::create(b, loc, type, v, *re);
-  } else if (from.getRank() < type.getRank()) {
-    if (auto re = getReassociationIndicesForCollapse(type.getShape(),
-                                                     from.getShape()))
-      return tensor::ExpandShapeOp::create(b, loc, type, v, *re);
-  }
-  Value flat = flatten(b, loc, v);
-  if (type.getRank() == 1)
-    return flat;
-  if (type.getRank() == 0)
-    return tensor::CollapseShapeOp::create(b, loc, type, flat,
-                                           ArrayRef<ReassociationIndices>{});
-  ReassociationIndices all;
-  for (int64_t d = 0; d < type.getRank(); ++d)
-    all.push_back(d);
-  return tensor::ExpandShapeOp::create(b, loc, type, flat,
-                                       ArrayRef<ReassociationIndices>{all});
-}
-
 Value transpose(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> perm) {
   auto type = cast<RankedTensorType>(v.getType());
   if (llvm::equal(perm, llvm::seq<int64_t>(0, perm.size())))
