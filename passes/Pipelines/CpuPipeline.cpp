@@ -86,7 +86,8 @@ static const char *const kCpuLoopStages =
     "nd4j-cpu-narrow-float-truncations,"
     "func.func(nd4j-strided-copy-to-linalg),"
     "convert-linalg-to-loops,convert-math-to-funcs{convert-ctlz=false},"
-    "func.func(lower-vector-multi-reduction),convert-vector-to-scf,"
+    "func.func(lower-vector-multi-reduction),"
+    "convert-vector-to-scf{full-unroll=true},"
     "lower-affine,convert-scf-to-cf,canonicalize,"
     "expand-strided-metadata,lower-affine";
 static const char *const kCpuLLVMStages =
@@ -116,6 +117,37 @@ void mlir::nd4j::buildCpuTensorStages(OpPassManager &pm,
 }
 
 namespace {
+/// The buffer a view (cast, reshape, subview) is of.
+Value rootBuffer(Value v) {
+  while (auto view = v.getDefiningOp<ViewLikeOpInterface>())
+    v = view.getViewSource();
+  return v;
+}
+
+/// A graph output that is another output (ONNX `z = Identity(y)`, a TF
+/// output listed twice) gets a copy of its own: each output owns its
+/// buffer (an out-parameter hoisted from the allocation, or an allocation
+/// ABI 2 hands to the caller to free once).
+void copyRepeatedResults(func::ReturnOp ret) {
+  llvm::SmallPtrSet<Value, 8> seen;
+  OpBuilder b(ret);
+  for (OpOperand &operand : ret->getOpOperands()) {
+    auto type = dyn_cast<MemRefType>(operand.get().getType());
+    if (!type || seen.insert(rootBuffer(operand.get())).second)
+      continue;
+    Location loc = ret.getLoc();
+    SmallVector<Value> sizes;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      if (type.isDynamicDim(d))
+        sizes.push_back(memref::DimOp::create(b, loc, operand.get(), d));
+    Value copy =
+        memref::AllocOp::create(b, loc, type, sizes, b.getI64IntegerAttr(64));
+    memref::CopyOp::create(b, loc, operand.get(), copy);
+    operand.set(copy);
+    seen.insert(copy);
+  }
+}
+
 /// Upstream's buffer-results-to-out-params{hoist-static-allocs=true
 /// modify-public-functions=true}, skipping the functions marked
 /// `nd4j.dynamic_abi` (the option that filters functions has no pass-text
@@ -133,6 +165,7 @@ struct ResultsToOutParamsPass
     registry.insert<memref::MemRefDialect>();
   }
   void runOnOperation() override {
+    getOperation().walk([](func::ReturnOp ret) { copyRepeatedResults(ret); });
     bufferization::BufferResultsToOutParamsOpts options;
     options.hoistStaticAllocs = true;
     options.modifyPublicFunctions = true;

@@ -379,6 +379,10 @@ struct Nd4jEmitEntryPointPass
       return launch.emitError("unexpected iteration count type");
 
     b.setInsertionPointToEnd(entry);
+    // The argument pack is a static alloca in the entry block, where LLVM
+    // allocates it with the frame (one in a later block is a dynamic one).
+    Value one = LLVM::ConstantOp::create(b, loc, i64, 1);
+    Value data = LLVM::AllocaOp::create(b, loc, ptrType, packed, one);
     Value ctxAddr = LLVM::AddressOfOp::create(b, loc, ctxGlobal);
     Value runCtx = LLVM::LoadOp::create(b, loc, ptrType, ctxAddr);
     Value null = LLVM::ZeroOp::create(b, loc, ptrType);
@@ -402,8 +406,6 @@ struct Nd4jEmitEntryPointPass
     LLVM::ReturnOp::create(b, loc, ValueRange());
 
     b.setInsertionPointToEnd(parallel);
-    Value one = LLVM::ConstantOp::create(b, loc, i64, 1);
-    Value data = LLVM::AllocaOp::create(b, loc, ptrType, packed, one);
     for (auto [i, v] : llvm::enumerate(args.drop_back())) {
       Value field = LLVM::GEPOp::create(
           b, loc, ptrType, packed, data,

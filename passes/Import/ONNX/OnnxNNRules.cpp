@@ -657,7 +657,9 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
                   node.inputType(sizesIndex) &&
                   !(node.inputType(sizesIndex).hasStaticShape() &&
                     node.inputType(sizesIndex).getNumElements() == 0);
-  if (!x || !result || x.getRank() != 4 || !x.getElementType().isF32() ||
+  // f16 and bf16 images are resized in f32 and rounded once at the end.
+  if (!x || !result || x.getRank() != 4 ||
+      !isa<Float32Type, Float16Type, BFloat16Type>(x.getElementType()) ||
       result.getRank() != 4)
     return RuleResult::NotApplicable;
   // Sizes computed in the graph from the input's own Shape (Concat(Shape(X)
@@ -695,6 +697,9 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
   // in the graph, even where they fold).
   auto keeps = [&](int64_t d) {
     if (!x.isDynamicDim(d) && result.getDimSize(d) == x.getDimSize(d))
+      return true;
+    // Scales keep N and C at run time: both are checked to be 1 below.
+    if (!hasSizes)
       return true;
     if (!sizeElements || sizeElements->size() != 4)
       return false;
@@ -775,6 +780,14 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
                                   rewriter.getDenseI64ArrayAttr({1}))
           : FailureOr<Value>(
                 i64VectorConstant(rewriter, node.loc, constantSizes));
+  Type elem = x.getElementType();
+  if (!elem.isF32()) {
+    FailureOr<Value> wide = build<CastOp>(rewriter, node, input,
+                                          TypeAttr::get(rewriter.getF32Type()));
+    if (failed(wide))
+      return RuleResult::Failed;
+    input = *wide;
+  }
   FailureOr<Value> image = build<PermuteOp>(
       rewriter, node, input, rewriter.getDenseI64ArrayAttr({0, 2, 3, 1}));
   if (failed(hw) || failed(image))
@@ -786,6 +799,8 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
   if (succeeded(y))
     y = build<PermuteOp>(rewriter, node, *y,
                          rewriter.getDenseI64ArrayAttr({0, 3, 1, 2}));
+  if (succeeded(y) && !elem.isF32())
+    y = build<CastOp>(rewriter, node, *y, TypeAttr::get(elem));
   return replace(rewriter, node, y);
 }
 
