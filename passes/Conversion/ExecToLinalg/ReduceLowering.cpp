@@ -68,17 +68,27 @@ FailureOr<Value> reshapeTo(ExecLowering &l, Value v, RankedTensorType to) {
       .getResult();
 }
 
-/// Fails, naming it, when a dimension of `dims` has a size known only at run
-/// time (a reduction over the batch); the others may.
-LogicalResult checkStaticReduced(ExecLowering &l, ArrayRef<int64_t> dims) {
-  RankedTensorType in = l.inputType(0);
-  for (int64_t d : dims)
-    if (in.isDynamicDim(d))
-      return l.emitError("reduces dimension ")
-             << d << " of " << in
-             << ", whose size is known only at run time; give the shapes "
-                "with --input-shape or --dim";
-  return success();
+/// The number of elements a reduction over `dims` of `x` combines, as an
+/// index (computed at run time for dimensions known only then).
+Value reducedCount(OpBuilder &b, Location loc, Value x,
+                   ArrayRef<int64_t> dims) {
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t fixed = 1;
+  Value count;
+  for (int64_t d : dims) {
+    if (!type.isDynamicDim(d)) {
+      fixed *= type.getDimSize(d);
+      continue;
+    }
+    Value size = tensor::DimOp::create(b, loc, x, d);
+    count =
+        count ? arith::MulIOp::create(b, loc, count, size).getResult() : size;
+  }
+  Value c = arith::ConstantIndexOp::create(b, loc, fixed);
+  if (!count)
+    return c;
+  return fixed == 1 ? count
+                    : arith::MulIOp::create(b, loc, count, c).getResult();
 }
 
 /// Normalized, sorted, unique dimensions; empty means all.
@@ -369,17 +379,10 @@ FailureOr<Value> buildReduction(ExecLowering &l, Kind kind,
   bool accUnsigned = !isa<FloatType>(acc) && inUnsigned &&
                      acc.getIntOrFloatBitWidth() ==
                          inType.getElementType().getIntOrFloatBitWidth();
-  if (failed(checkStaticReduced(l, dims)))
-    return failure();
-
   SmallVector<int64_t> reducedShape;
-  int64_t count = 1;
-  for (int64_t d = 0; d < inType.getRank(); ++d) {
-    if (llvm::is_contained(dims, d))
-      count *= inType.getDimSize(d);
-    else
+  for (int64_t d = 0; d < inType.getRank(); ++d)
+    if (!llvm::is_contained(dims, d))
       reducedShape.push_back(inType.getDimSize(d));
-  }
   auto accType = RankedTensorType::get(reducedShape, acc);
   Value init = linalg::FillOp::create(
                    b, loc, getIdentity(b, loc, kind, acc, accUnsigned),
@@ -400,12 +403,26 @@ FailureOr<Value> buildReduction(ExecLowering &l, Kind kind,
                    kind == Kind::Norm2 || acc != resultElem;
   if (needsPost) {
     bool resultUnsigned = l.isUnsignedResult();
+    // The divisor of a mean, in the accumulator's type (a constant unless
+    // a reduced dimension is known only at run time).
+    Value count;
+    std::optional<int64_t> staticCount;
+    if (kind == Kind::Mean || kind == Kind::AMean) {
+      Value n = reducedCount(b, loc, x, dims);
+      staticCount = getConstantIntValue(n);
+      if (!staticCount) {
+        n = arith::IndexCastOp::create(b, loc, b.getI64Type(), n);
+        count = isa<FloatType>(acc)
+                    ? arith::SIToFPOp::create(b, loc, acc, n).getResult()
+                    : convertScalar(b, loc, n, acc);
+      }
+    }
     reduced = createElementwise(
         b, loc, RankedTensorType::get(reducedShape, resultElem), reduced,
         [&](OpBuilder &nb, Location nl, ValueRange s) -> Value {
           Value v = s[0];
           if (kind == Kind::Mean || kind == Kind::AMean) {
-            Value n = createScalar(nb, nl, acc, count);
+            Value n = count ? count : createScalar(nb, nl, acc, *staticCount);
             v = isa<FloatType>(acc)
                     ? arith::DivFOp::create(nb, nl, v, n).getResult()
                     : (accUnsigned
@@ -465,8 +482,11 @@ FailureOr<Value> buildArgReduction(ExecLowering &l, bool isMax,
   bool isUnsigned = l.isUnsignedInput(0) || elem.isInteger(1);
   bool f = isa<FloatType>(elem);
   int64_t rank = inType.getRank();
-  if (failed(checkStaticReduced(l, dims)))
-    return failure();
+  // The extents of the reduced dimensions, in the index type.
+  SmallVector<Value> extents;
+  for (int64_t d : dims)
+    extents.push_back(arith::IndexCastOp::create(
+        b, loc, indexElem, reducedCount(b, loc, l.input(0), {d})));
 
   SmallVector<int64_t> reducedShape;
   SmallVector<AffineExpr> outExprs;
@@ -505,8 +525,7 @@ FailureOr<Value> buildArgReduction(ExecLowering &l, bool isMax,
         Value x = a[0], cur = a[1], curIdx = a[2];
         // Row-major position within the reduced dimensions.
         Value idx = createScalar(nb, nl, indexElem, 0);
-        for (int64_t d : dims) {
-          Value size = createScalar(nb, nl, indexElem, inType.getDimSize(d));
+        for (auto [d, size] : llvm::zip_equal(dims, extents)) {
           Value i = arith::IndexCastOp::create(
               nb, nl, indexElem, linalg::IndexOp::create(nb, nl, d));
           idx = arith::AddIOp::create(
@@ -1060,14 +1079,13 @@ void mlir::nd4j::populateExecToLinalgReduce(ExecLoweringTable &table) {
   table.add("count_zero", reduction(Kind::CountZero));
   table.add("argmax", argReduction(true));
   table.add("argmin", argReduction(false));
-  // The batch (dimension 0) may be known only at run time where it is not
-  // reduced (checkStaticReduced).
+  // Any dimension may be known only at run time, reduced or not.
   for (StringRef name :
        {"reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_prod",
         "reduce_norm1", "reduce_norm2", "reduce_sqnorm", "reduce_norm_max",
         "reduce_amean", "reduce_asum", "reduce_amax", "reduce_amin", "all",
         "any", "count_nonzero", "count_zero", "argmax", "argmin"})
-    table.setDynamicReady(name, ExecLoweringTable::Dynamic::LeadingOnly);
+    table.setDynamicReady(name);
   table.add("softmax", softmaxLike(false));
   table.add("log_softmax", softmaxLike(true));
   table.setDynamicReady("softmax");

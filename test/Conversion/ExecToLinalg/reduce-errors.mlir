@@ -57,13 +57,3 @@ nd4j_exec.graph @argmax_float_index {
   %0 = nd4j_exec.node "argmax" <custom>(%x) i_args [1] b_args [false] : (tensor<2x3xf32>) -> tensor<2xf32>
   nd4j_exec.return %0 : tensor<2xf32>
 }
-
-// -----
-
-// The batch may be known only at run time where it is not reduced.
-nd4j_exec.graph @reduce_runtime_batch {
-  %x = nd4j_exec.placeholder "x" : tensor<?x3xf32>
-  // expected-error @below {{cannot lower libnd4j op 'reduce_mean' (node 'm'): reduces dimension 0 of 'tensor<?x3xf32>', whose size is known only at run time; give the shapes with --input-shape or --dim}}
-  %0 = nd4j_exec.node "reduce_mean" <custom>(%x) i_args [0] b_args [false] {name = "m"} : (tensor<?x3xf32>) -> tensor<3xf32>
-  nd4j_exec.return %0 : tensor<3xf32>
-}
