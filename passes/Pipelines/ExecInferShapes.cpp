@@ -213,6 +213,62 @@ bool refines(Type refined, Type declared) {
   return true;
 }
 
+/// libnd4j lstmLayer, which has no typed op (SameDiff files call it
+/// directly): its results, in order, are the output sequence (the input's
+/// layout with nOut features), the last output and the last cell state
+/// ([bS, nOut]), each where its b_arg (retFullSeq, retLastH, retLastC)
+/// asks for it. nOut is Wx's last dimension / 4.
+LogicalResult inferLstmLayer(exec::NodeOp node) {
+  auto inputs = node.getInputs();
+  if (inputs.size() < 2)
+    return success();
+  auto x = dyn_cast<RankedTensorType>(inputs[0].getType());
+  auto wx = dyn_cast<RankedTensorType>(inputs[1].getType());
+  ArrayRef<int64_t> iArgs =
+      node.getIArgs() ? *node.getIArgs() : ArrayRef<int64_t>();
+  SmallVector<bool> bArgs;
+  if (node.getBArgs())
+    bArgs.assign(node.getBArgs()->begin(), node.getBArgs()->end());
+  auto flag = [&](unsigned i, bool dflt) {
+    return i < bArgs.size() ? bArgs[i] : dflt;
+  };
+  int64_t dataFormat = iArgs.empty() ? 0 : iArgs[0];
+  int64_t direction = iArgs.size() > 1 ? iArgs[1] : 0;
+  // Bidirectional modes (2 sum, 3 concat, 4 an extra dimension) take
+  // weights [2, nIn, 4 nOut] and give last states [2, bS, nOut].
+  bool bidirectional = direction >= 2;
+  if (!x || !wx || x.getRank() != 3 ||
+      wx.getRank() != (bidirectional ? 3 : 2) ||
+      wx.isDynamicDim(wx.getRank() - 1) || direction > 4 || dataFormat < 0 ||
+      dataFormat > 3)
+    return success();
+  int64_t nOut = wx.getDimSize(wx.getRank() - 1) / 4;
+  int64_t feature = dataFormat == 2 ? 1 : 2;
+  int64_t batch = dataFormat == 0 || dataFormat == 3 ? 1 : 0;
+  SmallVector<int64_t> seq(x.getShape());
+  seq[feature] = direction == 3 ? 2 * nOut : nOut;
+  if (direction == 4) // [sL, 2, bS, nOut]
+    seq = {x.getDimSize(0), 2, x.getDimSize(1), nOut};
+  SmallVector<int64_t> last{x.getDimSize(batch), nOut};
+  if (bidirectional)
+    last.insert(last.begin(), 2);
+  SmallVector<Type> types;
+  if (flag(5, true))
+    types.push_back(RankedTensorType::get(seq, x.getElementType()));
+  for (unsigned i : {6u, 7u})
+    if (flag(i, false))
+      types.push_back(RankedTensorType::get(last, x.getElementType()));
+  if (types.size() != node.getNumResults())
+    return success();
+  for (auto [result, type] : llvm::zip(node.getResults(), types)) {
+    if (!refines(type, result.getType()))
+      return node.emitError("lstmLayer: inferred ")
+             << type << " contradicts the declared " << result.getType();
+    result.setType(type);
+  }
+  return success();
+}
+
 struct Nd4jExecInferShapesPass
     : public nd4j::impl::Nd4jExecInferShapesPassBase<Nd4jExecInferShapesPass> {
   void runOnOperation() override {
@@ -250,6 +306,8 @@ struct Nd4jExecInferShapesPass
     // the custom op of its name does.
     if (!desc && node.getOpType() != exec::OpType::CUSTOM)
       desc = lookupDescriptorByLibnd4jName(libnd4jName, exec::OpType::CUSTOM);
+    if (!desc && node.getOpName() == "lstmLayer")
+      return inferLstmLayer(node);
     if (!desc)
       return success(); // No typed op: the node keeps its types.
     auto fail = [&](const Twine &why) -> LogicalResult {
@@ -267,6 +325,15 @@ struct Nd4jExecInferShapesPass
     FailureOr<NamedAttrList> attrs = readAttributes(node, *desc, b, why);
     if (::mlir::failed(attrs))
       return fail(why);
+    // A legacy reduction (REDUCE_FLOAT reduce_mean of a SameDiff file)
+    // keeps its dimensions in `axis`, where the custom op reads i_args.
+    if (desc->opType == exec::OpType::CUSTOM &&
+        node.getOpType() != exec::OpType::CUSTOM && node.getAxis() &&
+        desc->axisArg.empty()) {
+      auto dims = dyn_cast_or_null<DenseI64ArrayAttr>(attrs->get("dimensions"));
+      if (dims && dims.empty())
+        attrs->set("dimensions", b.getDenseI64ArrayAttr(*node.getAxis()));
+    }
     bool segmented;
     std::optional<SmallVector<int32_t>> segments =
         getSegments(*desc, node.getInputs().size(), segmented);

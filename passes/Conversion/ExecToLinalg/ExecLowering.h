@@ -132,6 +132,7 @@ void populateExecToLinalgSelect(ExecLoweringTable &table);
 void populateExecToLinalgLinalg(ExecLoweringTable &table);
 void populateExecToLinalgResize(ExecLoweringTable &table);
 void populateExecToLinalgScatter(ExecLoweringTable &table);
+void populateExecToLinalgRecurrent(ExecLoweringTable &table);
 
 /// All families.
 const ExecLoweringTable &getExecLoweringTable();

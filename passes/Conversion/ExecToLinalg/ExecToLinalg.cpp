@@ -148,6 +148,7 @@ const ExecLoweringTable &mlir::nd4j::getExecLoweringTable() {
     populateExecToLinalgScatter(t);
     populateExecToLinalgSelect(t);
     populateExecToLinalgLinalg(t);
+    populateExecToLinalgRecurrent(t);
     return t;
   }();
   return table;

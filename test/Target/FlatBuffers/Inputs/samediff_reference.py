@@ -4,6 +4,9 @@
 #   samediff_reference.py mlp GRAPH.mlir DIR N
 #       writes DIR/in.npy (N x 2, seeded) and DIR/out.npy, the MLP's
 #       softmax(relu(in @ w0 + b0) @ w1 + b1) computed with numpy
+#   samediff_reference.py rnn GRAPH.mlir DIR N
+#       the same for the LSTM classifier (N x 3 x 60 inputs; its graph fixes
+#       the batch at 10)
 #   samediff_reference.py rows OUT_N.npy OUT_1.npy
 #       checks that the first row of a batch-N output equals the batch-1
 #       output for the same first sample, and that every row is a
@@ -43,6 +46,33 @@ if sys.argv[1] == "mlp":
     x = np.random.default_rng(5).standard_normal((n, 2)).astype(np.float32)
     h = np.maximum(x @ w["w0"] + w["b0"], 0)
     y = softmax(h @ w["w1"] + w["b1"])
+    os.makedirs(sys.argv[3], exist_ok=True)
+    np.save(os.path.join(sys.argv[3], "in.npy"), x)
+    np.save(os.path.join(sys.argv[3], "out.npy"), y.astype(np.float32))
+elif sys.argv[1] == "rnn":
+    # lstmLayer (data format [bS, sL, nIn], forward, biases, initial states
+    # cLast/yLast, peepholes; gates i, f, g, o as libnd4j's lstmLayerCell),
+    # the mean over time, a dense layer and softmax.
+    w = weights(open(sys.argv[2]).read())
+    n = int(sys.argv[4])
+    x = np.random.default_rng(6).standard_normal((n, 3, 60)).astype(np.float32)
+    wx, wr, b, wp = w["weights"], w["rWeights"], w["bias"], \
+        w["inputPeepholeWeights"]
+    k = wx.shape[1] // 4
+    sig = lambda v: 1 / (1 + np.exp(-v))
+    h = np.broadcast_to(w["cLast"][:1], (n, k)).astype(np.float64)
+    c = np.broadcast_to(w["yLast"][:1], (n, k)).astype(np.float64)
+    hs = []
+    for t in range(x.shape[1]):
+        z = x[:, t] @ wx + h @ wr + b
+        i = sig(z[:, :k] + c * wp[:k])
+        f = sig(z[:, k:2 * k] + c * wp[k:2 * k])
+        g = np.tanh(z[:, 2 * k:3 * k])
+        c = f * c + i * g
+        o = sig(z[:, 3 * k:] + c * wp[2 * k:])
+        h = o * np.tanh(c)
+        hs.append(h)
+    y = softmax(np.mean(hs, axis=0) @ w["w1"] + w["b1"])
     os.makedirs(sys.argv[3], exist_ok=True)
     np.save(os.path.join(sys.argv[3], "in.npy"), x)
     np.save(os.path.join(sys.argv[3], "out.npy"), y.astype(np.float32))
