@@ -89,30 +89,34 @@ SeqLayout seqLayout(int64_t dataFormat) {
   }
 }
 
+/// Offsets, sizes and strides of time step `t` of a sequence whose batch
+/// and feature extents are those of `like`'s dimensions `batch`, `feature`.
+struct StepRange {
+  SmallVector<OpFoldResult> offsets, sizes, strides;
+  StepRange(OpBuilder &b, Location loc, SeqLayout layout, Value t, Value like,
+            int64_t batch, int64_t feature)
+      : offsets(3, b.getIndexAttr(0)), sizes(3), strides(3, b.getIndexAttr(1)) {
+    offsets[layout.time] = t;
+    sizes[layout.time] = b.getIndexAttr(1);
+    sizes[layout.batch] = tensor::getMixedSize(b, loc, like, batch);
+    sizes[layout.feature] = tensor::getMixedSize(b, loc, like, feature);
+  }
+};
+
 /// A [bS, n] slice of sequence `seq` at time step `t`.
 Value stepOf(OpBuilder &b, Location loc, Value seq, SeqLayout layout, Value t,
              RankedTensorType stepType) {
-  SmallVector<OpFoldResult> offsets(3, b.getIndexAttr(0)), sizes(3),
-      strides(3, b.getIndexAttr(1));
-  offsets[layout.time] = t;
-  sizes[layout.time] = b.getIndexAttr(1);
-  sizes[layout.batch] = tensor::getMixedSize(b, loc, seq, layout.batch);
-  sizes[layout.feature] = tensor::getMixedSize(b, loc, seq, layout.feature);
-  return tensor::ExtractSliceOp::create(b, loc, stepType, seq, offsets, sizes,
-                                        strides);
+  StepRange r(b, loc, layout, t, seq, layout.batch, layout.feature);
+  return tensor::ExtractSliceOp::create(b, loc, stepType, seq, r.offsets,
+                                        r.sizes, r.strides);
 }
 
 /// `step` ([bS, n]) written into sequence `seq` at time step `t`.
 Value withStep(OpBuilder &b, Location loc, Value seq, SeqLayout layout, Value t,
                Value step) {
-  SmallVector<OpFoldResult> offsets(3, b.getIndexAttr(0)), sizes(3),
-      strides(3, b.getIndexAttr(1));
-  offsets[layout.time] = t;
-  sizes[layout.time] = b.getIndexAttr(1);
-  sizes[layout.batch] = tensor::getMixedSize(b, loc, step, 0);
-  sizes[layout.feature] = tensor::getMixedSize(b, loc, step, 1);
-  return tensor::InsertSliceOp::create(b, loc, step, seq, offsets, sizes,
-                                       strides);
+  StepRange r(b, loc, layout, t, step, 0, 1);
+  return tensor::InsertSliceOp::create(b, loc, step, seq, r.offsets, r.sizes,
+                                       r.strides);
 }
 
 /// Elements [k * n, (k + 1) * n) of the last dimension of `v`.
