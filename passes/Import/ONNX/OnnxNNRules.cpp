@@ -1064,7 +1064,171 @@ RuleResult resizeComposed(ImportNode &node, PatternRewriter &rewriter) {
 
 } // namespace
 
+FailureOr<std::pair<Value, Value>>
+mlir::nd4j::onnx_rules::buildMaxPoolWithIndices(PatternRewriter &rewriter,
+                                                ImportNode &node, Value x,
+                                                const PoolGeometry &g,
+                                                ArrayRef<int64_t> steps,
+                                                Type indexElement) {
+  auto type = cast<RankedTensorType>(x.getType());
+  Type elem = type.getElementType();
+  int64_t n = type.getDimSize(0), h = type.getDimSize(1),
+          w = type.getDimSize(2), c = type.getDimSize(3);
+  Location loc = node.loc;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  Value input = x;
+  if (g.top || g.left || g.bottom || g.right) {
+    double lowest = -std::numeric_limits<double>::infinity();
+    if (auto it = dyn_cast<IntegerType>(elem))
+      lowest =
+          it.isUnsigned()
+              ? 0.0
+              : static_cast<double>(
+                    APInt::getSignedMinValue(it.getWidth()).getSExtValue());
+    auto padType = RankedTensorType::get({4, 2}, rewriter.getI64Type());
+    Value pads = ConstantOp::create(
+        rewriter, loc, padType,
+        DenseElementsAttr::get(
+            padType,
+            ArrayRef<int64_t>{0, 0, g.top, g.bottom, g.left, g.right, 0, 0}),
+        StringAttr());
+    FailureOr<Value> padded =
+        build<PadOp>(rewriter, node, x, pads, I(0), f64(rewriter, lowest));
+    if (failed(padded))
+      return failure();
+    input = *padded;
+  }
+  FailureOr<Value> patches =
+      build<ExtractImagePatchesOp>(rewriter, node, input, I(g.kH), I(g.kW),
+                                   I(g.sH), I(g.sW), I(g.dH), I(g.dW), I(0));
+  if (failed(patches))
+    return failure();
+  auto pt = cast<RankedTensorType>(patches->getType());
+  int64_t oh = pt.getDimSize(1), ow = pt.getDimSize(2);
+  FailureOr<Value> windows =
+      reshapeTo(rewriter, node, *patches, {n, oh, ow, g.kH * g.kW, c});
+  if (failed(windows))
+    return failure();
+  auto dims = rewriter.getDenseI64ArrayAttr({3});
+  FailureOr<Value> values = build<ReduceMaxOp>(rewriter, node, *windows, dims,
+                                               rewriter.getBoolAttr(false));
+  FailureOr<Value> pos = build<ArgMaxOp>(rewriter, node, *windows, dims,
+                                         rewriter.getBoolAttr(false));
+  if (failed(values) || failed(pos))
+    return failure();
+  // index = base[n, oy, ox, c] + (pos / kW) * dH * steps[2] +
+  //         (pos % kW) * dW * steps[3], the base a sum of four broadcast
+  // vectors.
+  Type i64Type = rewriter.getI64Type();
+  auto vec = [&](int64_t count, int64_t at,
+                 function_ref<int64_t(int64_t)> f) -> Value {
+    SmallVector<int64_t> shape(4, 1), values;
+    shape[at] = count;
+    for (int64_t i = 0; i < count; ++i)
+      values.push_back(f(i));
+    auto t = RankedTensorType::get(shape, i64Type);
+    return ConstantOp::create(rewriter, loc, t,
+                              DenseElementsAttr::get(t, ArrayRef(values)),
+                              StringAttr());
+  };
+  auto scalar = [&](int64_t v) {
+    return scalarConstant(rewriter, loc, i64Type, static_cast<double>(v));
+  };
+  Value terms[] = {
+      vec(n, 0, [&](int64_t i) { return i * steps[0]; }),
+      vec(oh, 1, [&](int64_t i) { return (i * g.sH - g.top) * steps[2]; }),
+      vec(ow, 2, [&](int64_t i) { return (i * g.sW - g.left) * steps[3]; }),
+      vec(c, 3, [&](int64_t i) { return i * steps[1]; })};
+  FailureOr<Value> ky = build<FloorDivOp>(rewriter, node, *pos, scalar(g.kW));
+  FailureOr<Value> kx = build<FloorModOp>(rewriter, node, *pos, scalar(g.kW));
+  if (failed(ky) || failed(kx))
+    return failure();
+  FailureOr<Value> index =
+      build<MultiplyOp>(rewriter, node, *ky, scalar(g.dH * steps[2]));
+  FailureOr<Value> col =
+      build<MultiplyOp>(rewriter, node, *kx, scalar(g.dW * steps[3]));
+  if (succeeded(index) && succeeded(col))
+    index = build<AddOp>(rewriter, node, *index, *col);
+  for (Value term : terms)
+    if (succeeded(index))
+      index = build<AddOp>(rewriter, node, *index, term);
+  if (succeeded(index) && indexElement != i64Type)
+    index = build<CastOp>(rewriter, node, *index, TypeAttr::get(indexElement));
+  if (failed(index))
+    return failure();
+  return std::make_pair(*values, *index);
+}
+
+/// MaxPool whose Indices output is used (2-D, NCHW, static): the flat
+/// index of each maximum in the input, `((n * C + c) * H + y) * W + x`, or
+/// with storage_order 1 `((n * C + c) * W + x) * H + y`.
+static RuleResult maxPoolWithIndices(ImportNode &node,
+                                     PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (node.getNumResults() < 2 || !node.isResultUsed(1) || !x ||
+      x.getRank() != 4 || !x.hasStaticShape())
+    return RuleResult::NotApplicable;
+  FailureOr<SmallVector<int64_t>> kernel = node.getInts("kernel_shape");
+  FailureOr<SmallVector<int64_t>> strides =
+      node.getInts("strides", ArrayRef<int64_t>{1, 1});
+  FailureOr<SmallVector<int64_t>> dilations =
+      node.getInts("dilations", ArrayRef<int64_t>{1, 1});
+  FailureOr<SmallVector<int64_t>> pads =
+      node.getInts("pads", ArrayRef<int64_t>{0, 0, 0, 0});
+  FailureOr<StringRef> autoPad = node.getString("auto_pad", "NOTSET");
+  FailureOr<int64_t> ceilMode = node.getInt("ceil_mode", 0);
+  FailureOr<int64_t> storage = node.getInt("storage_order", 0);
+  if (failed(kernel) || failed(strides) || failed(dilations) || failed(pads) ||
+      failed(autoPad) || failed(ceilMode) || failed(storage))
+    return RuleResult::Failed;
+  if (kernel->size() != 2 || strides->size() != 2 || dilations->size() != 2 ||
+      pads->size() != 4 || *ceilMode != 0 || *storage < 0 || *storage > 1)
+    return RuleResult::NotApplicable;
+  int64_t C = x.getDimSize(1), H = x.getDimSize(2), W = x.getDimSize(3);
+  PoolGeometry g{(*kernel)[0],    (*kernel)[1],    (*strides)[0], (*strides)[1],
+                 (*dilations)[0], (*dilations)[1], (*pads)[0],    (*pads)[1],
+                 (*pads)[2],      (*pads)[3]};
+  if (*autoPad == "SAME_UPPER" || *autoPad == "SAME_LOWER") {
+    int64_t size[2] = {H, W}, k[2] = {g.kH, g.kW}, s[2] = {g.sH, g.sW},
+            d[2] = {g.dH, g.dW}, before[2], after[2];
+    for (int i = 0; i < 2; ++i) {
+      int64_t out = (size[i] + s[i] - 1) / s[i];
+      int64_t total = std::max<int64_t>(
+          (out - 1) * s[i] + (k[i] - 1) * d[i] + 1 - size[i], 0);
+      before[i] = *autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
+      after[i] = total - before[i];
+    }
+    g.top = before[0];
+    g.left = before[1];
+    g.bottom = after[0];
+    g.right = after[1];
+  } else if (*autoPad == "VALID") {
+    g.top = g.left = g.bottom = g.right = 0;
+  } else if (*autoPad != "NOTSET") {
+    return RuleResult::NotApplicable;
+  }
+  FailureOr<Value> nhwc =
+      build<PermuteOp>(rewriter, node, node.input(0),
+                       rewriter.getDenseI64ArrayAttr({0, 2, 3, 1}));
+  if (failed(nhwc))
+    return RuleResult::Failed;
+  SmallVector<int64_t> steps = {C * H * W, H * W, *storage ? 1 : W,
+                                *storage ? H : 1};
+  FailureOr<std::pair<Value, Value>> pooled = buildMaxPoolWithIndices(
+      rewriter, node, *nhwc, g, steps, rewriter.getI64Type());
+  if (failed(pooled))
+    return RuleResult::Failed;
+  auto back = rewriter.getDenseI64ArrayAttr({0, 3, 1, 2});
+  FailureOr<Value> y = build<PermuteOp>(rewriter, node, pooled->first, back);
+  FailureOr<Value> indices =
+      build<PermuteOp>(rewriter, node, pooled->second, back);
+  if (failed(y) || failed(indices))
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, ValueRange{*y, *indices});
+}
+
 void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
+  add("MaxPool", maxPoolWithIndices);
   add("HardSigmoid", hardSigmoidRule);
   add("HardSwish", hardSwish);
   add("Selu", selu);

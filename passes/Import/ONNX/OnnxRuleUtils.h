@@ -213,6 +213,24 @@ inline Value i64VectorConstant(PatternRewriter &rewriter, Location loc,
                             DenseElementsAttr::get(type, values), StringAttr());
 }
 
+/// The window of a 2-D pooling: kernel, strides, dilations and the padding
+/// before and after each spatial dimension.
+struct PoolGeometry {
+  int64_t kH, kW, sH, sW, dH, dW, top, left, bottom, right;
+};
+
+/// Max pooling of `x` ([N, H, W, C], static) with the flat index of each
+/// maximum in the input, `n * steps[0] + c * steps[1] + y * steps[2] +
+/// x * steps[3]` for input position (y, x) (the first maximum in window
+/// order on ties; padding never wins), as `indexElement`. libnd4j's
+/// max_pool_with_argmax does not compute such indices, so this composes
+/// pad (with the element type's lowest value), extract_image_patches,
+/// reduce_max and argmax over each window, and the index arithmetic.
+FailureOr<std::pair<Value, Value>>
+buildMaxPoolWithIndices(PatternRewriter &rewriter, ImportNode &node, Value x,
+                        const PoolGeometry &g, ArrayRef<int64_t> steps,
+                        Type indexElement);
+
 } // namespace onnx_rules
 } // namespace nd4j
 } // namespace mlir

@@ -261,14 +261,59 @@ RuleResult nonMaxSuppression(ImportNode &node, PatternRewriter &rewriter) {
   return replaceFirstResult(rewriter, node, *y);
 }
 
-/// MaxPoolWithArgmax (NHWC) whose argmax output is unused: maxpool2d, as
-/// TF's MaxPool. libnd4j's max_pool_with_argmax does not compute TF's
-/// indices (flattened positions, with or without the batch): its helper
-/// numbers the input's elements per image instead.
+RuleResult maxPoolWithArgmaxIndices(ImportNode &node,
+                                    PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  auto indexType = dyn_cast_or_null<TensorType>(node.resultType(1));
+  if (!x.hasStaticShape() || !indexType)
+    return RuleResult::NotApplicable;
+  FailureOr<SmallVector<int64_t>> ksize = node.getInts("ksize");
+  FailureOr<SmallVector<int64_t>> strides = node.getInts("strides");
+  FailureOr<StringRef> padding = node.getString("padding");
+  FailureOr<bool> withBatch = getBool(node, "include_batch_in_index", false);
+  if (failed(ksize) || failed(strides) || failed(padding) || failed(withBatch))
+    return RuleResult::Failed;
+  if (ksize->size() != 4 || strides->size() != 4 || (*ksize)[0] != 1 ||
+      (*ksize)[3] != 1 || (*strides)[0] != 1 || (*strides)[3] != 1 ||
+      (*padding != "SAME" && *padding != "VALID"))
+    return RuleResult::NotApplicable;
+  int64_t H = x.getDimSize(1), W = x.getDimSize(2), C = x.getDimSize(3);
+  PoolGeometry g{
+      (*ksize)[1], (*ksize)[2], (*strides)[1], (*strides)[2], 1, 1, 0, 0, 0, 0};
+  if (*padding == "SAME") {
+    int64_t size[2] = {H, W}, k[2] = {g.kH, g.kW}, s[2] = {g.sH, g.sW};
+    int64_t before[2], after[2];
+    for (int i = 0; i < 2; ++i) {
+      int64_t out = (size[i] + s[i] - 1) / s[i];
+      int64_t total = std::max<int64_t>((out - 1) * s[i] + k[i] - size[i], 0);
+      before[i] = total / 2;
+      after[i] = total - before[i];
+    }
+    g.top = before[0];
+    g.left = before[1];
+    g.bottom = after[0];
+    g.right = after[1];
+  }
+  SmallVector<int64_t> steps = {*withBatch ? H * W * C : 0, 1, W * C, C};
+  FailureOr<std::pair<Value, Value>> pooled = buildMaxPoolWithIndices(
+      rewriter, node, node.input(0), g, steps, indexType.getElementType());
+  if (failed(pooled))
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, ValueRange{pooled->first, pooled->second});
+}
+
+/// MaxPoolWithArgmax (NHWC). With its argmax unused: maxpool2d, as TF's
+/// MaxPool. Otherwise (static input) composed by buildMaxPoolWithIndices:
+/// libnd4j's max_pool_with_argmax does not compute TF's indices (flattened
+/// positions `((n * H + y) * W + x) * C + c`, the batch term only with
+/// include_batch_in_index): its helper numbers the input's elements per
+/// image instead.
 RuleResult maxPoolWithArgmax(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0);
-  if (!x || x.getRank() != 4 || node.isResultUsed(1))
+  if (!x || x.getRank() != 4)
     return RuleResult::NotApplicable;
+  if (node.isResultUsed(1))
+    return maxPoolWithArgmaxIndices(node, rewriter);
   FailureOr<SmallVector<int64_t>> ksize = node.getInts("ksize");
   FailureOr<SmallVector<int64_t>> strides = node.getInts("strides");
   FailureOr<StringRef> padding = node.getString("padding");
