@@ -224,8 +224,10 @@ def Nd4j_NonMaxSuppressionV3Op : Nd4j_TypedOp<"non_max_suppression_v3"> {
     of selection; its length is known only at run time.
 
     libnd4j suppresses at an overlap equal to the threshold, TensorFlow
-    only above it; importers map a threshold only where the two agree short
-    of that exact tie (a constant strictly between 0 and 1).
+    and ONNX only above it: importers pass the next value above theirs (in
+    the boxes' type). The lowering runs the greedy loop as libnd4j does:
+    ranks by score (O(n^2)), then each candidate against the boxes selected
+    so far.
 
     ```mlir
     %y = nd4j.non_max_suppression_v3 %b, %s, %k, %iou, %st

@@ -335,9 +335,191 @@ LogicalResult lowerWhere(ExecLowering &l, SmallVectorImpl<Value> &results) {
   return success();
 }
 
+/// Intersection over union of boxes `a` and `b` (each 4 scalars y1, x1,
+/// y2, x2 of either diagonal), 0 where either has no area.
+Value intersectionOverUnion(OpBuilder &b, Location loc, ArrayRef<Value> a,
+                            ArrayRef<Value> c) {
+  auto minf = [&](Value p, Value q) {
+    return arith::MinimumFOp::create(b, loc, p, q).getResult();
+  };
+  auto maxf = [&](Value p, Value q) {
+    return arith::MaximumFOp::create(b, loc, p, q).getResult();
+  };
+  auto sub = [&](Value p, Value q) {
+    return arith::SubFOp::create(b, loc, p, q).getResult();
+  };
+  auto mul = [&](Value p, Value q) {
+    return arith::MulFOp::create(b, loc, p, q).getResult();
+  };
+  Type t = a[0].getType();
+  Value zero = createScalar(b, loc, t, 0);
+  Value ay0 = minf(a[0], a[2]), ay1 = maxf(a[0], a[2]);
+  Value ax0 = minf(a[1], a[3]), ax1 = maxf(a[1], a[3]);
+  Value cy0 = minf(c[0], c[2]), cy1 = maxf(c[0], c[2]);
+  Value cx0 = minf(c[1], c[3]), cx1 = maxf(c[1], c[3]);
+  Value areaA = mul(sub(ay1, ay0), sub(ax1, ax0));
+  Value areaC = mul(sub(cy1, cy0), sub(cx1, cx0));
+  Value ih = maxf(sub(minf(ay1, cy1), maxf(ay0, cy0)), zero);
+  Value iw = maxf(sub(minf(ax1, cx1), maxf(ax0, cx0)), zero);
+  Value inter = mul(ih, iw);
+  Value iou = arith::DivFOp::create(
+      b, loc, inter,
+      sub(arith::AddFOp::create(b, loc, areaA, areaC).getResult(), inter));
+  Value empty = arith::OrIOp::create(
+      b, loc,
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLE, areaA, zero),
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLE, areaC, zero));
+  return arith::SelectOp::create(b, loc, empty, zero, iou);
+}
+
+/// libnd4j non_max_suppression_v3 (boxes [n, 4], scores [n], then scalar
+/// maxOutSize, iouThreshold, scoreThreshold): the boxes scoring above the
+/// score threshold, by descending score (ties: lower index first; the
+/// order from each box's rank, O(n^2) as top_k), each selected unless its
+/// IoU with an already selected box reaches the IoU threshold, until
+/// maxOutSize are selected. The result holds the selected indices in
+/// order; its length is the count at the end of the loop.
+LogicalResult lowerNonMaxSuppression(ExecLowering &l,
+                                     SmallVectorImpl<Value> &results) {
+  if (l.numInputs() != 5)
+    return l.emitError("needs boxes, scores, maxOutSize, iouThreshold and "
+                       "scoreThreshold as inputs");
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType boxesType = l.inputType(0), scoresType = l.inputType(1);
+  RankedTensorType type = l.resultType();
+  if (!boxesType.hasStaticShape() || boxesType.getRank() != 2 ||
+      boxesType.getDimSize(1) != 4 || scoresType.getRank() != 1 ||
+      scoresType.getShape()[0] != boxesType.getDimSize(0) ||
+      !isa<FloatType>(boxesType.getElementType()) ||
+      scoresType.getElementType() != boxesType.getElementType())
+    return l.emitError("needs static float boxes [n, 4] and scores [n] of "
+                       "their type");
+  if (type.getRank() != 1 || !isa<IntegerType>(type.getElementType()))
+    return l.emitError("the result must be integer indices [count]");
+  for (unsigned i = 2; i < 5; ++i)
+    if (l.inputType(i).getNumElements() != 1)
+      return l.emitError("maxOutSize and the thresholds must be one value");
+  int64_t n = boxesType.getDimSize(0);
+  Type elem = boxesType.getElementType();
+  Type indexType = b.getIndexType();
+  if (n == 0) {
+    Value none = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{0},
+                                         type.getElementType());
+    results.push_back(none.getType() == type
+                          ? none
+                          : tensor::CastOp::create(b, loc, type, none));
+    return success();
+  }
+  Value boxes = l.input(0), scores = l.input(1);
+  auto scalarOf = [&](unsigned i, Type to) {
+    RankedTensorType t = l.inputType(i);
+    SmallVector<Value> zeros(t.getRank(),
+                             arith::ConstantIndexOp::create(b, loc, 0));
+    Value v = tensor::ExtractOp::create(b, loc, l.input(i), zeros);
+    return convertScalar(b, loc, v, to, l.isUnsignedInput(i), false);
+  };
+  Value maxOut = arith::IndexCastOp::create(b, loc, indexType,
+                                            scalarOf(2, b.getI64Type()));
+  Value iouThreshold = scalarOf(3, elem);
+  Value scoreThreshold = scalarOf(4, elem);
+  Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+  Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+  Value cn = arith::ConstantIndexOp::create(b, loc, n);
+
+  // order[rank(i)] = i.
+  Value ranks = rowRanks(b, loc, scores, /*descending=*/true, false);
+  Value order0 =
+      tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{n}, b.getI64Type());
+  Value order =
+      scf::ForOp::create(
+          b, loc, c0, cn, c1, ValueRange{order0},
+          [&](OpBuilder &nb, Location nl, Value i, ValueRange args) {
+            Value r = arith::IndexCastOp::create(
+                nb, nl, indexType, tensor::ExtractOp::create(nb, nl, ranks, i));
+            Value v = arith::IndexCastOp::create(nb, nl, nb.getI64Type(), i);
+            scf::YieldOp::create(
+                nb, nl,
+                tensor::InsertOp::create(nb, nl, v, args[0], r).getResult());
+          })
+          .getResult(0);
+
+  auto boxOf = [&](OpBuilder &nb, Location nl, Value i) {
+    SmallVector<Value> v;
+    for (int64_t k = 0; k < 4; ++k)
+      v.push_back(tensor::ExtractOp::create(
+          nb, nl, boxes,
+          ValueRange{i, arith::ConstantIndexOp::create(nb, nl, k)}));
+    return v;
+  };
+  Type outElem = type.getElementType();
+  Value selected0 =
+      tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{n}, outElem);
+  auto greedy = scf::ForOp::create(
+      b, loc, c0, cn, c1, ValueRange{selected0, c0},
+      [&](OpBuilder &nb, Location nl, Value k, ValueRange args) {
+        Value selected = args[0], count = args[1];
+        Value i = arith::IndexCastOp::create(
+            nb, nl, indexType, tensor::ExtractOp::create(nb, nl, order, k));
+        Value score = tensor::ExtractOp::create(nb, nl, scores, i);
+        Value candidate = arith::AndIOp::create(
+            nb, nl,
+            arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OGT, score,
+                                  scoreThreshold),
+            arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::ult, count,
+                                  maxOut));
+        SmallVector<Value> box = boxOf(nb, nl, i);
+        // Kept unless an already selected box overlaps it enough.
+        Value keep =
+            scf::ForOp::create(
+                nb, nl, c0, count, arith::ConstantIndexOp::create(nb, nl, 1),
+                ValueRange{candidate},
+                [&](OpBuilder &ib, Location il, Value j, ValueRange kept) {
+                  Value s = arith::IndexCastOp::create(
+                      ib, il, indexType,
+                      tensor::ExtractOp::create(ib, il, selected, j));
+                  Value iou =
+                      intersectionOverUnion(ib, il, box, boxOf(ib, il, s));
+                  Value below = arith::CmpFOp::create(
+                      ib, il, arith::CmpFPredicate::OLT, iou, iouThreshold);
+                  scf::YieldOp::create(
+                      ib, il,
+                      arith::AndIOp::create(ib, il, kept[0], below)
+                          .getResult());
+                })
+                .getResult(0);
+        auto take = scf::IfOp::create(
+            nb, nl, keep,
+            [&](OpBuilder &tb, Location tl) {
+              Value v = arith::IndexCastOp::create(tb, tl, outElem, i);
+              Value next = arith::AddIOp::create(
+                  tb, tl, count, arith::ConstantIndexOp::create(tb, tl, 1));
+              scf::YieldOp::create(tb, tl,
+                                   ValueRange{tensor::InsertOp::create(
+                                                  tb, tl, v, selected, count),
+                                              next});
+            },
+            [&](OpBuilder &eb, Location el) {
+              scf::YieldOp::create(eb, el, ValueRange{selected, count});
+            });
+        scf::YieldOp::create(nb, nl, take.getResults());
+      });
+  Value count = greedy.getResult(1);
+  Value result = tensor::ExtractSliceOp::create(
+      b, loc, RankedTensorType::get({ShapedType::kDynamic}, outElem),
+      greedy.getResult(0), ArrayRef<OpFoldResult>{b.getIndexAttr(0)},
+      ArrayRef<OpFoldResult>{count}, ArrayRef<OpFoldResult>{b.getIndexAttr(1)});
+  if (result.getType() != type)
+    result = tensor::CastOp::create(b, loc, type, result);
+  results.push_back(result);
+  return success();
+}
+
 } // namespace
 
 void mlir::nd4j::populateExecToLinalgSelect(ExecLoweringTable &table) {
+  table.add("non_max_suppression_v3", lowerNonMaxSuppression);
+  table.setDynamicReady("non_max_suppression_v3");
   table.add("top_k", lowerTopK);
   table.add("nth_element", lowerNthElement);
   table.add("Where", lowerWhere);

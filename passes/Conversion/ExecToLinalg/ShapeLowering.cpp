@@ -328,9 +328,10 @@ LogicalResult lowerConcat(ExecLowering &l, SmallVectorImpl<Value> &results) {
   axis = normalizeAxis(axis, rank);
   if (axis < 0 || axis >= rank)
     return l.emitError("axis ") << l.iArg(0, 0) << " is out of range";
+  bool dynamicAxis = false;
   for (unsigned i = 0; i < n; ++i)
-    if (l.inputType(i).getRank() == rank && l.inputType(i).isDynamicDim(axis))
-      return l.emitError("the axis has a size known only at run time");
+    dynamicAxis |=
+        l.inputType(i).getRank() == rank && l.inputType(i).isDynamicDim(axis);
   SmallVector<Value> parts;
   SmallVector<int64_t> starts;
   int64_t offset = 0;
@@ -381,7 +382,44 @@ LogicalResult lowerConcat(ExecLowering &l, SmallVectorImpl<Value> &results) {
       parts.push_back(v);
       starts.push_back(offset);
     }
-    offset += t.getDimSize(axis);
+    if (!dynamicAxis)
+      offset += t.getDimSize(axis);
+  }
+  // Sizes along the axis known only at run time (selections, NMS rows):
+  // each part inserted at the sum of the sizes before it, into a result of
+  // their total size.
+  if (dynamicAxis) {
+    Value total = indexConst(l.b, l.loc, 0);
+    SmallVector<Value> offsets;
+    for (Value v : parts) {
+      offsets.push_back(total);
+      total = arith::AddIOp::create(l.b, l.loc, total,
+                                    tensor::DimOp::create(l.b, l.loc, v, axis));
+    }
+    if (!type.isDynamicDim(axis))
+      l.checkAtRunTime(
+          arith::CmpIOp::create(l.b, l.loc, arith::CmpIPredicate::eq, total,
+                                indexConst(l.b, l.loc, type.getDimSize(axis))),
+          "the inputs do not add up to the result along the axis");
+    SmallVector<Value> sizes;
+    for (int64_t d = 0; d < rank; ++d)
+      if (type.isDynamicDim(d))
+        sizes.push_back(
+            d == axis ? total
+                      : tensor::DimOp::create(l.b, l.loc, parts.front(), d)
+                            .getResult());
+    Value result = tensor::EmptyOp::create(l.b, l.loc, type, sizes);
+    for (auto [v, at] : llvm::zip(parts, offsets)) {
+      SmallVector<OpFoldResult> offs(rank, l.b.getIndexAttr(0)), szs,
+          strides(rank, l.b.getIndexAttr(1));
+      offs[axis] = at;
+      for (int64_t d = 0; d < rank; ++d)
+        szs.push_back(tensor::getMixedSize(l.b, l.loc, v, d));
+      result = tensor::InsertSliceOp::create(l.b, l.loc, v, result, offs, szs,
+                                             strides);
+    }
+    results.push_back(result);
+    return success();
   }
   if (offset != type.getDimSize(axis))
     return l.emitError("the inputs do not add up to the result along the axis");

@@ -1059,7 +1059,187 @@ RuleResult qlinearConv(ImportNode &node, PatternRewriter &rewriter) {
 
 } // namespace
 
+/// The value of `v` in `type`'s precision nudged one step: the largest value
+/// not above `v`, then the next one up (`up`), or the smallest not below it,
+/// then the next one down. A threshold compared with `>` (or `>=`) becomes
+/// one compared with the other.
+static double nudged(FloatType type, double v, bool up) {
+  APFloat f(v);
+  bool lost;
+  f.convert(type.getFloatSemantics(),
+            up ? APFloat::rmTowardNegative : APFloat::rmTowardPositive, &lost);
+  f.next(/*nextDown=*/!up);
+  return f.convertToDouble();
+}
+
+/// Scalar `t` of float type `type` moved to the adjacent value of that type
+/// (up or down), on its bits at run time: the integer of its width plus or
+/// minus one by its sign, from zero the smallest denormal.
+static FailureOr<Value> adjacentAtRunTime(PatternRewriter &rewriter,
+                                          ImportNode &node, Value t,
+                                          FloatType type, bool up) {
+  Location loc = node.loc;
+  unsigned width = type.getWidth();
+  auto bitsType = rewriter.getIntegerType(width);
+  auto I = [&](int64_t v) {
+    return scalarConstant(rewriter, loc, bitsType, static_cast<double>(v));
+  };
+  Value zero = scalarConstant(rewriter, loc, type, 0);
+  FailureOr<Value> bits = build<BitcastOp>(
+      rewriter, node, t, i64(rewriter, getLibnd4jDataTypeCode(bitsType)),
+      TypeAttr::get(bitsType));
+  FailureOr<Value> positive = build<GreaterOp>(rewriter, node, t, zero);
+  FailureOr<Value> negative = build<LessOp>(rewriter, node, t, zero);
+  if (failed(bits) || failed(positive) || failed(negative))
+    return failure();
+  FailureOr<Value> inc = build<AddOp>(rewriter, node, *bits, I(1));
+  FailureOr<Value> dec = build<SubtractOp>(rewriter, node, *bits, I(1));
+  if (failed(inc) || failed(dec))
+    return failure();
+  // From zero: +denormal (bits 1) up, -denormal (sign bit | 1) down.
+  Value fromZero =
+      up ? I(1)
+         : I(static_cast<int64_t>(
+               APInt::getSignedMinValue(width).getSExtValue() | 1));
+  FailureOr<Value> next =
+      build<SelectOp>(rewriter, node, *negative, up ? *dec : *inc, fromZero);
+  if (succeeded(next))
+    next = build<SelectOp>(rewriter, node, *positive, up ? *inc : *dec, *next);
+  if (failed(next))
+    return failure();
+  return build<BitcastOp>(rewriter, node, *next,
+                          i64(rewriter, getLibnd4jDataTypeCode(type)),
+                          TypeAttr::get(type));
+}
+
+/// NonMaxSuppression (static boxes [B, n, 4] and scores [B, C, n]):
+/// libnd4j's non_max_suppression_v3 per batch and
+/// class, each selection turned into rows (batch, class, box) and all rows
+/// concatenated, as ONNX orders them. ONNX suppresses an overlap above the
+/// IoU threshold and removes scores below the score threshold, libnd4j
+/// suppresses an overlap reaching its threshold and keeps scores above
+/// its one: each threshold is passed on nudged one step in the boxes'
+/// type. center_point_box 1 boxes ([x, y, w, h]) become corners by a 4 x 4
+/// matrix product.
+RuleResult nonMaxSuppression(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType boxes = node.inputType(0), scores = node.inputType(1);
+  if (!boxes || !scores || !boxes.hasStaticShape() ||
+      !scores.hasStaticShape() || boxes.getRank() != 3 ||
+      scores.getRank() != 3 || boxes.getDimSize(2) != 4 ||
+      scores.getDimSize(0) != boxes.getDimSize(0) ||
+      scores.getDimSize(2) != boxes.getDimSize(1))
+    return RuleResult::NotApplicable;
+  auto elem = dyn_cast<FloatType>(boxes.getElementType());
+  if (!elem || scores.getElementType() != elem)
+    return RuleResult::NotApplicable;
+  FailureOr<int64_t> centerPoint = node.getInt("center_point_box", 0);
+  if (failed(centerPoint))
+    return RuleResult::Failed;
+  if (*centerPoint != 0 && *centerPoint != 1)
+    return RuleResult::NotApplicable;
+  Location loc = node.loc;
+  // A threshold moved one step (constant: now; else at run time); an
+  // absent one is `absent`.
+  auto threshold = [&](unsigned i, double absent, bool up) -> FailureOr<Value> {
+    if (!node.hasInput(i))
+      return scalarConstant(rewriter, loc, elem, absent);
+    FailureOr<SmallVector<double>> c = node.getConstantFloats(i);
+    if (succeeded(c) && c->size() == 1)
+      return scalarConstant(rewriter, loc, elem, nudged(elem, (*c)[0], up));
+    RankedTensorType t = node.inputType(i);
+    if (!t || t.getElementType() != elem || !t.hasStaticShape() ||
+        t.getNumElements() != 1)
+      return failure();
+    FailureOr<Value> v = reshapeTo(rewriter, node, node.input(i), {});
+    if (failed(v))
+      return failure();
+    return adjacentAtRunTime(rewriter, node, *v, elem, up);
+  };
+  FailureOr<Value> iouThreshold = threshold(3, nudged(elem, 0, true), true);
+  FailureOr<Value> scoreThreshold =
+      threshold(4, -std::numeric_limits<double>::infinity(), false);
+  if (failed(iouThreshold) || failed(scoreThreshold))
+    return RuleResult::NotApplicable;
+  Type i64Type = rewriter.getI64Type();
+  Value maxOut = node.hasInput(2) ? node.input(2)
+                                  : scalarConstant(rewriter, loc, i64Type, 0);
+  if (node.hasInput(2)) {
+    RankedTensorType t = node.inputType(2);
+    if (!t || !t.hasStaticShape() || t.getNumElements() != 1)
+      return RuleResult::NotApplicable;
+    if (t.getRank() != 0) {
+      FailureOr<Value> scalar = reshapeTo(rewriter, node, maxOut, {});
+      if (failed(scalar))
+        return RuleResult::Failed;
+      maxOut = *scalar;
+    }
+  }
+  Value iouValue = *iouThreshold, scoreValue = *scoreThreshold;
+  auto I = [&](int64_t v) { return i64(rewriter, v); };
+  auto index = [&](int64_t v) {
+    return scalarConstant(rewriter, loc, i64Type, v);
+  };
+  Value corners;
+  if (*centerPoint == 1) {
+    auto mType = RankedTensorType::get({4, 4}, elem);
+    SmallVector<Attribute> m;
+    for (double v : {0.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0, -0.5, 0.0,
+                     0.5, -0.5, 0.0, 0.5, 0.0})
+      m.push_back(rewriter.getFloatAttr(elem, v));
+    corners = ConstantOp::create(
+        rewriter, loc, mType, DenseElementsAttr::get(mType, m), StringAttr());
+  }
+  SmallVector<Value> rows;
+  for (int64_t b = 0; b < boxes.getDimSize(0); ++b) {
+    FailureOr<Value> bx =
+        build<GatherOp>(rewriter, node, node.input(0), index(b), I(0));
+    if (succeeded(bx) && corners)
+      bx = build<MatmulOp>(rewriter, node, *bx, corners, I(0), I(0), I(0),
+                           f64(rewriter, 1.0), f64(rewriter, 0.0));
+    FailureOr<Value> sb =
+        build<GatherOp>(rewriter, node, node.input(1), index(b), I(0));
+    if (failed(bx) || failed(sb))
+      return RuleResult::Failed;
+    for (int64_t c = 0; c < scores.getDimSize(1); ++c) {
+      FailureOr<Value> sc =
+          build<GatherOp>(rewriter, node, *sb, index(c), I(0));
+      FailureOr<Value> sel =
+          failed(sc)
+              ? sc
+              : build<NonMaxSuppressionV3Op>(rewriter, node, *bx, *sc, maxOut,
+                                             iouValue, scoreValue);
+      if (succeeded(sel))
+        sel = build<CastOp>(rewriter, node, *sel, TypeAttr::get(i64Type));
+      if (succeeded(sel))
+        sel = reshapeTo(rewriter, node, *sel, {ShapedType::kDynamic, 1});
+      if (failed(sel))
+        return RuleResult::Failed;
+      // Columns b and c: the selection times 0 plus the constant.
+      FailureOr<Value> zero = build<MultiplyOp>(rewriter, node, *sel, index(0));
+      FailureOr<Value> bCol =
+          failed(zero) ? zero : build<AddOp>(rewriter, node, *zero, index(b));
+      FailureOr<Value> cCol =
+          failed(zero) ? zero : build<AddOp>(rewriter, node, *zero, index(c));
+      FailureOr<Value> row =
+          failed(bCol) || failed(cCol)
+              ? FailureOr<Value>(failure())
+              : build<ConcatOp>(rewriter, node, ValueRange{*bCol, *cCol, *sel},
+                                I(1));
+      if (failed(row))
+        return RuleResult::Failed;
+      rows.push_back(*row);
+    }
+  }
+  if (rows.empty())
+    return RuleResult::NotApplicable;
+  return replace(rewriter, node,
+                 rows.size() == 1
+                     ? FailureOr<Value>(rows.front())
+                     : build<ConcatOp>(rewriter, node, ValueRange(rows), I(0)));
+}
+
 void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
+  add("NonMaxSuppression", nonMaxSuppression);
   add("GatherElements", gatherElements);
   add("ScatterElements", scatterElements);
   add("Scatter", scatterElements);

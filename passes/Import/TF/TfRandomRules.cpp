@@ -196,9 +196,9 @@ Value floatScalar(PatternRewriter &rewriter, Location loc, Type element,
 
 /// The non-maximum suppressions. libnd4j's non_max_suppression_v3 is TF's
 /// hard NMS except at an overlap exactly equal to the threshold (libnd4j
-/// suppresses, TF keeps): the IoU threshold must be a constant strictly
-/// between 0 and 1, where that tie needs two boxes of exactly that overlap
-/// (at 0 every disjoint box, at 1 every duplicate would tie). libnd4j's
+/// suppresses, TF keeps): the IoU threshold must be a constant, passed on
+/// as the next value above it in the boxes' type, so that reaching it is
+/// exceeding TF's (at 0, every disjoint box would otherwise tie). libnd4j's
 /// `non_max_suppression` (v1) sizes its result before suppressing, so it is
 /// not used. Without a score threshold (v1, v2) the threshold is the
 /// lowest float, as in TF.
@@ -221,19 +221,12 @@ RuleResult nonMaxSuppression(ImportNode &node, PatternRewriter &rewriter) {
       return RuleResult::NotApplicable;
     iou = (*c)[0];
   }
-  if (!(iou > 0 && iou < 1))
-    return RuleResult::NotApplicable;
+  bool pad = false;
   if (v4 || v5) {
-    FailureOr<bool> pad = getBool(node, "pad_to_max_output_size", false);
-    if (failed(pad))
+    FailureOr<bool> p = getBool(node, "pad_to_max_output_size", false);
+    if (failed(p))
       return RuleResult::Failed;
-    // Padding, the count of valid outputs and (v5) the selected scores are
-    // not results of libnd4j's op.
-    if (*pad)
-      return RuleResult::NotApplicable;
-    for (unsigned i = 1; i < node.getNumResults(); ++i)
-      if (node.isResultUsed(i))
-        return RuleResult::NotApplicable;
+    pad = *p;
   }
   if (v5) {
     // Soft NMS (sigma > 0) rescores the boxes; libnd4j has no such op.
@@ -245,8 +238,15 @@ RuleResult nonMaxSuppression(ImportNode &node, PatternRewriter &rewriter) {
   if (!noScoreThreshold && !node.inputType(4))
     return RuleResult::NotApplicable;
   Type f32 = rewriter.getF32Type();
+  // The smallest value of the boxes' type above the threshold: the largest
+  // not above it, then the next one up.
+  auto elem = cast<FloatType>(boxes.getElementType());
+  APFloat above(iou);
+  bool lost;
+  above.convert(elem.getFloatSemantics(), APFloat::rmTowardNegative, &lost);
+  above.next(/*nextDown=*/false);
   Value iouValue =
-      v1 ? floatScalar(rewriter, node.loc, f32, iou) : node.input(3);
+      floatScalar(rewriter, node.loc, elem, above.convertToDouble());
   Value scoreThreshold = noScoreThreshold
                              ? floatScalar(rewriter, node.loc, f32,
                                            -std::numeric_limits<float>::max())
@@ -256,9 +256,68 @@ RuleResult nonMaxSuppression(ImportNode &node, PatternRewriter &rewriter) {
                                    node.input(2), iouValue, scoreThreshold);
   if (failed(y))
     return RuleResult::Failed;
-  if (node.getNumResults() == 1)
-    return node.replaceWith(rewriter, *y);
-  return replaceFirstResult(rewriter, node, *y);
+  if (!v4 && !v5)
+    return node.getNumResults() == 1 ? node.replaceWith(rewriter, *y)
+                                     : replaceFirstResult(rewriter, node, *y);
+  // V4 and V5 also give the count of selected boxes (V5 their scores too),
+  // and pad the selection with zeros to max_output_size when asked: the
+  // count is a sum of ones over the selection, the padding a pad by the
+  // run-time amount max_output_size - count.
+  Location loc = node.loc;
+  Type i32 = rewriter.getI32Type();
+  FailureOr<Value> ones = build<EqualsOp>(rewriter, node, *y, *y);
+  if (succeeded(ones))
+    ones = build<CastOp>(rewriter, node, *ones, TypeAttr::get(i32));
+  FailureOr<Value> count =
+      failed(ones) ? ones
+                   : build<ReduceSumOp>(rewriter, node, *ones,
+                                        rewriter.getDenseI64ArrayAttr({0}),
+                                        rewriter.getBoolAttr(false));
+  FailureOr<Value> scoresOut =
+      v5 ? build<GatherOp>(rewriter, node, node.input(1), *y, i64(rewriter, 0))
+         : FailureOr<Value>(Value());
+  if (failed(count) || failed(scoresOut))
+    return RuleResult::Failed;
+  Value selected = *y, selectedScores = *scoresOut;
+  if (pad) {
+    FailureOr<Value> limit =
+        build<CastOp>(rewriter, node, node.input(2), TypeAttr::get(i32));
+    FailureOr<Value> amount =
+        failed(limit) ? limit
+                      : build<SubtractOp>(rewriter, node, *limit, *count);
+    if (succeeded(amount))
+      amount = reshapeTo(rewriter, node, *amount, {1});
+    FailureOr<Value> paddings =
+        failed(amount)
+            ? amount
+            : build<ConcatOp>(
+                  rewriter, node,
+                  ValueRange{intConstantLike(rewriter, loc, i32, {1}, {0}),
+                             *amount},
+                  i64(rewriter, 0));
+    if (succeeded(paddings))
+      paddings = reshapeTo(rewriter, node, *paddings, {1, 2});
+    if (failed(paddings))
+      return RuleResult::Failed;
+    auto padded = [&](Value v) -> FailureOr<Value> {
+      return build<PadOp>(rewriter, node, v, *paddings, i64(rewriter, 0),
+                          f64(rewriter, 0));
+    };
+    FailureOr<Value> p = padded(selected);
+    FailureOr<Value> ps =
+        v5 ? padded(selectedScores) : FailureOr<Value>(Value());
+    if (failed(p) || failed(ps))
+      return RuleResult::Failed;
+    selected = *p;
+    selectedScores = *ps;
+  }
+  SmallVector<Value> outs = {selected};
+  if (v5)
+    outs.push_back(selectedScores);
+  outs.push_back(*count);
+  if (outs.size() != node.getNumResults())
+    return RuleResult::NotApplicable;
+  return node.replaceWith(rewriter, outs);
 }
 
 RuleResult maxPoolWithArgmaxIndices(ImportNode &node,
