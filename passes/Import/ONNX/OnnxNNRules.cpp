@@ -1159,6 +1159,196 @@ mlir::nd4j::onnx_rules::buildMaxPoolWithIndices(PatternRewriter &rewriter,
   return std::make_pair(*values, *index);
 }
 
+/// Typed ops built one after another, stopping at the first failure (its
+/// diagnostic is at the node): later calls return a null value.
+struct OpChain {
+  PatternRewriter &rewriter;
+  ImportNode &node;
+  bool ok = true;
+  template <typename OpTy, typename... Args> Value op(Args &&...args) {
+    if (!ok)
+      return Value();
+    FailureOr<Value> v =
+        build<OpTy>(rewriter, node, std::forward<Args>(args)...);
+    ok = succeeded(v);
+    return ok ? *v : Value();
+  }
+};
+
+/// GridSample of a static NCHW input at static grid positions, composed as
+/// ONNX's reference computes it, per spatial axis: the normalized
+/// coordinate denormalized (align_corners: (g + 1) / 2 * (L - 1), else
+/// ((g + 1) L - 1) / 2), rounded half to even for nearest, brought inside
+/// the borders ([0, L - 1] or [-0.5, L - 0.5]) by clamping (border) or
+/// reflection; then the taps (nearest 1, linear 2, cubic 4 with Keys'
+/// coefficients, A = -0.75) at floor(x) + k, each read with the padding
+/// mode (zeros: 0 outside; border: the index clamped; reflection: the index
+/// reflected). Every pair of a row tap and a column tap is one gather of
+/// [N, Ho, Wo, C] rows from the NHWC input, weighted and summed.
+static RuleResult gridSample(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), grid = node.inputType(1);
+  if (!x || !grid || !x.hasStaticShape() || !grid.hasStaticShape() ||
+      x.getRank() != 4 || grid.getRank() != 4 || grid.getDimSize(3) != 2 ||
+      grid.getDimSize(0) != x.getDimSize(0))
+    return RuleResult::NotApplicable;
+  auto elem = dyn_cast<FloatType>(x.getElementType());
+  if (!elem || grid.getElementType() != elem)
+    return RuleResult::NotApplicable;
+  FailureOr<StringRef> mode = node.getString("mode", "bilinear");
+  FailureOr<StringRef> padding = node.getString("padding_mode", "zeros");
+  FailureOr<int64_t> align = node.getInt("align_corners", 0);
+  if (failed(mode) || failed(padding) || failed(align))
+    return RuleResult::Failed;
+  enum { Nearest, Linear, Cubic } kind;
+  if (*mode == "nearest")
+    kind = Nearest;
+  else if (*mode == "bilinear" || *mode == "linear")
+    kind = Linear;
+  else if (*mode == "bicubic" || *mode == "cubic")
+    kind = Cubic;
+  else
+    return RuleResult::NotApplicable;
+  if (*padding != "zeros" && *padding != "border" && *padding != "reflection")
+    return RuleResult::NotApplicable;
+  int64_t N = x.getDimSize(0), C = x.getDimSize(1), H = x.getDimSize(2),
+          W = x.getDimSize(3), Ho = grid.getDimSize(1), Wo = grid.getDimSize(2);
+  Location loc = node.loc;
+  Type i64Type = rewriter.getI64Type();
+  OpChain o{rewriter, node};
+  auto f = [&](double v) { return scalarConstant(rewriter, loc, elem, v); };
+  auto I = [&](int64_t v) {
+    return scalarConstant(rewriter, loc, i64Type, static_cast<double>(v));
+  };
+  auto add = [&](Value a, Value b) { return o.op<AddOp>(a, b); };
+  auto sub = [&](Value a, Value b) { return o.op<SubtractOp>(a, b); };
+  auto mul = [&](Value a, Value b) { return o.op<MultiplyOp>(a, b); };
+  auto select = [&](Value c, Value a, Value b) {
+    return o.op<SelectOp>(c, a, b);
+  };
+  auto clamp = [&](Value v, double lo, double hi) {
+    return o.op<MinimumOp>(o.op<MaximumOp>(v, f(lo)), f(hi));
+  };
+  Value gridValue = node.input(1);
+  struct Tap {
+    Value index, weight; // int64 index [N, Ho, Wo], weight or null
+  };
+  // The taps of one axis (component `comp` of the grid, extent L).
+  auto taps = [&](int64_t comp, int64_t L) -> SmallVector<Tap> {
+    Value g = o.op<GatherOp>(gridValue, I(comp), i64(rewriter, 3));
+    Value v = *align ? mul(mul(add(g, f(1)), f(0.5)), f(L - 1))
+                     : mul(sub(mul(add(g, f(1)), f(L)), f(1)), f(0.5));
+    if (kind == Nearest)
+      v = o.op<RintOp>(v);
+    double lo = *align ? 0 : -0.5, hi = *align ? L - 1 : L - 0.5;
+    auto reflectInto = [&](Value u) -> Value {
+      double range = hi - lo;
+      if (range <= 0)
+        return add(mul(u, f(0)), f(lo));
+      // Below lo by dx: n = floor(dx / range) folds; even n lands at
+      // lo + r, odd at hi - r (above hi: hi - r, lo + r).
+      auto fold = [&](Value dx, double even, double odd, double sign) {
+        Value n = o.op<FloorOp>(o.op<DivideOp>(dx, f(range)));
+        Value r = sub(dx, mul(n, f(range)));
+        Value isEven = o.op<EqualsOp>(o.op<FloorModOp>(n, f(2)), f(0));
+        return select(isEven, add(f(even), mul(r, f(sign))),
+                      sub(f(odd), mul(r, f(sign))));
+      };
+      Value below = fold(sub(f(lo), u), lo, hi, 1);
+      Value above = fold(sub(u, f(hi)), hi, lo, -1);
+      return select(o.op<LessOp>(u, f(lo)), below,
+                    select(o.op<GreaterOp>(u, f(hi)), above, u));
+    };
+    if (*padding == "border") {
+      Value outside =
+          o.op<BooleanOrOp>(o.op<LessOp>(v, f(lo)), o.op<GreaterOp>(v, f(hi)));
+      v = select(outside, clamp(v, 0, L - 1), v);
+    } else if (*padding == "reflection") {
+      v = reflectInto(v);
+    }
+    SmallVector<int64_t> offsets;
+    SmallVector<Value> weights;
+    Value base = v;
+    if (kind == Nearest) {
+      offsets = {0};
+      weights = {Value()};
+    } else {
+      base = o.op<FloorOp>(v);
+      Value t = sub(v, base);
+      if (kind == Linear) {
+        offsets = {0, 1};
+        weights = {sub(f(1), t), t};
+      } else {
+        const double A = -0.75;
+        Value t1 = add(t, f(1)), u = sub(f(1), t), u1 = sub(f(2), t);
+        auto outer = [&](Value s) { // ((A s - 5A) s + 8A) s - 4A
+          return sub(mul(add(mul(sub(mul(s, f(A)), f(5 * A)), s), f(8 * A)), s),
+                     f(4 * A));
+        };
+        auto inner = [&](Value s) { // ((A + 2) s - (A + 3)) s s + 1
+          return add(mul(mul(sub(mul(s, f(A + 2)), f(A + 3)), s), s), f(1));
+        };
+        offsets = {-1, 0, 1, 2};
+        weights = {outer(t1), inner(t), inner(u), outer(u1)};
+      }
+    }
+    SmallVector<Tap> result;
+    for (auto [off, w] : llvm::zip(offsets, weights)) {
+      Value at = off ? add(base, f(static_cast<double>(off))) : base;
+      Value weight = w;
+      if (*padding == "zeros") {
+        Value inside =
+            o.op<BooleanAndOp>(o.op<GreaterEqualOp>(at, f(0)),
+                               o.op<LessOp>(at, f(static_cast<double>(L))));
+        Value mask = o.op<CastOp>(inside, TypeAttr::get(elem));
+        weight = weight ? mul(weight, mask) : mask;
+        at = clamp(at, 0, L - 1);
+      } else if (*padding == "border") {
+        at = clamp(at, 0, L - 1);
+      } else {
+        at = clamp(reflectInto(at), 0, L - 1);
+      }
+      result.push_back({o.op<CastOp>(at, TypeAttr::get(i64Type)), weight});
+    }
+    return result;
+  };
+  SmallVector<Tap> cols = taps(0, W), rows = taps(1, H);
+  // Rows of the NHWC input by flat position n H W + y W + x.
+  Value table = o.op<PermuteOp>(node.input(0),
+                                rewriter.getDenseI64ArrayAttr({0, 2, 3, 1}));
+  if (o.ok) {
+    FailureOr<Value> flat = reshapeTo(rewriter, node, table, {N * H * W, C});
+    o.ok = succeeded(flat);
+    table = o.ok ? *flat : Value();
+  }
+  SmallVector<int64_t> batchOffsets;
+  for (int64_t n = 0; n < N; ++n)
+    batchOffsets.push_back(n * H * W);
+  auto offType = RankedTensorType::get({N, 1, 1}, i64Type);
+  Value batchBase = ConstantOp::create(
+      rewriter, loc, offType,
+      DenseElementsAttr::get(offType, ArrayRef(batchOffsets)), StringAttr());
+  Value sum;
+  for (const Tap &r : rows)
+    for (const Tap &c : cols) {
+      Value flat =
+          add(add(mul(r.index, I(W)), c.index), batchBase); // [N, Ho, Wo]
+      Value picked = o.op<GatherOp>(table, flat, i64(rewriter, 0));
+      Value weight = r.weight && c.weight ? mul(r.weight, c.weight)
+                     : r.weight           ? r.weight
+                                          : c.weight;
+      if (weight && o.ok) {
+        FailureOr<Value> w4 = reshapeTo(rewriter, node, weight, {N, Ho, Wo, 1});
+        o.ok = succeeded(w4);
+        picked = o.ok ? mul(picked, *w4) : Value();
+      }
+      sum = sum ? add(sum, picked) : picked;
+    }
+  Value y = o.op<PermuteOp>(sum, rewriter.getDenseI64ArrayAttr({0, 3, 1, 2}));
+  if (!o.ok)
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, y);
+}
+
 /// MaxPool whose Indices output is used (2-D, NCHW, static): the flat
 /// index of each maximum in the input, `((n * C + c) * H + y) * W + x`, or
 /// with storage_order 1 `((n * C + c) * W + x) * H + y`.
@@ -1229,6 +1419,7 @@ static RuleResult maxPoolWithIndices(ImportNode &node,
 
 void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
   add("MaxPool", maxPoolWithIndices);
+  add("GridSample", gridSample);
   add("HardSigmoid", hardSigmoidRule);
   add("HardSwish", hardSwish);
   add("Selu", selu);

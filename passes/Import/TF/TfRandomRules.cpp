@@ -315,8 +315,10 @@ RuleResult nonMaxSuppression(ImportNode &node, PatternRewriter &rewriter) {
   if (v5)
     outs.push_back(selectedScores);
   outs.push_back(*count);
-  if (outs.size() != node.getNumResults())
+  // The node has the results the graph reads, a prefix of these.
+  if (node.getNumResults() > outs.size())
     return RuleResult::NotApplicable;
+  outs.resize(node.getNumResults());
   return node.replaceWith(rewriter, outs);
 }
 
