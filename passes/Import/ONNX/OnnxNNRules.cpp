@@ -1349,6 +1349,202 @@ static RuleResult gridSample(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, y);
 }
 
+/// DFT (opset 17: axis attribute, no dft_length) of a static input
+/// [..., n (axis), ..., 1 or 2] as two matrix products per part with
+/// constant cosine and sine matrices [n, m] (m = n, or n / 2 + 1 one-sided):
+/// forward Yr = Xr C + Xi S, Yi = Xi C - Xr S; inverse (e^{+i}, divided by
+/// n) Yr = (Xr C - Xi S) / n, Yi = (Xi C + Xr S) / n. The signal axis is
+/// moved last and the others flattened into rows for the products.
+static RuleResult dft(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || !x.hasStaticShape() || x.getRank() < 3 ||
+      (node.hasInput(1) && node.inputType(1) &&
+       !(node.inputType(1).hasStaticShape() &&
+         node.inputType(1).getNumElements() == 0)) ||
+      node.hasInput(2))
+    return RuleResult::NotApplicable;
+  auto elem = dyn_cast<FloatType>(x.getElementType());
+  int64_t rank = x.getRank(), parts = x.getDimSize(rank - 1);
+  if (!elem || (parts != 1 && parts != 2))
+    return RuleResult::NotApplicable;
+  FailureOr<int64_t> axisAttr = node.getInt("axis", 1);
+  FailureOr<int64_t> inverse = node.getInt("inverse", 0);
+  FailureOr<int64_t> onesided = node.getInt("onesided", 0);
+  if (failed(axisAttr) || failed(inverse) || failed(onesided))
+    return RuleResult::Failed;
+  int64_t axis = *axisAttr < 0 ? *axisAttr + rank : *axisAttr;
+  if (axis < 0 || axis >= rank - 1 || (*inverse && *onesided))
+    return RuleResult::NotApplicable;
+  int64_t n = x.getDimSize(axis), m = *onesided ? n / 2 + 1 : n;
+  Location loc = node.loc;
+  Type i64Type = rewriter.getI64Type();
+  OpChain o{rewriter, node};
+  auto I = [&](int64_t v) {
+    return scalarConstant(rewriter, loc, i64Type, static_cast<double>(v));
+  };
+  // Signal axis last, the batch dimensions (all but the complex part)
+  // flattened: [rows, n].
+  SmallVector<int64_t> perm, permShape;
+  for (int64_t d = 0; d < rank - 1; ++d)
+    if (d != axis) {
+      perm.push_back(d);
+      permShape.push_back(x.getDimSize(d));
+    }
+  perm.push_back(axis);
+  int64_t rows = 1;
+  for (int64_t d : permShape)
+    rows *= d;
+  auto part = [&](int64_t k) -> Value {
+    Value p = o.op<GatherOp>(node.input(0), I(k), i64(rewriter, rank - 1));
+    p = o.op<PermuteOp>(p, rewriter.getDenseI64ArrayAttr(perm));
+    if (!o.ok)
+      return Value();
+    FailureOr<Value> flat = reshapeTo(rewriter, node, p, {rows, n});
+    o.ok = succeeded(flat);
+    return o.ok ? *flat : Value();
+  };
+  Value re = part(0), im = parts == 2 ? part(1) : Value();
+  auto matrix = [&](bool sine) {
+    auto type = RankedTensorType::get({n, m}, elem);
+    SmallVector<Attribute> values;
+    for (int64_t j = 0; j < n; ++j)
+      for (int64_t k = 0; k < m; ++k) {
+        // The angle's multiple reduced mod n keeps it exact for large j k.
+        double angle = 2.0 * M_PI * static_cast<double>((j * k) % n) / n;
+        values.push_back(rewriter.getFloatAttr(elem, sine ? std::sin(angle)
+                                                          : std::cos(angle)));
+      }
+    return ConstantOp::create(rewriter, loc, type,
+                              DenseElementsAttr::get(type, values),
+                              StringAttr());
+  };
+  Value cosM = matrix(false), sinM = matrix(true);
+  auto I0 = [&](int64_t v) { return i64(rewriter, v); };
+  auto mm = [&](Value a, Value b) {
+    return o.op<MatmulOp>(a, b, I0(0), I0(0), I0(0), f64(rewriter, 1.0),
+                          f64(rewriter, 0.0));
+  };
+  Value yr = mm(re, cosM), yi;
+  Value rs = mm(re, sinM);
+  if (*inverse) {
+    yi = rs;
+    if (im) {
+      yr = o.op<SubtractOp>(yr, mm(im, sinM));
+      yi = o.op<AddOp>(mm(im, cosM), rs);
+    }
+    Value scale = scalarConstant(rewriter, loc, elem, 1.0 / n);
+    yr = o.op<MultiplyOp>(yr, scale);
+    yi = o.op<MultiplyOp>(yi, scale);
+  } else {
+    yi = o.op<NegOp>(rs);
+    if (im) {
+      yr = o.op<AddOp>(yr, mm(im, sinM));
+      yi = o.op<SubtractOp>(mm(im, cosM), rs);
+    }
+  }
+  // Back to [..., m (axis), ..., 1] per part, then joined on the last axis.
+  SmallVector<int64_t> unflat(permShape);
+  unflat.push_back(m);
+  SmallVector<int64_t> back(rank - 1);
+  for (auto [i, d] : llvm::enumerate(perm))
+    back[d] = i;
+  SmallVector<int64_t> outShape(x.getShape());
+  outShape[axis] = m;
+  outShape.back() = 1;
+  auto restore = [&](Value v) -> Value {
+    if (!o.ok)
+      return Value();
+    FailureOr<Value> r = reshapeTo(rewriter, node, v, unflat);
+    if (succeeded(r))
+      r = build<PermuteOp>(rewriter, node, *r,
+                           rewriter.getDenseI64ArrayAttr(back));
+    if (succeeded(r))
+      r = reshapeTo(rewriter, node, *r, outShape);
+    o.ok = succeeded(r);
+    return o.ok ? *r : Value();
+  };
+  Value y = o.op<ConcatOp>(ValueRange{restore(yr), restore(yi)},
+                           i64(rewriter, rank - 1));
+  if (!o.ok)
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, y);
+}
+
+/// MaxUnpool (static input and indices): the input's values written at
+/// their flat indices (as MaxPool's Indices number its input's elements)
+/// into zeros of the default output shape, (in - 1) stride - pads + kernel,
+/// by scatter_nd_update on the flattened output. With an output_shape
+/// input the model's declared (static) result shape is used: the default
+/// shape is padded at the end of each dimension to it, as ONNX's reference
+/// does (an output_shape known only at run time must agree).
+static RuleResult maxUnpool(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), idx = node.inputType(1);
+  if (!x || !idx || !x.hasStaticShape() || idx.getShape() != x.getShape() ||
+      !isa<IntegerType>(idx.getElementType()) || x.getRank() < 3)
+    return RuleResult::NotApplicable;
+  int64_t spatial = x.getRank() - 2;
+  FailureOr<SmallVector<int64_t>> kernel = node.getInts("kernel_shape");
+  FailureOr<SmallVector<int64_t>> strides =
+      node.getInts("strides", SmallVector<int64_t>(spatial, 1));
+  FailureOr<SmallVector<int64_t>> pads =
+      node.getInts("pads", SmallVector<int64_t>(2 * spatial, 0));
+  if (failed(kernel) || failed(strides) || failed(pads))
+    return RuleResult::Failed;
+  if (static_cast<int64_t>(kernel->size()) != spatial ||
+      static_cast<int64_t>(strides->size()) != spatial ||
+      static_cast<int64_t>(pads->size()) != 2 * spatial)
+    return RuleResult::NotApplicable;
+  SmallVector<int64_t> shape = {x.getDimSize(0), x.getDimSize(1)};
+  for (int64_t d = 0; d < spatial; ++d)
+    shape.push_back((x.getDimSize(d + 2) - 1) * (*strides)[d] - (*pads)[d] -
+                    (*pads)[d + spatial] + (*kernel)[d]);
+  SmallVector<int64_t> target = shape;
+  if (node.hasInput(2)) {
+    auto declared = dyn_cast_or_null<RankedTensorType>(node.resultType(0));
+    if (!declared || !declared.hasStaticShape() ||
+        declared.getRank() != x.getRank())
+      return RuleResult::NotApplicable;
+    target.assign(declared.getShape().begin(), declared.getShape().end());
+    for (auto [t, s] : llvm::zip(target, shape))
+      if (t < s)
+        return RuleResult::NotApplicable;
+  }
+  int64_t total = 1;
+  for (int64_t d : shape)
+    total *= d;
+  auto zerosType = RankedTensorType::get({total}, x.getElementType());
+  Value zeros = ConstantOp::create(
+      rewriter, node.loc, zerosType,
+      DenseElementsAttr::get(zerosType,
+                             rewriter.getZeroAttr(x.getElementType())),
+      StringAttr());
+  int64_t count = x.getNumElements();
+  FailureOr<Value> coords =
+      reshapeTo(rewriter, node, node.input(1), {count, 1});
+  FailureOr<Value> updates = reshapeTo(rewriter, node, node.input(0), {count});
+  if (failed(coords) || failed(updates))
+    return RuleResult::Failed;
+  FailureOr<Value> y =
+      build<ScatterNdUpdateOp>(rewriter, node, zeros, *coords, *updates);
+  if (succeeded(y))
+    y = reshapeTo(rewriter, node, *y, shape);
+  if (succeeded(y) && target != shape) {
+    SmallVector<int64_t> amounts;
+    for (auto [t, s] : llvm::zip(target, shape)) {
+      amounts.push_back(0);
+      amounts.push_back(t - s);
+    }
+    auto padType = RankedTensorType::get(
+        {static_cast<int64_t>(shape.size()), 2}, rewriter.getI64Type());
+    Value paddings = ConstantOp::create(
+        rewriter, node.loc, padType,
+        DenseElementsAttr::get(padType, ArrayRef(amounts)), StringAttr());
+    y = build<PadOp>(rewriter, node, *y, paddings, i64(rewriter, 0),
+                     f64(rewriter, 0));
+  }
+  return replace(rewriter, node, y);
+}
+
 /// MaxPool whose Indices output is used (2-D, NCHW, static): the flat
 /// index of each maximum in the input, `((n * C + c) * H + y) * W + x`, or
 /// with storage_order 1 `((n * C + c) * W + x) * H + y`.
@@ -1420,6 +1616,8 @@ static RuleResult maxPoolWithIndices(ImportNode &node,
 void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
   add("MaxPool", maxPoolWithIndices);
   add("GridSample", gridSample);
+  add("DFT", dft);
+  add("MaxUnpool", maxUnpool);
   add("HardSigmoid", hardSigmoidRule);
   add("HardSwish", hardSwish);
   add("Selu", selu);
