@@ -1545,6 +1545,221 @@ static RuleResult maxUnpool(ImportNode &node, PatternRewriter &rewriter) {
   return replace(rewriter, node, y);
 }
 
+/// RoiAlign (avg mode, a given sampling_ratio; static NCHW input, R rois)
+/// as ONNX's reference computes it: per roi the box scaled by
+/// spatial_scale (half_pixel: shifted by -0.5; output_half_pixel: at least
+/// one pixel wide and high), per output bin sampling_ratio^2 points at
+/// the centers of a regular grid, each the bilinear interpolation of its
+/// four neighbours (a point more than one pixel outside the image counts
+/// 0; one below 0 is clamped to 0, one at or past the last row or column
+/// reads the last), averaged. Every (sample, corner) is one gather of
+/// [R, oh, ow, C] rows from the NHWC input.
+static RuleResult roiAlign(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0), rois = node.inputType(1),
+                   batch = node.inputType(2);
+  if (!x || !rois || !batch || !x.hasStaticShape() || x.getRank() != 4 ||
+      !rois.hasStaticShape() || rois.getRank() != 2 ||
+      rois.getDimSize(1) != 4 || rois.getElementType() != x.getElementType())
+    return RuleResult::NotApplicable;
+  auto elem = dyn_cast<FloatType>(x.getElementType());
+  FailureOr<StringRef> mode = node.getString("mode", "avg");
+  FailureOr<StringRef> coord =
+      node.getString("coordinate_transformation_mode", "half_pixel");
+  FailureOr<int64_t> oh = node.getInt("output_height", 1);
+  FailureOr<int64_t> ow = node.getInt("output_width", 1);
+  FailureOr<int64_t> ratio = node.getInt("sampling_ratio", 0);
+  FailureOr<double> scale = node.getFloat("spatial_scale", 1.0);
+  if (failed(mode) || failed(coord) || failed(oh) || failed(ow) ||
+      failed(ratio) || failed(scale))
+    return RuleResult::Failed;
+  // An adaptive sampling ratio (0) depends on each roi's size at run time.
+  if (!elem || *mode != "avg" || *ratio <= 0 || *oh <= 0 || *ow <= 0 ||
+      (*coord != "half_pixel" && *coord != "output_half_pixel"))
+    return RuleResult::NotApplicable;
+  bool halfPixel = *coord == "half_pixel";
+  int64_t C = x.getDimSize(1), H = x.getDimSize(2), W = x.getDimSize(3),
+          R = rois.getDimSize(0);
+  Location loc = node.loc;
+  Type i64Type = rewriter.getI64Type();
+  OpChain o{rewriter, node};
+  auto f = [&](double v) { return scalarConstant(rewriter, loc, elem, v); };
+  auto I = [&](int64_t v) {
+    return scalarConstant(rewriter, loc, i64Type, static_cast<double>(v));
+  };
+  auto add = [&](Value a, Value b) { return o.op<AddOp>(a, b); };
+  auto sub = [&](Value a, Value b) { return o.op<SubtractOp>(a, b); };
+  auto mul = [&](Value a, Value b) { return o.op<MultiplyOp>(a, b); };
+  auto reshaped = [&](Value v, ArrayRef<int64_t> shape) -> Value {
+    if (!o.ok)
+      return Value();
+    FailureOr<Value> r = reshapeTo(rewriter, node, v, shape);
+    o.ok = succeeded(r);
+    return o.ok ? *r : Value();
+  };
+  auto vec = [&](ArrayRef<int64_t> shape, int64_t count) {
+    auto t = RankedTensorType::get(shape, elem);
+    SmallVector<Attribute> values;
+    for (int64_t i = 0; i < count; ++i)
+      values.push_back(rewriter.getFloatAttr(elem, static_cast<double>(i)));
+    return ConstantOp::create(rewriter, loc, t,
+                              DenseElementsAttr::get(t, values), StringAttr());
+  };
+  // Per roi [R, 1, 1]: start and bin size along y and x.
+  auto coordOf = [&](int64_t k) {
+    return reshaped(
+        mul(o.op<GatherOp>(node.input(1), I(k), i64(rewriter, 1)), f(*scale)),
+        {R, 1, 1});
+  };
+  Value offset = f(halfPixel ? 0.5 : 0.0);
+  Value x0 = sub(coordOf(0), offset), y0 = sub(coordOf(1), offset);
+  Value x1 = sub(coordOf(2), offset), y1 = sub(coordOf(3), offset);
+  Value roiW = sub(x1, x0), roiH = sub(y1, y0);
+  if (!halfPixel) {
+    roiW = o.op<MaximumOp>(roiW, f(1));
+    roiH = o.op<MaximumOp>(roiH, f(1));
+  }
+  Value binH = mul(roiH, f(1.0 / *oh)), binW = mul(roiW, f(1.0 / *ow));
+  Value rowsIdx = vec({1, *oh, 1}, *oh), colsIdx = vec({1, 1, *ow}, *ow);
+  // Rows of the NHWC input by flat position b H W + y W + x.
+  Value table = o.op<PermuteOp>(node.input(0),
+                                rewriter.getDenseI64ArrayAttr({0, 2, 3, 1}));
+  table = reshaped(table, {x.getDimSize(0) * H * W, C});
+  Value base = o.op<CastOp>(node.input(2), TypeAttr::get(i64Type));
+  base = reshaped(mul(base, I(H * W)), {R, 1, 1});
+  // One axis of a sample: its coordinate, the low and high neighbours and
+  // their weights, and whether it is inside (-1, L].
+  struct Axis {
+    Value low, high, wLow, wHigh, inside;
+  };
+  auto axisOf = [&](Value start, Value bin, Value idx, int64_t k, int64_t L) {
+    Value v = add(add(start, mul(idx, bin)),
+                  mul(bin, f((k + 0.5) / static_cast<double>(*ratio))));
+    Value inside = o.op<BooleanAndOp>(o.op<GreaterEqualOp>(v, f(-1.0)),
+                                      o.op<LessEqualOp>(v, f(L)));
+    v = o.op<MaximumOp>(v, f(0));
+    Value low = o.op<FloorOp>(v);
+    Value last = o.op<GreaterEqualOp>(low, f(L - 1));
+    low = o.op<MinimumOp>(low, f(L - 1));
+    v = o.op<SelectOp>(last, low, v);
+    Value high = o.op<MinimumOp>(add(low, f(1)), f(L - 1));
+    Value t = sub(v, low);
+    return Axis{o.op<CastOp>(low, TypeAttr::get(i64Type)),
+                o.op<CastOp>(high, TypeAttr::get(i64Type)), sub(f(1), t), t,
+                o.op<CastOp>(inside, TypeAttr::get(elem))};
+  };
+  Value sum;
+  for (int64_t iy = 0; iy < *ratio; ++iy) {
+    Axis ay = axisOf(y0, binH, rowsIdx, iy, H);
+    for (int64_t ix = 0; ix < *ratio; ++ix) {
+      Axis ax = axisOf(x0, binW, colsIdx, ix, W);
+      Value mask = mul(ay.inside, ax.inside);
+      for (auto [yi, wy] :
+           {std::pair{ay.low, ay.wLow}, std::pair{ay.high, ay.wHigh}})
+        for (auto [xi, wx] :
+             {std::pair{ax.low, ax.wLow}, std::pair{ax.high, ax.wHigh}}) {
+          Value flat = add(add(mul(yi, I(W)), xi), base); // [R, oh, ow]
+          Value picked = o.op<GatherOp>(table, flat, i64(rewriter, 0));
+          Value w = reshaped(mul(mul(wy, wx), mask), {R, *oh, *ow, 1});
+          Value term = mul(picked, w);
+          sum = sum ? add(sum, term) : term;
+        }
+    }
+  }
+  Value y = mul(sum, f(1.0 / static_cast<double>(*ratio * *ratio)));
+  y = o.op<PermuteOp>(y, rewriter.getDenseI64ArrayAttr({0, 3, 1, 2}));
+  if (!o.ok)
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, y);
+}
+
+/// Unique without an axis, of a static input whose unique count the model
+/// declares (Y [k]): composed of comparisons over the [n, n] pairs of the
+/// flattened input, as a static graph. An element is a first occurrence
+/// when no earlier one equals it; a first occurrence's position among the
+/// outputs is the number of first occurrences before it (sorted = 0) or of
+/// smaller ones (sorted = 1). Y, indices and counts pick, for each output
+/// position, the one first occurrence with that position; inverse_indices
+/// the position of each element's first occurrence.
+static RuleResult unique(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  auto declared = dyn_cast_or_null<RankedTensorType>(node.resultType(0));
+  if (!x || !x.hasStaticShape() || node.hasAttr("axis") || !declared ||
+      declared.getRank() != 1 || !declared.hasStaticShape())
+    return RuleResult::NotApplicable;
+  FailureOr<int64_t> sorted = node.getInt("sorted", 1);
+  if (failed(sorted))
+    return RuleResult::Failed;
+  int64_t n = x.getNumElements(), k = declared.getDimSize(0);
+  if (n == 0 || k < 1 || k > n)
+    return RuleResult::NotApplicable;
+  Location loc = node.loc;
+  Type i64Type = rewriter.getI64Type();
+  OpChain o{rewriter, node};
+  auto reshaped = [&](Value v, ArrayRef<int64_t> shape) -> Value {
+    if (!o.ok)
+      return Value();
+    FailureOr<Value> r = reshapeTo(rewriter, node, v, shape);
+    o.ok = succeeded(r);
+    return o.ok ? *r : Value();
+  };
+  auto I = [&](int64_t v) {
+    return scalarConstant(rewriter, loc, i64Type, static_cast<double>(v));
+  };
+  auto toInt = [&](Value b) { return o.op<CastOp>(b, TypeAttr::get(i64Type)); };
+  auto sumLast = [&](Value v) {
+    return o.op<ReduceSumOp>(v, rewriter.getDenseI64ArrayAttr({1}),
+                             rewriter.getBoolAttr(false));
+  };
+  auto iota = [&](ArrayRef<int64_t> shape, int64_t count) {
+    auto t = RankedTensorType::get(shape, i64Type);
+    SmallVector<int64_t> values;
+    for (int64_t i = 0; i < count; ++i)
+      values.push_back(i);
+    return ConstantOp::create(rewriter, loc, t,
+                              DenseElementsAttr::get(t, ArrayRef(values)),
+                              StringAttr());
+  };
+  Value flat = reshaped(node.input(0), {n});
+  Value col = reshaped(flat, {n, 1}), row = reshaped(flat, {1, n});
+  Value equal = toInt(o.op<EqualsOp>(col, row)); // [n, n]
+  Value rowIdx = iota({n, 1}, n), colIdx = iota({1, n}, n);
+  Value earlier = toInt(o.op<LessOp>(colIdx, rowIdx));     // j < i
+  Value prior = sumLast(o.op<MultiplyOp>(equal, earlier)); // [n]
+  Value first = toInt(o.op<EqualsOp>(prior, I(0)));        // [n]
+  Value counts = sumLast(equal);                           // [n]
+  // Position of each first occurrence among the outputs.
+  Value firstRow = reshaped(first, {1, n});
+  Value before = *sorted ? toInt(o.op<LessOp>(row, col)) : earlier;
+  Value pos = sumLast(o.op<MultiplyOp>(before, firstRow)); // [n]
+  // select[p, i]: element i is the first occurrence at output position p.
+  Value posRow = reshaped(pos, {1, n});
+  Value select = o.op<MultiplyOp>(
+      toInt(o.op<EqualsOp>(iota({k, 1}, k), posRow)), firstRow); // [k, n]
+  Value selectBool = o.op<CastOp>(select, TypeAttr::get(rewriter.getI1Type()));
+  auto pick = [&](Value perElement) -> Value { // [n] -> [k]
+    Value bcast = o.op<MultiplyOp>(toInt(o.op<EqualsOp>(select, select)),
+                                   reshaped(perElement, {1, n}));
+    return sumLast(o.op<MultiplyOp>(select, bcast));
+  };
+  // Y by a select (no arithmetic on the values: exact for any of them).
+  Value zeros = o.op<MultiplyOp>(
+      o.op<CastOp>(select, TypeAttr::get(x.getElementType())),
+      scalarConstant(rewriter, loc, x.getElementType(), 0)); // [k, n]
+  Value y = o.op<ReduceSumOp>(
+      o.op<SelectOp>(selectBool, o.op<AddOp>(zeros, row), zeros),
+      rewriter.getDenseI64ArrayAttr({1}), rewriter.getBoolAttr(false));
+  Value indices = pick(reshaped(colIdx, {n}));
+  Value uniqueCounts = pick(counts);
+  // inverse[i] = pos of the first occurrence equal to element i.
+  Value inverse =
+      sumLast(o.op<MultiplyOp>(o.op<MultiplyOp>(equal, firstRow), posRow));
+  if (!o.ok)
+    return RuleResult::Failed;
+  SmallVector<Value> outs = {y, indices, inverse, uniqueCounts};
+  outs.resize(node.getNumResults());
+  return node.replaceWith(rewriter, outs);
+}
+
 /// MaxPool whose Indices output is used (2-D, NCHW, static): the flat
 /// index of each maximum in the input, `((n * C + c) * H + y) * W + x`, or
 /// with storage_order 1 `((n * C + c) * W + x) * H + y`.
@@ -1618,6 +1833,8 @@ void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
   add("GridSample", gridSample);
   add("DFT", dft);
   add("MaxUnpool", maxUnpool);
+  add("RoiAlign", roiAlign);
+  add("Unique", unique);
   add("HardSigmoid", hardSigmoidRule);
   add("HardSwish", hardSwish);
   add("Selu", selu);
