@@ -529,10 +529,27 @@ LogicalResult OnnxImporter::importGraph(const onnx::GraphProto &graph,
     if (failed(type))
       return failure();
     Value v;
-    if (topLevel)
-      v = PlaceholderOp::create(builder, nodeLoc(input.name()), *type,
-                                input.name());
-    else
+    if (topLevel) {
+      auto placeholder = PlaceholderOp::create(builder, nodeLoc(input.name()),
+                                               *type, input.name());
+      // dim_param names, kept where a dimension is left to run time: equal
+      // names mean equal sizes (checked when the library runs).
+      if (input.type().has_tensor_type() &&
+          input.type().tensor_type().has_shape()) {
+        SmallVector<Attribute> dimNames;
+        bool any = false;
+        for (const auto &dim : input.type().tensor_type().shape().dim()) {
+          bool named = dim.has_dim_param() && !dim.has_dim_value() &&
+                       !dim.dim_param().empty();
+          any |= named;
+          dimNames.push_back(
+              builder.getStringAttr(named ? dim.dim_param() : ""));
+        }
+        if (any)
+          placeholder->setAttr("dim_names", builder.getArrayAttr(dimNames));
+      }
+      v = placeholder;
+    } else
       v = block.addArgument(*type, nodeLoc(input.name()));
     values.insert(input.name(), v);
   }

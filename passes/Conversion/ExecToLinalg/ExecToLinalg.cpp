@@ -337,6 +337,42 @@ std::optional<uint64_t> getByteSize(RankedTensorType type) {
   return bytes;
 }
 
+/// Inputs whose dimensions share an ONNX dim_param name (the placeholder's
+/// `dim_names`) must agree at run time where they are `?`: each is checked
+/// against the first of its name (`cf.assert`, an error naming both inputs
+/// from the library).
+static void checkNamedDims(OpBuilder &b, Block &body, Block *entry) {
+  llvm::StringMap<std::pair<Value, std::string>> first;
+  unsigned argNo = 0;
+  for (auto p : body.getOps<exec::PlaceholderOp>()) {
+    Value arg = entry->getArgument(argNo++);
+    auto names = p->getAttrOfType<ArrayAttr>("dim_names");
+    auto type = dyn_cast<RankedTensorType>(arg.getType());
+    if (!names || !type || static_cast<int64_t>(names.size()) != type.getRank())
+      continue;
+    for (auto [d, attr] : llvm::enumerate(names)) {
+      auto name = dyn_cast<StringAttr>(attr);
+      if (!name || name.getValue().empty() || !type.isDynamicDim(d))
+        continue;
+      Location loc = p.getLoc();
+      Value size = tensor::DimOp::create(b, loc, arg, d);
+      std::string where =
+          ("input '" + p.getName() + "' dimension " + Twine(d)).str();
+      auto [it, inserted] =
+          first.try_emplace(name.getValue(), std::make_pair(size, where));
+      if (inserted)
+        continue;
+      cf::AssertOp::create(b, loc,
+                           arith::CmpIOp::create(b, loc,
+                                                 arith::CmpIPredicate::eq, size,
+                                                 it->second.first),
+                           (where + " and " + it->second.second +
+                            " are both '" + name.getValue() + "' but differ")
+                               .str());
+    }
+  }
+}
+
 struct ConvertExecToLinalgPass
     : public nd4j::impl::ConvertExecToLinalgPassBase<ConvertExecToLinalgPass> {
   using Base::Base;
@@ -484,6 +520,7 @@ struct ConvertExecToLinalgPass
     Block *entry = func.addEntryBlock();
     b.setInsertionPointToStart(entry);
 
+    checkNamedDims(b, body, entry);
     IRMapping map;
     unsigned argNo = 0;
     for (Operation &op : body) {

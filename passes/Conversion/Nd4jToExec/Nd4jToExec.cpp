@@ -269,8 +269,11 @@ struct PlaceholderLowering : public OpConversionPattern<PlaceholderOp> {
   LogicalResult
   matchAndRewrite(PlaceholderOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<exec::PlaceholderOp>(op, op.getType(),
-                                                     op.getNameAttr());
+    auto placeholder = rewriter.replaceOpWithNewOp<exec::PlaceholderOp>(
+        op, op.getType(), op.getNameAttr());
+    // ONNX dim_param names travel to the lowering, which checks them.
+    if (Attribute names = op->getAttr("dim_names"))
+      placeholder->setAttr("dim_names", names);
     return success();
   }
 };
