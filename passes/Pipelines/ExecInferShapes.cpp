@@ -269,6 +269,29 @@ LogicalResult inferLstmLayer(exec::NodeOp node) {
   return success();
 }
 
+/// libnd4j log_loss (predictions, weights, labels; i_arg 0 the reduction
+/// mode), which has no typed op (SameDiff files end in it): the
+/// predictions' shape for mode 0, else a scalar, of their float type.
+LogicalResult inferLogLoss(exec::NodeOp node) {
+  auto inputs = node.getInputs();
+  if (inputs.size() != 3 || node.getNumResults() != 1)
+    return success();
+  auto p = dyn_cast<RankedTensorType>(inputs[0].getType());
+  if (!p || !isa<FloatType>(p.getElementType()))
+    return success();
+  ArrayRef<int64_t> iArgs =
+      node.getIArgs() ? *node.getIArgs() : ArrayRef<int64_t>();
+  int64_t mode = iArgs.empty() ? 0 : iArgs[0];
+  Type type =
+      mode == 0 ? Type(p) : RankedTensorType::get({}, p.getElementType());
+  Value result = node.getResult(0);
+  if (!refines(type, result.getType()))
+    return node.emitError("log_loss: inferred ")
+           << type << " contradicts the declared " << result.getType();
+  result.setType(type);
+  return success();
+}
+
 struct Nd4jExecInferShapesPass
     : public nd4j::impl::Nd4jExecInferShapesPassBase<Nd4jExecInferShapesPass> {
   void runOnOperation() override {
@@ -308,6 +331,8 @@ struct Nd4jExecInferShapesPass
       desc = lookupDescriptorByLibnd4jName(libnd4jName, exec::OpType::CUSTOM);
     if (!desc && node.getOpName() == "lstmLayer")
       return inferLstmLayer(node);
+    if (!desc && node.getOpName() == "log_loss")
+      return inferLogLoss(node);
     if (!desc)
       return success(); // No typed op: the node keeps its types.
     auto fail = [&](const Twine &why) -> LogicalResult {

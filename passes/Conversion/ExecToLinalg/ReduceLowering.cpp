@@ -461,6 +461,123 @@ ExecLowerFn reduction(Kind kind) {
 }
 
 //===----------------------------------------------------------------------===//
+// log_loss
+//===----------------------------------------------------------------------===//
+
+/// libnd4j log_loss: E = -(l log(p + eps) + (1 - l) log(1 + eps - p)) w,
+/// weights broadcast to the predictions' shape; mode 0 gives E, 1 its sum,
+/// 2 the sum over the weights' sum (a scalar weight: w times the element
+/// count), 3 the sum over the count of non-zero weights (0 where that
+/// denominator is 0). One generic computes E, or (modes 1-3) the three
+/// sums at once.
+LogicalResult lowerLogLoss(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  if (l.numInputs() != 3)
+    return l.emitError("needs predictions, weights and labels");
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  RankedTensorType pType = l.inputType(0), wType = l.inputType(1),
+                   lType = l.inputType(2), type = l.resultType();
+  auto elem = dyn_cast<FloatType>(pType.getElementType());
+  int64_t mode = l.iArg(0, 0);
+  double eps = l.tArg(0, 0);
+  int64_t rank = pType.getRank();
+  if (!elem || lType.getElementType() != elem ||
+      wType.getElementType() != elem || lType.getRank() != rank ||
+      (wType.getRank() != 0 && wType.getRank() != rank))
+    return l.emitError("needs float predictions and labels of one shape and "
+                       "scalar or same-rank weights of their type");
+  if (mode < 0 || mode > 3)
+    return l.emitError("reduction mode must be 0 to 3, got ") << mode;
+  if (type.getElementType() != elem || (mode != 0 && type.getRank() != 0))
+    return l.emitError("the result must be the predictions' type, a scalar "
+                       "for modes 1 to 3");
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineExpr> wExprs;
+  for (int64_t d = 0; d < wType.getRank(); ++d)
+    wExprs.push_back(wType.getDimSize(d) == 1 && pType.getDimSize(d) != 1
+                         ? getAffineConstantExpr(0, ctx)
+                         : getAffineDimExpr(d, ctx));
+  AffineMap id = b.getMultiDimIdentityMap(rank);
+  AffineMap wMap = AffineMap::get(rank, 0, wExprs, ctx);
+  auto lossOf = [&](OpBuilder &nb, Location nl, Value p, Value w, Value y) {
+    Value one = createScalar(nb, nl, elem, 1);
+    Value e = createScalar(nb, nl, elem, eps);
+    Value a = arith::MulFOp::create(
+        nb, nl, y,
+        math::LogOp::create(nb, nl, arith::AddFOp::create(nb, nl, p, e)));
+    Value c = arith::MulFOp::create(
+        nb, nl, arith::SubFOp::create(nb, nl, one, y),
+        math::LogOp::create(
+            nb, nl,
+            arith::SubFOp::create(nb, nl, createScalar(nb, nl, elem, 1 + eps),
+                                  p)));
+    Value sum = arith::AddFOp::create(nb, nl, a, c);
+    return arith::MulFOp::create(nb, nl, arith::NegFOp::create(nb, nl, sum), w)
+        .getResult();
+  };
+  SmallVector<Value> ins = {l.input(0), l.input(1), l.input(2)};
+  SmallVector<AffineMap> inMaps = {id, wMap, id};
+  if (mode == 0) {
+    Value init = createEmptySizedLike(b, loc, type, l.input(0));
+    SmallVector<AffineMap> maps(inMaps);
+    maps.push_back(id);
+    results.push_back(
+        linalg::GenericOp::create(
+            b, loc, type, ins, init, maps,
+            SmallVector<utils::IteratorType>(rank,
+                                             utils::IteratorType::parallel),
+            [&](OpBuilder &nb, Location nl, ValueRange a) {
+              linalg::YieldOp::create(nb, nl, lossOf(nb, nl, a[0], a[1], a[2]));
+            })
+            .getResult(0));
+    return success();
+  }
+  // Sums of E, of the broadcast weights and of their non-zero count.
+  auto scalarType = RankedTensorType::get({}, elem);
+  Value zero = createScalar(b, loc, elem, 0);
+  Value init = linalg::FillOp::create(
+                   b, loc, zero,
+                   tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{}, elem)
+                       .getResult())
+                   .getResult(0);
+  SmallVector<AffineMap> maps(inMaps);
+  AffineMap scalarMap = AffineMap::get(rank, 0, {}, ctx);
+  maps.append({scalarMap, scalarMap, scalarMap});
+  auto sums = linalg::GenericOp::create(
+      b, loc, TypeRange{scalarType, scalarType, scalarType}, ins,
+      ValueRange{init, init, init}, maps,
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::reduction),
+      [&](OpBuilder &nb, Location nl, ValueRange a) {
+        Value w = a[1];
+        Value nonZero = arith::UIToFPOp::create(
+            nb, nl, elem,
+            arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::UNE, w,
+                                  createScalar(nb, nl, elem, 0)));
+        linalg::YieldOp::create(
+            nb, nl,
+            ValueRange{arith::AddFOp::create(nb, nl, a[3],
+                                             lossOf(nb, nl, a[0], w, a[2])),
+                       arith::AddFOp::create(nb, nl, a[4], w),
+                       arith::AddFOp::create(nb, nl, a[5], nonZero)});
+      });
+  auto scalar = [&](Value t) {
+    return tensor::ExtractOp::create(b, loc, t, ValueRange{}).getResult();
+  };
+  Value total = scalar(sums.getResult(0));
+  Value r = total;
+  if (mode != 1) {
+    Value denominator = scalar(sums.getResult(mode == 2 ? 1 : 2));
+    Value isZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
+                                         denominator, zero);
+    r = arith::SelectOp::create(
+        b, loc, isZero, zero,
+        arith::DivFOp::create(b, loc, total, denominator));
+  }
+  results.push_back(tensor::FromElementsOp::create(b, loc, type, r));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // argmax / argmin
 //===----------------------------------------------------------------------===//
 
@@ -1077,6 +1194,8 @@ void mlir::nd4j::populateExecToLinalgReduce(ExecLoweringTable &table) {
   table.add("any", reduction(Kind::Any));
   table.add("count_nonzero", reduction(Kind::CountNonZero));
   table.add("count_zero", reduction(Kind::CountZero));
+  table.add("log_loss", lowerLogLoss);
+  table.setDynamicReady("log_loss");
   table.add("argmax", argReduction(true));
   table.add("argmin", argReduction(false));
   // Any dimension may be known only at run time, reduced or not.

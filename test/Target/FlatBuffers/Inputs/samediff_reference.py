@@ -7,6 +7,9 @@
 #   samediff_reference.py rnn GRAPH.mlir DIR N
 #       the same for the LSTM classifier (N x 3 x 60 inputs; its graph fixes
 #       the batch at 10)
+#   samediff_reference.py loss DIR OUT
+#       writes OUT/label.npy (one-hot rows) and OUT/loss.npy, the log_loss
+#       of DIR/out.npy against them
 #   samediff_reference.py rows OUT_N.npy OUT_1.npy
 #       checks that the first row of a batch-N output equals the batch-1
 #       output for the same first sample, and that every row is a
@@ -76,6 +79,17 @@ elif sys.argv[1] == "rnn":
     os.makedirs(sys.argv[3], exist_ok=True)
     np.save(os.path.join(sys.argv[3], "in.npy"), x)
     np.save(os.path.join(sys.argv[3], "out.npy"), y.astype(np.float32))
+elif sys.argv[1] == "loss":
+    # libnd4j log_loss (epsilon 0, weight 1, mode 3: the mean over the
+    # elements) of DIR/out.npy against one-hot labels written to
+    # DIR/label.npy, printed.
+    p = np.load(os.path.join(sys.argv[2], "out.npy")).astype(np.float64)
+    labels = np.eye(p.shape[1])[np.arange(p.shape[0]) % p.shape[1]]
+    e = -(labels * np.log(p) + (1 - labels) * np.log(1 - p))
+    os.makedirs(sys.argv[3], exist_ok=True)
+    np.save(os.path.join(sys.argv[3], "label.npy"), labels.astype(np.float32))
+    np.save(os.path.join(sys.argv[3], "loss.npy"),
+            np.array(e.sum() / e.size, np.float32))
 elif sys.argv[1] == "rows":
     batch, single = np.load(sys.argv[2]), np.load(sys.argv[3])
     ok = np.allclose(batch[:1], single, rtol=1e-5, atol=1e-6) and \
