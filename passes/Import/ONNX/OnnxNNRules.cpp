@@ -1349,6 +1349,134 @@ static RuleResult gridSample(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, y);
 }
 
+/// The discrete Fourier transform of rows `re` (and `im`, or none for a
+/// real signal) [rows, n], the first m frequencies: products with constant
+/// cosine and sine matrices [n, m]. Forward Yr = Xr C + Xi S,
+/// Yi = Xi C - Xr S; inverse (e^{+i}, divided by n) Yr = (Xr C - Xi S) / n,
+/// Yi = (Xi C + Xr S) / n.
+static std::pair<Value, Value> dftRows(OpChain &o, Location loc, Value re,
+                                       Value im, int64_t n, int64_t m,
+                                       FloatType elem, bool inverse) {
+  PatternRewriter &rewriter = o.rewriter;
+  auto matrix = [&](bool sine) {
+    auto type = RankedTensorType::get({n, m}, elem);
+    SmallVector<Attribute> values;
+    for (int64_t j = 0; j < n; ++j)
+      for (int64_t k = 0; k < m; ++k) {
+        // The angle's multiple reduced mod n keeps it exact for large j k.
+        double angle = 2.0 * M_PI * static_cast<double>((j * k) % n) / n;
+        values.push_back(rewriter.getFloatAttr(elem, sine ? std::sin(angle)
+                                                          : std::cos(angle)));
+      }
+    return ConstantOp::create(rewriter, loc, type,
+                              DenseElementsAttr::get(type, values),
+                              StringAttr());
+  };
+  Value cosM = matrix(false), sinM = matrix(true);
+  auto I0 = [&](int64_t v) { return i64(rewriter, v); };
+  auto mm = [&](Value a, Value b) {
+    return o.op<MatmulOp>(a, b, I0(0), I0(0), I0(0), f64(rewriter, 1.0),
+                          f64(rewriter, 0.0));
+  };
+  Value yr = mm(re, cosM), yi;
+  Value rs = mm(re, sinM);
+  if (inverse) {
+    yi = rs;
+    if (im) {
+      yr = o.op<SubtractOp>(yr, mm(im, sinM));
+      yi = o.op<AddOp>(mm(im, cosM), rs);
+    }
+    Value scale = scalarConstant(rewriter, loc, elem, 1.0 / n);
+    yr = o.op<MultiplyOp>(yr, scale);
+    yi = o.op<MultiplyOp>(yi, scale);
+  } else {
+    yi = o.op<NegOp>(rs);
+    if (im) {
+      yr = o.op<AddOp>(yr, mm(im, sinM));
+      yi = o.op<SubtractOp>(mm(im, cosM), rs);
+    }
+  }
+  return {yr, yi};
+}
+
+/// STFT (opset 17) of a static signal [B, L, 1 or 2] with a constant
+/// frame_step and a window [fl] or a constant frame_length: the frames
+/// (frame f holds samples f step .. f step + fl - 1, F = (L - fl) / step + 1
+/// of them) gathered by a constant index matrix, multiplied by the window,
+/// and transformed as DFT rows (one-sided: fl / 2 + 1 frequencies).
+static RuleResult stft(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || !x.hasStaticShape() || x.getRank() != 3)
+    return RuleResult::NotApplicable;
+  auto elem = dyn_cast<FloatType>(x.getElementType());
+  int64_t B = x.getDimSize(0), L = x.getDimSize(1), parts = x.getDimSize(2);
+  FailureOr<int64_t> onesided = node.getInt("onesided", 1);
+  if (failed(onesided))
+    return RuleResult::Failed;
+  if (!elem || (parts != 1 && parts != 2) || (parts == 2 && *onesided))
+    return RuleResult::NotApplicable;
+  FailureOr<SmallVector<int64_t>> step = node.getConstantInts(1);
+  if (failed(step) || step->size() != 1 || (*step)[0] < 1)
+    return RuleResult::NotApplicable;
+  bool hasWindow = node.hasInput(2) && node.inputType(2) &&
+                   !(node.inputType(2).hasStaticShape() &&
+                     node.inputType(2).getNumElements() == 0);
+  int64_t fl = -1;
+  if (hasWindow) {
+    RankedTensorType w = node.inputType(2);
+    if (w.getRank() != 1 || !w.hasStaticShape() || w.getElementType() != elem)
+      return RuleResult::NotApplicable;
+    fl = w.getDimSize(0);
+  }
+  if (node.hasInput(3)) {
+    FailureOr<SmallVector<int64_t>> length = node.getConstantInts(3);
+    if (failed(length) || length->size() != 1 ||
+        (fl >= 0 && (*length)[0] != fl))
+      return RuleResult::NotApplicable;
+    fl = (*length)[0];
+  }
+  if (fl < 1 || fl > L)
+    return RuleResult::NotApplicable;
+  int64_t hop = (*step)[0], frames = (L - fl) / hop + 1;
+  int64_t bins = *onesided ? fl / 2 + 1 : fl;
+  Location loc = node.loc;
+  Type i64Type = rewriter.getI64Type();
+  OpChain o{rewriter, node};
+  auto reshaped = [&](Value v, ArrayRef<int64_t> shape) -> Value {
+    if (!o.ok)
+      return Value();
+    FailureOr<Value> r = reshapeTo(rewriter, node, v, shape);
+    o.ok = succeeded(r);
+    return o.ok ? *r : Value();
+  };
+  auto idxType = RankedTensorType::get({frames, fl}, i64Type);
+  SmallVector<int64_t> idx;
+  for (int64_t f = 0; f < frames; ++f)
+    for (int64_t j = 0; j < fl; ++j)
+      idx.push_back(f * hop + j);
+  Value indices = ConstantOp::create(
+      rewriter, loc, idxType, DenseElementsAttr::get(idxType, ArrayRef(idx)),
+      StringAttr());
+  Value framed =
+      o.op<GatherOp>(node.input(0), indices, i64(rewriter, 1)); // [B,F,fl,c]
+  auto part = [&](int64_t k) -> Value {
+    Value p = o.op<GatherOp>(
+        framed, scalarConstant(rewriter, loc, i64Type, static_cast<double>(k)),
+        i64(rewriter, 3));
+    if (hasWindow)
+      p = o.op<MultiplyOp>(p, node.input(2));
+    return reshaped(p, {B * frames, fl});
+  };
+  Value re = part(0), im = parts == 2 ? part(1) : Value();
+  auto [yr, yi] = dftRows(o, loc, re, im, fl, bins, elem, false);
+  Value y = o.op<ConcatOp>(ValueRange{reshaped(yr, {B, frames, bins, 1}),
+                                      reshaped(yi, {B, frames, bins, 1})},
+                           i64(rewriter, 3));
+  if (!o.ok)
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, y);
+}
+
 /// DFT (opset 17: axis attribute, no dft_length) of a static input
 /// [..., n (axis), ..., 1 or 2] as two matrix products per part with
 /// constant cosine and sine matrices [n, m] (m = n, or n / 2 + 1 one-sided):
@@ -1404,44 +1532,7 @@ static RuleResult dft(ImportNode &node, PatternRewriter &rewriter) {
     return o.ok ? *flat : Value();
   };
   Value re = part(0), im = parts == 2 ? part(1) : Value();
-  auto matrix = [&](bool sine) {
-    auto type = RankedTensorType::get({n, m}, elem);
-    SmallVector<Attribute> values;
-    for (int64_t j = 0; j < n; ++j)
-      for (int64_t k = 0; k < m; ++k) {
-        // The angle's multiple reduced mod n keeps it exact for large j k.
-        double angle = 2.0 * M_PI * static_cast<double>((j * k) % n) / n;
-        values.push_back(rewriter.getFloatAttr(elem, sine ? std::sin(angle)
-                                                          : std::cos(angle)));
-      }
-    return ConstantOp::create(rewriter, loc, type,
-                              DenseElementsAttr::get(type, values),
-                              StringAttr());
-  };
-  Value cosM = matrix(false), sinM = matrix(true);
-  auto I0 = [&](int64_t v) { return i64(rewriter, v); };
-  auto mm = [&](Value a, Value b) {
-    return o.op<MatmulOp>(a, b, I0(0), I0(0), I0(0), f64(rewriter, 1.0),
-                          f64(rewriter, 0.0));
-  };
-  Value yr = mm(re, cosM), yi;
-  Value rs = mm(re, sinM);
-  if (*inverse) {
-    yi = rs;
-    if (im) {
-      yr = o.op<SubtractOp>(yr, mm(im, sinM));
-      yi = o.op<AddOp>(mm(im, cosM), rs);
-    }
-    Value scale = scalarConstant(rewriter, loc, elem, 1.0 / n);
-    yr = o.op<MultiplyOp>(yr, scale);
-    yi = o.op<MultiplyOp>(yi, scale);
-  } else {
-    yi = o.op<NegOp>(rs);
-    if (im) {
-      yr = o.op<AddOp>(yr, mm(im, sinM));
-      yi = o.op<SubtractOp>(mm(im, cosM), rs);
-    }
-  }
+  auto [yr, yi] = dftRows(o, loc, re, im, n, m, elem, *inverse != 0);
   // Back to [..., m (axis), ..., 1] per part, then joined on the last axis.
   SmallVector<int64_t> unflat(permShape);
   unflat.push_back(m);
@@ -1832,6 +1923,7 @@ void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
   add("MaxPool", maxPoolWithIndices);
   add("GridSample", gridSample);
   add("DFT", dft);
+  add("STFT", stft);
   add("MaxUnpool", maxUnpool);
   add("RoiAlign", roiAlign);
   add("Unique", unique);
