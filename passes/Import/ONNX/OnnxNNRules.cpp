@@ -1072,8 +1072,7 @@ mlir::nd4j::onnx_rules::buildMaxPoolWithIndices(PatternRewriter &rewriter,
                                                 Type indexElement) {
   auto type = cast<RankedTensorType>(x.getType());
   Type elem = type.getElementType();
-  int64_t n = type.getDimSize(0), h = type.getDimSize(1),
-          w = type.getDimSize(2), c = type.getDimSize(3);
+  int64_t n = type.getDimSize(0), c = type.getDimSize(3);
   Location loc = node.loc;
   auto I = [&](int64_t v) { return i64(rewriter, v); };
   Value input = x;
@@ -1173,6 +1172,21 @@ struct OpChain {
     ok = succeeded(v);
     return ok ? *v : Value();
   }
+  Value add(Value a, Value b) { return op<AddOp>(a, b); }
+  Value sub(Value a, Value b) { return op<SubtractOp>(a, b); }
+  Value mul(Value a, Value b) { return op<MultiplyOp>(a, b); }
+  /// An i64 scalar constant.
+  Value index(int64_t v) {
+    return scalarConstant(rewriter, node.loc, rewriter.getI64Type(),
+                          static_cast<double>(v));
+  }
+  Value reshaped(Value v, ArrayRef<int64_t> shape) {
+    if (!ok)
+      return Value();
+    FailureOr<Value> r = reshapeTo(rewriter, node, v, shape);
+    ok = succeeded(r);
+    return ok ? *r : Value();
+  }
 };
 
 /// GridSample of a static NCHW input at static grid positions, composed as
@@ -1216,12 +1230,6 @@ static RuleResult gridSample(ImportNode &node, PatternRewriter &rewriter) {
   Type i64Type = rewriter.getI64Type();
   OpChain o{rewriter, node};
   auto f = [&](double v) { return scalarConstant(rewriter, loc, elem, v); };
-  auto I = [&](int64_t v) {
-    return scalarConstant(rewriter, loc, i64Type, static_cast<double>(v));
-  };
-  auto add = [&](Value a, Value b) { return o.op<AddOp>(a, b); };
-  auto sub = [&](Value a, Value b) { return o.op<SubtractOp>(a, b); };
-  auto mul = [&](Value a, Value b) { return o.op<MultiplyOp>(a, b); };
   auto select = [&](Value c, Value a, Value b) {
     return o.op<SelectOp>(c, a, b);
   };
@@ -1234,27 +1242,27 @@ static RuleResult gridSample(ImportNode &node, PatternRewriter &rewriter) {
   };
   // The taps of one axis (component `comp` of the grid, extent L).
   auto taps = [&](int64_t comp, int64_t L) -> SmallVector<Tap> {
-    Value g = o.op<GatherOp>(gridValue, I(comp), i64(rewriter, 3));
-    Value v = *align ? mul(mul(add(g, f(1)), f(0.5)), f(L - 1))
-                     : mul(sub(mul(add(g, f(1)), f(L)), f(1)), f(0.5));
+    Value g = o.op<GatherOp>(gridValue, o.index(comp), i64(rewriter, 3));
+    Value v = *align ? o.mul(o.mul(o.add(g, f(1)), f(0.5)), f(L - 1))
+                     : o.mul(o.sub(o.mul(o.add(g, f(1)), f(L)), f(1)), f(0.5));
     if (kind == Nearest)
       v = o.op<RintOp>(v);
     double lo = *align ? 0 : -0.5, hi = *align ? L - 1 : L - 0.5;
     auto reflectInto = [&](Value u) -> Value {
       double range = hi - lo;
       if (range <= 0)
-        return add(mul(u, f(0)), f(lo));
+        return o.add(o.mul(u, f(0)), f(lo));
       // Below lo by dx: n = floor(dx / range) folds; even n lands at
       // lo + r, odd at hi - r (above hi: hi - r, lo + r).
       auto fold = [&](Value dx, double even, double odd, double sign) {
         Value n = o.op<FloorOp>(o.op<DivideOp>(dx, f(range)));
-        Value r = sub(dx, mul(n, f(range)));
+        Value r = o.sub(dx, o.mul(n, f(range)));
         Value isEven = o.op<EqualsOp>(o.op<FloorModOp>(n, f(2)), f(0));
-        return select(isEven, add(f(even), mul(r, f(sign))),
-                      sub(f(odd), mul(r, f(sign))));
+        return select(isEven, o.add(f(even), o.mul(r, f(sign))),
+                      o.sub(f(odd), o.mul(r, f(sign))));
       };
-      Value below = fold(sub(f(lo), u), lo, hi, 1);
-      Value above = fold(sub(u, f(hi)), hi, lo, -1);
+      Value below = fold(o.sub(f(lo), u), lo, hi, 1);
+      Value above = fold(o.sub(u, f(hi)), hi, lo, -1);
       return select(o.op<LessOp>(u, f(lo)), below,
                     select(o.op<GreaterOp>(u, f(hi)), above, u));
     };
@@ -1273,19 +1281,22 @@ static RuleResult gridSample(ImportNode &node, PatternRewriter &rewriter) {
       weights = {Value()};
     } else {
       base = o.op<FloorOp>(v);
-      Value t = sub(v, base);
+      Value t = o.sub(v, base);
       if (kind == Linear) {
         offsets = {0, 1};
-        weights = {sub(f(1), t), t};
+        weights = {o.sub(f(1), t), t};
       } else {
         const double A = -0.75;
-        Value t1 = add(t, f(1)), u = sub(f(1), t), u1 = sub(f(2), t);
+        Value t1 = o.add(t, f(1)), u = o.sub(f(1), t), u1 = o.sub(f(2), t);
         auto outer = [&](Value s) { // ((A s - 5A) s + 8A) s - 4A
-          return sub(mul(add(mul(sub(mul(s, f(A)), f(5 * A)), s), f(8 * A)), s),
-                     f(4 * A));
+          return o.sub(
+              o.mul(o.add(o.mul(o.sub(o.mul(s, f(A)), f(5 * A)), s), f(8 * A)),
+                    s),
+              f(4 * A));
         };
         auto inner = [&](Value s) { // ((A + 2) s - (A + 3)) s s + 1
-          return add(mul(mul(sub(mul(s, f(A + 2)), f(A + 3)), s), s), f(1));
+          return o.add(o.mul(o.mul(o.sub(o.mul(s, f(A + 2)), f(A + 3)), s), s),
+                       f(1));
         };
         offsets = {-1, 0, 1, 2};
         weights = {outer(t1), inner(t), inner(u), outer(u1)};
@@ -1293,14 +1304,14 @@ static RuleResult gridSample(ImportNode &node, PatternRewriter &rewriter) {
     }
     SmallVector<Tap> result;
     for (auto [off, w] : llvm::zip(offsets, weights)) {
-      Value at = off ? add(base, f(static_cast<double>(off))) : base;
+      Value at = off ? o.add(base, f(static_cast<double>(off))) : base;
       Value weight = w;
       if (*padding == "zeros") {
         Value inside =
             o.op<BooleanAndOp>(o.op<GreaterEqualOp>(at, f(0)),
                                o.op<LessOp>(at, f(static_cast<double>(L))));
         Value mask = o.op<CastOp>(inside, TypeAttr::get(elem));
-        weight = weight ? mul(weight, mask) : mask;
+        weight = weight ? o.mul(weight, mask) : mask;
         at = clamp(at, 0, L - 1);
       } else if (*padding == "border") {
         at = clamp(at, 0, L - 1);
@@ -1330,18 +1341,18 @@ static RuleResult gridSample(ImportNode &node, PatternRewriter &rewriter) {
   Value sum;
   for (const Tap &r : rows)
     for (const Tap &c : cols) {
-      Value flat =
-          add(add(mul(r.index, I(W)), c.index), batchBase); // [N, Ho, Wo]
+      Value flat = o.add(o.add(o.mul(r.index, o.index(W)), c.index),
+                         batchBase); // [N, Ho, Wo]
       Value picked = o.op<GatherOp>(table, flat, i64(rewriter, 0));
-      Value weight = r.weight && c.weight ? mul(r.weight, c.weight)
+      Value weight = r.weight && c.weight ? o.mul(r.weight, c.weight)
                      : r.weight           ? r.weight
                                           : c.weight;
       if (weight && o.ok) {
         FailureOr<Value> w4 = reshapeTo(rewriter, node, weight, {N, Ho, Wo, 1});
         o.ok = succeeded(w4);
-        picked = o.ok ? mul(picked, *w4) : Value();
+        picked = o.ok ? o.mul(picked, *w4) : Value();
       }
-      sum = sum ? add(sum, picked) : picked;
+      sum = sum ? o.add(sum, picked) : picked;
     }
   Value y = o.op<PermuteOp>(sum, rewriter.getDenseI64ArrayAttr({0, 3, 1, 2}));
   if (!o.ok)
@@ -1442,13 +1453,6 @@ static RuleResult stft(ImportNode &node, PatternRewriter &rewriter) {
   Location loc = node.loc;
   Type i64Type = rewriter.getI64Type();
   OpChain o{rewriter, node};
-  auto reshaped = [&](Value v, ArrayRef<int64_t> shape) -> Value {
-    if (!o.ok)
-      return Value();
-    FailureOr<Value> r = reshapeTo(rewriter, node, v, shape);
-    o.ok = succeeded(r);
-    return o.ok ? *r : Value();
-  };
   auto idxType = RankedTensorType::get({frames, fl}, i64Type);
   SmallVector<int64_t> idx;
   for (int64_t f = 0; f < frames; ++f)
@@ -1465,12 +1469,12 @@ static RuleResult stft(ImportNode &node, PatternRewriter &rewriter) {
         i64(rewriter, 3));
     if (hasWindow)
       p = o.op<MultiplyOp>(p, node.input(2));
-    return reshaped(p, {B * frames, fl});
+    return o.reshaped(p, {B * frames, fl});
   };
   Value re = part(0), im = parts == 2 ? part(1) : Value();
   auto [yr, yi] = dftRows(o, loc, re, im, fl, bins, elem, false);
-  Value y = o.op<ConcatOp>(ValueRange{reshaped(yr, {B, frames, bins, 1}),
-                                      reshaped(yi, {B, frames, bins, 1})},
+  Value y = o.op<ConcatOp>(ValueRange{o.reshaped(yr, {B, frames, bins, 1}),
+                                      o.reshaped(yi, {B, frames, bins, 1})},
                            i64(rewriter, 3));
   if (!o.ok)
     return RuleResult::Failed;
@@ -1505,11 +1509,7 @@ static RuleResult dft(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::NotApplicable;
   int64_t n = x.getDimSize(axis), m = *onesided ? n / 2 + 1 : n;
   Location loc = node.loc;
-  Type i64Type = rewriter.getI64Type();
   OpChain o{rewriter, node};
-  auto I = [&](int64_t v) {
-    return scalarConstant(rewriter, loc, i64Type, static_cast<double>(v));
-  };
   // Signal axis last, the batch dimensions (all but the complex part)
   // flattened: [rows, n].
   SmallVector<int64_t> perm, permShape;
@@ -1523,7 +1523,8 @@ static RuleResult dft(ImportNode &node, PatternRewriter &rewriter) {
   for (int64_t d : permShape)
     rows *= d;
   auto part = [&](int64_t k) -> Value {
-    Value p = o.op<GatherOp>(node.input(0), I(k), i64(rewriter, rank - 1));
+    Value p =
+        o.op<GatherOp>(node.input(0), o.index(k), i64(rewriter, rank - 1));
     p = o.op<PermuteOp>(p, rewriter.getDenseI64ArrayAttr(perm));
     if (!o.ok)
       return Value();
@@ -1674,19 +1675,6 @@ static RuleResult roiAlign(ImportNode &node, PatternRewriter &rewriter) {
   Type i64Type = rewriter.getI64Type();
   OpChain o{rewriter, node};
   auto f = [&](double v) { return scalarConstant(rewriter, loc, elem, v); };
-  auto I = [&](int64_t v) {
-    return scalarConstant(rewriter, loc, i64Type, static_cast<double>(v));
-  };
-  auto add = [&](Value a, Value b) { return o.op<AddOp>(a, b); };
-  auto sub = [&](Value a, Value b) { return o.op<SubtractOp>(a, b); };
-  auto mul = [&](Value a, Value b) { return o.op<MultiplyOp>(a, b); };
-  auto reshaped = [&](Value v, ArrayRef<int64_t> shape) -> Value {
-    if (!o.ok)
-      return Value();
-    FailureOr<Value> r = reshapeTo(rewriter, node, v, shape);
-    o.ok = succeeded(r);
-    return o.ok ? *r : Value();
-  };
   auto vec = [&](ArrayRef<int64_t> shape, int64_t count) {
     auto t = RankedTensorType::get(shape, elem);
     SmallVector<Attribute> values;
@@ -1697,34 +1685,35 @@ static RuleResult roiAlign(ImportNode &node, PatternRewriter &rewriter) {
   };
   // Per roi [R, 1, 1]: start and bin size along y and x.
   auto coordOf = [&](int64_t k) {
-    return reshaped(
-        mul(o.op<GatherOp>(node.input(1), I(k), i64(rewriter, 1)), f(*scale)),
+    return o.reshaped(
+        o.mul(o.op<GatherOp>(node.input(1), o.index(k), i64(rewriter, 1)),
+              f(*scale)),
         {R, 1, 1});
   };
   Value offset = f(halfPixel ? 0.5 : 0.0);
-  Value x0 = sub(coordOf(0), offset), y0 = sub(coordOf(1), offset);
-  Value x1 = sub(coordOf(2), offset), y1 = sub(coordOf(3), offset);
-  Value roiW = sub(x1, x0), roiH = sub(y1, y0);
+  Value x0 = o.sub(coordOf(0), offset), y0 = o.sub(coordOf(1), offset);
+  Value x1 = o.sub(coordOf(2), offset), y1 = o.sub(coordOf(3), offset);
+  Value roiW = o.sub(x1, x0), roiH = o.sub(y1, y0);
   if (!halfPixel) {
     roiW = o.op<MaximumOp>(roiW, f(1));
     roiH = o.op<MaximumOp>(roiH, f(1));
   }
-  Value binH = mul(roiH, f(1.0 / *oh)), binW = mul(roiW, f(1.0 / *ow));
+  Value binH = o.mul(roiH, f(1.0 / *oh)), binW = o.mul(roiW, f(1.0 / *ow));
   Value rowsIdx = vec({1, *oh, 1}, *oh), colsIdx = vec({1, 1, *ow}, *ow);
   // Rows of the NHWC input by flat position b H W + y W + x.
   Value table = o.op<PermuteOp>(node.input(0),
                                 rewriter.getDenseI64ArrayAttr({0, 2, 3, 1}));
-  table = reshaped(table, {x.getDimSize(0) * H * W, C});
+  table = o.reshaped(table, {x.getDimSize(0) * H * W, C});
   Value base = o.op<CastOp>(node.input(2), TypeAttr::get(i64Type));
-  base = reshaped(mul(base, I(H * W)), {R, 1, 1});
+  base = o.reshaped(o.mul(base, o.index(H * W)), {R, 1, 1});
   // One axis of a sample: its coordinate, the low and high neighbours and
   // their weights, and whether it is inside (-1, L].
   struct Axis {
     Value low, high, wLow, wHigh, inside;
   };
   auto axisOf = [&](Value start, Value bin, Value idx, int64_t k, int64_t L) {
-    Value v = add(add(start, mul(idx, bin)),
-                  mul(bin, f((k + 0.5) / static_cast<double>(*ratio))));
+    Value v = o.add(o.add(start, o.mul(idx, bin)),
+                    o.mul(bin, f((k + 0.5) / static_cast<double>(*ratio))));
     Value inside = o.op<BooleanAndOp>(o.op<GreaterEqualOp>(v, f(-1.0)),
                                       o.op<LessEqualOp>(v, f(L)));
     v = o.op<MaximumOp>(v, f(0));
@@ -1732,10 +1721,10 @@ static RuleResult roiAlign(ImportNode &node, PatternRewriter &rewriter) {
     Value last = o.op<GreaterEqualOp>(low, f(L - 1));
     low = o.op<MinimumOp>(low, f(L - 1));
     v = o.op<SelectOp>(last, low, v);
-    Value high = o.op<MinimumOp>(add(low, f(1)), f(L - 1));
-    Value t = sub(v, low);
+    Value high = o.op<MinimumOp>(o.add(low, f(1)), f(L - 1));
+    Value t = o.sub(v, low);
     return Axis{o.op<CastOp>(low, TypeAttr::get(i64Type)),
-                o.op<CastOp>(high, TypeAttr::get(i64Type)), sub(f(1), t), t,
+                o.op<CastOp>(high, TypeAttr::get(i64Type)), o.sub(f(1), t), t,
                 o.op<CastOp>(inside, TypeAttr::get(elem))};
   };
   Value sum;
@@ -1743,20 +1732,21 @@ static RuleResult roiAlign(ImportNode &node, PatternRewriter &rewriter) {
     Axis ay = axisOf(y0, binH, rowsIdx, iy, H);
     for (int64_t ix = 0; ix < *ratio; ++ix) {
       Axis ax = axisOf(x0, binW, colsIdx, ix, W);
-      Value mask = mul(ay.inside, ax.inside);
+      Value mask = o.mul(ay.inside, ax.inside);
       for (auto [yi, wy] :
            {std::pair{ay.low, ay.wLow}, std::pair{ay.high, ay.wHigh}})
         for (auto [xi, wx] :
              {std::pair{ax.low, ax.wLow}, std::pair{ax.high, ax.wHigh}}) {
-          Value flat = add(add(mul(yi, I(W)), xi), base); // [R, oh, ow]
+          Value flat =
+              o.add(o.add(o.mul(yi, o.index(W)), xi), base); // [R, oh, ow]
           Value picked = o.op<GatherOp>(table, flat, i64(rewriter, 0));
-          Value w = reshaped(mul(mul(wy, wx), mask), {R, *oh, *ow, 1});
-          Value term = mul(picked, w);
-          sum = sum ? add(sum, term) : term;
+          Value w = o.reshaped(o.mul(o.mul(wy, wx), mask), {R, *oh, *ow, 1});
+          Value term = o.mul(picked, w);
+          sum = sum ? o.add(sum, term) : term;
         }
     }
   }
-  Value y = mul(sum, f(1.0 / static_cast<double>(*ratio * *ratio)));
+  Value y = o.mul(sum, f(1.0 / static_cast<double>(*ratio * *ratio)));
   y = o.op<PermuteOp>(y, rewriter.getDenseI64ArrayAttr({0, 3, 1, 2}));
   if (!o.ok)
     return RuleResult::Failed;
@@ -1786,16 +1776,6 @@ static RuleResult unique(ImportNode &node, PatternRewriter &rewriter) {
   Location loc = node.loc;
   Type i64Type = rewriter.getI64Type();
   OpChain o{rewriter, node};
-  auto reshaped = [&](Value v, ArrayRef<int64_t> shape) -> Value {
-    if (!o.ok)
-      return Value();
-    FailureOr<Value> r = reshapeTo(rewriter, node, v, shape);
-    o.ok = succeeded(r);
-    return o.ok ? *r : Value();
-  };
-  auto I = [&](int64_t v) {
-    return scalarConstant(rewriter, loc, i64Type, static_cast<double>(v));
-  };
   auto toInt = [&](Value b) { return o.op<CastOp>(b, TypeAttr::get(i64Type)); };
   auto sumLast = [&](Value v) {
     return o.op<ReduceSumOp>(v, rewriter.getDenseI64ArrayAttr({1}),
@@ -1810,26 +1790,26 @@ static RuleResult unique(ImportNode &node, PatternRewriter &rewriter) {
                               DenseElementsAttr::get(t, ArrayRef(values)),
                               StringAttr());
   };
-  Value flat = reshaped(node.input(0), {n});
-  Value col = reshaped(flat, {n, 1}), row = reshaped(flat, {1, n});
+  Value flat = o.reshaped(node.input(0), {n});
+  Value col = o.reshaped(flat, {n, 1}), row = o.reshaped(flat, {1, n});
   Value equal = toInt(o.op<EqualsOp>(col, row)); // [n, n]
   Value rowIdx = iota({n, 1}, n), colIdx = iota({1, n}, n);
   Value earlier = toInt(o.op<LessOp>(colIdx, rowIdx));     // j < i
   Value prior = sumLast(o.op<MultiplyOp>(equal, earlier)); // [n]
-  Value first = toInt(o.op<EqualsOp>(prior, I(0)));        // [n]
+  Value first = toInt(o.op<EqualsOp>(prior, o.index(0)));  // [n]
   Value counts = sumLast(equal);                           // [n]
   // Position of each first occurrence among the outputs.
-  Value firstRow = reshaped(first, {1, n});
+  Value firstRow = o.reshaped(first, {1, n});
   Value before = *sorted ? toInt(o.op<LessOp>(row, col)) : earlier;
   Value pos = sumLast(o.op<MultiplyOp>(before, firstRow)); // [n]
   // select[p, i]: element i is the first occurrence at output position p.
-  Value posRow = reshaped(pos, {1, n});
+  Value posRow = o.reshaped(pos, {1, n});
   Value select = o.op<MultiplyOp>(
       toInt(o.op<EqualsOp>(iota({k, 1}, k), posRow)), firstRow); // [k, n]
   Value selectBool = o.op<CastOp>(select, TypeAttr::get(rewriter.getI1Type()));
   auto pick = [&](Value perElement) -> Value { // [n] -> [k]
     Value bcast = o.op<MultiplyOp>(toInt(o.op<EqualsOp>(select, select)),
-                                   reshaped(perElement, {1, n}));
+                                   o.reshaped(perElement, {1, n}));
     return sumLast(o.op<MultiplyOp>(select, bcast));
   };
   // Y by a select (no arithmetic on the values: exact for any of them).
@@ -1839,7 +1819,7 @@ static RuleResult unique(ImportNode &node, PatternRewriter &rewriter) {
   Value y = o.op<ReduceSumOp>(
       o.op<SelectOp>(selectBool, o.op<AddOp>(zeros, row), zeros),
       rewriter.getDenseI64ArrayAttr({1}), rewriter.getBoolAttr(false));
-  Value indices = pick(reshaped(colIdx, {n}));
+  Value indices = pick(o.reshaped(colIdx, {n}));
   Value uniqueCounts = pick(counts);
   // inverse[i] = pos of the first occurrence equal to element i.
   Value inverse =
