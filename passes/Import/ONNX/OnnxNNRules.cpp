@@ -1753,32 +1753,48 @@ static RuleResult roiAlign(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, y);
 }
 
-/// Unique without an axis, of a static input whose unique count the model
-/// declares (Y [k]): composed of comparisons over the [n, n] pairs of the
-/// flattened input, as a static graph. An element is a first occurrence
-/// when no earlier one equals it; a first occurrence's position among the
-/// outputs is the number of first occurrences before it (sorted = 0) or of
-/// smaller ones (sorted = 1). Y, indices and counts pick, for each output
-/// position, the one first occurrence with that position; inverse_indices
-/// the position of each element's first occurrence.
+/// Unique of a static input whose unique count the model declares (Y's
+/// extent along the axis, or Y [k] without one), composed as a static graph
+/// over the n slices along the axis (the elements without one), each
+/// flattened to m values: two slices are equal when none of their values
+/// differ; a slice is a first occurrence when no earlier one equals it; its
+/// output position is the number of first occurrences before it
+/// (sorted = 0) or lexicographically smaller (sorted = 1: smaller at the
+/// first differing value). Y, indices and counts pick, for each position,
+/// the one first occurrence there; inverse_indices the position of each
+/// slice's first occurrence.
 static RuleResult unique(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0);
   auto declared = dyn_cast_or_null<RankedTensorType>(node.resultType(0));
-  if (!x || !x.hasStaticShape() || node.hasAttr("axis") || !declared ||
-      declared.getRank() != 1 || !declared.hasStaticShape())
+  if (!x || !x.hasStaticShape() || x.getNumElements() == 0 || !declared ||
+      !declared.hasStaticShape())
     return RuleResult::NotApplicable;
   FailureOr<int64_t> sorted = node.getInt("sorted", 1);
   if (failed(sorted))
     return RuleResult::Failed;
-  int64_t n = x.getNumElements(), k = declared.getDimSize(0);
-  if (n == 0 || k < 1 || k > n)
+  int64_t rank = x.getRank();
+  std::optional<int64_t> axis;
+  if (node.hasAttr("axis")) {
+    FailureOr<int64_t> a = node.getInt("axis", 0);
+    if (failed(a))
+      return RuleResult::Failed;
+    axis = *a < 0 ? *a + rank : *a;
+    if (*axis < 0 || *axis >= rank || declared.getRank() != rank)
+      return RuleResult::NotApplicable;
+  } else if (declared.getRank() != 1) {
+    return RuleResult::NotApplicable;
+  }
+  int64_t n = axis ? x.getDimSize(*axis) : x.getNumElements();
+  int64_t m = x.getNumElements() / n;
+  int64_t k = declared.getDimSize(axis ? *axis : 0);
+  if (k < 1 || k > n)
     return RuleResult::NotApplicable;
   Location loc = node.loc;
   Type i64Type = rewriter.getI64Type();
   OpChain o{rewriter, node};
   auto toInt = [&](Value b) { return o.op<CastOp>(b, TypeAttr::get(i64Type)); };
-  auto sumLast = [&](Value v) {
-    return o.op<ReduceSumOp>(v, rewriter.getDenseI64ArrayAttr({1}),
+  auto sumOver = [&](Value v, int64_t d) {
+    return o.op<ReduceSumOp>(v, rewriter.getDenseI64ArrayAttr({d}),
                              rewriter.getBoolAttr(false));
   };
   auto iota = [&](ArrayRef<int64_t> shape, int64_t count) {
@@ -1790,40 +1806,77 @@ static RuleResult unique(ImportNode &node, PatternRewriter &rewriter) {
                               DenseElementsAttr::get(t, ArrayRef(values)),
                               StringAttr());
   };
-  Value flat = o.reshaped(node.input(0), {n});
-  Value col = o.reshaped(flat, {n, 1}), row = o.reshaped(flat, {1, n});
-  Value equal = toInt(o.op<EqualsOp>(col, row)); // [n, n]
+  // The slices as rows [n, m]: the axis moved first.
+  SmallVector<int64_t> perm;
+  Value rows = node.input(0);
+  if (axis) {
+    perm.push_back(*axis);
+    for (int64_t d = 0; d < rank; ++d)
+      if (d != *axis)
+        perm.push_back(d);
+    rows = o.op<PermuteOp>(rows, rewriter.getDenseI64ArrayAttr(perm));
+  }
+  rows = o.reshaped(rows, {n, m});
+  Value si = o.reshaped(rows, {n, 1, m}), sj = o.reshaped(rows, {1, n, m});
+  Value differ = o.op<NotEqualsOp>(si, sj); // [n, n, m]
+  Value equal = toInt(o.op<EqualsOp>(sumOver(toInt(differ), 2),
+                                     o.index(0))); // [n, n]
   Value rowIdx = iota({n, 1}, n), colIdx = iota({1, n}, n);
-  Value earlier = toInt(o.op<LessOp>(colIdx, rowIdx));     // j < i
-  Value prior = sumLast(o.op<MultiplyOp>(equal, earlier)); // [n]
-  Value first = toInt(o.op<EqualsOp>(prior, o.index(0)));  // [n]
-  Value counts = sumLast(equal);                           // [n]
-  // Position of each first occurrence among the outputs.
+  Value earlier = toInt(o.op<LessOp>(colIdx, rowIdx));    // j < i
+  Value prior = sumOver(o.mul(equal, earlier), 1);        // [n]
+  Value first = toInt(o.op<EqualsOp>(prior, o.index(0))); // [n]
+  Value counts = sumOver(equal, 1);                       // [n]
   Value firstRow = o.reshaped(first, {1, n});
-  Value before = *sorted ? toInt(o.op<LessOp>(row, col)) : earlier;
-  Value pos = sumLast(o.op<MultiplyOp>(before, firstRow)); // [n]
-  // select[p, i]: element i is the first occurrence at output position p.
+  Value before = earlier;
+  if (*sorted) {
+    // Slice j before slice i: smaller at their first differing value.
+    Value at = o.op<ArgMaxOp>(toInt(differ), rewriter.getDenseI64ArrayAttr({2}),
+                              rewriter.getBoolAttr(true)); // [n, n, 1]
+    Value onehot = toInt(o.op<EqualsOp>(iota({1, 1, m}, m), at));
+    Value smaller = toInt(o.op<LessOp>(sj, si)); // [n, n, m]
+    before =
+        toInt(o.op<GreaterOp>(sumOver(o.mul(smaller, onehot), 2), o.index(0)));
+  }
+  Value pos = sumOver(o.mul(before, firstRow), 1); // [n]
+  // select[p, i]: slice i is the first occurrence at output position p.
   Value posRow = o.reshaped(pos, {1, n});
-  Value select = o.op<MultiplyOp>(
-      toInt(o.op<EqualsOp>(iota({k, 1}, k), posRow)), firstRow); // [k, n]
-  Value selectBool = o.op<CastOp>(select, TypeAttr::get(rewriter.getI1Type()));
-  auto pick = [&](Value perElement) -> Value { // [n] -> [k]
-    Value bcast = o.op<MultiplyOp>(toInt(o.op<EqualsOp>(select, select)),
-                                   o.reshaped(perElement, {1, n}));
-    return sumLast(o.op<MultiplyOp>(select, bcast));
+  Value select = o.mul(toInt(o.op<EqualsOp>(iota({k, 1}, k), posRow)),
+                       firstRow);            // [k, n]
+  auto pick = [&](Value perSlice) -> Value { // [n] -> [k]
+    Value bcast = o.mul(toInt(o.op<EqualsOp>(select, select)),
+                        o.reshaped(perSlice, {1, n}));
+    return sumOver(o.mul(select, bcast), 1);
   };
-  // Y by a select (no arithmetic on the values: exact for any of them).
-  Value zeros = o.op<MultiplyOp>(
-      o.op<CastOp>(select, TypeAttr::get(x.getElementType())),
-      scalarConstant(rewriter, loc, x.getElementType(), 0)); // [k, n]
-  Value y = o.op<ReduceSumOp>(
-      o.op<SelectOp>(selectBool, o.op<AddOp>(zeros, row), zeros),
-      rewriter.getDenseI64ArrayAttr({1}), rewriter.getBoolAttr(false));
+  // Y by a select (no arithmetic on the values: exact for any of them),
+  // over [k, n, m]: the mask broadcast by adding integer zeros [1, 1, m].
+  Type elem = x.getElementType();
+  auto zType = RankedTensorType::get({1, 1, m}, i64Type);
+  Value intZeros = ConstantOp::create(
+      rewriter, loc, zType,
+      DenseElementsAttr::get(zType, rewriter.getI64IntegerAttr(0)),
+      StringAttr());
+  Value mask3 = o.add(o.reshaped(select, {k, n, 1}), intZeros);
+  Value zeros = o.op<CastOp>(o.mul(mask3, o.index(0)), TypeAttr::get(elem));
+  Value picked =
+      o.op<SelectOp>(o.op<CastOp>(mask3, TypeAttr::get(rewriter.getI1Type())),
+                     o.add(zeros, o.reshaped(rows, {1, n, m})), zeros);
+  Value y = sumOver(picked, 1); // [k, m]
+  if (axis) {
+    SmallVector<int64_t> moved = {k};
+    for (int64_t d : ArrayRef(perm).drop_front())
+      moved.push_back(x.getDimSize(d));
+    y = o.reshaped(y, moved);
+    SmallVector<int64_t> back(rank);
+    for (auto [i, d] : llvm::enumerate(perm))
+      back[d] = i;
+    y = o.op<PermuteOp>(y, rewriter.getDenseI64ArrayAttr(back));
+  } else {
+    y = o.reshaped(y, {k});
+  }
   Value indices = pick(o.reshaped(colIdx, {n}));
   Value uniqueCounts = pick(counts);
-  // inverse[i] = pos of the first occurrence equal to element i.
-  Value inverse =
-      sumLast(o.op<MultiplyOp>(o.op<MultiplyOp>(equal, firstRow), posRow));
+  // inverse[i] = pos of the first occurrence equal to slice i.
+  Value inverse = sumOver(o.mul(o.mul(equal, firstRow), posRow), 1);
   if (!o.ok)
     return RuleResult::Failed;
   SmallVector<Value> outs = {y, indices, inverse, uniqueCounts};
