@@ -1914,19 +1914,9 @@ static RuleResult maxPoolWithIndices(ImportNode &node,
                  (*dilations)[0], (*dilations)[1], (*pads)[0],    (*pads)[1],
                  (*pads)[2],      (*pads)[3]};
   if (*autoPad == "SAME_UPPER" || *autoPad == "SAME_LOWER") {
-    int64_t size[2] = {H, W}, k[2] = {g.kH, g.kW}, s[2] = {g.sH, g.sW},
-            d[2] = {g.dH, g.dW}, before[2], after[2];
-    for (int i = 0; i < 2; ++i) {
-      int64_t out = (size[i] + s[i] - 1) / s[i];
-      int64_t total = std::max<int64_t>(
-          (out - 1) * s[i] + (k[i] - 1) * d[i] + 1 - size[i], 0);
-      before[i] = *autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
-      after[i] = total - before[i];
-    }
-    g.top = before[0];
-    g.left = before[1];
-    g.bottom = after[0];
-    g.right = after[1];
+    bool lower = *autoPad == "SAME_LOWER";
+    std::tie(g.top, g.bottom) = samePadding(H, g.kH, g.sH, g.dH, lower);
+    std::tie(g.left, g.right) = samePadding(W, g.kW, g.sW, g.dW, lower);
   } else if (*autoPad == "VALID") {
     g.top = g.left = g.bottom = g.right = 0;
   } else if (*autoPad != "NOTSET") {

@@ -213,6 +213,18 @@ inline Value i64VectorConstant(PatternRewriter &rewriter, Location loc,
                             DenseElementsAttr::get(type, values), StringAttr());
 }
 
+/// SAME padding of one spatial dimension of extent `in` (kernel `k`, stride
+/// `s`, dilation `d`): ceil(in / s) outputs, the total padding split with
+/// the odd one at the end (ONNX's SAME_UPPER, TF's SAME) or, `lower`, at the
+/// beginning (SAME_LOWER). Returns {begin, end}.
+inline std::pair<int64_t, int64_t> samePadding(int64_t in, int64_t k, int64_t s,
+                                               int64_t d, bool lower) {
+  int64_t out = (in + s - 1) / s;
+  int64_t total = std::max<int64_t>(0, (out - 1) * s + d * (k - 1) + 1 - in);
+  int64_t begin = lower ? total - total / 2 : total / 2;
+  return {begin, total - begin};
+}
+
 /// The window of a 2-D pooling: kernel, strides, dilations and the padding
 /// before and after each spatial dimension.
 struct PoolGeometry {

@@ -1173,12 +1173,8 @@ RuleResult bindWindow(ImportNode &node, ArrayRef<int64_t> kernel, unsigned rank,
     } else if (*autoPad != "VALID") {
       if (!known)
         return RuleResult::NotApplicable;
-      // SAME: ceil(in / s) outputs; SAME_LOWER pads the odd one at the
-      // beginning.
-      int64_t out = (in + w.s[i] - 1) / w.s[i];
-      int64_t total = std::max<int64_t>(0, (out - 1) * w.s[i] + effective - in);
-      begin[i] = *autoPad == "SAME_LOWER" ? total - total / 2 : total / 2;
-      end[i] = total - begin[i];
+      std::tie(begin[i], end[i]) =
+          samePadding(in, w.k[i], w.s[i], w.d[i], *autoPad == "SAME_LOWER");
     }
     if (ceilMode) {
       if (!known)

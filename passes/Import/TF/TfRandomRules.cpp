@@ -342,18 +342,8 @@ RuleResult maxPoolWithArgmaxIndices(ImportNode &node,
   PoolGeometry g{
       (*ksize)[1], (*ksize)[2], (*strides)[1], (*strides)[2], 1, 1, 0, 0, 0, 0};
   if (*padding == "SAME") {
-    int64_t size[2] = {H, W}, k[2] = {g.kH, g.kW}, s[2] = {g.sH, g.sW};
-    int64_t before[2], after[2];
-    for (int i = 0; i < 2; ++i) {
-      int64_t out = (size[i] + s[i] - 1) / s[i];
-      int64_t total = std::max<int64_t>((out - 1) * s[i] + k[i] - size[i], 0);
-      before[i] = total / 2;
-      after[i] = total - before[i];
-    }
-    g.top = before[0];
-    g.left = before[1];
-    g.bottom = after[0];
-    g.right = after[1];
+    std::tie(g.top, g.bottom) = samePadding(H, g.kH, g.sH, 1, false);
+    std::tie(g.left, g.right) = samePadding(W, g.kW, g.sW, 1, false);
   }
   SmallVector<int64_t> steps = {*withBatch ? H * W * C : 0, 1, W * C, C};
   FailureOr<std::pair<Value, Value>> pooled = buildMaxPoolWithIndices(
