@@ -213,6 +213,19 @@ bool refines(Type refined, Type declared) {
   return true;
 }
 
+/// Gives the results of a node without a typed op (lstmLayer, log_loss)
+/// the types its inference computed, which must refine the declared ones.
+LogicalResult setInferredTypes(exec::NodeOp node, TypeRange types) {
+  for (auto [result, type] : llvm::zip(node.getResults(), types)) {
+    if (!refines(type, result.getType()))
+      return node.emitError(node.getOpName())
+             << ": inferred " << type << " contradicts the declared "
+             << result.getType();
+    result.setType(type);
+  }
+  return success();
+}
+
 /// libnd4j lstmLayer, which has no typed op (SameDiff files call it
 /// directly): its results, in order, are the output sequence (the input's
 /// layout with nOut features), the last output and the last cell state
@@ -260,13 +273,7 @@ LogicalResult inferLstmLayer(exec::NodeOp node) {
       types.push_back(RankedTensorType::get(last, x.getElementType()));
   if (types.size() != node.getNumResults())
     return success();
-  for (auto [result, type] : llvm::zip(node.getResults(), types)) {
-    if (!refines(type, result.getType()))
-      return node.emitError("lstmLayer: inferred ")
-             << type << " contradicts the declared " << result.getType();
-    result.setType(type);
-  }
-  return success();
+  return setInferredTypes(node, types);
 }
 
 /// libnd4j log_loss (predictions, weights, labels; i_arg 0 the reduction
@@ -284,12 +291,7 @@ LogicalResult inferLogLoss(exec::NodeOp node) {
   int64_t mode = iArgs.empty() ? 0 : iArgs[0];
   Type type =
       mode == 0 ? Type(p) : RankedTensorType::get({}, p.getElementType());
-  Value result = node.getResult(0);
-  if (!refines(type, result.getType()))
-    return node.emitError("log_loss: inferred ")
-           << type << " contradicts the declared " << result.getType();
-  result.setType(type);
-  return success();
+  return setInferredTypes(node, type);
 }
 
 struct Nd4jExecInferShapesPass
