@@ -359,6 +359,17 @@ int compile(Options &opts) {
     return 1;
   signature = signatureText();
   if (nvptx || gpuEmulation) {
+    bool controlFlow = false;
+    module->walk([&](func::FuncOp fn) {
+      controlFlow |= fn->hasAttr("nd4j.control_flow");
+    });
+    if (controlFlow) {
+      llvm::errs() << "nd4j-compile: error: " << opts.input
+                   << ": --target=" << opts.target
+                   << " does not compile control flow (If, Loop, Scan, "
+                      "while loops) yet; use --target=cpu\n";
+      return 1;
+    }
     // The GPU host code passes buffers of static shape to its kernels.
     bool dynamic = false;
     module->walk(

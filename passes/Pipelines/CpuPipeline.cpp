@@ -63,9 +63,13 @@ static const char *const kCpuVectorStages =
 /// Between the two: results become out-parameters (hoisting static
 /// allocations into them), except those of ABI 2 graph functions, which
 /// return the buffers they allocate (nd4j-dynamic-abi).
+/// Loops (nd4j.while) may carry values whose buffers change between
+/// iterations (a scan output that grows): the loop then yields fresh
+/// allocations, which the deallocation pipeline frees.
 static const char *const kCpuBufferStages =
     "one-shot-bufferize{bufferize-function-boundaries "
-    "function-boundary-type-conversion=identity-layout-map},"
+    "function-boundary-type-conversion=identity-layout-map "
+    "allow-return-allocs-from-loops},"
     "canonicalize";
 static const char *const kCpuBufferDeallocStages =
     "buffer-deallocation-pipeline,convert-bufferization-to-memref";

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/Exec/IR/ExecOps.h"
+#include "dialects/Common/ControlFlow.h"
 #include "dialects/Common/OpDescriptor.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringSet.h"
@@ -33,7 +34,9 @@ void GraphOp::build(OpBuilder &builder, OperationState &state, StringRef name) {
 LogicalResult GraphOp::verifyRegions() {
   // Variable names and node names are FlatVariable / FlatNode keys.
   llvm::StringSet<> variables, nodes;
-  for (Operation &op : getBody().front()) {
+  // Nodes inside control-flow regions are FlatNodes of the graph too.
+  WalkResult walked = getBody().walk([&](Operation *nested) -> WalkResult {
+    Operation &op = *nested;
     StringRef name, kind;
     llvm::StringSet<> *seen = &variables;
     if (auto p = dyn_cast<PlaceholderOp>(op))
@@ -49,17 +52,18 @@ LogicalResult GraphOp::verifyRegions() {
             return n.emitOpError("output name '")
                    << out << "' is already a variable of the graph";
       if (!n.getName())
-        continue;
+        return WalkResult::advance();
       name = *n.getName(), kind = "node", seen = &nodes;
     } else
-      continue;
+      return WalkResult::advance();
     if (name.empty())
       return op.emitOpError("has an empty name");
     if (!seen->insert(name).second)
       return op.emitOpError()
              << kind << " name '" << name << "' is not unique in the graph";
-  }
-  return success();
+    return WalkResult::advance();
+  });
+  return failure(walked.wasInterrupted());
 }
 
 //===----------------------------------------------------------------------===//
@@ -185,3 +189,16 @@ static void printTArgs(OpAsmPrinter &printer, Operation *,
 }
 
 #include "dialects/Exec/IR/ExecOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Control flow
+//===----------------------------------------------------------------------===//
+
+LogicalResult IfOp::verify() {
+  return verifyIfOp<YieldOp>(*this, getCond().getType(), getThenRegion(),
+                             getElseRegion());
+}
+
+LogicalResult WhileOp::verify() {
+  return verifyWhileOp<ConditionOp, YieldOp>(*this, getBefore(), getAfter());
+}

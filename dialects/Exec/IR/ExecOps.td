@@ -64,6 +64,79 @@ def Exec_ReturnOp : Exec_Op<"return", [Terminator, HasParent<"GraphOp">, Pure]> 
   let builders = [OpBuilder<(ins), [{ build($_builder, $_state, {}); }]>];
 }
 
+def Exec_IfOp : Exec_Op<"if", [RecursiveMemoryEffects, NoRegionArguments,
+    ParentOneOf<["GraphOp", "IfOp", "WhileOp"]>]> {
+  let summary = "a conditional (nd4j.if after legalization)";
+  let description = [{
+    As `nd4j.if`: `cond` is a one-element bool tensor, each region ends in
+    `nd4j_exec.yield`. SameDiff writes conditionals as Switch/Merge LOGIC
+    nodes; the FlatBuffers writer does not write them yet.
+
+    ```mlir
+    %r = nd4j_exec.if %c : tensor<i1> -> tensor<2xf32> {
+      nd4j_exec.yield %a : tensor<2xf32>
+    } else {
+      nd4j_exec.yield %b : tensor<2xf32>
+    }
+    ```
+  }];
+  let arguments = (ins AnyTensor:$cond);
+  let results = (outs Variadic<AnyTensor>:$results);
+  let regions = (region SizedRegion<1>:$then_region,
+                        SizedRegion<1>:$else_region);
+  let assemblyFormat = [{
+    $cond `:` type($cond) (`->` type($results)^)? $then_region `else`
+    $else_region attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+def Exec_WhileOp : Exec_Op<"while", [RecursiveMemoryEffects,
+    ParentOneOf<["GraphOp", "IfOp", "WhileOp"]>]> {
+  let summary = "a loop over carried values (nd4j.while after legalization)";
+  let description = [{
+    As `nd4j.while`: the `before` region ends in `nd4j_exec.condition`, the
+    `after` region (the body) in `nd4j_exec.yield`. SameDiff writes loops as
+    frames of Enter/Merge/Switch/NextIteration/Exit LOGIC nodes; the
+    FlatBuffers writer does not write them yet.
+
+    ```mlir
+    %r = nd4j_exec.while (%x) : (tensor<f32>) -> tensor<f32> {
+    ^bb0(%a: tensor<f32>):
+      nd4j_exec.condition (%c : tensor<i1>) %a : tensor<f32>
+    } do {
+    ^bb0(%a: tensor<f32>):
+      nd4j_exec.yield %a : tensor<f32>
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<AnyTensor>:$inits);
+  let results = (outs Variadic<AnyTensor>:$results);
+  let regions = (region SizedRegion<1>:$before, SizedRegion<1>:$after);
+  let assemblyFormat = [{
+    `(` $inits `)` `:` functional-type($inits, $results) $before `do` $after
+    attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+def Exec_ConditionOp : Exec_Op<"condition", [Terminator, Pure,
+    HasParent<"WhileOp">]> {
+  let summary = "ends a while loop's condition region";
+  let arguments = (ins AnyTensor:$cond, Variadic<AnyTensor>:$args);
+  let assemblyFormat = [{
+    `(` $cond `:` type($cond) `)` attr-dict ($args^ `:` type($args))?
+  }];
+}
+
+def Exec_YieldOp : Exec_Op<"yield", [Terminator, Pure,
+    ParentOneOf<["IfOp", "WhileOp"]>]> {
+  let summary = "ends a branch of nd4j_exec.if or the body of nd4j_exec.while";
+  let arguments = (ins Variadic<AnyTensor>:$values);
+  let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
+  let builders = [OpBuilder<(ins), [{ build($_builder, $_state, {}); }]>];
+}
+
 class Exec_VariableLikeOp<string mnemonic, list<Trait> traits = []>
     : Exec_Op<mnemonic, traits # [HasParent<"GraphOp">,
         DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]>;
@@ -117,7 +190,8 @@ def Exec_VariableOp : Exec_VariableLikeOp<"variable", [
   let assemblyFormat = "$name $value attr-dict";
 }
 
-def Exec_NodeOp : Exec_Op<"node", [HasParent<"GraphOp">, Pure]> {
+def Exec_NodeOp : Exec_Op<"node", [
+    ParentOneOf<["GraphOp", "IfOp", "WhileOp"]>, Pure]> {
   let summary = "one libnd4j op call (FlatNode)";
   let description = [{
     Calls libnd4j op `op_name` of FlatBuffers op type `op_type` in its

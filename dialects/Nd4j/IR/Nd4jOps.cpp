@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/Nd4j/IR/Nd4jOps.h"
+#include "dialects/Common/ControlFlow.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -171,3 +172,16 @@ LogicalResult NodeOp::verify() {
 
 #define GET_OP_CLASSES
 #include "dialects/Nd4j/IR/Nd4jOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Control flow
+//===----------------------------------------------------------------------===//
+
+LogicalResult IfOp::verify() {
+  return verifyIfOp<YieldOp>(*this, getCond().getType(), getThenRegion(),
+                             getElseRegion());
+}
+
+LogicalResult WhileOp::verify() {
+  return verifyWhileOp<ConditionOp, YieldOp>(*this, getBefore(), getAfter());
+}

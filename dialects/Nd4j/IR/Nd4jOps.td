@@ -145,6 +145,90 @@ def Nd4j_NoneOp : Nd4j_Op<"none", [Pure]> {
 }
 
 //===----------------------------------------------------------------------===//
+// Structured control flow
+//===----------------------------------------------------------------------===//
+
+def Nd4j_IfOp : Nd4j_Op<"if", [RecursiveMemoryEffects, NoRegionArguments]> {
+  let summary = "a conditional: one of two regions computes the results";
+  let description = [{
+    `cond` is a one-element bool tensor (`tensor<i1>` or `tensor<1xi1>`).
+    Each region ends in `nd4j.yield` with one value per result. A branch
+    may yield a more precise type than the result's (a result is `?` where
+    the branches' static sizes differ). Regions read values of the
+    enclosing graph directly (ONNX `If`, TF `If`/`StatelessIf`).
+
+    ```mlir
+    %r = nd4j.if %c : tensor<i1> -> tensor<?xf32> {
+      nd4j.yield %a : tensor<2xf32>
+    } else {
+      nd4j.yield %b : tensor<3xf32>
+    }
+    ```
+  }];
+  let arguments = (ins Nd4j_AnyTensor:$cond);
+  let results = (outs Variadic<Nd4j_AnyTensor>:$results);
+  let regions = (region SizedRegion<1>:$then_region,
+                        SizedRegion<1>:$else_region);
+  let assemblyFormat = [{
+    $cond `:` type($cond) (`->` type($results)^)? $then_region `else`
+    $else_region attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+def Nd4j_WhileOp : Nd4j_Op<"while", [RecursiveMemoryEffects]> {
+  let summary = "a loop over carried values (condition region, body region)";
+  let description = [{
+    The carried values start as `inits`. Each iteration runs the `before`
+    region on them; it ends in `nd4j.condition`, whose one-element bool
+    decides whether the loop goes on and whose values are handed on: to
+    the `after` region (the body) when it goes on, as the results when it
+    stops. The body ends in `nd4j.yield` with the next carried values.
+    Carried types may be `?` where iterations change sizes; `inits`,
+    the condition's values and the yielded values must be compatible with
+    them. Regions read values of the enclosing graph directly (ONNX `Loop`,
+    TF while loops).
+
+    ```mlir
+    %r = nd4j.while (%x) : (tensor<f32>) -> tensor<f32> {
+    ^bb0(%a: tensor<f32>):
+      %c = nd4j.less %a, %limit : (tensor<f32>, tensor<f32>) -> tensor<i1>
+      nd4j.condition (%c : tensor<i1>) %a : tensor<f32>
+    } do {
+    ^bb0(%a: tensor<f32>):
+      %n = nd4j.add %a, %one : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      nd4j.yield %n : tensor<f32>
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<Nd4j_AnyTensor>:$inits);
+  let results = (outs Variadic<Nd4j_AnyTensor>:$results);
+  let regions = (region SizedRegion<1>:$before, SizedRegion<1>:$after);
+  let assemblyFormat = [{
+    `(` $inits `)` `:` functional-type($inits, $results) $before `do` $after
+    attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+def Nd4j_ConditionOp : Nd4j_Op<"condition", [Terminator, Pure,
+    HasParent<"WhileOp">]> {
+  let summary = "ends a while loop's condition region";
+  let arguments = (ins Nd4j_AnyTensor:$cond, Variadic<Nd4j_AnyTensor>:$args);
+  let assemblyFormat = [{
+    `(` $cond `:` type($cond) `)` attr-dict ($args^ `:` type($args))?
+  }];
+}
+
+def Nd4j_YieldOp : Nd4j_Op<"yield", [Terminator, Pure,
+    ParentOneOf<["IfOp", "WhileOp"]>]> {
+  let summary = "ends a branch of nd4j.if or the body of nd4j.while";
+  let arguments = (ins Variadic<Nd4j_AnyTensor>:$values);
+  let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
+  let builders = [OpBuilder<(ins), [{ build($_builder, $_state, {}); }]>];
+}
+
+//===----------------------------------------------------------------------===//
 // Typed ops: element-wise and broadcasting
 //===----------------------------------------------------------------------===//
 

@@ -16,6 +16,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "onnx/onnx_pb.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/ScopedHashTable.h"
@@ -118,8 +119,11 @@ private:
                                         StringRef what, StringRef blobName);
   FailureOr<std::string> readExternalData(const onnx::TensorProto &tensor,
                                           StringRef what, uint64_t expected);
+  /// `argHints`: for a subgraph, the types its inputs receive (a Loop's
+  /// iteration count, condition and initial states; a Scan's states and
+  /// slices), used where the subgraph leaves an input's shape out.
   LogicalResult importGraph(const onnx::GraphProto &graph, Block &block,
-                            bool topLevel);
+                            bool topLevel, ArrayRef<Type> argHints = {});
   LogicalResult importNode(const onnx::NodeProto &node, unsigned index);
   FailureOr<Attribute> convertAttribute(const onnx::AttributeProto &attr,
                                         StringRef nodeName);
@@ -488,11 +492,35 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
       NodeOp::create(builder, loc, resultTypes, builder.getStringAttr("onnx"),
                      builder.getStringAttr(opType), inputs,
                      builder.getDictionaryAttr(attrs), opset, subgraphs.size());
+  // Loop and Scan bodies whose inputs lack shapes take those of the values
+  // they receive.
+  SmallVector<Type> argHints;
+  if (opType == "Loop" && inputs.size() >= 2) {
+    argHints = {RankedTensorType::get({}, builder.getI64Type()),
+                RankedTensorType::get({}, builder.getI1Type())};
+    for (Value in : llvm::drop_begin(inputs, 2))
+      argHints.push_back(in.getType());
+  } else if (opType == "Scan") {
+    int64_t numScan = 0;
+    for (const auto &attr : node.attribute())
+      if (attr.name() == "num_scan_inputs")
+        numScan = attr.i();
+    int64_t numStates = static_cast<int64_t>(inputs.size()) - numScan;
+    for (auto [i, in] : llvm::enumerate(inputs)) {
+      auto t = dyn_cast<RankedTensorType>(in.getType());
+      if (static_cast<int64_t>(i) < numStates || !t || t.getRank() == 0)
+        argHints.push_back(static_cast<int64_t>(i) < numStates ? in.getType()
+                                                               : Type());
+      else
+        argHints.push_back(RankedTensorType::get(t.getShape().drop_front(),
+                                                 t.getElementType()));
+    }
+  }
   for (auto [region, graph] : llvm::zip(op->getRegions(), subgraphs)) {
     Block &body = region.emplaceBlock();
     OpBuilder::InsertionGuard guard(builder);
     ScopeTable::ScopeTy scope(values);
-    if (failed(importGraph(*graph, body, /*topLevel=*/false)))
+    if (failed(importGraph(*graph, body, /*topLevel=*/false, argHints)))
       return failure();
   }
 
@@ -503,7 +531,8 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
 }
 
 LogicalResult OnnxImporter::importGraph(const onnx::GraphProto &graph,
-                                        Block &block, bool topLevel) {
+                                        Block &block, bool topLevel,
+                                        ArrayRef<Type> argHints) {
   builder.setInsertionPointToEnd(&block);
   for (const auto &vi : graph.value_info())
     valueTypes[vi.name()] = &vi.type();
@@ -549,8 +578,13 @@ LogicalResult OnnxImporter::importGraph(const onnx::GraphProto &graph,
           placeholder->setAttr("dim_names", builder.getArrayAttr(dimNames));
       }
       v = placeholder;
-    } else
+    } else {
+      unsigned k = block.getNumArguments();
+      if (!isa<RankedTensorType>(*type) && k < argHints.size() && argHints[k] &&
+          getElementTypeOrSelf(argHints[k]) == getElementTypeOrSelf(*type))
+        *type = argHints[k];
       v = block.addArgument(*type, nodeLoc(input.name()));
+    }
     values.insert(input.name(), v);
   }
   for (auto [i, node] : llvm::enumerate(graph.node()))

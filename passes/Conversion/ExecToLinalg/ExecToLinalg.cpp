@@ -373,6 +373,30 @@ static void checkNamedDims(OpBuilder &b, Block &body, Block *entry) {
   }
 }
 
+/// `v` as type `type` (a compatible ranked tensor type): a tensor.cast
+/// where they differ. A size known only at run time that the type fixes
+/// (a loop-carried value the model declares to keep its size) is checked.
+static Value castTo(OpBuilder &b, Location loc, Value v, Type type) {
+  auto to = dyn_cast<RankedTensorType>(type);
+  auto from = dyn_cast<RankedTensorType>(v.getType());
+  if (v.getType() == type || !to || !from)
+    return v;
+  for (int64_t d = 0; d < to.getRank(); ++d) {
+    if (!from.isDynamicDim(d) || to.isDynamicDim(d))
+      continue;
+    Value size = tensor::DimOp::create(b, loc, v, d);
+    Value want = arith::ConstantIndexOp::create(b, loc, to.getDimSize(d));
+    cf::AssertOp::create(
+        b, loc,
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, size, want),
+        ("a value computed in a branch or loop has a size in dimension " +
+         Twine(d) + " other than the " + Twine(to.getDimSize(d)) +
+         " the model declares")
+            .str());
+  }
+  return tensor::CastOp::create(b, loc, type, v);
+}
+
 struct ConvertExecToLinalgPass
     : public nd4j::impl::ConvertExecToLinalgPassBase<ConvertExecToLinalgPass> {
   using Base::Base;
@@ -384,13 +408,199 @@ struct ConvertExecToLinalgPass
         return signalPassFailure();
   }
 
+  /// Lowers one op of a graph or control-flow block (not a placeholder or
+  /// the graph's return) at the end of `b`'s block. `nested`: inside a
+  /// control-flow region, where sizes may change between iterations.
+  LogicalResult lowerOp(Operation &op, OpBuilder &b, IRMapping &map,
+                        bool dynamicAbi, bool nested) {
+    const ExecLoweringTable &table = getExecLoweringTable();
+    Block *block = b.getInsertionBlock();
+    // Zero-element values need no computation (and the lowerings need
+    // not handle them).
+    if (op.getNumResults() > 0 &&
+        llvm::all_of(op.getResultTypes(), isEmptyTensor)) {
+      for (Value v : op.getResults())
+        map.map(v,
+                createEmptyLike(b, op.getLoc(), getSignlessType(v.getType())));
+      return success();
+    }
+    if (isa<exec::ConstantOp, exec::VariableOp>(op)) {
+      auto value = cast<ElementsAttr>(op.getAttr("value"));
+      FailureOr<TypedAttr> signless = getSignlessElements(value);
+      if (failed(signless))
+        return op.emitError("cannot compile a constant of type ")
+               << value.getType();
+      map.map(op.getResult(0),
+              arith::ConstantOp::create(b, op.getLoc(), *signless));
+      return success();
+    }
+    if (auto ifOp = dyn_cast<exec::IfOp>(op))
+      return lowerIf(ifOp, b, map, dynamicAbi);
+    if (auto whileOp = dyn_cast<exec::WhileOp>(op))
+      return lowerWhile(whileOp, b, map, dynamicAbi);
+    auto node = dyn_cast<exec::NodeOp>(op);
+    if (!node)
+      return op.emitError("cannot lower ") << op.getName();
+    SmallVector<Value> inputs;
+    for (Value v : node.getInputs())
+      inputs.push_back(map.lookup(v));
+    ExecLowering lowering(node, inputs, b);
+    SmallVector<Value> results;
+    Operation *before = block->empty() ? nullptr : &block->back();
+    if (failed((*table.lookup(node.getOpName()))(lowering, results)))
+      return failure();
+    // Run-time sizes of the new ops' dynamic results.
+    SmallVector<Operation *> created;
+    for (Operation &o : llvm::make_range(
+             before ? std::next(before->getIterator()) : block->begin(),
+             block->end()))
+      created.push_back(&o);
+    for (Operation *o : created) {
+      std::string why;
+      if (failed(resolvePendingDims(o, why)))
+        return lowering.emitError("with dimensions known only at run "
+                                  "time: ")
+               << why;
+    }
+    if (dynamicAbi || nested) {
+      // Resolving erased the placeholders: the node's ops afresh.
+      created.clear();
+      for (Operation &o : llvm::make_range(
+               before ? std::next(before->getIterator()) : block->begin(),
+               block->end()))
+        created.push_back(&o);
+      StringAttr name = node.getNameAttr();
+      std::string message =
+          ("node '" + (name ? name.getValue() : StringRef("<unnamed>")) +
+           "' (libnd4j op '" + node.getOpName() +
+           "'): sizes known only at run time disagree")
+              .str();
+      for (Operation *o : created)
+        emitShapeChecks(o, message);
+    }
+    if (results.size() != node.getNumResults())
+      return lowering.emitError("lowering produced ")
+             << results.size() << " results for " << node.getNumResults();
+    for (auto [from, to] : llvm::zip(node.getResults(), results)) {
+      if (getSignlessType(from.getType()) != to.getType())
+        return lowering.emitError("lowering produced type ")
+               << to.getType() << " where the node has " << from.getType();
+      map.map(from, to);
+    }
+    return success();
+  }
+
+  /// Lowers the ops of `src` (a control-flow region's block, its
+  /// terminator excepted) at the end of `b`'s block.
+  LogicalResult lowerRegionBody(Block &src, OpBuilder &b, IRMapping &map,
+                                bool dynamicAbi) {
+    for (Operation &op : src.without_terminator())
+      if (failed(lowerOp(op, b, map, dynamicAbi, /*nested=*/true)))
+        return failure();
+    return success();
+  }
+
+  /// The lowered values of `values`, each cast to the lowered type of the
+  /// matching entry of `types` (a branch or iteration may know more).
+  SmallVector<Value> handOn(OpBuilder &b, Location loc, ValueRange values,
+                            TypeRange types, IRMapping &map) {
+    SmallVector<Value> out;
+    for (auto [v, t] : llvm::zip(values, types))
+      out.push_back(castTo(b, loc, map.lookup(v), getSignlessType(t)));
+    return out;
+  }
+
+  /// A one-element bool tensor's element.
+  static Value readCondition(OpBuilder &b, Location loc, Value cond) {
+    auto type = cast<RankedTensorType>(cond.getType());
+    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+    SmallVector<Value> indices(type.getRank(), zero);
+    return tensor::ExtractOp::create(b, loc, cond, indices);
+  }
+
+  LogicalResult lowerIf(exec::IfOp op, OpBuilder &b, IRMapping &map,
+                        bool dynamicAbi) {
+    Location loc = op.getLoc();
+    SmallVector<Type> types;
+    for (Type t : op.getResultTypes())
+      types.push_back(getSignlessType(t));
+    Value cond = readCondition(b, loc, map.lookup(op.getCond()));
+    auto ifOp = scf::IfOp::create(b, loc, types, cond, /*withElse=*/true);
+    for (auto [src, dst] : {std::pair<Region *, Region *>{
+                                &op.getThenRegion(), &ifOp.getThenRegion()},
+                            {&op.getElseRegion(), &ifOp.getElseRegion()}}) {
+      Block &block = dst->front();
+      if (!block.empty())
+        block.getTerminator()->erase();
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToEnd(&block);
+      if (failed(lowerRegionBody(src->front(), b, map, dynamicAbi)))
+        return failure();
+      auto yield = cast<exec::YieldOp>(src->front().getTerminator());
+      scf::YieldOp::create(b, yield.getLoc(),
+                           handOn(b, yield.getLoc(), yield.getValues(),
+                                  op.getResultTypes(), map));
+    }
+    for (auto [from, to] : llvm::zip(op.getResults(), ifOp.getResults()))
+      map.map(from, to);
+    return success();
+  }
+
+  LogicalResult lowerWhile(exec::WhileOp op, OpBuilder &b, IRMapping &map,
+                           bool dynamicAbi) {
+    Location loc = op.getLoc();
+    SmallVector<Type> types;
+    for (Type t : op.getResultTypes()) {
+      auto ranked = dyn_cast<RankedTensorType>(getSignlessType(t));
+      if (!ranked)
+        return op.emitError("cannot compile a loop-carried value of type ")
+               << t;
+      types.push_back(ranked);
+    }
+    SmallVector<Value> inits =
+        handOn(b, loc, op.getInits(), op.getResultTypes(), map);
+    auto loop = scf::WhileOp::create(b, loc, types, inits);
+    SmallVector<Location> locs(types.size(), loc);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      Block *before = b.createBlock(&loop.getBefore(), {}, types, locs);
+      for (auto [from, to] : llvm::zip(op.getBefore().front().getArguments(),
+                                       before->getArguments()))
+        map.map(from, castTo(b, loc, to, getSignlessType(from.getType())));
+      if (failed(lowerRegionBody(op.getBefore().front(), b, map, dynamicAbi)))
+        return failure();
+      auto condition =
+          cast<exec::ConditionOp>(op.getBefore().front().getTerminator());
+      Value go =
+          readCondition(b, condition.getLoc(), map.lookup(condition.getCond()));
+      scf::ConditionOp::create(b, condition.getLoc(), go,
+                               handOn(b, condition.getLoc(),
+                                      condition.getArgs(), op.getResultTypes(),
+                                      map));
+      Block *after = b.createBlock(&loop.getAfter(), {}, types, locs);
+      for (auto [from, to] : llvm::zip(op.getAfter().front().getArguments(),
+                                       after->getArguments()))
+        map.map(from, castTo(b, loc, to, getSignlessType(from.getType())));
+      if (failed(lowerRegionBody(op.getAfter().front(), b, map, dynamicAbi)))
+        return failure();
+      auto yield = cast<exec::YieldOp>(op.getAfter().front().getTerminator());
+      scf::YieldOp::create(b, yield.getLoc(),
+                           handOn(b, yield.getLoc(), yield.getValues(),
+                                  op.getResultTypes(), map));
+    }
+    for (auto [from, to] : llvm::zip(op.getResults(), loop.getResults()))
+      map.map(from, to);
+    return success();
+  }
+
   LogicalResult lowerGraph(exec::GraphOp graph) {
     const ExecLoweringTable &table = getExecLoweringTable();
     Block &body = graph.getBody().front();
 
     // Every node without a lowering, and every dynamic shape, up front.
     bool failedCheck = false;
-    for (Operation &op : body) {
+    body.walk([&](Operation *nested) {
+      Operation &op = *nested;
       bool dynamic = false;
       for (Type t : op.getResultTypes()) {
         if (!isa<RankedTensorType>(t) ||
@@ -479,7 +689,7 @@ struct ConvertExecToLinalgPass
             << (name ? name.getValue() : StringRef("<unnamed>")) << "')";
         failedCheck = true;
       }
-    }
+    });
     if (failedCheck)
       return failure();
 
@@ -531,25 +741,6 @@ struct ConvertExecToLinalgPass
         map.map(p.getResult(), arg);
         continue;
       }
-      // Zero-element values need no computation (and the lowerings need
-      // not handle them).
-      if (op.getNumResults() > 0 &&
-          llvm::all_of(op.getResultTypes(), isEmptyTensor)) {
-        for (Value v : op.getResults())
-          map.map(
-              v, createEmptyLike(b, op.getLoc(), getSignlessType(v.getType())));
-        continue;
-      }
-      if (isa<exec::ConstantOp, exec::VariableOp>(op)) {
-        auto value = cast<ElementsAttr>(op.getAttr("value"));
-        FailureOr<TypedAttr> signless = getSignlessElements(value);
-        if (failed(signless))
-          return op.emitError("cannot compile a constant of type ")
-                 << value.getType();
-        map.map(op.getResult(0),
-                arith::ConstantOp::create(b, op.getLoc(), *signless));
-        continue;
-      }
       if (auto r = dyn_cast<exec::ReturnOp>(op)) {
         SmallVector<Value> outs;
         for (Value v : r.getOutputs()) {
@@ -561,6 +752,9 @@ struct ConvertExecToLinalgPass
               lowered = bufferization::AllocTensorOp::create(
                   b, r.getLoc(), cast<RankedTensorType>(lowered.getType()),
                   ValueRange{}, lowered);
+            // A control-flow result may be less precise than the output.
+            lowered =
+                castTo(b, r.getLoc(), lowered, getSignlessType(v.getType()));
             outs.push_back(lowered);
             continue;
           }
@@ -575,56 +769,17 @@ struct ConvertExecToLinalgPass
         func::ReturnOp::create(b, r.getLoc(), outs);
         continue;
       }
-      auto node = dyn_cast<exec::NodeOp>(op);
-      if (!node)
-        return op.emitError("cannot lower ") << op.getName();
-      SmallVector<Value> inputs;
-      for (Value v : node.getInputs())
-        inputs.push_back(map.lookup(v));
-      ExecLowering lowering(node, inputs, b);
-      SmallVector<Value> results;
-      Operation *before = entry->empty() ? nullptr : &entry->back();
-      if (failed((*table.lookup(node.getOpName()))(lowering, results)))
+      if (failed(lowerOp(op, b, map, dynamicAbi, /*nested=*/false)))
         return failure();
-      // Run-time sizes of the new ops' dynamic results.
-      SmallVector<Operation *> created;
-      for (Operation &o : llvm::make_range(
-               before ? std::next(before->getIterator()) : entry->begin(),
-               entry->end()))
-        created.push_back(&o);
-      for (Operation *o : created) {
-        std::string why;
-        if (failed(resolvePendingDims(o, why)))
-          return lowering.emitError("with dimensions known only at run "
-                                    "time: ")
-                 << why;
-      }
-      if (dynamicAbi) {
-        // Resolving erased the placeholders: the node's ops afresh.
-        created.clear();
-        for (Operation &o : llvm::make_range(
-                 before ? std::next(before->getIterator()) : entry->begin(),
-                 entry->end()))
-          created.push_back(&o);
-        StringAttr name = node.getNameAttr();
-        std::string message =
-            ("node '" + (name ? name.getValue() : StringRef("<unnamed>")) +
-             "' (libnd4j op '" + node.getOpName() +
-             "'): sizes known only at run time disagree")
-                .str();
-        for (Operation *o : created)
-          emitShapeChecks(o, message);
-      }
-      if (results.size() != node.getNumResults())
-        return lowering.emitError("lowering produced ")
-               << results.size() << " results for " << node.getNumResults();
-      for (auto [from, to] : llvm::zip(node.getResults(), results)) {
-        if (getSignlessType(from.getType()) != to.getType())
-          return lowering.emitError("lowering produced type ")
-                 << to.getType() << " where the node has " << from.getType();
-        map.map(from, to);
-      }
     }
+    // GPU targets do not compile control flow yet; the driver names it.
+    if (body.walk([](Operation *op) {
+              return isa<exec::IfOp, exec::WhileOp>(op)
+                         ? WalkResult::interrupt()
+                         : WalkResult::advance();
+            })
+            .wasInterrupted())
+      func->setAttr("nd4j.control_flow", b.getUnitAttr());
     graph.erase();
     return success();
   }

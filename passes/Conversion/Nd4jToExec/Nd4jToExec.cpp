@@ -311,6 +311,29 @@ struct ConstantLowering : public OpConversionPattern<ConstantOp> {
   std::shared_ptr<DenseSet<Operation *>> seeded;
 };
 
+/// nd4j.if/while and their terminators → the nd4j_exec ops of the same
+/// meaning; the regions move over as they are (their ops convert in turn).
+template <typename FromOp, typename ToOp>
+struct StructuredLowering : public OpConversionPattern<FromOp> {
+  using OpConversionPattern<FromOp>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(FromOp op, typename FromOp::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    OperationState state(op.getLoc(), ToOp::getOperationName());
+    state.addOperands(adaptor.getOperands());
+    state.addTypes(op->getResultTypes());
+    for (NamedAttribute a : op->getDiscardableAttrs())
+      state.addAttribute(a.getName(), a.getValue());
+    for (unsigned i = 0; i < op->getNumRegions(); ++i)
+      state.addRegion();
+    Operation *created = rewriter.create(state);
+    for (auto [from, to] : llvm::zip(op->getRegions(), created->getRegions()))
+      rewriter.inlineRegionBefore(from, to, to.end());
+    rewriter.replaceOp(op, created->getResults());
+    return success();
+  }
+};
+
 struct ConvertNd4jToExecPass
     : public nd4j::impl::ConvertNd4jToExecPassBase<ConvertNd4jToExecPass> {
   void runOnOperation() override {
@@ -327,6 +350,13 @@ struct ConvertNd4jToExecPass
     });
     if (unhandled)
       return signalPassFailure();
+    // Constants inside control-flow regions (ONNX branch initializers) are
+    // graph variables: they move to the top of their graph.
+    module.walk([](ConstantOp c) {
+      auto graph = c->getParentOfType<GraphOp>();
+      if (graph && c->getParentOp() != graph)
+        c->moveBefore(&graph.getBody().front().front());
+    });
 
     ConversionTarget target(getContext());
     target.addLegalDialect<exec::ExecDialect>();
@@ -349,6 +379,10 @@ void mlir::nd4j::populateNd4jToExecPatterns(RewritePatternSet &patterns) {
   auto names = std::make_shared<NodeNames>();
   patterns.add<DescriptorOpLowering, OutputLowering>(patterns.getContext(),
                                                      names);
-  patterns.add<GraphLowering, PlaceholderLowering, ConstantLowering>(
+  patterns.add<GraphLowering, PlaceholderLowering, ConstantLowering,
+               StructuredLowering<IfOp, exec::IfOp>,
+               StructuredLowering<WhileOp, exec::WhileOp>,
+               StructuredLowering<ConditionOp, exec::ConditionOp>,
+               StructuredLowering<YieldOp, exec::YieldOp>>(
       patterns.getContext());
 }

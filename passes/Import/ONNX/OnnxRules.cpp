@@ -1835,6 +1835,7 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   registerOnnxShapeRules(add);
   registerOnnxNNRules(add);
   registerOnnxIndexRules(add);
+  registerOnnxControlFlowRules(add);
 }
 
 bool mlir::nd4j::onnx_rules::ShapeElement::isDimOf(Value v, int64_t d) const {

@@ -163,3 +163,35 @@ nd4j_exec.graph @op_type {
   // expected-error @+1 {{failed to parse Exec_OpTypeAttr parameter 'value'}}
   %a = nd4j_exec.node "sigmoid" <transform_nothing>(%x) : (tensor<2xf32>) -> tensor<2xf32>
 }
+
+// -----
+
+nd4j_exec.graph @nested_duplicate_node {
+  %c = nd4j_exec.placeholder "c" : tensor<i1>
+  %x = nd4j_exec.placeholder "x" : tensor<3xf32>
+  %n = nd4j_exec.node "neg" <custom>(%x) {name = "n"} : (tensor<3xf32>) -> tensor<3xf32>
+  %r = nd4j_exec.if %c : tensor<i1> -> tensor<3xf32> {
+    // expected-error @+1 {{node name 'n' is not unique in the graph}}
+    %m = nd4j_exec.node "neg" <custom>(%x) {name = "n"} : (tensor<3xf32>) -> tensor<3xf32>
+    nd4j_exec.yield %m : tensor<3xf32>
+  } else {
+    nd4j_exec.yield %x : tensor<3xf32>
+  }
+  nd4j_exec.return %r : tensor<3xf32>
+}
+
+// -----
+
+nd4j_exec.graph @exec_cond {
+  %c = nd4j_exec.placeholder "c" : tensor<3xi1>
+  %x = nd4j_exec.placeholder "x" : tensor<3xf32>
+  // expected-error @+1 {{condition must have one element, got 'tensor<3xi1>'}}
+  %w = nd4j_exec.while (%x) : (tensor<3xf32>) -> tensor<3xf32> {
+  ^bb0(%a: tensor<3xf32>):
+    nd4j_exec.condition (%c : tensor<3xi1>) %a : tensor<3xf32>
+  } do {
+  ^bb0(%a: tensor<3xf32>):
+    nd4j_exec.yield %a : tensor<3xf32>
+  }
+  nd4j_exec.return %w : tensor<3xf32>
+}

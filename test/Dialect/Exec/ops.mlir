@@ -62,3 +62,33 @@ nd4j_exec.graph @nonfinite {
   %z = nd4j_exec.node "clipbyvalue" <custom>(%y) t_args [0x7FF8000000000000, 0.25] {name = "nan"} : (tensor<3xf32>) -> tensor<3xf32>
   nd4j_exec.return %z : tensor<3xf32>
 }
+
+// Structured control flow: nodes live in the regions, and their names are
+// checked for uniqueness across the whole graph.
+// CHECK-LABEL: nd4j_exec.graph @control_flow
+nd4j_exec.graph @control_flow {
+  %c = nd4j_exec.placeholder "c" : tensor<i1>
+  %x = nd4j_exec.placeholder "x" : tensor<3xf32>
+  // CHECK: nd4j_exec.if %{{.*}} : tensor<i1> -> tensor<?xf32> {
+  // CHECK-NEXT: nd4j_exec.node "neg" <custom>
+  // CHECK: } else {
+  %r = nd4j_exec.if %c : tensor<i1> -> tensor<?xf32> {
+    %n = nd4j_exec.node "neg" <custom>(%x) {name = "n"} : (tensor<3xf32>) -> tensor<3xf32>
+    nd4j_exec.yield %n : tensor<3xf32>
+  } else {
+    nd4j_exec.yield %x : tensor<3xf32>
+  }
+  // CHECK: nd4j_exec.while(%{{.*}}) : (tensor<?xf32>) -> tensor<?xf32> {
+  // CHECK: nd4j_exec.condition(%{{.*}} : tensor<i1>) %{{.*}} : tensor<?xf32>
+  // CHECK: } do {
+  // CHECK: nd4j_exec.yield
+  %w = nd4j_exec.while (%r) : (tensor<?xf32>) -> tensor<?xf32> {
+  ^bb0(%a: tensor<?xf32>):
+    nd4j_exec.condition (%c : tensor<i1>) %a : tensor<?xf32>
+  } do {
+  ^bb0(%a: tensor<?xf32>):
+    %m = nd4j_exec.node "neg" <custom>(%a) {name = "m"} : (tensor<?xf32>) -> tensor<?xf32>
+    nd4j_exec.yield %m : tensor<?xf32>
+  }
+  nd4j_exec.return %w : tensor<?xf32>
+}
