@@ -36,6 +36,7 @@ void mlir::nd4j::registerAllPasses() {
   registerPipelines();
   // The generic cleanups users combine with ours.
   registerCanonicalizerPass();
+  registerInlinerPass();
   registerCSEPass();
   registerSymbolDCEPass();
 }

@@ -30,6 +30,25 @@ using namespace mlir;
 using namespace mlir::nd4j;
 
 namespace {
+/// A loop imported before its inputs were typed (a TF frame: generic nodes
+/// have unranked results unless the graph records shapes) takes its initial
+/// values' types for carried values of unknown rank, before the rules see
+/// its body. A value whose size changes between iterations then fails the
+/// loop's verifier, naming it.
+void refineCarriedTypes(Operation *op) {
+  for (auto loop = op->getParentOfType<WhileOp>(); loop;
+       loop = loop->getParentOfType<WhileOp>())
+    for (auto [k, init] : llvm::enumerate(loop.getInits())) {
+      Type t = init.getType();
+      if (!isa<RankedTensorType>(t) ||
+          isa<RankedTensorType>(loop.getResult(k).getType()))
+        continue;
+      loop.getResult(k).setType(t);
+      loop.getBefore().getArgument(k).setType(t);
+      loop.getAfter().getArgument(k).setType(t);
+    }
+}
+
 /// Applies the registry's rules to one node: the first rule that replaces
 /// it wins; rules that adjust the node pass the adjusted view on.
 LogicalResult applyRules(const ImportRuleRegistry &registry, NodeOp op) {
@@ -100,9 +119,11 @@ LogicalResult mlir::nd4j::applyImportRules(Operation *root,
   // A malformed node is reported and the import fails, but only after every
   // node has been tried, so that one run lists every problem.
   llvm::SmallPtrSet<Operation *, 4> malformed;
-  for (NodeOp op : nodes)
+  for (NodeOp op : nodes) {
+    refineCarriedTypes(op);
     if (failed(applyRules(registry, op)))
       malformed.insert(op);
+  }
 
   // Outputs that only stripped (training) nodes computed are dropped.
   root->walk([&](OutputOp out) {

@@ -22,6 +22,7 @@
 #include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
+#include "mlir/Dialect/Func/Extensions/InlinerExtension.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Index/IR/IndexDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -71,8 +72,11 @@ static const char *const kCpuBufferStages =
     "function-boundary-type-conversion=identity-layout-map "
     "allow-return-allocs-from-loops},"
     "canonicalize";
+/// Deallocations in loops that may free one of several buffers call a
+/// generated `dealloc_helper` on dynamic memrefs, which the bare-pointer
+/// calling convention cannot lower: it is inlined (and then dropped).
 static const char *const kCpuBufferDeallocStages =
-    "buffer-deallocation-pipeline,convert-bufferization-to-memref";
+    "buffer-deallocation-pipeline,convert-bufferization-to-memref,inline";
 /// CPU only: accumulators in registers, chunks on the thread pool, one
 /// function per loop nest.
 static const char *const kCpuBufferCleanupStages =
@@ -226,6 +230,8 @@ void mlir::nd4j::registerPipelineDialects(DialectRegistry &registry) {
   scf::registerBufferizableOpInterfaceExternalModels(registry);
   tensor::registerBufferizableOpInterfaceExternalModels(registry);
   vector::registerBufferizableOpInterfaceExternalModels(registry);
+  // The inliner (dealloc_helper, see kCpuBufferDeallocStages) needs func's.
+  func::registerInlinerExtension(registry);
   registerNvptxPipelineDialects(registry);
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
@@ -245,6 +251,7 @@ void mlir::nd4j::registerPipelines() {
   arith::registerArithPasses();
   math::registerMathPasses();
   registerCanonicalizerPass();
+  registerInlinerPass();
   registerCSEPass();
   PassPipelineRegistration<CpuPipelineOptions>(
       "nd4j-cpu-pipeline",

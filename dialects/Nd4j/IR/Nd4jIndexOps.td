@@ -34,14 +34,19 @@ class Nd4j_ScatterNdOp<string mnemonic, string summaryText, string combine>
     first `K` dimensions of `input`; `updates` has the shape
     `indices.shape[:-1] + input.shape[K:]`. The result is `input` with each
     addressed slice }] # combine # [{. The result has `input`'s type.
+    Coordinates wrap when negative and are clamped into the input, unless
+    `checkIndices` (b_arg 1, after libnd4j's `lock`) is set: then a
+    coordinate outside the input fails the run, as libnd4j's check does.
 
     ```mlir
     %y = nd4j.}] # mnemonic # [{ %x, %i, %u : (tensor<4x4xf32>, tensor<2x1xi64>, tensor<2x4xf32>) -> tensor<4x4xf32>
     ```
   }];
   let arguments = (ins Nd4j_Tensor:$input, Nd4j_Tensor:$indices,
-                       Nd4j_Tensor:$updates);
+                       Nd4j_Tensor:$updates, OptionalAttr<BoolAttr>:$lock,
+                       OptionalAttr<BoolAttr>:$checkIndices);
   let results = (outs Nd4j_Tensor:$outputs);
+  let bArgs = ["lock", "checkIndices"];
 }
 
 def Nd4j_ScatterNdUpdateOp : Nd4j_ScatterNdOp<"scatter_nd_update",

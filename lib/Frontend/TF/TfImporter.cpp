@@ -13,6 +13,7 @@
 #include "lib/Frontend/TF/TfCondConversion.h"
 #include "lib/Frontend/TensorStorage.h"
 
+#include "dialects/Common/ControlFlow.h"
 #include "dialects/Nd4j/IR/Nd4jOps.h"
 #include "graph.pb.h"
 #include "lib/Frontend/TF/TfProtoIO.h"
@@ -20,6 +21,8 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include <functional>
+#include <map>
 #include <queue>
 
 using namespace mlir;
@@ -181,6 +184,48 @@ private:
                              ArrayRef<Value> inputs);
   LogicalResult resolveEdges(const tfpb::GraphDef &graph);
   FailureOr<SmallVector<unsigned>> order(const tfpb::GraphDef &graph);
+
+  // Control-flow v1 loops (frames). Each Enter opens a frame named by its
+  // `frame_name` inside the frame of its input, each Exit leaves one; a
+  // frame becomes an nd4j.while.
+  struct LoopVar {
+    unsigned enter, merge, next;
+    int sw = -1, exit = -1;
+  };
+  struct Frame {
+    std::string name;
+    int parent = -1; ///< -1: the graph itself
+    SmallVector<unsigned> enters;
+    SmallVector<LoopVar> vars;
+    int loopCond = -1;
+  };
+  /// Assigns every node its frame and checks each frame's structure.
+  LogicalResult analyzeFrames(const tfpb::GraphDef &graph);
+  /// Imports the nodes of frame `frame` (-1: the graph) into the current
+  /// block, each inner frame as a loop where its inputs are ready.
+  LogicalResult importFrameBody(const tfpb::GraphDef &graph, int frame);
+  LogicalResult importLoop(const tfpb::GraphDef &graph, int frame);
+  /// Whether `node` is a frame's own bookkeeping (Enter, Merge, Switch,
+  /// LoopCond, NextIteration), which importLoop handles.
+  bool isFrameStructure(unsigned node) const;
+  InFlightDiagnostic frameError(const Frame &f) {
+    return emitError(fileLoc()) << "loop frame '" << f.name << "': ";
+  }
+  /// The frame directly inside `outer` that contains `frame`, or -2 when
+  /// `frame` is not inside `outer`.
+  int childWithin(int frame, int outer) const {
+    while (frame != -1) {
+      int parent = frames[frame].parent;
+      if (parent == outer)
+        return frame;
+      frame = parent;
+    }
+    return -2;
+  }
+  std::vector<int> frameOf;
+  std::vector<Frame> frames;
+  std::vector<bool> wanted;
+  const tfpb::GraphDef *graphDef = nullptr;
   LogicalResult importNode(const tfpb::NodeDef &node, unsigned index);
 
   MLIRContext *ctx;
@@ -562,7 +607,7 @@ FailureOr<SmallVector<unsigned>>
 TfImporter::order(const tfpb::GraphDef &graph) {
   unsigned n = graph.node_size();
   // With explicit outputs only what they depend on is imported.
-  std::vector<bool> wanted(n, outputs.empty());
+  wanted.assign(n, outputs.empty());
   if (!outputs.empty()) {
     SmallVector<unsigned> stack;
     for (auto [node, port] : outputs)
@@ -576,7 +621,10 @@ TfImporter::order(const tfpb::GraphDef &graph) {
         stack.push_back(e.node);
     }
   }
-  // Control-flow v1 loops close their cycle through NextIteration → Merge.
+  // Control-flow v1 loops close their cycle through NextIteration → Merge:
+  // frames are imported level by level instead (importFrameBody).
+  if (!frames.empty())
+    return SmallVector<unsigned>();
   for (unsigned i = 0; i < n; ++i)
     if (wanted[i] && graph.node(i).op() == "Merge")
       for (const Edge &e : inputs[i])
@@ -584,7 +632,7 @@ TfImporter::order(const tfpb::GraphDef &graph) {
           return nodeError(graph.node(i))
                  << "takes the loop back edge from NextIteration '"
                  << graph.node(e.node).name()
-                 << "': TF control-flow v1 loops are not supported yet";
+                 << "' outside any loop frame (no Enter leads to it)";
 
   // Kahn's algorithm, taking ready nodes in file order so that the output
   // follows the GraphDef where it can.
@@ -639,6 +687,397 @@ TfImporter::order(const tfpb::GraphDef &graph) {
   return emitError(nodeLoc(graph.node(v).name()))
          << "the graph has a cycle not through NextIteration: "
          << llvm::join(cycle, " -> ") << " -> " << cycle.front();
+}
+
+bool TfImporter::isFrameStructure(unsigned node) const {
+  StringRef op = graphDef->node(node).op();
+  // An Exit lives in the enclosing frame; its value is the loop's result.
+  if (op == "Exit")
+    return true;
+  return frameOf[node] != -1 &&
+         llvm::is_contained({"Enter", "RefEnter", "Merge", "Switch", "LoopCond",
+                             "NextIteration"},
+                            op);
+}
+
+LogicalResult TfImporter::analyzeFrames(const tfpb::GraphDef &graph) {
+  unsigned n = graph.node_size();
+  frameOf.assign(n, -1);
+  frames.clear();
+  bool any = false;
+  for (const auto &node : graph.node())
+    any |=
+        node.op() == "Enter" || node.op() == "RefEnter" || node.op() == "Exit";
+  if (!any)
+    return success();
+
+  // Frames in topological order without the NextIteration → Merge edges.
+  auto backEdge = [&](unsigned to, const Edge &e) {
+    return graph.node(to).op() == "Merge" &&
+           graph.node(e.node).op() == "NextIteration";
+  };
+  std::vector<unsigned> pending(n, 0);
+  std::vector<SmallVector<unsigned>> users(n);
+  for (unsigned i = 0; i < n; ++i)
+    for (const Edge &e : inputs[i])
+      if (!backEdge(i, e)) {
+        ++pending[i];
+        users[e.node].push_back(i);
+      }
+  std::queue<unsigned> ready;
+  for (unsigned i = 0; i < n; ++i)
+    if (!pending[i])
+      ready.push(i);
+  std::map<std::pair<int, std::string>, int> byName;
+  std::vector<bool> done(n, false);
+  while (!ready.empty()) {
+    unsigned v = ready.front();
+    ready.pop();
+    done[v] = true;
+    const auto &node = graph.node(v);
+    StringRef op = node.op();
+    const Edge *first = nullptr;
+    for (const Edge &e : inputs[v])
+      if (!backEdge(v, e)) {
+        first = &e;
+        break;
+      }
+    int frame = first ? frameOf[first->node] : -1;
+    if (op == "Enter" || op == "RefEnter") {
+      auto it = node.attr().find("frame_name");
+      if (it == node.attr().end() || it->second.s().empty())
+        return nodeError(node) << "has no frame_name";
+      auto [entry, inserted] =
+          byName.try_emplace({frame, it->second.s()}, frames.size());
+      if (inserted) {
+        Frame f;
+        f.name = it->second.s();
+        f.parent = frame;
+        frames.push_back(f);
+      }
+      frame = entry->second;
+      frames[frame].enters.push_back(v);
+    } else if (op == "Exit") {
+      if (frame == -1)
+        return nodeError(node) << "leaves no loop frame (no Enter leads to it)";
+      frame = frames[frame].parent;
+    } else {
+      // Every data input comes from this frame or an enclosing one.
+      for (const Edge &e : inputs[v]) {
+        if (e.control || backEdge(v, e))
+          continue;
+        int from = frameOf[e.node];
+        if (from != frame && childWithin(frame, from) == -2 &&
+            childWithin(from, frame) != -2)
+          return nodeError(node) << "reads '" << graph.node(e.node).name()
+                                 << "' inside loop frame '" << frames[from].name
+                                 << "' without an Exit";
+        if (childWithin(from, frame) != -2 || from == frame)
+          continue;
+        // From an enclosing frame: a captured value (TF would Enter it).
+      }
+    }
+    frameOf[v] = frame;
+    for (unsigned u : users[v])
+      if (--pending[u] == 0)
+        ready.push(u);
+  }
+  for (unsigned i = 0; i < n; ++i)
+    if (!done[i])
+      return nodeError(graph.node(i))
+             << "is on a cycle that does not close through a loop's "
+                "NextIteration and Merge";
+
+  // Each frame's loop variables: Merge(Enter, NextIteration) → Switch on
+  // the LoopCond → (body, Exit).
+  for (unsigned i = 0; i < n; ++i) {
+    int frame = frameOf[i];
+    const auto &node = graph.node(i);
+    if (frame == -1)
+      continue;
+    Frame &f = frames[frame];
+    if (node.op() == "LoopCond") {
+      if (f.loopCond != -1)
+        return frameError(f)
+               << "has two LoopCond nodes ('" << graph.node(f.loopCond).name()
+               << "' and '" << node.name() << "')";
+      f.loopCond = i;
+    } else if (node.op() == "Merge") {
+      SmallVector<Edge> data;
+      for (const Edge &e : inputs[i])
+        if (!e.control)
+          data.push_back(e);
+      int enter = -1, next = -1;
+      for (const Edge &e : data) {
+        StringRef op = graph.node(e.node).op();
+        if (op == "Enter" || op == "RefEnter")
+          enter = e.node;
+        else if (op == "NextIteration")
+          next = e.node;
+      }
+      if (data.size() != 2 || enter == -1 || next == -1)
+        return frameError(f)
+               << "Merge '" << node.name()
+               << "' does not join an Enter and a NextIteration (a "
+                  "conditional inside a loop is not supported yet)";
+      f.vars.push_back({unsigned(enter), i, unsigned(next)});
+    }
+  }
+  for (Frame &f : frames) {
+    if (f.loopCond == -1)
+      return frameError(f) << "has no LoopCond";
+    for (LoopVar &var : f.vars)
+      for (unsigned i = 0; i < n; ++i) {
+        const auto &node = graph.node(i);
+        if (node.op() == "Switch" && !inputs[i].empty() &&
+            inputs[i][0].node == var.merge) {
+          if (inputs[i].size() < 2 || inputs[i][1].node != unsigned(f.loopCond))
+            return frameError(f) << "Switch '" << node.name()
+                                 << "' of a loop variable is not on the "
+                                    "frame's LoopCond";
+          var.sw = i;
+        }
+      }
+    for (unsigned i = 0; i < n; ++i) {
+      const auto &node = graph.node(i);
+      if (node.op() != "Exit" || inputs[i].empty())
+        continue;
+      unsigned from = inputs[i][0].node;
+      for (LoopVar &var : f.vars)
+        if (int(from) == var.sw) {
+          if (inputs[i][0].port != 0)
+            return frameError(f) << "Exit '" << node.name()
+                                 << "' takes the Switch's true (body) "
+                                    "output";
+          var.exit = i;
+        }
+    }
+    // Switches of this frame that no loop variable owns, and NextIteration
+    // nodes feeding no Merge, are malformed.
+    for (unsigned i = 0; i < n; ++i) {
+      if (frameOf[i] == -1 || &frames[frameOf[i]] != &f)
+        continue;
+      StringRef op = graph.node(i).op();
+      if (op == "Switch" && llvm::none_of(f.vars, [&](const LoopVar &v) {
+            return v.sw == int(i);
+          }))
+        return frameError(f) << "Switch '" << graph.node(i).name()
+                             << "' is not on a loop variable (a "
+                                "conditional inside a loop is not "
+                                "supported yet)";
+      if (op == "NextIteration" &&
+          llvm::none_of(f.vars, [&](const LoopVar &v) { return v.next == i; }))
+        return frameError(f) << "NextIteration '" << graph.node(i).name()
+                             << "' feeds no Merge of the frame";
+    }
+  }
+  return success();
+}
+
+LogicalResult TfImporter::importFrameBody(const tfpb::GraphDef &graph,
+                                          int frame) {
+  unsigned n = graph.node_size();
+  // Units: this frame's nodes (not its bookkeeping) and the frames directly
+  // inside it (numbered n + frame index).
+  auto unitOf = [&](unsigned node) -> int {
+    int f = frameOf[node];
+    // An Exit stands for the loop it leaves.
+    if (graph.node(node).op() == "Exit" && !inputs[node].empty())
+      f = frameOf[inputs[node][0].node];
+    if (f == frame)
+      return isFrameStructure(node) ? -1 : int(node);
+    int child = childWithin(f, frame);
+    return child >= 0 ? int(n) + child : -1; // enclosing: already there
+  };
+  std::map<int, SmallVector<int>> deps;
+  SmallVector<int> units;
+  for (unsigned i = 0; i < n; ++i)
+    if (wanted[i] && frameOf[i] == frame && !isFrameStructure(i))
+      units.push_back(i);
+  for (auto [k, f] : llvm::enumerate(frames))
+    if (f.parent == frame)
+      units.push_back(int(n) + int(k));
+  for (int u : units) {
+    SmallVector<int> &d = deps[u];
+    if (u < int(n)) {
+      for (const Edge &e : inputs[u])
+        if (int from = unitOf(e.node); from >= 0 && from != u)
+          d.push_back(from);
+      continue;
+    }
+    // A loop needs what its Enters read (from this frame).
+    std::function<void(int)> collect = [&](int f) {
+      for (unsigned enter : frames[f].enters)
+        for (const Edge &e : inputs[enter])
+          if (int from = unitOf(e.node); from >= 0 && from != u)
+            d.push_back(from);
+      for (auto [k, inner] : llvm::enumerate(frames))
+        if (inner.parent == f)
+          collect(k);
+    };
+    collect(u - int(n));
+  }
+  // Kahn's algorithm, file order among ready units (frames after nodes).
+  std::map<int, unsigned> pending;
+  std::map<int, SmallVector<int>> users;
+  for (int u : units) {
+    pending[u] = 0;
+    for (int d : deps[u])
+      if (llvm::is_contained(units, d)) {
+        ++pending[u];
+        users[d].push_back(u);
+      }
+  }
+  std::priority_queue<int, std::vector<int>, std::greater<int>> ready;
+  for (int u : units)
+    if (!pending[u])
+      ready.push(u);
+  unsigned count = 0;
+  while (!ready.empty()) {
+    int u = ready.top();
+    ready.pop();
+    ++count;
+    if (u < int(n)) {
+      if (failed(importNode(graph.node(u), u)))
+        return failure();
+    } else if (failed(importLoop(graph, u - int(n)))) {
+      return failure();
+    }
+    for (int v : users[u])
+      if (--pending[v] == 0)
+        ready.push(v);
+  }
+  if (count != units.size()) {
+    for (int u : units)
+      if (pending[u] && u < int(n))
+        return nodeError(graph.node(u))
+               << "is on a cycle that does not close through a loop's "
+                  "NextIteration and Merge";
+    return emitError(fileLoc()) << "loop frames depend on each other in a "
+                                   "cycle";
+  }
+  return success();
+}
+
+LogicalResult TfImporter::importLoop(const tfpb::GraphDef &graph, int frame) {
+  const Frame &f = frames[frame];
+  Location loc = nodeLoc(graph.node(f.loopCond).name());
+  auto valueOf = [&](unsigned node, unsigned port) -> Value {
+    return port < results[node].size() ? results[node][port] : Value();
+  };
+  // Enters forward outer values; a loop variable's Enter is its start.
+  for (unsigned enter : f.enters) {
+    const Edge *data = nullptr;
+    for (const Edge &e : inputs[enter])
+      if (!e.control) {
+        data = &e;
+        break;
+      }
+    Value v = data ? valueOf(data->node, data->port) : Value();
+    if (!v)
+      return nodeError(graph.node(enter)) << "has no input value";
+    results[enter] = {v};
+  }
+  SmallVector<Value> inits;
+  SmallVector<Type> types;
+  for (const LoopVar &var : f.vars) {
+    Value init = results[var.enter][0];
+    Type type = init.getType();
+    // The Merge's recorded shape, where it says more (or less: a value
+    // whose size changes between iterations is `?` there).
+    FailureOr<Type> recorded =
+        resultType(graph.node(var.merge), 0, ArrayRef<Value>(init));
+    if (succeeded(recorded) && isa<RankedTensorType>(*recorded) &&
+        isCompatibleCarriedType(init.getType(), *recorded))
+      type = *recorded;
+    // Unranked (no recorded shape, an untyped generic node): the import
+    // rules give it its start's type before they rewrite the body.
+    inits.push_back(init);
+    types.push_back(type);
+  }
+  auto loop = WhileOp::create(builder, loc, types, inits);
+  SmallVector<Location> locs(types.size(), loc);
+
+  // The condition region: what the LoopCond's predicate needs.
+  Block *before = builder.createBlock(&loop.getBefore(), {}, types, locs);
+  for (auto [k, var] : llvm::enumerate(f.vars))
+    results[var.merge] = {before->getArgument(k)};
+  {
+    unsigned n = graph.node_size();
+    std::vector<bool> cone(n, false);
+    SmallVector<unsigned> stack;
+    for (const Edge &e : inputs[f.loopCond])
+      stack.push_back(e.node);
+    while (!stack.empty()) {
+      unsigned v = stack.pop_back_val();
+      if (cone[v] || frameOf[v] != frame || isFrameStructure(v))
+        continue;
+      cone[v] = true;
+      for (const Edge &e : inputs[v])
+        stack.push_back(e.node);
+    }
+    for (auto [k, inner] : llvm::enumerate(frames))
+      if (inner.parent == frame)
+        for (unsigned i = 0; i < n; ++i)
+          if (cone[i] && childWithin(frameOf[i], frame) == int(k))
+            return frameError(f)
+                   << "computes its loop condition with an inner loop";
+    // File order is topological here only by luck: sort the cone.
+    SmallVector<unsigned> order;
+    std::vector<bool> placed(n, false);
+    std::function<void(unsigned)> place = [&](unsigned v) {
+      if (placed[v] || !cone[v])
+        return;
+      placed[v] = true;
+      for (const Edge &e : inputs[v])
+        place(e.node);
+      order.push_back(v);
+    };
+    for (unsigned i = 0; i < n; ++i)
+      place(i);
+    for (unsigned v : order)
+      if (failed(importNode(graph.node(v), v)))
+        return failure();
+    const Edge *pred = nullptr;
+    for (const Edge &e : inputs[f.loopCond])
+      if (!e.control) {
+        pred = &e;
+        break;
+      }
+    Value cond = pred ? valueOf(pred->node, pred->port) : Value();
+    if (!cond)
+      return nodeError(graph.node(f.loopCond)) << "has no predicate";
+    ConditionOp::create(builder, loc, cond, before->getArguments());
+  }
+
+  // The body: the frame's other nodes, inner loops included.
+  Block *after = builder.createBlock(&loop.getAfter(), {}, types, locs);
+  for (auto [k, var] : llvm::enumerate(f.vars)) {
+    results[var.merge] = {after->getArgument(k)};
+    if (var.sw >= 0)
+      results[var.sw] = {after->getArgument(k), after->getArgument(k)};
+  }
+  if (failed(importFrameBody(graph, frame)))
+    return failure();
+  SmallVector<Value> next;
+  for (const LoopVar &var : f.vars) {
+    const Edge *data = nullptr;
+    for (const Edge &e : inputs[var.next])
+      if (!e.control) {
+        data = &e;
+        break;
+      }
+    Value v = data ? valueOf(data->node, data->port) : Value();
+    if (!v)
+      return nodeError(graph.node(var.next)) << "has no input value";
+    next.push_back(v);
+  }
+  YieldOp::create(builder, loc, next);
+  builder.setInsertionPointAfter(loop);
+  for (auto [k, var] : llvm::enumerate(f.vars))
+    if (var.exit >= 0)
+      results[var.exit] = {loop.getResult(k)};
+  return success();
 }
 
 LogicalResult TfImporter::importNode(const tfpb::NodeDef &node,
@@ -723,6 +1162,7 @@ LogicalResult TfImporter::importNode(const tfpb::NodeDef &node,
 }
 
 OwningOpRef<ModuleOp> TfImporter::import(const tfpb::GraphDef &graph) {
+  graphDef = &graph;
   if (failed(resolveEdges(graph)))
     return nullptr;
   for (const std::string &spec : options.outputs) {
@@ -755,6 +1195,13 @@ OwningOpRef<ModuleOp> TfImporter::import(const tfpb::GraphDef &graph) {
         for (unsigned port = 0; port < std::max(numResults[i], 1u); ++port)
           outputs.push_back({i, port});
 
+  if (failed(analyzeFrames(graph)))
+    return nullptr;
+  // Outputs live in the graph, not inside a loop.
+  if (!frames.empty())
+    llvm::erase_if(outputs, [&](std::pair<unsigned, unsigned> o) {
+      return frameOf[o.first] != -1;
+    });
   FailureOr<SmallVector<unsigned>> sorted = order(graph);
   if (failed(sorted))
     return nullptr;
@@ -766,9 +1213,14 @@ OwningOpRef<ModuleOp> TfImporter::import(const tfpb::GraphDef &graph) {
                       builder.getStringAttr("tf"));
   builder.setInsertionPointToEnd(&graphOp.getBody().emplaceBlock());
   results.assign(graph.node_size(), {});
-  for (unsigned i : *sorted)
-    if (failed(importNode(graph.node(i), i)))
+  if (!frames.empty()) {
+    if (failed(importFrameBody(graph, -1)))
       return nullptr;
+  } else {
+    for (unsigned i : *sorted)
+      if (failed(importNode(graph.node(i), i)))
+        return nullptr;
+  }
 
   SmallVector<Value> values;
   SmallVector<std::string> names;

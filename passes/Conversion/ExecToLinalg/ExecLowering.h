@@ -83,6 +83,9 @@ public:
   /// lowering assumes of sizes known only at run time; its message names
   /// the node and says `what` failed.
   void checkAtRunTime(Value condition, const Twine &what) const;
+  /// The message of a run-time check of this node: "node 'n' (libnd4j op
+  /// 'op'): what".
+  std::string runTimeMessage(const Twine &what) const;
 
   /// The values of a constant input (an `arith.constant` after lowering), if
   /// it is one; lowerings use them for shape and axis operands.

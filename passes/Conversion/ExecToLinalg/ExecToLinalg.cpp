@@ -68,15 +68,17 @@ InFlightDiagnostic ExecLowering::emitError(const Twine &reason) const {
          << "'): " << reason;
 }
 
-void ExecLowering::checkAtRunTime(Value condition, const Twine &what) const {
+std::string ExecLowering::runTimeMessage(const Twine &what) const {
   StringAttr name = node.getNameAttr();
   if (!name)
     name = getNodeName(node.getLoc());
-  cf::AssertOp::create(b, loc, condition,
-                       ("node '" +
-                        (name ? name.getValue() : StringRef("<unnamed>")) +
-                        "' (libnd4j op '" + node.getOpName() + "'): " + what)
-                           .str());
+  return ("node '" + (name ? name.getValue() : StringRef("<unnamed>")) +
+          "' (libnd4j op '" + node.getOpName() + "'): " + what)
+      .str();
+}
+
+void ExecLowering::checkAtRunTime(Value condition, const Twine &what) const {
+  cf::AssertOp::create(b, loc, condition, runTimeMessage(what));
 }
 
 std::optional<SmallVector<int64_t>>

@@ -15,6 +15,7 @@
 
 #include "passes/Conversion/ExecToLinalg/ExecLowering.h"
 
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 
@@ -102,10 +103,12 @@ Value combineScalars(OpBuilder &b, Location loc, Combine combine, Value old,
 /// each row of `updates` ([N, input.shape[k:]...]) combined into the slice
 /// that the row of `indices` ([N, k]) addresses, in order. Indices wrap
 /// when negative and are clamped; with `dropOutOfRange`, an update whose
-/// index is outside the input is skipped instead (the segment ops).
+/// index is outside the input is skipped instead (the segment ops); with an
+/// `outOfRangeError`, such an index fails the run with that message.
 Value scatterLoop(OpBuilder &b, Location loc, Value acc0, Value indices,
                   Value updates, int64_t k, Combine combine, bool isUnsignedIdx,
-                  bool isUnsignedVal, bool dropOutOfRange) {
+                  bool isUnsignedVal, bool dropOutOfRange,
+                  StringRef outOfRangeError = {}) {
   auto in = cast<RankedTensorType>(acc0.getType());
   int64_t rank = in.getRank();
   int64_t n = cast<RankedTensorType>(indices.getType()).getDimSize(0);
@@ -135,6 +138,16 @@ Value scatterLoop(OpBuilder &b, Location loc, Value acc0, Value indices,
           Value zero = indexConst(nb, nl, 0);
           Value negative =
               arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt, c, zero);
+          if (!outOfRangeError.empty())
+            cf::AssertOp::create(
+                nb, nl,
+                arith::AndIOp::create(
+                    nb, nl,
+                    arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::sge, c,
+                                          zero),
+                    arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt, c,
+                                          dim)),
+                outOfRangeError);
           if (dropOutOfRange)
             inRange = arith::AndIOp::create(
                 nb, nl, inRange,
@@ -239,10 +252,14 @@ ExecLowerFn scatter(Combine combine, bool nd) {
                            : indexColumn(b, loc, l.input(1), batchRank);
         Value updates = mergeLeading(b, loc, l.input(2), batchRank);
 
+        // b_args [lock, checkIndices]: checked indices fail the run.
+        std::string check;
+        if (nd && l.bArgs().size() >= 2 && l.bArgs()[1])
+          check = l.runTimeMessage("an index is outside the input");
         results.push_back(scatterLoop(b, loc, l.input(0), indices, updates, k,
                                       combine, l.isUnsignedInput(1),
                                       l.isUnsignedInput(0),
-                                      /*dropOutOfRange=*/false));
+                                      /*dropOutOfRange=*/false, check));
         return success();
       };
 }

@@ -147,9 +147,9 @@ FailureOr<Value> scatter(PatternRewriter &rewriter, ImportNode &node, bool add,
                          Value coords) {
   if (add)
     return build<ScatterNdAddOp>(rewriter, node, node.input(0), coords,
-                                 node.input(2));
+                                 node.input(2), BoolAttr(), BoolAttr());
   return build<ScatterNdUpdateOp>(rewriter, node, node.input(0), coords,
-                                  node.input(2));
+                                  node.input(2), BoolAttr(), BoolAttr());
 }
 
 /// ScatterElements and (before opset 11) Scatter.

@@ -1158,37 +1158,6 @@ mlir::nd4j::onnx_rules::buildMaxPoolWithIndices(PatternRewriter &rewriter,
   return std::make_pair(*values, *index);
 }
 
-/// Typed ops built one after another, stopping at the first failure (its
-/// diagnostic is at the node): later calls return a null value.
-struct OpChain {
-  PatternRewriter &rewriter;
-  ImportNode &node;
-  bool ok = true;
-  template <typename OpTy, typename... Args> Value op(Args &&...args) {
-    if (!ok)
-      return Value();
-    FailureOr<Value> v =
-        build<OpTy>(rewriter, node, std::forward<Args>(args)...);
-    ok = succeeded(v);
-    return ok ? *v : Value();
-  }
-  Value add(Value a, Value b) { return op<AddOp>(a, b); }
-  Value sub(Value a, Value b) { return op<SubtractOp>(a, b); }
-  Value mul(Value a, Value b) { return op<MultiplyOp>(a, b); }
-  /// An i64 scalar constant.
-  Value index(int64_t v) {
-    return scalarConstant(rewriter, node.loc, rewriter.getI64Type(),
-                          static_cast<double>(v));
-  }
-  Value reshaped(Value v, ArrayRef<int64_t> shape) {
-    if (!ok)
-      return Value();
-    FailureOr<Value> r = reshapeTo(rewriter, node, v, shape);
-    ok = succeeded(r);
-    return ok ? *r : Value();
-  }
-};
-
 /// GridSample of a static NCHW input at static grid positions, composed as
 /// ONNX's reference computes it, per spatial axis: the normalized
 /// coordinate denormalized (align_corners: (g + 1) / 2 * (L - 1), else
@@ -1616,8 +1585,8 @@ static RuleResult maxUnpool(ImportNode &node, PatternRewriter &rewriter) {
   FailureOr<Value> updates = reshapeTo(rewriter, node, node.input(0), {count});
   if (failed(coords) || failed(updates))
     return RuleResult::Failed;
-  FailureOr<Value> y =
-      build<ScatterNdUpdateOp>(rewriter, node, zeros, *coords, *updates);
+  FailureOr<Value> y = build<ScatterNdUpdateOp>(
+      rewriter, node, zeros, *coords, *updates, BoolAttr(), BoolAttr());
   if (succeeded(y))
     y = reshapeTo(rewriter, node, *y, shape);
   if (succeeded(y) && target != shape) {

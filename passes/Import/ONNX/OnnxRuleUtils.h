@@ -244,6 +244,37 @@ buildMaxPoolWithIndices(PatternRewriter &rewriter, ImportNode &node, Value x,
                         const PoolGeometry &g, ArrayRef<int64_t> steps,
                         Type indexElement);
 
+/// Typed ops built one after another, stopping at the first failure (its
+/// diagnostic is at the node): later calls return a null value.
+struct OpChain {
+  PatternRewriter &rewriter;
+  ImportNode &node;
+  bool ok = true;
+  template <typename OpTy, typename... Args> Value op(Args &&...args) {
+    if (!ok)
+      return Value();
+    FailureOr<Value> v =
+        build<OpTy>(rewriter, node, std::forward<Args>(args)...);
+    ok = succeeded(v);
+    return ok ? *v : Value();
+  }
+  Value add(Value a, Value b) { return op<AddOp>(a, b); }
+  Value sub(Value a, Value b) { return op<SubtractOp>(a, b); }
+  Value mul(Value a, Value b) { return op<MultiplyOp>(a, b); }
+  /// An i64 scalar constant.
+  Value index(int64_t v) {
+    return scalarConstant(rewriter, node.loc, rewriter.getI64Type(),
+                          static_cast<double>(v));
+  }
+  Value reshaped(Value v, ArrayRef<int64_t> shape) {
+    if (!ok)
+      return Value();
+    FailureOr<Value> r = reshapeTo(rewriter, node, v, shape);
+    ok = succeeded(r);
+    return ok ? *r : Value();
+  }
+};
+
 } // namespace onnx_rules
 } // namespace nd4j
 } // namespace mlir

@@ -25,6 +25,7 @@ void registerTfTensorArrayRules(const AddRuleFn &add);
 void registerTfStripRules(ImportRuleRegistry &registry);
 void registerTfLinalgRules(const AddRuleFn &add);
 void registerTfRandomRules(const AddRuleFn &add);
+void registerTfRecurrentRules(const AddRuleFn &add);
 
 /// A TF bool attribute; `dflt` when absent.
 inline FailureOr<bool> getBool(ImportNode &node, StringRef name, bool dflt) {

@@ -843,4 +843,5 @@ void mlir::nd4j::registerTfImportRules(ImportRuleRegistry &registry) {
   registerTfStripRules(registry);
   registerTfLinalgRules(addFn);
   registerTfRandomRules(addFn);
+  registerTfRecurrentRules(addFn);
 }

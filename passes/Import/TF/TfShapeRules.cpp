@@ -407,7 +407,8 @@ RuleResult scatterNd(ImportNode &node, PatternRewriter &rewriter) {
   if (op.ends_with("Update"))
     return replace(rewriter, node,
                    build<ScatterNdUpdateOp>(rewriter, node, node.input(0),
-                                            node.input(1), node.input(2)));
+                                            node.input(1), node.input(2),
+                                            BoolAttr(), BoolAttr()));
   Value updates = node.input(2);
   if (op.ends_with("Sub")) {
     FailureOr<Value> neg = build<NegOp>(rewriter, node, updates);
@@ -417,7 +418,8 @@ RuleResult scatterNd(ImportNode &node, PatternRewriter &rewriter) {
   }
   return replace(rewriter, node,
                  build<ScatterNdAddOp>(rewriter, node, node.input(0),
-                                       node.input(1), updates));
+                                       node.input(1), updates, BoolAttr(),
+                                       BoolAttr()));
 }
 
 /// ScatterNd(indices, updates, shape): updates summed into zeros of a
@@ -433,7 +435,7 @@ RuleResult scatterNdNew(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::NotApplicable;
   return replace(rewriter, node,
                  build<ScatterNdAddOp>(rewriter, node, zeros, node.input(0),
-                                       node.input(1)));
+                                       node.input(1), BoolAttr(), BoolAttr()));
 }
 
 /// SparseTensorDenseAdd(indices, values, shape, dense): the sparse values
@@ -447,7 +449,8 @@ RuleResult sparseTensorDenseAdd(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::NotApplicable;
   return replace(rewriter, node,
                  build<ScatterNdAddOp>(rewriter, node, node.input(3),
-                                       node.input(0), node.input(1)));
+                                       node.input(0), node.input(1), BoolAttr(),
+                                       BoolAttr()));
 }
 
 /// Where(condition) alone: the coordinates of its non-zero elements.
@@ -534,7 +537,8 @@ RuleResult scatterRows(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::Failed;
   if (op == "ScatterUpdate")
     return replace(rewriter, node,
-                   build<ScatterNdUpdateOp>(rewriter, node, x0, *nd, upd));
+                   build<ScatterNdUpdateOp>(rewriter, node, x0, *nd, upd,
+                                            BoolAttr(), BoolAttr()));
   if (op == "ScatterSub") {
     FailureOr<Value> neg = build<NegOp>(rewriter, node, upd);
     if (failed(neg))
@@ -542,7 +546,8 @@ RuleResult scatterRows(ImportNode &node, PatternRewriter &rewriter) {
     upd = *neg;
   }
   return replace(rewriter, node,
-                 build<ScatterNdAddOp>(rewriter, node, x0, *nd, upd));
+                 build<ScatterNdAddOp>(rewriter, node, x0, *nd, upd, BoolAttr(),
+                                       BoolAttr()));
 }
 
 /// BroadcastArgs of constant shapes: the broadcast shape.
