@@ -774,6 +774,24 @@ def Nd4j_BiasAddOp : Nd4j_TypedOp<"biasadd"> {
 // Typed ops: shape manipulation
 //===----------------------------------------------------------------------===//
 
+def Nd4j_ShapeOfOp : Nd4j_TypedOp<"shape_of"> {
+  let summary = "the dimensions of a tensor, as a vector";
+  let description = [{
+    libnd4j `shape_of`: a rank-1 tensor of the input's dimensions in
+    `dtype` (d_arg 0, an integer type). Import rules fold it to a constant
+    where the shape is static; it stays in the program where dimensions are
+    known only at run time (a loop's trip count from a sequence length, a
+    TensorArray sized by its input).
+
+    ```mlir
+    %s = nd4j.shape_of %x {dtype = i64} : (tensor<?x3xf32>) -> tensor<2xi64>
+    ```
+  }];
+  let arguments = (ins Nd4j_Tensor:$input, TypeAttr:$dtype);
+  let results = (outs Nd4j_Tensor:$outputs);
+  let dArgs = ["dtype"];
+}
+
 def Nd4j_ReshapeOp : Nd4j_TypedOp<"reshape"> {
   let summary = "reshape to a static target shape";
   let description = [{

@@ -151,6 +151,16 @@ bool mlir::nd4j::areCompatibleResultTypes(TypeRange inferred,
 // Element-wise
 //===----------------------------------------------------------------------===//
 
+LogicalResult ShapeOfOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> loc,
+                                          Adaptor a,
+                                          SmallVectorImpl<Type> &out) {
+  Type to = a.getDtype();
+  if (!isa<IntegerType>(to))
+    return fail(loc, "'dtype' ", to, " is not an integer type");
+  return infer(out, {ranked(a.getInput()).getRank()}, to);
+}
+
 LogicalResult CastOp::inferReturnTypes(MLIRContext *,
                                        std::optional<Location> loc, Adaptor a,
                                        SmallVectorImpl<Type> &out) {

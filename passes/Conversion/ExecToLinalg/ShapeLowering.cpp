@@ -60,7 +60,9 @@ Value indexConst(OpBuilder &b, Location loc, int64_t v) {
 /// An integer scalar as an index, wrapped into [0, dim) when negative (as
 /// libnd4j's gathers accept) and clamped there so that a bad index cannot
 /// read outside the tensor.
-Value wrapIndex(OpBuilder &b, Location loc, Value v, int64_t dim,
+/// `v` wrapped (negative: from the end) and clamped into [0, dim), with
+/// `dim` a run-time extent (an index value).
+Value wrapIndex(OpBuilder &b, Location loc, Value v, Value dim,
                 bool isUnsigned) {
   Value i =
       isa<IndexType>(v.getType()) ? v
@@ -70,11 +72,17 @@ Value wrapIndex(OpBuilder &b, Location loc, Value v, int64_t dim,
           : arith::IndexCastOp::create(b, loc, b.getIndexType(), v).getResult();
   Value zero = indexConst(b, loc, 0);
   Value neg = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, zero);
-  Value wrapped = arith::AddIOp::create(b, loc, i, indexConst(b, loc, dim));
+  Value wrapped = arith::AddIOp::create(b, loc, i, dim);
   i = arith::SelectOp::create(b, loc, neg, wrapped, i);
   i = arith::MaxSIOp::create(b, loc, i, zero);
-  return arith::MinSIOp::create(
-      b, loc, i, indexConst(b, loc, std::max<int64_t>(dim - 1, 0)));
+  Value last = arith::MaxSIOp::create(
+      b, loc, arith::SubIOp::create(b, loc, dim, indexConst(b, loc, 1)), zero);
+  return arith::MinSIOp::create(b, loc, i, last);
+}
+
+Value wrapIndex(OpBuilder &b, Location loc, Value v, int64_t dim,
+                bool isUnsigned) {
+  return wrapIndex(b, loc, v, indexConst(b, loc, dim), isUnsigned);
 }
 
 Value transpose(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> perm) {
@@ -950,8 +958,11 @@ LogicalResult lowerGather(ExecLowering &l, SmallVectorImpl<Value> &results) {
   AffineMap map = AffineMap::get(type.getRank(), 0, exprs, ctx);
   Value x = l.input(0);
   int64_t dim = in.getDimSize(axis);
-  if (ShapedType::isDynamic(dim))
-    return l.emitError("the gathered dimension is known only at run time");
+  // A gathered extent known only at run time is read once, outside.
+  Value runTimeDim =
+      ShapedType::isDynamic(dim)
+          ? tensor::DimOp::create(l.b, l.loc, x, axis).getResult()
+          : Value();
   // Run-time extents: the indices' for the gathered dimensions, the
   // input's for the others.
   Value init;
@@ -973,7 +984,9 @@ LogicalResult lowerGather(ExecLowering &l, SmallVectorImpl<Value> &results) {
       l.b, l.loc, type, indices, map,
       [&](OpBuilder &b, Location loc, ValueRange ivs, ValueRange s) -> Value {
         SmallVector<Value> idx(ivs.take_front(axis));
-        idx.push_back(wrapIndex(b, loc, s[0], dim, unsignedIdx));
+        idx.push_back(runTimeDim
+                          ? wrapIndex(b, loc, s[0], runTimeDim, unsignedIdx)
+                          : wrapIndex(b, loc, s[0], dim, unsignedIdx));
         for (Value v : ivs.drop_front(axis + idxRank))
           idx.push_back(v);
         return tensor::ExtractOp::create(b, loc, x, idx);
@@ -1630,9 +1643,29 @@ LogicalResult lowerOneHot(ExecLowering &l, SmallVectorImpl<Value> &results) {
   return success();
 }
 
+/// shape_of: the input's dimensions (run-time ones read with tensor.dim)
+/// as a vector of the result's integer type.
+LogicalResult lowerShapeOf(ExecLowering &l, SmallVectorImpl<Value> &results) {
+  if (l.numInputs() != 1)
+    return l.emitError("expected one input");
+  RankedTensorType in = l.inputType(0), out = l.resultType();
+  auto element = dyn_cast<IntegerType>(out.getElementType());
+  if (!element || out.getRank() != 1 || out.getDimSize(0) != in.getRank())
+    return l.emitError("the result must be a vector of the input's rank");
+  SmallVector<Value> dims;
+  for (int64_t d = 0; d < in.getRank(); ++d) {
+    Value size = tensor::DimOp::create(l.b, l.loc, l.input(0), d);
+    dims.push_back(arith::IndexCastOp::create(l.b, l.loc, element, size));
+  }
+  results.push_back(tensor::FromElementsOp::create(l.b, l.loc, out, dims));
+  return success();
+}
+
 } // namespace
 
 void mlir::nd4j::populateExecToLinalgShape(ExecLoweringTable &table) {
+  table.add("shape_of", lowerShapeOf);
+  table.setDynamicReady("shape_of");
   table.add("reshape", lowerReshape);
   table.add("onehot", lowerOneHot);
   table.add("permute", lowerPermute);

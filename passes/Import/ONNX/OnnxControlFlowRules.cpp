@@ -452,11 +452,17 @@ RuleResult scanRule(ImportNode &node, PatternRewriter &rewriter) {
   // The trip count: the scan inputs' first extent (the first one's).
   auto first = cast<RankedTensorType>(scanInputs[0].getType());
   if (first.isDynamicDim(0)) {
-    node.emitError() << "Scan over a length known only at run time (" << first
-                     << ") is not supported yet";
-    return RuleResult::Failed;
+    // A length known only at run time: read from the shape.
+    OpChain o{rewriter, node};
+    Value shape =
+        o.op<ShapeOfOp>(scanInputs[0], TypeAttr::get(rewriter.getI64Type()));
+    parts.tripCount = o.op<GatherOp>(shape, scalarI64(rewriter, node.loc, 0),
+                                     i64(rewriter, 0));
+    if (!o.ok)
+      return RuleResult::Failed;
+  } else {
+    parts.tripCount = scalarI64(rewriter, node.loc, first.getDimSize(0));
   }
-  parts.tripCount = scalarI64(rewriter, node.loc, first.getDimSize(0));
   auto bind = [&](ValueRange args) -> FailureOr<SmallVector<Value>> {
     SmallVector<Value> bound(args.slice(2, numStates));
     for (Value x : scanInputs) {

@@ -586,13 +586,73 @@ struct Composer {
   }
 };
 
-/// RNN, GRU and LSTM in the forward direction with the default activations,
-/// as the per-step equations of the ONNX specification over a static
-/// sequence length. Gate order in W, R and B is ONNX's (GRU z r h, LSTM i o
-/// f c; peepholes i o f). With sequence_lens, steps past a batch entry's
-/// length keep its state and emit zeros, as ONNX specifies. Reverse and
-/// bidirectional layers, other activations, clipping and LSTM's
-/// input_forget are left unhandled.
+/// Static sequences up to this length are unrolled (static shapes, which
+/// the GPU targets compile); longer ones and run-time ones are loops.
+constexpr int64_t kUnrollSteps = 16;
+
+/// One ONNX activation function (the `activations` names) of `v`, with its
+/// alpha and beta where it takes them.
+Value activate(Composer &c, StringRef name, Value v, double alpha,
+               double beta) {
+  if (c.broken)
+    return Value();
+  Type f = cast<RankedTensorType>(v.getType()).getElementType();
+  auto k = [&](double x) {
+    return scalarConstant(c.rewriter, c.node.loc, f, x);
+  };
+  if (name == "Sigmoid")
+    return c.make<SigmoidOp>(v);
+  if (name == "Tanh")
+    return c.make<TanhOp>(v);
+  if (name == "Relu")
+    return c.make<ReluOp>(v, f64(c.rewriter, 0.0));
+  if (name == "Softsign")
+    return c.make<SoftsignOp>(v);
+  if (name == "Softplus")
+    return c.make<SoftplusOp>(v);
+  if (name == "Affine")
+    return c.make<AddOp>(c.make<MultiplyOp>(v, k(alpha)), k(beta));
+  if (name == "ScaledTanh")
+    return c.make<MultiplyOp>(c.make<TanhOp>(c.make<MultiplyOp>(v, k(beta))),
+                              k(alpha));
+  if (name == "HardSigmoid")
+    return c.make<ClipByValueOp>(
+        c.make<AddOp>(c.make<MultiplyOp>(v, k(alpha)), k(beta)),
+        f64(c.rewriter, 0.0), f64(c.rewriter, 1.0));
+  if (name == "LeakyRelu")
+    return c.make<MaximumOp>(v, c.make<MultiplyOp>(v, k(alpha)));
+  if (name == "ThresholdedRelu")
+    return c.where(c.make<GreaterOp>(v, k(alpha)), v, k(0.0));
+  if (name == "Elu")
+    return c.where(c.make<GreaterOp>(v, k(0.0)), v,
+                   c.make<MultiplyOp>(
+                       c.make<SubtractOp>(c.make<ExpOp>(v), k(1.0)), k(alpha)));
+  return Value();
+}
+
+/// ONNX's default alpha and beta of the activations that take them.
+std::pair<double, double> activationDefaults(StringRef name) {
+  if (name == "HardSigmoid")
+    return {0.2, 0.5};
+  if (name == "LeakyRelu")
+    return {0.01, 0.0};
+  if (name == "ThresholdedRelu" || name == "Elu" || name == "ScaledTanh" ||
+      name == "Affine")
+    return {1.0, 1.0};
+  return {0.0, 0.0};
+}
+
+/// RNN, GRU and LSTM as the per-step equations of the ONNX specification,
+/// one nd4j.while per direction over the sequence (its length may be known
+/// only at run time: the loop reads it from the input's shape). Gate order
+/// in W, R and B is ONNX's (GRU z r h, LSTM i o f c; peepholes i o f). The
+/// reverse direction walks the steps from the last; with sequence_lens,
+/// steps past a batch entry's length keep its state and emit zeros (which,
+/// walked backwards, starts each entry at its own last step, as ONNX
+/// specifies). Every output row is appended to (forward) or put in front of
+/// (reverse) a stack the loop carries. `activations` (with their alpha and
+/// beta, consumed in order by the functions that take them) and `clip`
+/// (on the gates' inputs) are supported; LSTM's input_forget is not.
 RuleResult recurrent(ImportNode &node, PatternRewriter &rewriter) {
   bool lstm = node.opType == "LSTM", gru = node.opType == "GRU";
   int64_t gates = lstm ? 4 : gru ? 3 : 1;
@@ -604,19 +664,78 @@ RuleResult recurrent(ImportNode &node, PatternRewriter &rewriter) {
   if (failed(hidden) || failed(layout) || failed(direction) ||
       failed(linearBeforeReset) || failed(inputForget))
     return RuleResult::Failed;
-  if (*direction != "forward" || *inputForget != 0 || node.hasAttr("clip") ||
-      node.hasAttr("activations") || node.hasAttr("activation_alpha") ||
-      node.hasAttr("activation_beta") || (*layout != 0 && *layout != 1))
+  int64_t dirs = *direction == "bidirectional" ? 2 : 1;
+  if ((*direction != "forward" && *direction != "reverse" && dirs != 2) ||
+      *inputForget != 0 || (*layout != 0 && *layout != 1))
     return RuleResult::NotApplicable;
+  // Activation functions per direction (ONNX's defaults).
+  SmallVector<StringRef> defaults =
+      lstm  ? SmallVector<StringRef>{"Sigmoid", "Tanh", "Tanh"}
+      : gru ? SmallVector<StringRef>{"Sigmoid", "Tanh"}
+            : SmallVector<StringRef>{"Tanh"};
+  SmallVector<std::string> acts;
+  if (auto list = dyn_cast_or_null<ArrayAttr>(node.attrs.get("activations"))) {
+    for (Attribute a : list) {
+      auto name = dyn_cast<StringAttr>(a);
+      if (!name)
+        return RuleResult::NotApplicable;
+      acts.push_back(name.str());
+    }
+    if (acts.size() != defaults.size() * dirs)
+      return RuleResult::NotApplicable;
+  } else {
+    for (int64_t d = 0; d < dirs; ++d)
+      for (StringRef a : defaults)
+        acts.push_back(a.str());
+  }
+  SmallVector<double> alphas, betas;
+  auto floats = [&](StringRef name) -> FailureOr<SmallVector<double>> {
+    SmallVector<double> out;
+    Attribute a = node.attrs.get(name);
+    if (!a)
+      return out;
+    auto list = dyn_cast<ArrayAttr>(a);
+    if (!list) {
+      node.emitError() << "'" << name << "' must be a list of floats";
+      return failure();
+    }
+    for (Attribute e : list) {
+      auto v = dyn_cast<FloatAttr>(e);
+      if (!v) {
+        node.emitError() << "'" << name << "' must be a list of floats";
+        return failure();
+      }
+      out.push_back(v.getValueAsDouble());
+    }
+    return out;
+  };
+  FailureOr<SmallVector<double>> alphaList = floats("activation_alpha");
+  FailureOr<SmallVector<double>> betaList = floats("activation_beta");
+  if (failed(alphaList) || failed(betaList))
+    return RuleResult::Failed;
+  {
+    unsigned ai = 0, bi = 0;
+    for (const std::string &a : acts) {
+      auto [da, db] = activationDefaults(a);
+      bool takes = da != 0.0 || db != 0.0;
+      alphas.push_back(takes && ai < alphaList->size() ? (*alphaList)[ai++]
+                                                       : da);
+      betas.push_back(takes && bi < betaList->size() ? (*betaList)[bi++] : db);
+    }
+  }
+  FailureOr<double> clip = node.getFloat("clip", 0.0);
+  if (failed(clip))
+    return RuleResult::Failed;
   RankedTensorType xt = node.inputType(0), wt = node.inputType(1),
                    rt = node.inputType(2);
-  if (!xt || !wt || !rt || !xt.hasStaticShape() || xt.getRank() != 3 ||
-      !isa<FloatType>(xt.getElementType()))
+  int64_t seqAxis = *layout ? 1 : 0, batchAxis = *layout ? 0 : 1;
+  if (!xt || !wt || !rt || xt.getRank() != 3 || xt.isDynamicDim(batchAxis) ||
+      xt.isDynamicDim(2) || !isa<FloatType>(xt.getElementType()))
     return RuleResult::NotApplicable;
-  int64_t h = *hidden, seq = xt.getDimSize(*layout ? 1 : 0),
-          batch = xt.getDimSize(*layout ? 0 : 1), in = xt.getDimSize(2);
-  if (wt.getShape() != ArrayRef<int64_t>{1, gates * h, in} ||
-      rt.getShape() != ArrayRef<int64_t>{1, gates * h, h} || seq < 1)
+  int64_t h = *hidden, batch = xt.getDimSize(batchAxis), in = xt.getDimSize(2);
+  if (wt.getShape() != ArrayRef<int64_t>{dirs, gates * h, in} ||
+      rt.getShape() != ArrayRef<int64_t>{dirs, gates * h, h} ||
+      (!xt.isDynamicDim(seqAxis) && xt.getDimSize(seqAxis) < 1))
     return RuleResult::NotApplicable;
   unsigned seqInput = 4, initHInput = 5, initCInput = 6, peepInput = 7;
   for (unsigned i : {3u, seqInput, initHInput, initCInput, peepInput})
@@ -631,110 +750,216 @@ RuleResult recurrent(ImportNode &node, PatternRewriter &rewriter) {
   Location loc = node.loc;
   Type f = xt.getElementType();
   auto stateType = RankedTensorType::get({batch, h}, f);
+  auto i64Type = RankedTensorType::get({}, rewriter.getI64Type());
+  auto i64Const = [&](int64_t v) -> Value {
+    return ConstantOp::create(rewriter, loc, i64Type,
+                              DenseElementsAttr::get(i64Type, v), StringAttr());
+  };
   Value zeros = ConstantOp::create(
       rewriter, loc, stateType,
       DenseElementsAttr::get(stateType, rewriter.getFloatAttr(f, 0.0)),
       StringAttr());
-  Value w = c.take(node.input(1), 0, 0), r = c.take(node.input(2), 0, 0);
-  SmallVector<Value> wg, rg, wb, rb;
-  for (int64_t g = 0; g < gates; ++g) {
-    wg.push_back(c.rows(w, g * h, h));
-    rg.push_back(c.rows(r, g * h, h));
-  }
-  if (node.hasInput(3)) {
-    Value b = c.take(node.input(3), 0, 0);
-    for (int64_t g = 0; g < gates; ++g) {
-      wb.push_back(c.rows(b, g * h, h));
-      rb.push_back(c.rows(b, (gates + g) * h, h));
-    }
-  }
-  SmallVector<Value> peep;
-  if (lstm && node.hasInput(peepInput)) {
-    Value p = c.take(node.input(peepInput), 0, 0);
-    for (int64_t g = 0; g < 3; ++g)
-      peep.push_back(c.rows(p, g * h, h));
-  }
-  // Initial states are [1, B, H] ([B, 1, H] with layout 1).
-  auto initial = [&](unsigned i) {
-    return node.hasInput(i) ? c.reshape(node.input(i), {batch, h}) : zeros;
-  };
-  Value hPrev = initial(initHInput);
-  Value cPrev = lstm ? initial(initCInput) : Value();
+  // The sequence length: static, or read from the input's shape.
+  Value steps =
+      xt.isDynamicDim(seqAxis)
+          ? c.take(c.make<ShapeOfOp>(node.input(0),
+                                     TypeAttr::get(rewriter.getI64Type())),
+                   0, seqAxis)
+          : i64Const(xt.getDimSize(seqAxis));
   Value one = scalarConstant(rewriter, loc, f, 1.0);
+  auto stackType = RankedTensorType::get({0, batch, h}, f);
+  Value emptyStack = ConstantOp::create(
+      rewriter, loc, stackType,
+      DenseElementsAttr::get(stackType, ArrayRef<Attribute>{}), StringAttr());
 
-  // x W^T + h R^T + Wb + Rb for gate g.
-  auto gate = [&](Value x, int64_t g) {
-    Value v = c.make<AddOp>(c.mm(x, wg[g]), c.mm(hPrev, rg[g]));
-    if (!wb.empty())
-      v = c.make<AddOp>(c.make<AddOp>(v, wb[g]), rb[g]);
-    return v;
-  };
-  SmallVector<Value> ys;
-  for (int64_t t = 0; t < seq && !c.broken; ++t) {
-    Value x = c.take(node.input(0), *layout ? 1 : 0, t);
-    Value hNext, cNext;
-    if (lstm) {
-      Value i = gate(x, 0), o = gate(x, 1), fg = gate(x, 2), cc = gate(x, 3);
-      if (!peep.empty()) {
-        i = c.make<AddOp>(i, c.make<MultiplyOp>(peep[0], cPrev));
-        fg = c.make<AddOp>(fg, c.make<MultiplyOp>(peep[2], cPrev));
+  SmallVector<Value> ysPerDir, hPerDir, cPerDir;
+  for (int64_t d = 0; d < dirs && !c.broken; ++d) {
+    bool reverse = *direction == "reverse" || d == 1;
+    ArrayRef<std::string> act(acts);
+    act = act.slice(d * defaults.size(), defaults.size());
+    ArrayRef<double> alpha(alphas), beta(betas);
+    alpha = alpha.slice(d * defaults.size(), defaults.size());
+    beta = beta.slice(d * defaults.size(), defaults.size());
+    Value w = c.take(node.input(1), 0, d), r = c.take(node.input(2), 0, d);
+    SmallVector<Value> wg, rg, wb, rb;
+    for (int64_t g = 0; g < gates; ++g) {
+      wg.push_back(c.rows(w, g * h, h));
+      rg.push_back(c.rows(r, g * h, h));
+    }
+    if (node.hasInput(3)) {
+      Value b = c.take(node.input(3), 0, d);
+      for (int64_t g = 0; g < gates; ++g) {
+        wb.push_back(c.rows(b, g * h, h));
+        rb.push_back(c.rows(b, (gates + g) * h, h));
       }
-      i = c.make<SigmoidOp>(i);
-      fg = c.make<SigmoidOp>(fg);
-      cc = c.make<TanhOp>(cc);
-      cNext = c.make<AddOp>(c.make<MultiplyOp>(fg, cPrev),
-                            c.make<MultiplyOp>(i, cc));
-      if (!peep.empty())
-        o = c.make<AddOp>(o, c.make<MultiplyOp>(peep[1], cNext));
-      o = c.make<SigmoidOp>(o);
-      hNext = c.make<MultiplyOp>(o, c.make<TanhOp>(cNext));
-    } else if (gru) {
-      Value z = c.make<SigmoidOp>(gate(x, 0));
-      Value rs = c.make<SigmoidOp>(gate(x, 1));
-      Value cand = c.mm(x, wg[2]);
-      if (*linearBeforeReset) {
-        Value hr = c.mm(hPrev, rg[2]);
-        if (!rb.empty())
-          hr = c.make<AddOp>(hr, rb[2]);
-        cand = c.make<AddOp>(cand, c.make<MultiplyOp>(rs, hr));
+    }
+    SmallVector<Value> peep;
+    if (lstm && node.hasInput(peepInput)) {
+      Value p = c.take(node.input(peepInput), 0, d);
+      for (int64_t g = 0; g < 3; ++g)
+        peep.push_back(c.rows(p, g * h, h));
+    }
+    // Initial states are [dirs, B, H] ([B, dirs, H] with layout 1).
+    auto initial = [&](unsigned i) {
+      return node.hasInput(i)
+                 ? c.reshape(c.take(node.input(i), *layout ? 1 : 0, d),
+                             {batch, h})
+                 : zeros;
+    };
+    SmallVector<Value> inits = {i64Const(0), initial(initHInput)};
+    if (lstm)
+      inits.push_back(initial(initCInput));
+    inits.push_back(emptyStack);
+    if (c.broken)
+      return RuleResult::Failed;
+    // One step from (t, h, c, stack): the next (t + 1, h, c, stack).
+    auto step = [&](Value t, Value hPrev, Value cPrev,
+                    Value stack) -> SmallVector<Value> {
+      Value tt = reverse ? c.make<SubtractOp>(c.make<SubtractOp>(steps, t),
+                                              i64Const(1))
+                         : t;
+      Value x = c.make<GatherOp>(node.input(0), tt, i64(rewriter, seqAxis));
+      auto clipped = [&](Value v) {
+        return *clip > 0 ? c.make<ClipByValueOp>(v, f64(rewriter, -*clip),
+                                                 f64(rewriter, *clip))
+                         : v;
+      };
+      auto fn = [&](unsigned k, Value v) {
+        return activate(c, act[k], clipped(v), alpha[k], beta[k]);
+      };
+      // x W^T + h R^T + Wb + Rb for gate g.
+      auto gate = [&](int64_t g) {
+        Value v = c.make<AddOp>(c.mm(x, wg[g]), c.mm(hPrev, rg[g]));
+        if (!wb.empty())
+          v = c.make<AddOp>(c.make<AddOp>(v, wb[g]), rb[g]);
+        return v;
+      };
+      Value hNext, cNext;
+      if (lstm) {
+        Value i = gate(0), o = gate(1), fg = gate(2), cc = gate(3);
+        if (!peep.empty()) {
+          i = c.make<AddOp>(i, c.make<MultiplyOp>(peep[0], cPrev));
+          fg = c.make<AddOp>(fg, c.make<MultiplyOp>(peep[2], cPrev));
+        }
+        i = fn(0, i);
+        fg = fn(0, fg);
+        cc = fn(1, cc);
+        cNext = c.make<AddOp>(c.make<MultiplyOp>(fg, cPrev),
+                              c.make<MultiplyOp>(i, cc));
+        if (!peep.empty())
+          o = c.make<AddOp>(o, c.make<MultiplyOp>(peep[1], cNext));
+        o = fn(0, o);
+        hNext = c.make<MultiplyOp>(o, fn(2, cNext));
+      } else if (gru) {
+        Value z = fn(0, gate(0));
+        Value rs = fn(0, gate(1));
+        Value cand = c.mm(x, wg[2]);
+        if (*linearBeforeReset) {
+          Value hr = c.mm(hPrev, rg[2]);
+          if (!rb.empty())
+            hr = c.make<AddOp>(hr, rb[2]);
+          cand = c.make<AddOp>(cand, c.make<MultiplyOp>(rs, hr));
+        } else {
+          cand =
+              c.make<AddOp>(cand, c.mm(c.make<MultiplyOp>(rs, hPrev), rg[2]));
+          if (!rb.empty())
+            cand = c.make<AddOp>(cand, rb[2]);
+        }
+        if (!wb.empty())
+          cand = c.make<AddOp>(cand, wb[2]);
+        cand = fn(1, cand);
+        hNext =
+            c.make<AddOp>(c.make<MultiplyOp>(c.make<SubtractOp>(one, z), cand),
+                          c.make<MultiplyOp>(z, hPrev));
       } else {
-        cand = c.make<AddOp>(cand, c.mm(c.make<MultiplyOp>(rs, hPrev), rg[2]));
-        if (!rb.empty())
-          cand = c.make<AddOp>(cand, rb[2]);
+        hNext = fn(0, gate(0));
       }
-      if (!wb.empty())
-        cand = c.make<AddOp>(cand, wb[2]);
-      cand = c.make<TanhOp>(cand);
-      hNext =
-          c.make<AddOp>(c.make<MultiplyOp>(c.make<SubtractOp>(one, z), cand),
-                        c.make<MultiplyOp>(z, hPrev));
-    } else {
-      hNext = c.make<TanhOp>(gate(x, 0));
-    }
-    Value y = hNext;
-    if (node.hasInput(seqInput)) {
-      Type lenType = node.inputType(seqInput).getElementType();
-      Value valid =
-          c.reshape(c.make<LessOp>(scalarConstant(rewriter, loc, lenType, t),
-                                   node.input(seqInput)),
-                    {batch, 1});
-      y = c.where(valid, hNext, zeros);
-      hNext = c.where(valid, hNext, hPrev);
+      Value y = hNext;
+      if (node.hasInput(seqInput)) {
+        Type lenType = node.inputType(seqInput).getElementType();
+        Value ttLen = lenType == rewriter.getI64Type()
+                          ? tt
+                          : c.make<CastOp>(tt, TypeAttr::get(lenType));
+        Value valid =
+            c.reshape(c.make<LessOp>(ttLen, node.input(seqInput)), {batch, 1});
+        y = c.where(valid, hNext, zeros);
+        hNext = c.where(valid, hNext, hPrev);
+        if (lstm)
+          cNext = c.where(valid, cNext, cPrev);
+      }
+      Value row = c.reshape(y, {1, batch, h});
+      Value grown =
+          reverse ? c.make<ConcatOp>(ValueRange{row, stack}, i64(rewriter, 0))
+                  : c.make<ConcatOp>(ValueRange{stack, row}, i64(rewriter, 0));
+      SmallVector<Value> next = {c.make<AddOp>(t, i64Const(1)), hNext};
       if (lstm)
-        cNext = c.where(valid, cNext, cPrev);
+        next.push_back(cNext);
+      next.push_back(grown);
+      return next;
+    };
+    Value hOut, cOut, yOut;
+    if (!xt.isDynamicDim(seqAxis) && xt.getDimSize(seqAxis) <= kUnrollSteps) {
+      // A short static sequence unrolled: static shapes throughout, which
+      // every target compiles.
+      SmallVector<Value> state = inits;
+      for (int64_t k = 0; k < xt.getDimSize(seqAxis) && !c.broken; ++k)
+        state = step(i64Const(k), state[1], lstm ? state[2] : Value(),
+                     state.back());
+      if (c.broken)
+        return RuleResult::Failed;
+      hOut = state[1];
+      cOut = lstm ? state[2] : Value();
+      yOut = state.back();
+    } else {
+      SmallVector<Type> types = {i64Type, stateType};
+      if (lstm)
+        types.push_back(stateType);
+      types.push_back(
+          RankedTensorType::get({ShapedType::kDynamic, batch, h}, f));
+      auto loop = WhileOp::create(rewriter, loc, types, inits);
+      SmallVector<Location> locs(types.size(), loc);
+      {
+        OpBuilder::InsertionGuard guard(rewriter);
+        Block *before =
+            rewriter.createBlock(&loop.getBefore(), {}, types, locs);
+        Value go = c.make<LessOp>(before->getArgument(0), steps);
+        if (c.broken)
+          return RuleResult::Failed;
+        ConditionOp::create(rewriter, loc, go, before->getArguments());
+        Block *after = rewriter.createBlock(&loop.getAfter(), {}, types, locs);
+        SmallVector<Value> next =
+            step(after->getArgument(0), after->getArgument(1),
+                 lstm ? after->getArgument(2) : Value(),
+                 after->getArgument(lstm ? 3 : 2));
+        if (c.broken)
+          return RuleResult::Failed;
+        YieldOp::create(rewriter, loc, next);
+      }
+      hOut = loop.getResult(1);
+      cOut = lstm ? loop.getResult(2) : Value();
+      yOut = loop.getResult(lstm ? 3 : 2);
     }
-    ys.push_back(c.reshape(y, *layout ? SmallVector<int64_t>{batch, 1, 1, h}
-                                      : SmallVector<int64_t>{1, 1, batch, h}));
-    hPrev = hNext;
-    cPrev = cNext;
+    ysPerDir.push_back(c.reshape(yOut, {-1, 1, batch, h}));
+    hPerDir.push_back(c.reshape(hOut, {1, batch, h}));
+    if (lstm)
+      cPerDir.push_back(c.reshape(cOut, {1, batch, h}));
   }
-  Value yAll = ys.size() == 1
-                   ? ys[0]
-                   : c.make<ConcatOp>(ys, i64(rewriter, *layout ? 1 : 0));
-  SmallVector<int64_t> lastShape = *layout ? SmallVector<int64_t>{batch, 1, h}
-                                           : SmallVector<int64_t>{1, batch, h};
-  Value yH = c.reshape(hPrev, lastShape);
-  Value yC = lstm ? c.reshape(cPrev, lastShape) : Value();
+  // Y [T, dirs, B, H], Y_h and Y_c [dirs, B, H] (layout 1: [B, T, dirs, H]
+  // and [B, dirs, H]).
+  auto joined = [&](ArrayRef<Value> parts, int64_t axis) {
+    return parts.size() == 1
+               ? parts[0]
+               : c.make<ConcatOp>(ValueRange(parts), i64(rewriter, axis));
+  };
+  Value yAll = joined(ysPerDir, 1);
+  Value yH = joined(hPerDir, 0);
+  Value yC = lstm ? joined(cPerDir, 0) : Value();
+  if (*layout) {
+    yAll = c.make<PermuteOp>(yAll, rewriter.getDenseI64ArrayAttr({2, 0, 1, 3}));
+    yH = c.make<PermuteOp>(yH, rewriter.getDenseI64ArrayAttr({1, 0, 2}));
+    if (lstm)
+      yC = c.make<PermuteOp>(yC, rewriter.getDenseI64ArrayAttr({1, 0, 2}));
+  }
   if (c.broken)
     return RuleResult::Failed;
   SmallVector<Value> results = {yAll, yH};

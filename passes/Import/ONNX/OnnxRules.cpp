@@ -483,7 +483,7 @@ RuleResult depthToSpace(ImportNode &node, PatternRewriter &rewriter) {
 /// with `start`/`end`).
 RuleResult shape(ImportNode &node, PatternRewriter &rewriter) {
   RankedTensorType x = node.inputType(0);
-  if (!x || !x.hasStaticShape())
+  if (!x)
     return RuleResult::NotApplicable;
   int64_t rank = x.getRank();
   FailureOr<int64_t> start = node.getInt("start", 0);
@@ -491,6 +491,15 @@ RuleResult shape(ImportNode &node, PatternRewriter &rewriter) {
   if (failed(start) || failed(end))
     return RuleResult::Failed;
   auto [lo, hi] = shapeRange(rank, *start, *end);
+  if (!x.hasStaticShape()) {
+    // Known only at run time: the whole shape as `shape_of` (consumers
+    // that take shape arithmetic see through it, evalShapeElements).
+    if (lo != 0 || hi != rank)
+      return RuleResult::NotApplicable;
+    return replace(rewriter, node,
+                   build<ShapeOfOp>(rewriter, node, node.input(0),
+                                    TypeAttr::get(rewriter.getI64Type())));
+  }
   ArrayRef<int64_t> dims = x.getShape().slice(lo, hi - lo);
   auto type =
       RankedTensorType::get({(int64_t)dims.size()}, rewriter.getI64Type());
@@ -1866,6 +1875,16 @@ mlir::nd4j::onnx_rules::evalShapeElements(Value v) {
       return std::nullopt;
     for (const APInt &i : dense.getValues<APInt>())
       out.push_back({i.getSExtValue(), Value(), -1});
+    return out;
+  }
+  if (auto shapeOf = dyn_cast<ShapeOfOp>(def)) {
+    auto x = dyn_cast<RankedTensorType>(shapeOf.getInput().getType());
+    if (!x)
+      return std::nullopt;
+    for (int64_t d = 0; d < x.getRank(); ++d)
+      out.push_back(x.isDynamicDim(d)
+                        ? ShapeElement{x.getDimSize(d), shapeOf.getInput(), d}
+                        : ShapeElement{x.getDimSize(d), Value(), -1});
     return out;
   }
   if (auto node = dyn_cast<NodeOp>(def)) {

@@ -31,15 +31,25 @@ Type intResultElement(ImportNode &node, unsigned i, PatternRewriter &r) {
 
 /// Shape, Size and Rank of statically known inputs are constants; ShapeN
 /// is Shape per input.
+/// Shape (and ShapeN): a constant where the shape is static, else
+/// `shape_of`, computed at run time.
 RuleResult shapeOf(ImportNode &node, PatternRewriter &rewriter) {
   SmallVector<Value> values;
   for (unsigned i = 0; i < node.getNumResults(); ++i) {
     RankedTensorType x = node.inputType(i);
-    if (!x || !x.hasStaticShape())
+    if (!x)
       return RuleResult::NotApplicable;
-    values.push_back(intConstantLike(rewriter, node.loc,
-                                     intResultElement(node, i, rewriter),
-                                     {x.getRank()}, x.getShape()));
+    Type element = intResultElement(node, i, rewriter);
+    if (!x.hasStaticShape()) {
+      FailureOr<Value> v = build<ShapeOfOp>(rewriter, node, node.input(i),
+                                            TypeAttr::get(element));
+      if (failed(v))
+        return RuleResult::Failed;
+      values.push_back(*v);
+      continue;
+    }
+    values.push_back(intConstantLike(rewriter, node.loc, element, {x.getRank()},
+                                     x.getShape()));
   }
   return node.replaceWith(rewriter, values);
 }
@@ -492,6 +502,41 @@ RuleResult depthToSpace(ImportNode &node, PatternRewriter &rewriter) {
                                        i64(rewriter, *format == "NHWC")));
 }
 
+/// SpaceToDepth in TF's NHWC or NCHW layout (DepthToSpace's inverse: the
+/// output depth index is (row in block * block + column in block) * C + c),
+/// as reshape, permute, reshape.
+RuleResult spaceToDepth(ImportNode &node, PatternRewriter &rewriter) {
+  FailureOr<int64_t> block = node.getInt("block_size");
+  FailureOr<StringRef> format = node.getString("data_format", "NHWC");
+  if (failed(block) || failed(format))
+    return RuleResult::Failed;
+  RankedTensorType x = node.inputType(0);
+  if (!x || x.getRank() != 4 || !x.hasStaticShape() || *block < 2 ||
+      (*format != "NHWC" && *format != "NCHW"))
+    return RuleResult::NotApplicable;
+  bool nhwc = *format == "NHWC";
+  int64_t b = *block, n = x.getDimSize(0);
+  int64_t c = x.getDimSize(nhwc ? 3 : 1), h = x.getDimSize(nhwc ? 1 : 2),
+          w = x.getDimSize(nhwc ? 2 : 3);
+  if (h % b || w % b) {
+    node.emitError() << "height " << h << " and width " << w
+                     << " must be multiples of the block size " << b;
+    return RuleResult::Failed;
+  }
+  OpChain o{rewriter, node};
+  Value split = nhwc ? o.reshaped(node.input(0), {n, h / b, b, w / b, b, c})
+                     : o.reshaped(node.input(0), {n, c, h / b, b, w / b, b});
+  Value moved =
+      o.op<PermuteOp>(split, rewriter.getDenseI64ArrayAttr(
+                                 nhwc ? ArrayRef<int64_t>{0, 1, 3, 2, 4, 5}
+                                      : ArrayRef<int64_t>{0, 3, 5, 1, 2, 4}));
+  Value out = nhwc ? o.reshaped(moved, {n, h / b, w / b, b * b * c})
+                   : o.reshaped(moved, {n, b * b * c, h / b, w / b});
+  if (!o.ok)
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, out);
+}
+
 /// Empty(shape): TF leaves the contents undefined unless `init`; zeros
 /// are one valid choice for both.
 RuleResult empty(ImportNode &node, PatternRewriter &rewriter) {
@@ -588,6 +633,7 @@ void mlir::nd4j::tf_rules::registerTfShapeRules(const AddRuleFn &add) {
   add("Where", whereIndices);
   add("OneHot", oneHot);
   add("DepthToSpace", depthToSpace);
+  add("SpaceToDepth", spaceToDepth);
   add("Empty", empty);
   add("Assign", assign);
   for (StringRef op :
