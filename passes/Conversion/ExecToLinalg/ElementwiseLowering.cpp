@@ -293,6 +293,31 @@ Value fromF64(OpBuilder &b, Location loc, Value v, Type type) {
                       : arith::TruncFOp::create(b, loc, type, v).getResult();
 }
 
+/// Raises `y` by one while it is below `limit` (at most `steps` times, as
+/// selects), folding `each(acc, y)` into `acc` at every value passed: the
+/// recurrences that bring lgamma's and digamma's argument to where their
+/// asymptotic series are accurate.
+Value raiseBelow(OpBuilder &b, Location loc, Value &y, double limit, int steps,
+                 Value acc, function_ref<Value(Value acc, Value y)> each) {
+  for (int k = 0; k < steps; ++k) {
+    Value small = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, y,
+                                        cst(b, loc, y, limit));
+    acc = select(b, loc, small, each(acc, y), acc);
+    y = select(b, loc, small,
+               arith::AddFOp::create(b, loc, y, cst(b, loc, y, 1)), y);
+  }
+  return acc;
+}
+
+/// c[0] + u (c[1] + u (c[2] + ...)).
+Value horner(OpBuilder &b, Location loc, Value u, ArrayRef<double> c) {
+  Value v = cst(b, loc, u, c.back());
+  for (double coef : llvm::reverse(c.drop_back()))
+    v = arith::AddFOp::create(b, loc, cst(b, loc, u, coef),
+                              arith::MulFOp::create(b, loc, u, v));
+  return v;
+}
+
 /// log|Gamma(x)| in f64: the recurrence lgamma(y) = lgamma(y + 1) - log(y)
 /// up to y >= 10, then Stirling's series to the y^-9 term (absolute error
 /// about 1e-12) for x >= 0.5, and the reflection
@@ -302,23 +327,16 @@ Value lgammaF64(OpBuilder &b, Location loc, Value x) {
   Value reflect =
       arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, C(0.5));
   Value y = select(b, loc, reflect, arith::SubFOp::create(b, loc, C(1), x), x);
-  Value logs = C(0);
-  for (int k = 0; k < 10; ++k) {
-    Value small =
-        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, y, C(10));
-    logs = select(
-        b, loc, small,
-        arith::AddFOp::create(b, loc, logs, math::LogOp::create(b, loc, y)),
-        logs);
-    y = select(b, loc, small, arith::AddFOp::create(b, loc, y, C(1)), y);
-  }
+  Value logs = raiseBelow(b, loc, y, 10, 10, C(0), [&](Value acc, Value v) {
+    return arith::AddFOp::create(b, loc, acc, math::LogOp::create(b, loc, v))
+        .getResult();
+  });
   Value inv = arith::DivFOp::create(b, loc, C(1), y);
   Value inv2 = arith::MulFOp::create(b, loc, inv, inv);
   // 1/(12y) - 1/(360y^3) + 1/(1260y^5) - 1/(1680y^7) + 1/(1188y^9).
-  Value poly = C(1.0 / 1188);
-  for (double coef : {-1.0 / 1680, 1.0 / 1260, -1.0 / 360, 1.0 / 12})
-    poly = arith::AddFOp::create(b, loc, C(coef),
-                                 arith::MulFOp::create(b, loc, inv2, poly));
+  Value poly =
+      horner(b, loc, inv2,
+             {1.0 / 12, -1.0 / 360, 1.0 / 1260, -1.0 / 1680, 1.0 / 1188});
   Value lg = arith::AddFOp::create(
       b, loc,
       arith::SubFOp::create(
@@ -352,23 +370,16 @@ Value digammaF64(OpBuilder &b, Location loc, Value x) {
   Value reflect =
       arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, C(0.5));
   Value y = select(b, loc, reflect, arith::SubFOp::create(b, loc, C(1), x), x);
-  Value r = C(0);
-  for (int k = 0; k < 6; ++k) {
-    Value small =
-        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, y, C(6));
-    r = select(b, loc, small,
-               arith::SubFOp::create(b, loc, r,
-                                     arith::DivFOp::create(b, loc, C(1), y)),
-               r);
-    y = select(b, loc, small, arith::AddFOp::create(b, loc, y, C(1)), y);
-  }
+  Value r = raiseBelow(b, loc, y, 6, 6, C(0), [&](Value acc, Value v) {
+    return arith::SubFOp::create(b, loc, acc,
+                                 arith::DivFOp::create(b, loc, C(1), v))
+        .getResult();
+  });
   Value inv = arith::DivFOp::create(b, loc, C(1), y);
   Value inv2 = arith::MulFOp::create(b, loc, inv, inv);
-  // Horner in 1/y^2: 1/12 - 1/120 u + 1/252 u^2 - 1/240 u^3 + 1/132 u^4.
-  Value poly = C(1.0 / 132);
-  for (double coef : {-1.0 / 240, 1.0 / 252, -1.0 / 120, 1.0 / 12})
-    poly = arith::AddFOp::create(b, loc, C(coef),
-                                 arith::MulFOp::create(b, loc, inv2, poly));
+  // 1/12 - 1/120 u + 1/252 u^2 - 1/240 u^3 + 1/132 u^4, u = 1/y^2.
+  Value poly = horner(b, loc, inv2,
+                      {1.0 / 12, -1.0 / 120, 1.0 / 252, -1.0 / 240, 1.0 / 132});
   Value psi = arith::SubFOp::create(
       b, loc,
       arith::SubFOp::create(b, loc, math::LogOp::create(b, loc, y),
