@@ -962,18 +962,17 @@ LogicalResult TfImporter::importFrameBody(const tfpb::GraphDef &graph,
 LogicalResult TfImporter::importLoop(const tfpb::GraphDef &graph, int frame) {
   const Frame &f = frames[frame];
   Location loc = nodeLoc(graph.node(f.loopCond).name());
-  auto valueOf = [&](unsigned node, unsigned port) -> Value {
-    return port < results[node].size() ? results[node][port] : Value();
+  // The value of `node`'s first data input (control edges only order).
+  auto firstInput = [&](unsigned node) -> Value {
+    for (const Edge &e : inputs[node])
+      if (!e.control)
+        return e.port < results[e.node].size() ? results[e.node][e.port]
+                                               : Value();
+    return Value();
   };
   // Enters forward outer values; a loop variable's Enter is its start.
   for (unsigned enter : f.enters) {
-    const Edge *data = nullptr;
-    for (const Edge &e : inputs[enter])
-      if (!e.control) {
-        data = &e;
-        break;
-      }
-    Value v = data ? valueOf(data->node, data->port) : Value();
+    Value v = firstInput(enter);
     if (!v)
       return nodeError(graph.node(enter)) << "has no input value";
     results[enter] = {v};
@@ -1038,13 +1037,7 @@ LogicalResult TfImporter::importLoop(const tfpb::GraphDef &graph, int frame) {
     for (unsigned v : order)
       if (failed(importNode(graph.node(v), v)))
         return failure();
-    const Edge *pred = nullptr;
-    for (const Edge &e : inputs[f.loopCond])
-      if (!e.control) {
-        pred = &e;
-        break;
-      }
-    Value cond = pred ? valueOf(pred->node, pred->port) : Value();
+    Value cond = firstInput(f.loopCond);
     if (!cond)
       return nodeError(graph.node(f.loopCond)) << "has no predicate";
     ConditionOp::create(builder, loc, cond, before->getArguments());
@@ -1061,13 +1054,7 @@ LogicalResult TfImporter::importLoop(const tfpb::GraphDef &graph, int frame) {
     return failure();
   SmallVector<Value> next;
   for (const LoopVar &var : f.vars) {
-    const Edge *data = nullptr;
-    for (const Edge &e : inputs[var.next])
-      if (!e.control) {
-        data = &e;
-        break;
-      }
-    Value v = data ? valueOf(data->node, data->port) : Value();
+    Value v = firstInput(var.next);
     if (!v)
       return nodeError(graph.node(var.next)) << "has no input value";
     next.push_back(v);
