@@ -1,7 +1,8 @@
 //===- OnnxIndexRules.cpp - built-in ONNX import rules: index ops -------===//
 //
 // Rules for GatherElements, Scatter*, GatherND, Compress, NonZero,
-// ReverseSequence, the quantization and integer ops (composed: libnd4j has
+// ReverseSequence, TfIdfVectorizer, the quantization and integer ops
+// (composed: libnd4j has
 // none), RNN/GRU/LSTM (unrolled) and the random ops. libnd4j has no
 // element-wise gather or scatter along one axis, so GatherElements and
 // ScatterElements become gather_nd / scatter_nd_* with full coordinate
@@ -293,6 +294,172 @@ RuleResult compress(ImportNode &node, PatternRewriter &rewriter) {
   return replace(
       rewriter, node,
       build<GatherOp>(rewriter, node, input, *positions, i64(rewriter, axis)));
+}
+
+/// A constant of `shape` and integer or floating-point type `element`
+/// holding `values`.
+Value constantOf(PatternRewriter &rewriter, Location loc,
+                 ArrayRef<int64_t> shape, Type element,
+                 ArrayRef<int64_t> values) {
+  auto type = RankedTensorType::get(shape, element);
+  SmallVector<Attribute> attrs;
+  for (int64_t v : values)
+    attrs.push_back(isa<FloatType>(element)
+                        ? Attribute(rewriter.getFloatAttr(element, v))
+                        : Attribute(rewriter.getIntegerAttr(element, v)));
+  return ConstantOp::create(rewriter, loc, type,
+                            DenseElementsAttr::get(type, attrs), StringAttr());
+}
+
+/// TfIdfVectorizer over integer n-grams of a static input [L] or [B, L].
+/// The pool lists the n-grams by length (ngram_counts: where each length
+/// starts); ngram_indexes places each in the output. For each length n in
+/// [min_gram_length, max_gram_length] and each skip s (0 for unigrams, else
+/// 0 .. max_skip_count), the windows W[..., p, j] = X[..., p + j (s + 1)]
+/// are gathered by a constant index matrix [P, n], compared with the pool's
+/// n-grams [M, n] (all j equal), and counted over p. The counts of all
+/// lengths, with one zero column, are gathered into output order (a column
+/// no n-gram names reads the zero). TF: the counts; IDF: (count > 0) times
+/// the weight; TFIDF: count times the weight (weights default to 1).
+RuleResult tfIdfVectorizer(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x)
+    return RuleResult::NotApplicable;
+  if (node.hasAttr("pool_strings")) {
+    node.emitError() << "string n-grams (pool_strings) need string tensors, "
+                        "which nd4j programs do not carry";
+    return RuleResult::Failed;
+  }
+  auto elem = dyn_cast<IntegerType>(x.getElementType());
+  if (!elem || !x.hasStaticShape() || x.getRank() < 1 || x.getRank() > 2)
+    return RuleResult::NotApplicable;
+  FailureOr<int64_t> minN = node.getInt("min_gram_length"),
+                     maxN = node.getInt("max_gram_length"),
+                     maxSkip = node.getInt("max_skip_count");
+  FailureOr<StringRef> mode = node.getString("mode");
+  FailureOr<SmallVector<int64_t>> counts = node.getInts("ngram_counts"),
+                                  indexes = node.getInts("ngram_indexes"),
+                                  pool = node.getInts("pool_int64s");
+  if (failed(minN) || failed(maxN) || failed(maxSkip) || failed(mode) ||
+      failed(counts) || failed(indexes) || failed(pool))
+    return RuleResult::Failed;
+  if (*mode != "TF" && *mode != "IDF" && *mode != "TFIDF") {
+    node.emitError() << "unknown mode '" << *mode << "'";
+    return RuleResult::Failed;
+  }
+  // The pool's n-grams per length, in pool order.
+  int64_t lengths = counts->size(), total = 0;
+  SmallVector<std::pair<int64_t, int64_t>> range; // pool [begin, end)
+  for (int64_t n = 1; n <= lengths; ++n) {
+    int64_t begin = (*counts)[n - 1];
+    int64_t end = n < lengths ? (*counts)[n] : pool->size();
+    if (begin < 0 || end < begin || end > static_cast<int64_t>(pool->size()) ||
+        (end - begin) % n) {
+      node.emitError() << "ngram_counts do not split the pool into n-grams";
+      return RuleResult::Failed;
+    }
+    range.push_back({begin, end});
+    total += (end - begin) / n;
+  }
+  if (static_cast<int64_t>(indexes->size()) != total) {
+    node.emitError() << "ngram_indexes has " << indexes->size()
+                     << " entries for " << total << " n-grams";
+    return RuleResult::Failed;
+  }
+  int64_t width = 0;
+  for (int64_t i : *indexes) {
+    if (i < 0) {
+      node.emitError() << "negative ngram_indexes entry";
+      return RuleResult::Failed;
+    }
+    width = std::max(width, i + 1);
+  }
+  SmallVector<float> weights(total, 1.0f);
+  if (auto w = dyn_cast_or_null<DenseF32ArrayAttr>(node.attrs.get("weights"))) {
+    if (static_cast<int64_t>(w.size()) != total) {
+      node.emitError() << "weights has " << w.size() << " entries for " << total
+                       << " n-grams";
+      return RuleResult::Failed;
+    }
+    weights.assign(w.asArrayRef().begin(), w.asArrayRef().end());
+  }
+  Location loc = node.loc;
+  OpChain o{rewriter, node};
+  Type f32 = rewriter.getF32Type(), i64Type = rewriter.getI64Type();
+  int64_t rank = x.getRank(), L = x.getDimSize(rank - 1);
+  SmallVector<int64_t> batch(x.getShape().drop_back());
+  auto withLast = [&](int64_t d) {
+    SmallVector<int64_t> s(batch);
+    s.push_back(d);
+    return s;
+  };
+  SmallVector<Value> parts;
+  for (int64_t n = 1; n <= lengths; ++n) {
+    auto [begin, end] = range[n - 1];
+    int64_t m = (end - begin) / n;
+    if (m == 0)
+      continue;
+    Value count;
+    if (n >= *minN && n <= *maxN) {
+      Value grams = constantOf(rewriter, loc, {m, n}, elem,
+                               ArrayRef(*pool).slice(begin, end - begin));
+      for (int64_t s = 0; s <= (n == 1 ? 0 : *maxSkip); ++s) {
+        int64_t span = (n - 1) * (s + 1) + 1, positions = L - span + 1;
+        if (positions < 1)
+          break;
+        SmallVector<int64_t> idx;
+        for (int64_t p = 0; p < positions; ++p)
+          for (int64_t j = 0; j < n; ++j)
+            idx.push_back(p + j * (s + 1));
+        Value windows = o.op<GatherOp>(
+            node.input(0),
+            constantOf(rewriter, loc, {positions, n}, i64Type, idx),
+            i64(rewriter, rank - 1)); // [..., P, n]
+        SmallVector<int64_t> shape(batch);
+        shape.append({positions, 1, n});
+        Value same =
+            o.op<CastOp>(o.op<EqualsOp>(o.reshaped(windows, shape), grams),
+                         TypeAttr::get(f32)); // [..., P, M, n]
+        Value all =
+            o.op<ReduceMinOp>(same, rewriter.getDenseI64ArrayAttr({rank + 1}),
+                              rewriter.getBoolAttr(false));
+        Value c =
+            o.op<ReduceSumOp>(all, rewriter.getDenseI64ArrayAttr({rank - 1}),
+                              rewriter.getBoolAttr(false)); // [..., M]
+        count = count ? o.add(count, c) : c;
+      }
+    }
+    if (!count)
+      count =
+          constantOf(rewriter, loc, withLast(m), f32,
+                     SmallVector<int64_t>(batch.empty() ? m : batch[0] * m, 0));
+    parts.push_back(count);
+  }
+  SmallVector<int64_t> zeros(batch.empty() ? 1 : batch[0], 0);
+  parts.push_back(constantOf(rewriter, loc, withLast(1), f32, zeros));
+  Value all = o.op<ConcatOp>(ValueRange(parts), i64(rewriter, rank - 1));
+  if (*mode == "IDF")
+    all = o.op<CastOp>(
+        o.op<GreaterOp>(all, scalarConstant(rewriter, loc, f32, 0)),
+        TypeAttr::get(f32));
+  if (*mode != "TF") {
+    SmallVector<Attribute> w;
+    for (float v : weights)
+      w.push_back(rewriter.getF32FloatAttr(v));
+    w.push_back(rewriter.getF32FloatAttr(0));
+    auto wType = RankedTensorType::get({total + 1}, f32);
+    all = o.mul(all, ConstantOp::create(rewriter, loc, wType,
+                                        DenseElementsAttr::get(wType, w),
+                                        StringAttr()));
+  }
+  SmallVector<int64_t> order(width, total);
+  for (int64_t i = 0; i < total; ++i)
+    order[(*indexes)[i]] = i;
+  Value y = o.op<GatherOp>(all, i64VectorConstant(rewriter, loc, order),
+                           i64(rewriter, rank - 1));
+  if (!o.ok)
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, y);
 }
 
 /// NonZero: ONNX lists the coordinates per dimension ([rank, n]), libnd4j's
@@ -1471,6 +1638,7 @@ void mlir::nd4j::onnx_rules::registerOnnxIndexRules(const AddRuleFn &add) {
   add("GatherND", gatherND);
   add("ScatterND", scatterND);
   add("Compress", compress);
+  add("TfIdfVectorizer", tfIdfVectorizer);
   add("NonZero", nonZero);
   add("ReverseSequence", reverseSequence);
   add("QuantizeLinear", quantizeLinear);
