@@ -2,13 +2,12 @@
 //
 // Rules for GatherElements, Scatter*, GatherND, Compress, NonZero,
 // ReverseSequence, TfIdfVectorizer, the quantization and integer ops
-// (composed: libnd4j has
-// none), RNN/GRU/LSTM (unrolled) and the random ops. libnd4j has no
-// element-wise gather or scatter along one axis, so GatherElements and
-// ScatterElements become gather_nd / scatter_nd_* with full coordinate
-// tuples: the indices along the axis, and constant iotas for the other
-// dimensions. ONNX allows negative indices (from the end); libnd4j does
-// not, so indices are first wrapped by a floor modulo with the (static)
+// (composed: libnd4j has none), RNN/GRU/LSTM (as loops) and the random ops.
+// libnd4j has no element-wise gather or scatter along one axis, so
+// GatherElements and ScatterElements become gather_nd / scatter_nd_* with
+// full coordinate tuples: the indices along the axis, and constant iotas for
+// the other dimensions. ONNX allows negative indices (from the end); libnd4j
+// does not, so indices are first wrapped by a floor modulo with the (static)
 // extent.
 //
 //===----------------------------------------------------------------------===//
