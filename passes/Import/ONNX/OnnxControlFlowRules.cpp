@@ -161,6 +161,10 @@ struct LoopParts {
   Value cond;      ///< tensor<i1> initial condition, or null (true)
   SmallVector<Value> states;
   unsigned numScanOutputs = 0;
+  /// Whether the node's results are the stacks as built ([N, row...]), so
+  /// that their declared types may refine the rows (not where the stacks
+  /// are permuted or batched afterwards).
+  bool declaredStacks = true;
 };
 
 FailureOr<SmallVector<Value>>
@@ -233,8 +237,14 @@ buildLoop(ImportNode &node, PatternRewriter &rewriter, Region &bodyRegion,
     auto t = dyn_cast<RankedTensorType>(
         out.getOutputs()[condOutputs + numStates + k].getType());
     // The node's declared stack [N, ...] may know the row's size.
-    auto stack = dyn_cast<RankedTensorType>(node.resultType(numStates + k));
-    if (t && stack && stack.getRank() == t.getRank() + 1)
+    auto stack =
+        parts.declaredStacks
+            ? dyn_cast<RankedTensorType>(node.resultType(numStates + k))
+            : RankedTensorType();
+    if (t && stack && stack.getRank() == t.getRank() + 1 &&
+        joinTypes(RankedTensorType::get(stack.getShape().drop_front(),
+                                        t.getElementType()),
+                  t))
       t = cast<RankedTensorType>(
           meetTypes(RankedTensorType::get(stack.getShape().drop_front(),
                                           t.getElementType()),
@@ -406,50 +416,15 @@ RuleResult loopRule(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, *results);
 }
 
-/// ONNX Scan (opset 9+; axes and directions at their defaults): the body
-/// takes (states..., one slice of each scan input along axis 0) and yields
-/// (states..., scan outputs...), stacked along axis 0.
-RuleResult scanRule(ImportNode &node, PatternRewriter &rewriter) {
-  Region *bodyRegion = getSubgraph(node, "body");
-  if (node.opset != 0 && node.opset < 9) {
-    node.emitError() << "Scan of opset " << node.opset
-                     << " (batched, with sequence_lens) is not supported";
-    return RuleResult::Failed;
-  }
-  FailureOr<int64_t> numScanInputs = node.getInt("num_scan_inputs");
-  if (!bodyRegion || failed(numScanInputs))
-    return RuleResult::Failed;
-  for (StringRef attr : {"scan_input_axes", "scan_input_directions",
-                         "scan_output_axes", "scan_output_directions"}) {
-    FailureOr<SmallVector<int64_t>> v = node.getInts(attr, ArrayRef<int64_t>{});
-    if (failed(v))
-      return RuleResult::Failed;
-    if (llvm::any_of(*v, [](int64_t x) { return x != 0; })) {
-      node.emitError() << "Scan with non-zero '" << attr
-                       << "' is not supported yet";
-      return RuleResult::Failed;
-    }
-  }
-  int64_t numStates = node.getNumInputs() - *numScanInputs;
-  if (*numScanInputs < 1 || numStates < 0 ||
-      node.getNumResults() < static_cast<unsigned>(numStates)) {
-    node.emitError() << "has " << node.getNumInputs() << " inputs for "
-                     << *numScanInputs << " scan inputs";
-    return RuleResult::Failed;
-  }
-  LoopParts parts;
-  SmallVector<Value> scanInputs;
-  for (unsigned i = 0; i < node.getNumInputs(); ++i) {
-    auto t = node.inputType(i);
-    if (!t || (i >= numStates && t.getRank() == 0)) {
-      node.emitError() << "input " << i << " must be a ranked tensor"
-                       << (i >= numStates ? " of rank 1 or more" : "");
-      return RuleResult::Failed;
-    }
-    (i < numStates ? parts.states : scanInputs).push_back(node.input(i));
-  }
-  parts.numScanOutputs = node.getNumResults() - numStates;
-  // The trip count: the scan inputs' first extent (the first one's).
+/// The loop of one Scan over `scanInputs` (each scanned along axis 0,
+/// forward): the trip count is their first extent (the first one's, read at
+/// run time where it is not static), the body takes (states..., one slice
+/// of each). Returns (final states..., stacks [N, ...]...).
+FailureOr<SmallVector<Value>> scanLoop(ImportNode &node,
+                                       PatternRewriter &rewriter,
+                                       Region &bodyRegion, LoopParts &parts,
+                                       ArrayRef<Value> scanInputs) {
+  unsigned numStates = parts.states.size();
   auto first = cast<RankedTensorType>(scanInputs[0].getType());
   if (first.isDynamicDim(0)) {
     // A length known only at run time: read from the shape.
@@ -459,7 +434,7 @@ RuleResult scanRule(ImportNode &node, PatternRewriter &rewriter) {
     parts.tripCount = o.op<GatherOp>(shape, scalarI64(rewriter, node.loc, 0),
                                      i64(rewriter, 0));
     if (!o.ok)
-      return RuleResult::Failed;
+      return failure();
   } else {
     parts.tripCount = scalarI64(rewriter, node.loc, first.getDimSize(0));
   }
@@ -475,11 +450,222 @@ RuleResult scanRule(ImportNode &node, PatternRewriter &rewriter) {
     return bound;
   };
   FailureOr<SmallVector<Value>> results =
-      buildLoop(node, rewriter, *bodyRegion, parts, bind,
+      buildLoop(node, rewriter, bodyRegion, parts, bind,
                 /*stateArgOffset=*/0, /*condOutputs=*/0);
-  if (failed(results))
+  if (failed(results) || first.isDynamicDim(0))
+    return results;
+  // A static length gives stacks of a static size.
+  for (Value &stack : MutableArrayRef(*results).drop_front(numStates)) {
+    SmallVector<int64_t> shape(
+        cast<RankedTensorType>(stack.getType()).getShape());
+    shape[0] = first.getDimSize(0);
+    FailureOr<Value> sized = reshapeTo(rewriter, node, stack, shape);
+    if (failed(sized))
+      return failure();
+    stack = *sized;
+  }
+  return results;
+}
+
+/// `v` with dimension `from` moved to position `to` (the others keep their
+/// order), and reversed along it first when `reverse`.
+FailureOr<Value> moveAxis(PatternRewriter &rewriter, ImportNode &node, Value v,
+                          int64_t from, int64_t to, bool reverse) {
+  if (reverse) {
+    FailureOr<Value> r = build<ReverseOp>(
+        rewriter, node, v, rewriter.getDenseI64ArrayAttr({from}));
+    if (failed(r))
+      return failure();
+    v = *r;
+  }
+  if (from == to)
+    return v;
+  int64_t rank = cast<RankedTensorType>(v.getType()).getRank();
+  SmallVector<int64_t> perm;
+  for (int64_t d = 0; d < rank; ++d)
+    if (d != from)
+      perm.push_back(d);
+  perm.insert(perm.begin() + to, from);
+  return build<PermuteOp>(rewriter, node, v,
+                          rewriter.getDenseI64ArrayAttr(perm));
+}
+
+/// ONNX Scan. Opset 9+: inputs (states..., scan inputs...); each scan input
+/// is scanned along its `scan_input_axes` entry (default 0), backwards where
+/// its `scan_input_directions` entry is 1; the body takes (states..., one
+/// slice of each) and yields (states..., scan outputs...), each stacked
+/// along its `scan_output_axes` entry (reversed where its direction is 1).
+/// Opset 8: inputs (sequence_lens, states..., scan inputs...) with a batch
+/// axis 0 and the scan along axis 1 (`directions` per scan input): one loop
+/// per batch element (a static batch; sequence_lens, which would end rows
+/// early, must be absent), the results stacked along the batch.
+RuleResult scanRule(ImportNode &node, PatternRewriter &rewriter) {
+  Region *bodyRegion = getSubgraph(node, "body");
+  bool batched = node.opset != 0 && node.opset < 9;
+  FailureOr<int64_t> numScanInputs = node.getInt("num_scan_inputs");
+  if (!bodyRegion || failed(numScanInputs))
     return RuleResult::Failed;
-  return node.replaceWith(rewriter, *results);
+  if (batched && node.hasInput(0)) {
+    node.emitError() << "Scan of opset " << node.opset
+                     << " with sequence_lens is not supported (only "
+                        "sequences of the full length)";
+    return RuleResult::Failed;
+  }
+  unsigned firstState = batched ? 1 : 0;
+  int64_t numStates =
+      static_cast<int64_t>(node.getNumInputs()) - firstState - *numScanInputs;
+  if (*numScanInputs < 1 || numStates < 0 ||
+      node.getNumResults() < static_cast<unsigned>(numStates)) {
+    node.emitError() << "has " << node.getNumInputs() << " inputs for "
+                     << *numScanInputs << " scan inputs";
+    return RuleResult::Failed;
+  }
+  unsigned numScanOutputs = node.getNumResults() - numStates;
+  // Per scan input and output: the axis and whether it runs backwards.
+  auto list = [&](StringRef attr, size_t n,
+                  bool isDirection) -> FailureOr<SmallVector<int64_t>> {
+    if (attr.empty()) // not an attribute of this opset: defaults
+      return SmallVector<int64_t>(n, 0);
+    FailureOr<SmallVector<int64_t>> v = node.getInts(attr, ArrayRef<int64_t>{});
+    if (failed(v))
+      return failure();
+    if (v->empty())
+      v->assign(n, 0);
+    if (v->size() != n || (isDirection && llvm::any_of(*v, [](int64_t d) {
+                             return d != 0 && d != 1;
+                           }))) {
+      node.emitError() << "'" << attr << "' must have " << n
+                       << (isDirection ? " entries of 0 or 1" : " entries");
+      return failure();
+    }
+    return v;
+  };
+  FailureOr<SmallVector<int64_t>> inAxes =
+      list(batched ? "" : "scan_input_axes", *numScanInputs, false);
+  FailureOr<SmallVector<int64_t>> inDirs = list(
+      batched ? "directions" : "scan_input_directions", *numScanInputs, true);
+  FailureOr<SmallVector<int64_t>> outAxes =
+      list(batched ? "" : "scan_output_axes", numScanOutputs, false);
+  FailureOr<SmallVector<int64_t>> outDirs =
+      list(batched ? "" : "scan_output_directions", numScanOutputs, true);
+  if (failed(inAxes) || failed(inDirs) || failed(outAxes) || failed(outDirs))
+    return RuleResult::Failed;
+
+  SmallVector<Value> states, scanInputs;
+  for (unsigned i = firstState; i < node.getNumInputs(); ++i) {
+    auto t = node.inputType(i);
+    bool scanned = i >= firstState + numStates;
+    int64_t minRank = (scanned ? 1 : 0) + (batched ? 1 : 0);
+    if (!t || t.getRank() < minRank) {
+      node.emitError() << "input " << i << " must be a ranked tensor of rank "
+                       << minRank << " or more";
+      return RuleResult::Failed;
+    }
+    (scanned ? scanInputs : states).push_back(node.input(i));
+  }
+
+  if (!batched) {
+    // Each scan input with its scan axis first, forwards.
+    for (size_t k = 0; k < scanInputs.size(); ++k) {
+      Value &x = scanInputs[k];
+      int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
+      int64_t axis = (*inAxes)[k] < 0 ? (*inAxes)[k] + rank : (*inAxes)[k];
+      if (axis < 0 || axis >= rank) {
+        node.emitError() << "scan input axis " << (*inAxes)[k]
+                         << " is out of range for rank " << rank;
+        return RuleResult::Failed;
+      }
+      FailureOr<Value> moved =
+          moveAxis(rewriter, node, x, axis, 0, (*inDirs)[k] == 1);
+      if (failed(moved))
+        return RuleResult::Failed;
+      x = *moved;
+    }
+    LoopParts parts;
+    parts.states = states;
+    parts.numScanOutputs = numScanOutputs;
+    parts.declaredStacks =
+        llvm::all_of(*outAxes, [](int64_t a) { return a == 0; });
+    FailureOr<SmallVector<Value>> results =
+        scanLoop(node, rewriter, *bodyRegion, parts, scanInputs);
+    if (failed(results))
+      return RuleResult::Failed;
+    for (unsigned k = 0; k < numScanOutputs; ++k) {
+      Value &stack = (*results)[numStates + k];
+      int64_t rank = cast<RankedTensorType>(stack.getType()).getRank();
+      int64_t axis = (*outAxes)[k] < 0 ? (*outAxes)[k] + rank : (*outAxes)[k];
+      if (axis < 0 || axis >= rank) {
+        node.emitError() << "scan output axis " << (*outAxes)[k]
+                         << " is out of range for rank " << rank;
+        return RuleResult::Failed;
+      }
+      FailureOr<Value> moved =
+          moveAxis(rewriter, node, stack, 0, axis, (*outDirs)[k] == 1);
+      if (failed(moved))
+        return RuleResult::Failed;
+      stack = *moved;
+    }
+    return node.replaceWith(rewriter, *results);
+  }
+
+  // Opset 8: one loop per batch element, each with its own copy of the body.
+  int64_t batch = ShapedType::kDynamic;
+  for (Value v : llvm::concat<Value>(states, scanInputs)) {
+    int64_t b = cast<RankedTensorType>(v.getType()).getDimSize(0);
+    if (ShapedType::isDynamic(b) ||
+        (!ShapedType::isDynamic(batch) && b != batch)) {
+      node.emitError() << "Scan of opset " << node.opset
+                       << " needs one static batch size, got " << v.getType();
+      return RuleResult::Failed;
+    }
+    batch = b;
+  }
+  SmallVector<SmallVector<Value>> perRow(node.getNumResults());
+  for (int64_t b = 0; b < batch; ++b) {
+    OpChain o{rewriter, node};
+    Value row = scalarI64(rewriter, node.loc, b);
+    LoopParts parts;
+    parts.numScanOutputs = numScanOutputs;
+    parts.declaredStacks = false;
+    for (Value s : states)
+      parts.states.push_back(o.op<GatherOp>(s, row, i64(rewriter, 0)));
+    SmallVector<Value> rows;
+    for (auto [k, x] : llvm::enumerate(scanInputs)) {
+      Value r = o.op<GatherOp>(x, row, i64(rewriter, 0));
+      if (o.ok && (*inDirs)[k] == 1)
+        r = o.op<ReverseOp>(r, rewriter.getDenseI64ArrayAttr({0}));
+      rows.push_back(r);
+    }
+    if (!o.ok)
+      return RuleResult::Failed;
+    // The last batch element takes the body itself, the others a copy.
+    Region copy;
+    if (b + 1 < batch) {
+      IRMapping mapping;
+      bodyRegion->cloneInto(&copy, mapping);
+    }
+    FailureOr<SmallVector<Value>> results = scanLoop(
+        node, rewriter, b + 1 < batch ? copy : *bodyRegion, parts, rows);
+    if (failed(results))
+      return RuleResult::Failed;
+    for (auto [k, v] : llvm::enumerate(*results)) {
+      auto t = cast<RankedTensorType>(v.getType());
+      SmallVector<int64_t> one = {1};
+      llvm::append_range(one, t.getShape());
+      perRow[k].push_back(o.reshaped(v, one));
+    }
+    if (!o.ok)
+      return RuleResult::Failed;
+  }
+  SmallVector<Value> results;
+  OpChain o{rewriter, node};
+  for (auto &rows : perRow)
+    results.push_back(rows.size() == 1
+                          ? rows.front()
+                          : o.op<ConcatOp>(ValueRange(rows), i64(rewriter, 0)));
+  if (!o.ok)
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, results);
 }
 
 } // namespace
