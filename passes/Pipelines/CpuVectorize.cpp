@@ -10,6 +10,7 @@
 #include "passes/Pipelines/Pipelines.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
@@ -69,6 +70,24 @@ bool isVectorizable(linalg::LinalgOp op) {
     return WalkResult::advance();
   });
   return !r.wasInterrupted();
+}
+
+/// Whether `op` is a contraction (linalg's interface test) whose body is
+/// only the multiply-add and element-type casts. The interface test skips
+/// every one-operand op between the block arguments and the multiply as if
+/// it were a cast: a cosine fused into a DFT product's operand passed, and
+/// specializing to linalg.matmul (or vectorizing as vector.contract)
+/// dropped it, so two products with the cosine and the sine of one matrix
+/// became one.
+bool isPlainContraction(linalg::LinalgOp op) {
+  if (!linalg::isaContractionOpInterface(op))
+    return false;
+  for (Operation &inner : op.getBlock()->without_terminator())
+    if (!isa<arith::MulFOp, arith::MulIOp, arith::AddFOp, arith::AddIOp,
+             arith::ExtFOp, arith::TruncFOp, arith::ExtSIOp, arith::TruncIOp,
+             arith::SIToFPOp>(inner))
+      return false;
+  return true;
 }
 
 /// (d0, d2), (d2, d1) -> (d0, d1), optionally with a leading batch loop.
@@ -181,7 +200,7 @@ struct Nd4jCpuVectorizePass
     // ones is not reliable in this MLIR.
     SmallVector<linalg::GenericOp> generics;
     func.walk([&](linalg::GenericOp op) {
-      if (linalg::isaContractionOpInterface(op) && isCanonicalMatmul(op))
+      if (isPlainContraction(op) && isCanonicalMatmul(op))
         generics.push_back(op);
     });
     for (linalg::GenericOp op : generics) {
@@ -230,7 +249,7 @@ struct Nd4jCpuVectorizePass
     if (numLoops == 0 || !hasIncreasingMaps(op))
       return;
     SmallVector<int64_t> tiles(numLoops, 1);
-    bool contraction = linalg::isaContractionOpInterface(op);
+    bool contraction = isPlainContraction(op);
     bool vectorize = isVectorizable(op);
     if (vectorize && contraction) {
       FailureOr<linalg::ContractionDimensions> dims =

@@ -71,3 +71,27 @@ func.func @dynamic_reduction(%a: tensor<?x64xf32>, %c: tensor<64xf32>) -> tensor
     }
   return %r : tensor<64xf32>
 }
+
+// -----
+
+// A product whose operand takes a cosine first (a DFT with its matrix built
+// at run time): linalg's contraction test skips any one-operand op as if it
+// were a cast, but this is no plain matmul. It must keep the cosine (it once
+// became linalg.matmul without it) and is not vectorized as vector.contract.
+// CHECK-LABEL: func.func @mm_cos(
+// CHECK-NOT: linalg.matmul
+// CHECK-NOT: vector.contract
+// CHECK: math.cos
+// CHECK-NOT: linalg.matmul
+// CHECK-NOT: vector.contract
+// CHECK: return
+func.func @mm_cos(%a: tensor<16x32xf32>, %b: tensor<32x8xf32>, %c: tensor<16x8xf32>) -> tensor<16x8xf32> {
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %b : tensor<16x32xf32>, tensor<32x8xf32>) outs(%c : tensor<16x8xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %cy = math.cos %y : f32
+    %m = arith.mulf %x, %cy : f32
+    %s = arith.addf %o, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<16x8xf32>
+  return %r : tensor<16x8xf32>
+}

@@ -1329,30 +1329,15 @@ static RuleResult gridSample(ImportNode &node, PatternRewriter &rewriter) {
   return node.replaceWith(rewriter, y);
 }
 
-/// The discrete Fourier transform of rows `re` (and `im`, or none for a
-/// real signal) [rows, n], the first m frequencies: products with constant
-/// cosine and sine matrices [n, m]. Forward Yr = Xr C + Xi S,
+/// Products of rows `re` (and `im`, or none for a real signal) [rows, n]
+/// with cosine and sine matrices [n, m]: forward Yr = Xr C + Xi S,
 /// Yi = Xi C - Xr S; inverse (e^{+i}, divided by n) Yr = (Xr C - Xi S) / n,
 /// Yi = (Xi C + Xr S) / n.
-static std::pair<Value, Value> dftRows(OpChain &o, Location loc, Value re,
-                                       Value im, int64_t n, int64_t m,
-                                       FloatType elem, bool inverse) {
+static std::pair<Value, Value> dftProducts(OpChain &o, Location loc, Value re,
+                                           Value im, Value cosM, Value sinM,
+                                           int64_t n, FloatType elem,
+                                           bool inverse) {
   PatternRewriter &rewriter = o.rewriter;
-  auto matrix = [&](bool sine) {
-    auto type = RankedTensorType::get({n, m}, elem);
-    SmallVector<Attribute> values;
-    for (int64_t j = 0; j < n; ++j)
-      for (int64_t k = 0; k < m; ++k) {
-        // The angle's multiple reduced mod n keeps it exact for large j k.
-        double angle = 2.0 * M_PI * static_cast<double>((j * k) % n) / n;
-        values.push_back(rewriter.getFloatAttr(elem, sine ? std::sin(angle)
-                                                          : std::cos(angle)));
-      }
-    return ConstantOp::create(rewriter, loc, type,
-                              DenseElementsAttr::get(type, values),
-                              StringAttr());
-  };
-  Value cosM = matrix(false), sinM = matrix(true);
   auto I0 = [&](int64_t v) { return i64(rewriter, v); };
   auto mm = [&](Value a, Value b) {
     return o.op<MatmulOp>(a, b, I0(0), I0(0), I0(0), f64(rewriter, 1.0),
@@ -1377,6 +1362,30 @@ static std::pair<Value, Value> dftRows(OpChain &o, Location loc, Value re,
     }
   }
   return {yr, yi};
+}
+
+/// The discrete Fourier transform of rows [rows, n], the first m
+/// frequencies: dftProducts with constant cosine and sine matrices [n, m].
+static std::pair<Value, Value> dftRows(OpChain &o, Location loc, Value re,
+                                       Value im, int64_t n, int64_t m,
+                                       FloatType elem, bool inverse) {
+  PatternRewriter &rewriter = o.rewriter;
+  auto matrix = [&](bool sine) {
+    auto type = RankedTensorType::get({n, m}, elem);
+    SmallVector<Attribute> values;
+    for (int64_t j = 0; j < n; ++j)
+      for (int64_t k = 0; k < m; ++k) {
+        // The angle's multiple reduced mod n keeps it exact for large j k.
+        double angle = 2.0 * M_PI * static_cast<double>((j * k) % n) / n;
+        values.push_back(rewriter.getFloatAttr(elem, sine ? std::sin(angle)
+                                                          : std::cos(angle)));
+      }
+    return ConstantOp::create(rewriter, loc, type,
+                              DenseElementsAttr::get(type, values),
+                              StringAttr());
+  };
+  return dftProducts(o, loc, re, im, matrix(false), matrix(true), n, elem,
+                     inverse);
 }
 
 /// STFT (opset 17) of a static signal [B, L, 1 or 2] with a constant
@@ -1448,6 +1457,187 @@ static RuleResult stft(ImportNode &node, PatternRewriter &rewriter) {
   if (!o.ok)
     return RuleResult::Failed;
   return node.replaceWith(rewriter, y);
+}
+
+/// STFT whose frame_step or frame_length is given at run time: the model
+/// declares the result [B, F, bins, 2] (static), which a valid model's
+/// inputs yield, as Reshape to a run-time shape takes the declared shape.
+/// The frames are gathered by the run-time index matrix f step + n
+/// (clamped into the signal) for n below the longest frame the declared
+/// bins allow (fl, or 2 (bins - 1) + 1 one-sided when the length comes at
+/// run time); the DFT matrices, cos/sin(2 pi (n k mod fl) / fl), are built
+/// at run time with the rows n >= fl zeroed.
+static RuleResult stftRuntime(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  auto y = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!x || !x.hasStaticShape() || x.getRank() != 3 || !y ||
+      !y.hasStaticShape() || y.getRank() != 4 || y.getDimSize(3) != 2 ||
+      !node.inputType(1) || node.inputType(1).getNumElements() != 1)
+    return RuleResult::NotApplicable;
+  auto elem = dyn_cast<FloatType>(x.getElementType());
+  int64_t B = x.getDimSize(0), L = x.getDimSize(1), parts = x.getDimSize(2);
+  int64_t F = y.getDimSize(1), bins = y.getDimSize(2);
+  FailureOr<int64_t> onesided = node.getInt("onesided", 1);
+  if (failed(onesided))
+    return RuleResult::Failed;
+  if (!elem || (parts != 1 && parts != 2) || (parts == 2 && *onesided) ||
+      y.getDimSize(0) != B || y.getElementType() != elem || F < 1 || bins < 1)
+    return RuleResult::NotApplicable;
+  bool hasWindow = node.hasInput(2) && node.inputType(2) &&
+                   !(node.inputType(2).hasStaticShape() &&
+                     node.inputType(2).getNumElements() == 0);
+  Location loc = node.loc;
+  Type i64Type = rewriter.getI64Type();
+  OpChain o{rewriter, node};
+  auto scalarOf = [&](Value v) {
+    return o.op<CastOp>(o.reshaped(v, {}), TypeAttr::get(i64Type));
+  };
+  // fl: the window's length, else the frame_length input (known or not).
+  int64_t flMax;
+  Value fl;
+  if (hasWindow) {
+    RankedTensorType w = node.inputType(2);
+    if (w.getRank() != 1 || !w.hasStaticShape() || w.getElementType() != elem)
+      return RuleResult::NotApplicable;
+    flMax = w.getDimSize(0);
+    fl = o.index(flMax);
+  } else if (node.hasInput(3) && node.inputType(3) &&
+             node.inputType(3).getNumElements() == 1) {
+    flMax = *onesided ? 2 * (bins - 1) + 1 : bins;
+    fl = scalarOf(node.input(3));
+  } else {
+    node.emitError() << "needs a window or a frame_length";
+    return RuleResult::Failed;
+  }
+  if (flMax > L)
+    flMax = L;
+  Value step = scalarOf(node.input(1));
+  SmallVector<int64_t> fIota, nIota, nk;
+  for (int64_t f = 0; f < F; ++f)
+    fIota.push_back(f);
+  for (int64_t n = 0; n < flMax; ++n) {
+    nIota.push_back(n);
+    for (int64_t k = 0; k < bins; ++k)
+      nk.push_back(n * k);
+  }
+  auto iConst = [&](ArrayRef<int64_t> shape, ArrayRef<int64_t> values) {
+    auto t = RankedTensorType::get(shape, i64Type);
+    return ConstantOp::create(rewriter, loc, t,
+                              DenseElementsAttr::get(t, values), StringAttr());
+  };
+  Value indices = o.op<MinimumOp>(
+      o.add(o.mul(iConst({F, 1}, fIota), step), iConst({1, flMax}, nIota)),
+      o.index(L - 1)); // [F, flMax]
+  Value framed = o.op<GatherOp>(node.input(0), indices, i64(rewriter, 1));
+  auto part = [&](int64_t k) -> Value {
+    Value p = o.op<GatherOp>(framed, o.index(k), i64(rewriter, 3));
+    if (hasWindow)
+      p = o.mul(p, node.input(2));
+    return o.reshaped(p, {B * F, flMax});
+  };
+  Value re = part(0), im = parts == 2 ? part(1) : Value();
+  // The DFT matrices [flMax, bins] for the run-time fl.
+  // The angles in f64, as the constant matrices are computed.
+  Type f64Type = rewriter.getF64Type();
+  Value flF = o.op<CastOp>(fl, TypeAttr::get(f64Type));
+  Value angle = o.mul(
+      o.op<CastOp>(o.op<FloorModOp>(iConst({flMax, bins}, nk), fl),
+                   TypeAttr::get(f64Type)),
+      o.op<DivideOp>(scalarConstant(rewriter, loc, f64Type, 2.0 * M_PI), flF));
+  Value inside = o.op<CastOp>(o.op<LessOp>(iConst({flMax, 1}, nIota), fl),
+                              TypeAttr::get(f64Type));
+  Value cosM =
+      o.op<CastOp>(o.mul(o.op<CosOp>(angle), inside), TypeAttr::get(elem));
+  Value sinM =
+      o.op<CastOp>(o.mul(o.op<SinOp>(angle), inside), TypeAttr::get(elem));
+  if (!o.ok)
+    return RuleResult::Failed;
+  auto [yr, yi] =
+      dftProducts(o, loc, re, im, cosM, sinM, flMax, elem, /*inverse=*/false);
+  Value out = o.op<ConcatOp>(ValueRange{o.reshaped(yr, {B, F, bins, 1}),
+                                        o.reshaped(yi, {B, F, bins, 1})},
+                             i64(rewriter, 3));
+  if (!o.ok)
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, out);
+}
+
+/// MelWeightMatrix (opset 17) from run-time scalars, of the declared shape
+/// [dft_length / 2 + 1, num_mel_bins] (static), as ONNX's reference
+/// computes it (in f64): M + 2 points spaced evenly in mel between the edge
+/// frequencies, back in hertz, as DFT bins b = floor((dft_length + 1) hz /
+/// sample_rate); filter i rises from b[i] to b[i + 1] ((j - b[i]) /
+/// (b[i + 1] - b[i]), or 1 at b[i + 1] where the two meet) and falls to
+/// b[i + 2] ((b[i + 2] - j) / (b[i + 2] - b[i + 1])).
+static RuleResult melWeightMatrix(ImportNode &node, PatternRewriter &rewriter) {
+  auto y = dyn_cast<RankedTensorType>(node.resultType(0));
+  if (!y || !y.hasStaticShape() || y.getRank() != 2)
+    return RuleResult::NotApplicable;
+  for (unsigned i = 0; i < 5; ++i)
+    if (!node.inputType(i) || node.inputType(i).getNumElements() != 1)
+      return RuleResult::NotApplicable;
+  int64_t bins = y.getDimSize(0), mels = y.getDimSize(1);
+  Location loc = node.loc;
+  Type f64Type = rewriter.getF64Type();
+  OpChain o{rewriter, node};
+  auto scalar = [&](unsigned i) {
+    return o.op<CastOp>(o.reshaped(node.input(i), {}), TypeAttr::get(f64Type));
+  };
+  auto c = [&](double v) { return scalarConstant(rewriter, loc, f64Type, v); };
+  auto iota = [&](ArrayRef<int64_t> shape, int64_t count) {
+    auto t = RankedTensorType::get(shape, f64Type);
+    SmallVector<double> v;
+    for (int64_t i = 0; i < count; ++i)
+      v.push_back(static_cast<double>(i));
+    return ConstantOp::create(
+        rewriter, loc, t, DenseElementsAttr::get(t, ArrayRef(v)), StringAttr());
+  };
+  Value dft = scalar(1), rate = scalar(2);
+  auto toMel = [&](Value hz) { // 2595 log10(1 + hz / 700)
+    return o.mul(c(2595.0 / std::log(10.0)),
+                 o.op<LogOp>(o.add(c(1.0), o.op<DivideOp>(hz, c(700.0)))));
+  };
+  Value low = toMel(scalar(3)), high = toMel(scalar(4));
+  Value melStep = o.op<DivideOp>(o.sub(high, low), c(mels + 2));
+  Value mel = o.add(o.mul(iota({mels + 2}, mels + 2), melStep), low);
+  Value hz =
+      o.mul(c(700.0),
+            o.sub(o.op<ExpOp>(o.mul(mel, c(std::log(10.0) / 2595.0))), c(1.0)));
+  Value b = o.op<FloorOp>(
+      o.op<DivideOp>(o.mul(o.add(dft, c(1.0)), hz), rate)); // [M + 2]
+  auto points = [&](int64_t first) { // b[first .. first + M) as [1, M]
+    auto t = RankedTensorType::get({mels}, rewriter.getI64Type());
+    SmallVector<int64_t> idx;
+    for (int64_t i = 0; i < mels; ++i)
+      idx.push_back(first + i);
+    Value at = ConstantOp::create(rewriter, loc, t,
+                                  DenseElementsAttr::get(t, ArrayRef(idx)),
+                                  StringAttr());
+    return o.reshaped(o.op<GatherOp>(b, at, i64(rewriter, 0)), {1, mels});
+  };
+  Value left = points(0), center = points(1), right = points(2);
+  Value j = iota({bins, 1}, bins);
+  auto both = [&](Value p, Value q) { return o.op<BooleanAndOp>(p, q); };
+  auto asF = [&](Value v) { return o.op<CastOp>(v, TypeAttr::get(f64Type)); };
+  Value one = c(1.0);
+  Value rise =
+      o.op<DivideOp>(o.sub(j, left), o.op<MaximumOp>(o.sub(center, left), one));
+  Value fall = o.op<DivideOp>(o.sub(right, j),
+                              o.op<MaximumOp>(o.sub(right, center), one));
+  Value rising = asF(
+      both(both(o.op<GreaterEqualOp>(j, left), o.op<LessEqualOp>(j, center)),
+           o.op<GreaterOp>(center, left)));
+  Value meet =
+      asF(both(o.op<EqualsOp>(center, left), o.op<EqualsOp>(j, center)));
+  Value falling =
+      asF(both(o.op<GreaterEqualOp>(j, center), o.op<LessOp>(j, right)));
+  // Falling wins where both hold (at j = center both give 1).
+  Value w = o.add(o.mul(falling, fall),
+                  o.mul(o.sub(one, falling), o.add(o.mul(rising, rise), meet)));
+  Value out = o.op<CastOp>(w, TypeAttr::get(y.getElementType()));
+  if (!o.ok)
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, out);
 }
 
 /// DFT (opset 17: axis attribute, no dft_length) of a static input
@@ -1916,6 +2106,8 @@ void mlir::nd4j::onnx_rules::registerOnnxNNRules(const AddRuleFn &add) {
   add("GridSample", gridSample);
   add("DFT", dft);
   add("STFT", stft);
+  add("STFT", stftRuntime);
+  add("MelWeightMatrix", melWeightMatrix);
   add("MaxUnpool", maxUnpool);
   add("RoiAlign", roiAlign);
   add("Unique", unique);
