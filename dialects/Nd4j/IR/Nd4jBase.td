@@ -52,6 +52,25 @@ def Nd4j_StringType : TypeDef<Nd4j_Dialect, "String"> {
   }];
 }
 
+def Nd4j_SequenceType : TypeDef<Nd4j_Dialect, "Sequence"> {
+  let mnemonic = "sequence";
+  let summary = "an ONNX sequence of tensors, resolved at import";
+  let description = [{
+    The type of an ONNX sequence value (`SequenceConstruct`,
+    `SequenceInsert`, `SplitToSequence`, ...) between the frontend and the
+    import rules, with the type of its elements. The rules resolve each
+    sequence whose elements and positions are known at import into the
+    tensors it holds (`SequenceAt`, `SequenceLength`, `ConcatFromSequence`
+    read them); no sequence value survives import.
+
+    ```mlir
+    %s = nd4j.node "onnx.SequenceConstruct"(%a, %b) {} : (tensor<2xf32>, tensor<2xf32>) -> !nd4j.sequence<tensor<2xf32>>
+    ```
+  }];
+  let parameters = (ins "::mlir::Type":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
 //===----------------------------------------------------------------------===//
 // Type constraints
 //===----------------------------------------------------------------------===//

@@ -120,10 +120,12 @@ def Nd4j_NodeOp : Nd4j_Op<"node"> {
     ```
   }];
   let arguments = (ins StrAttr:$framework, StrAttr:$op_type,
-                       Variadic<AnyTypeOf<[Nd4j_AnyTensor, NoneType]>>:$inputs,
+                       Variadic<AnyTypeOf<[Nd4j_AnyTensor, NoneType,
+                                           Nd4j_SequenceType]>>:$inputs,
                        DictionaryAttr:$attrs,
                        OptionalAttr<Nd4j_I64Attr>:$opset);
-  let results = (outs Variadic<Nd4j_AnyTensor>:$outputs);
+  let results = (outs Variadic<AnyTypeOf<[Nd4j_AnyTensor,
+                                          Nd4j_SequenceType]>>:$outputs);
   let regions = (region VariadicRegion<AnyRegion>:$subgraphs);
   let assemblyFormat = [{
     custom<NodeType>($framework, $op_type) `(` $inputs `)` $attrs attr-dict

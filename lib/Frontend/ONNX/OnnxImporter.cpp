@@ -456,8 +456,19 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
       resultTypes.push_back(UnrankedTensorType::get(element));
       continue;
     }
-    FailureOr<Type> t = convertType(*type, "output '" + output + "' of node '" +
-                                               name.str() + "'");
+    std::string what = "output '" + output + "' of node '" + name.str() + "'";
+    // Sequences between nodes: the import rules resolve them into the
+    // tensors they hold (graph inputs and outputs stay tensors only).
+    if (type->has_sequence_type() &&
+        type->sequence_type().elem_type().has_tensor_type()) {
+      FailureOr<Type> element =
+          convertType(type->sequence_type().elem_type(), what);
+      if (failed(element))
+        return failure();
+      resultTypes.push_back(SequenceType::get(ctx, *element));
+      continue;
+    }
+    FailureOr<Type> t = convertType(*type, what);
     if (failed(t))
       return failure();
     resultTypes.push_back(*t);

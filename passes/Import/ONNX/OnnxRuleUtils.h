@@ -27,6 +27,7 @@ void registerOnnxShapeRules(const AddRuleFn &add);
 void registerOnnxNNRules(const AddRuleFn &add);
 void registerOnnxIndexRules(const AddRuleFn &add);
 void registerOnnxControlFlowRules(const AddRuleFn &add);
+void registerOnnxSequenceRules(const AddRuleFn &add);
 
 /// One element of a shape vector computed in the graph: a constant, or
 /// dimension `dim` of the tensor `of` (known only at run time, or known).

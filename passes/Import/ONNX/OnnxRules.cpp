@@ -1845,6 +1845,7 @@ void mlir::nd4j::registerOnnxImportRules(ImportRuleRegistry &registry) {
   registerOnnxNNRules(add);
   registerOnnxIndexRules(add);
   registerOnnxControlFlowRules(add);
+  registerOnnxSequenceRules(add);
 }
 
 bool mlir::nd4j::onnx_rules::ShapeElement::isDimOf(Value v, int64_t d) const {
