@@ -818,7 +818,9 @@ std::pair<double, double> activationDefaults(StringRef name) {
 /// specifies). Every output row is appended to (forward) or put in front of
 /// (reverse) a stack the loop carries. `activations` (with their alpha and
 /// beta, consumed in order by the functions that take them) and `clip`
-/// (on the gates' inputs) are supported; LSTM's input_forget is not.
+/// (on the gates' inputs) are supported, and LSTM's input_forget (the
+/// forget gate is 1 minus the activated input gate, as ONNX Runtime
+/// couples them).
 RuleResult recurrent(ImportNode &node, PatternRewriter &rewriter) {
   bool lstm = node.opType == "LSTM", gru = node.opType == "GRU";
   int64_t gates = lstm ? 4 : gru ? 3 : 1;
@@ -832,7 +834,8 @@ RuleResult recurrent(ImportNode &node, PatternRewriter &rewriter) {
     return RuleResult::Failed;
   int64_t dirs = *direction == "bidirectional" ? 2 : 1;
   if ((*direction != "forward" && *direction != "reverse" && dirs != 2) ||
-      *inputForget != 0 || (*layout != 0 && *layout != 1))
+      (*inputForget != 0 && *inputForget != 1) ||
+      (*layout != 0 && *layout != 1))
     return RuleResult::NotApplicable;
   // Activation functions per direction (ONNX's defaults).
   SmallVector<StringRef> defaults =
@@ -1008,7 +1011,12 @@ RuleResult recurrent(ImportNode &node, PatternRewriter &rewriter) {
           fg = c.make<AddOp>(fg, c.make<MultiplyOp>(peep[2], cPrev));
         }
         i = fn(0, i);
-        fg = fn(0, fg);
+        fg = *inputForget
+                 ? c.make<SubtractOp>(
+                       scalarConstant(rewriter, node.loc,
+                                      node.inputType(0).getElementType(), 1.0),
+                       i)
+                 : fn(0, fg);
         cc = fn(1, cc);
         cNext = c.make<AddOp>(c.make<MultiplyOp>(fg, cPrev),
                               c.make<MultiplyOp>(i, cc));
