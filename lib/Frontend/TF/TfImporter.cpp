@@ -522,6 +522,9 @@ FailureOr<Type> TfImporter::resultType(const tfpb::NodeDef &node, unsigned port,
     dtype = op == "NonMaxSuppressionV5" && port == 1
                 ? typeAttr("T", tfpb::DT_FLOAT)
                 : tfpb::DT_INT32;
+  else if (op == "ResizeBilinear" || op == "ResizeBicubic" ||
+           op == "ResizeArea")
+    dtype = tfpb::DT_FLOAT; // resized in float, whatever the input
   else if (op == "Multinomial")
     dtype = typeAttr("output_dtype", tfpb::DT_INT64);
   else if (op == "MaxPoolWithArgmax" && port == 1)

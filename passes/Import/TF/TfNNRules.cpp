@@ -284,6 +284,129 @@ RuleResult resize(ImportNode &node, PatternRewriter &rewriter) {
                      rewriter.getBoolAttr(false)));
 }
 
+/// ResizeBilinear, ResizeBicubic and ResizeArea of a static [N, H, W, C]
+/// image to a constant size, in every coordinate mode (align_corners,
+/// half_pixel_centers, legacy), as TF computes them: each is separable, so
+/// along H and then W every output pixel is a weighted sum of a few input
+/// pixels whose indices and weights are computed here (TF's formulas in
+/// float, the cubic weights at TF's table resolution of 1/1024), the sum built
+/// as gathers of constant index vectors times constant weight vectors. The
+/// result is f32 (TF resizes in float). image_resize takes the other cases
+/// (run-time sizes; bilinear without align_corners is faster there).
+RuleResult resizeSeparable(ImportNode &node, PatternRewriter &rewriter) {
+  RankedTensorType x = node.inputType(0);
+  if (!x || x.getRank() != 4 || !x.hasStaticShape() ||
+      !isa<FloatType, IntegerType>(x.getElementType()))
+    return RuleResult::NotApplicable;
+  FailureOr<SmallVector<int64_t>> size = node.getConstantInts(1);
+  if (failed(size) || size->size() != 2 || (*size)[0] < 1 || (*size)[1] < 1)
+    return RuleResult::NotApplicable;
+  FailureOr<bool> align = getBool(node, "align_corners", false);
+  FailureOr<bool> half = getBool(node, "half_pixel_centers", false);
+  if (failed(align) || failed(half))
+    return RuleResult::Failed;
+  if (*align && *half) {
+    node.emitError() << "align_corners and half_pixel_centers are exclusive";
+    return RuleResult::Failed;
+  }
+  enum {
+    Bilinear,
+    Bicubic,
+    Area
+  } mode = node.opType == "ResizeBicubic" ? Bicubic
+           : node.opType == "ResizeArea"  ? Area
+                                          : Bilinear;
+  // TF's cubic kernel: a = -0.5 (Keys, with half-pixel centers; taps
+  // outside the image get no weight) or -0.75 (legacy, tabulated).
+  double a = *half ? -0.5 : -0.75;
+  auto cubic = [&](double t) {
+    t = std::abs(t);
+    return t <= 1  ? ((a + 2) * t - (a + 3)) * t * t + 1
+           : t < 2 ? ((a * t - 5 * a) * t + 8 * a) * t - 4 * a
+                   : 0.0;
+  };
+  Location loc = node.loc;
+  Type f32 = rewriter.getF32Type();
+  OpChain o{rewriter, node};
+  Value y = x.getElementType().isF32()
+                ? node.input(0)
+                : o.op<CastOp>(node.input(0), TypeAttr::get(f32));
+  for (int64_t d = 1; d <= 2; ++d) {
+    int64_t n = x.getDimSize(d), m = (*size)[d - 1];
+    // In float, as TF computes the scale and the source coordinates.
+    float scale =
+        *align && m > 1 ? float(n - 1) / float(m - 1) : float(n) / float(m);
+    auto clampIndex = [&](int64_t i) {
+      return std::min<int64_t>(n - 1, std::max<int64_t>(0, i));
+    };
+    // The taps (index, weight) of each output pixel.
+    std::vector<SmallVector<std::pair<int64_t, double>>> taps(m);
+    for (int64_t i = 0; i < m; ++i) {
+      auto &t = taps[i];
+      if (mode == Area) {
+        double lo = i * scale, hi = (i + 1) * scale;
+        for (int64_t k = static_cast<int64_t>(std::floor(lo)); k < hi; ++k)
+          t.push_back({clampIndex(k),
+                       (std::min<double>(k + 1, hi) - std::max<double>(k, lo)) /
+                           scale});
+        continue;
+      }
+      float src = *half ? (i + 0.5f) * scale - 0.5f : i * scale;
+      double floorSrc = std::floor(src);
+      if (mode == Bilinear) {
+        double lerp = src - floorSrc;
+        t.push_back({clampIndex(static_cast<int64_t>(floorSrc)), 1 - lerp});
+        t.push_back(
+            {std::min<int64_t>(n - 1, static_cast<int64_t>(std::ceil(src))),
+             lerp});
+        continue;
+      }
+      // TF's table: delta rounded to 1/1024 (Keys' kernel and the legacy
+      // one alike).
+      double delta = std::nearbyint((src - floorSrc) * 1024) / 1024;
+      int64_t base = static_cast<int64_t>(floorSrc);
+      double w[4] = {cubic(delta + 1), cubic(delta), cubic(1 - delta),
+                     cubic(2 - delta)};
+      double total = 0;
+      for (int k = 0; k < 4; ++k) {
+        int64_t idx = base - 1 + k;
+        if (*half && (idx < 0 || idx >= n))
+          w[k] = 0;
+        total += w[k];
+      }
+      for (int k = 0; k < 4; ++k)
+        t.push_back({clampIndex(base - 1 + k), *half ? w[k] / total : w[k]});
+    }
+    size_t width = 0;
+    for (auto &t : taps)
+      width = std::max(width, t.size());
+    Value sum;
+    for (size_t k = 0; k < width; ++k) {
+      SmallVector<int64_t> idx;
+      SmallVector<float> wts;
+      for (auto &t : taps) {
+        idx.push_back(k < t.size() ? t[k].first : 0);
+        wts.push_back(k < t.size() ? static_cast<float>(t[k].second) : 0.f);
+      }
+      SmallVector<int64_t> wShape = {m};
+      wShape.append(3 - d, 1);
+      auto wType = RankedTensorType::get(wShape, f32);
+      Value weights = ConstantOp::create(
+          rewriter, loc, wType, DenseElementsAttr::get(wType, ArrayRef(wts)),
+          StringAttr());
+      Value term =
+          o.mul(o.op<GatherOp>(y, i64VectorConstant(rewriter, loc, idx),
+                               i64(rewriter, d)),
+                weights);
+      sum = sum ? o.add(sum, term) : term;
+    }
+    y = sum;
+  }
+  if (!o.ok)
+    return RuleResult::Failed;
+  return node.replaceWith(rewriter, y);
+}
+
 /// RandomUniform(shape) in [0, 1); TF's seed pair becomes libnd4j's seed.
 /// The values are the generator's, not TF's.
 RuleResult randomUniform(ImportNode &node, PatternRewriter &rewriter) {
@@ -413,6 +536,9 @@ void mlir::nd4j::tf_rules::registerTfNNRules(const AddRuleFn &add) {
   add("BatchMatMulV3", batchMatmul);
   add("TopKV2", topK);
   add("ResizeBilinear", resize);
+  add("ResizeBilinear", resizeSeparable);
+  add("ResizeBicubic", resizeSeparable);
+  add("ResizeArea", resizeSeparable);
   add("ResizeNearestNeighbor", resize);
   add("RandomUniform", randomUniform);
   add("ParallelConcat", parallelConcat);
