@@ -565,22 +565,31 @@ RuleResult scanRule(ImportNode &node, PatternRewriter &rewriter) {
   }
 
   if (!batched) {
-    // Each scan input with its scan axis first, forwards.
-    for (size_t k = 0; k < scanInputs.size(); ++k) {
-      Value &x = scanInputs[k];
-      int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
-      int64_t axis = (*inAxes)[k] < 0 ? (*inAxes)[k] + rank : (*inAxes)[k];
-      if (axis < 0 || axis >= rank) {
-        node.emitError() << "scan input axis " << (*inAxes)[k]
+    // `v` with its scan axis `axis` (negative from the end) moved to the
+    // front (an input) or from the front to it (an output), reversed along
+    // the scan where `reverse`.
+    auto move = [&](Value &v, int64_t axis, bool toFront, bool reverse,
+                    StringRef what) {
+      int64_t rank = cast<RankedTensorType>(v.getType()).getRank();
+      int64_t a = axis < 0 ? axis + rank : axis;
+      if (a < 0 || a >= rank) {
+        node.emitError() << "scan " << what << " axis " << axis
                          << " is out of range for rank " << rank;
-        return RuleResult::Failed;
+        return failure();
       }
-      FailureOr<Value> moved =
-          moveAxis(rewriter, node, x, axis, 0, (*inDirs)[k] == 1);
+      FailureOr<Value> moved = toFront
+                                   ? moveAxis(rewriter, node, v, a, 0, reverse)
+                                   : moveAxis(rewriter, node, v, 0, a, reverse);
       if (failed(moved))
+        return failure();
+      v = *moved;
+      return success();
+    };
+    // Each scan input with its scan axis first, forwards.
+    for (size_t k = 0; k < scanInputs.size(); ++k)
+      if (failed(move(scanInputs[k], (*inAxes)[k], /*toFront=*/true,
+                      (*inDirs)[k] == 1, "input")))
         return RuleResult::Failed;
-      x = *moved;
-    }
     LoopParts parts;
     parts.states = states;
     parts.numScanOutputs = numScanOutputs;
@@ -590,21 +599,10 @@ RuleResult scanRule(ImportNode &node, PatternRewriter &rewriter) {
         scanLoop(node, rewriter, *bodyRegion, parts, scanInputs);
     if (failed(results))
       return RuleResult::Failed;
-    for (unsigned k = 0; k < numScanOutputs; ++k) {
-      Value &stack = (*results)[numStates + k];
-      int64_t rank = cast<RankedTensorType>(stack.getType()).getRank();
-      int64_t axis = (*outAxes)[k] < 0 ? (*outAxes)[k] + rank : (*outAxes)[k];
-      if (axis < 0 || axis >= rank) {
-        node.emitError() << "scan output axis " << (*outAxes)[k]
-                         << " is out of range for rank " << rank;
+    for (unsigned k = 0; k < numScanOutputs; ++k)
+      if (failed(move((*results)[numStates + k], (*outAxes)[k],
+                      /*toFront=*/false, (*outDirs)[k] == 1, "output")))
         return RuleResult::Failed;
-      }
-      FailureOr<Value> moved =
-          moveAxis(rewriter, node, stack, 0, axis, (*outDirs)[k] == 1);
-      if (failed(moved))
-        return RuleResult::Failed;
-      stack = *moved;
-    }
     return node.replaceWith(rewriter, *results);
   }
 

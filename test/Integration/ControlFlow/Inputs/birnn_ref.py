@@ -2,16 +2,13 @@
 Relu, reverse Tanh, gate inputs clipped to [-0.8, 0.8]) over 20 steps.
 Writes x.npy and expect/{0,1}.npy (Y [T, 2, B, H], Y_h [2, B, H])."""
 import os
-import re
 import sys
 
 import numpy as np
+from onnxtxt_weights import read_weights
 
 model, out = sys.argv[1], sys.argv[2]
-w = {}
-for m in re.finditer(r"float\[([\d,]+)\] (\w+) = \{([^}]*)\}", open(model).read()):
-    w[m.group(2)] = np.array([float(v) for v in m.group(3).split(",")],
-                             np.float64).reshape([int(d) for d in m.group(1).split(",")])
+w = read_weights(model)
 rng = np.random.RandomState(4)
 x = rng.uniform(-1, 1, (20, 2, 3)).astype(np.float32)
 os.makedirs(os.path.join(out, "expect"), exist_ok=True)

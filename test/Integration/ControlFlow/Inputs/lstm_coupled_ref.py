@@ -3,16 +3,13 @@ with input_forget = 1, whose forget gate is 1 - i (the input gate after its
 sigmoid, as ONNX Runtime couples them), over 20 steps. Writes x.npy and
 expect/{0,1,2}.npy (Y [T, 1, B, H], Y_h and Y_c [1, B, H])."""
 import os
-import re
 import sys
 
 import numpy as np
+from onnxtxt_weights import read_weights
 
 model, out = sys.argv[1], sys.argv[2]
-w = {}
-for m in re.finditer(r"float\[([\d,]+)\] (\w+) = \{([^}]*)\}", open(model).read()):
-    w[m.group(2)] = np.array([float(v) for v in m.group(3).split(",")],
-                             np.float64).reshape([int(d) for d in m.group(1).split(",")])
+w = read_weights(model)
 rng = np.random.RandomState(5)
 x = rng.uniform(-1, 1, (20, 2, 3)).astype(np.float32)
 os.makedirs(os.path.join(out, "expect"), exist_ok=True)
