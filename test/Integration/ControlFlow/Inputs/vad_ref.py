@@ -3,16 +3,13 @@ audio by 8 (16 kHz) or 4 samples, an ONNX LSTM (gates i, o, f, c) over the
 frames from the given state, and a sigmoid of the last state. Writes the
 inputs and expect/{0,1,2}.npy (prob, h, c) to DIR."""
 import os
-import re
 import sys
 
 import numpy as np
+from onnxtxt_weights import read_weights
 
 model, sr, n, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-w = {}
-for m in re.finditer(r"float\[([\d,]+)\] (\w+) = \{([^}]*)\}", open(model).read()):
-    w[m.group(2)] = np.array([float(v) for v in m.group(3).split(",")],
-                             np.float64).reshape([int(d) for d in m.group(1).split(",")])
+w = read_weights(model)
 sig = lambda v: 1 / (1 + np.exp(-v))
 rng = np.random.RandomState(n)
 x = rng.uniform(-1, 1, (1, n)).astype(np.float32)
