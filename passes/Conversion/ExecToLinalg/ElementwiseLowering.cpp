@@ -293,6 +293,16 @@ Value fromF64(OpBuilder &b, Location loc, Value v, Type type) {
                       : arith::TruncFOp::create(b, loc, type, v).getResult();
 }
 
+/// The reflection of lgamma's and digamma's argument: whether x < 0.5, and
+/// 1 - x there (x elsewhere), where their series apply.
+std::pair<Value, Value> reflectBelowHalf(OpBuilder &b, Location loc, Value x) {
+  Value reflect = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x,
+                                        cst(b, loc, x, 0.5));
+  Value y = select(b, loc, reflect,
+                   arith::SubFOp::create(b, loc, cst(b, loc, x, 1), x), x);
+  return {reflect, y};
+}
+
 /// Raises `y` by one while it is below `limit` (at most `steps` times, as
 /// selects), folding `each(acc, y)` into `acc` at every value passed: the
 /// recurrences that bring lgamma's and digamma's argument to where their
@@ -324,9 +334,7 @@ Value horner(OpBuilder &b, Location loc, Value u, ArrayRef<double> c) {
 /// log(pi / |sin(pi x)|) - lgamma(1 - x) below (infinite at the poles).
 Value lgammaF64(OpBuilder &b, Location loc, Value x) {
   auto C = [&](double v) { return cst(b, loc, x, v); };
-  Value reflect =
-      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, C(0.5));
-  Value y = select(b, loc, reflect, arith::SubFOp::create(b, loc, C(1), x), x);
+  auto [reflect, y] = reflectBelowHalf(b, loc, x);
   Value logs = raiseBelow(b, loc, y, 10, 10, C(0), [&](Value acc, Value v) {
     return arith::AddFOp::create(b, loc, acc, math::LogOp::create(b, loc, v))
         .getResult();
@@ -367,9 +375,7 @@ Value lgammaF64(OpBuilder &b, Location loc, Value x) {
 /// asymptotic series to the y^-10 term (error below 1e-11).
 Value digammaF64(OpBuilder &b, Location loc, Value x) {
   auto C = [&](double v) { return cst(b, loc, x, v); };
-  Value reflect =
-      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, C(0.5));
-  Value y = select(b, loc, reflect, arith::SubFOp::create(b, loc, C(1), x), x);
+  auto [reflect, y] = reflectBelowHalf(b, loc, x);
   Value r = raiseBelow(b, loc, y, 6, 6, C(0), [&](Value acc, Value v) {
     return arith::SubFOp::create(b, loc, acc,
                                  arith::DivFOp::create(b, loc, C(1), v))

@@ -1364,12 +1364,10 @@ static std::pair<Value, Value> dftProducts(OpChain &o, Location loc, Value re,
   return {yr, yi};
 }
 
-/// The discrete Fourier transform of rows [rows, n], the first m
-/// frequencies: dftProducts with constant cosine and sine matrices [n, m].
-static std::pair<Value, Value> dftRows(OpChain &o, Location loc, Value re,
-                                       Value im, int64_t n, int64_t m,
-                                       FloatType elem, bool inverse) {
-  PatternRewriter &rewriter = o.rewriter;
+/// Constant cosine and sine matrices [n, m]: cos/sin(2 pi j k / n).
+static std::pair<Value, Value> dftMatrices(PatternRewriter &rewriter,
+                                           Location loc, int64_t n, int64_t m,
+                                           FloatType elem) {
   auto matrix = [&](bool sine) {
     auto type = RankedTensorType::get({n, m}, elem);
     SmallVector<Attribute> values;
@@ -1384,8 +1382,46 @@ static std::pair<Value, Value> dftRows(OpChain &o, Location loc, Value re,
                               DenseElementsAttr::get(type, values),
                               StringAttr());
   };
-  return dftProducts(o, loc, re, im, matrix(false), matrix(true), n, elem,
-                     inverse);
+  return {matrix(false), matrix(true)};
+}
+
+/// The discrete Fourier transform of rows [rows, n], the first m
+/// frequencies: dftProducts with constant cosine and sine matrices [n, m].
+static std::pair<Value, Value> dftRows(OpChain &o, Location loc, Value re,
+                                       Value im, int64_t n, int64_t m,
+                                       FloatType elem, bool inverse) {
+  auto [cosM, sinM] = dftMatrices(o.rewriter, loc, n, m, elem);
+  return dftProducts(o, loc, re, im, cosM, sinM, n, elem, inverse);
+}
+
+/// Whether an STFT node has a window (input 2, present and not empty).
+static bool hasStftWindow(ImportNode &node) {
+  return node.hasInput(2) && node.inputType(2) &&
+         !(node.inputType(2).hasStaticShape() &&
+           node.inputType(2).getNumElements() == 0);
+}
+
+/// The STFT of gathered frames [B, F, n, parts]: each part's rows times the
+/// window (when the node has one), their DFT with the matrices [n, bins],
+/// and the real and imaginary parts as the result [B, F, bins, 2].
+static Value stftOfFrames(OpChain &o, ImportNode &node, Value framed, int64_t B,
+                          int64_t F, int64_t n, int64_t bins, int64_t parts,
+                          Value cosM, Value sinM, FloatType elem) {
+  bool hasWindow = hasStftWindow(node);
+  auto part = [&](int64_t k) -> Value {
+    Value p = o.op<GatherOp>(framed, o.index(k), i64(o.rewriter, 3));
+    if (hasWindow)
+      p = o.mul(p, node.input(2));
+    return o.reshaped(p, {B * F, n});
+  };
+  Value re = part(0), im = parts == 2 ? part(1) : Value();
+  if (!o.ok)
+    return Value();
+  auto [yr, yi] = dftProducts(o, node.loc, re, im, cosM, sinM, n, elem,
+                              /*inverse=*/false);
+  return o.op<ConcatOp>(ValueRange{o.reshaped(yr, {B, F, bins, 1}),
+                                   o.reshaped(yi, {B, F, bins, 1})},
+                        i64(o.rewriter, 3));
 }
 
 /// STFT (opset 17) of a static signal [B, L, 1 or 2] with a constant
@@ -1407,9 +1443,7 @@ static RuleResult stft(ImportNode &node, PatternRewriter &rewriter) {
   FailureOr<SmallVector<int64_t>> step = node.getConstantInts(1);
   if (failed(step) || step->size() != 1 || (*step)[0] < 1)
     return RuleResult::NotApplicable;
-  bool hasWindow = node.hasInput(2) && node.inputType(2) &&
-                   !(node.inputType(2).hasStaticShape() &&
-                     node.inputType(2).getNumElements() == 0);
+  bool hasWindow = hasStftWindow(node);
   int64_t fl = -1;
   if (hasWindow) {
     RankedTensorType w = node.inputType(2);
@@ -1441,19 +1475,9 @@ static RuleResult stft(ImportNode &node, PatternRewriter &rewriter) {
       StringAttr());
   Value framed =
       o.op<GatherOp>(node.input(0), indices, i64(rewriter, 1)); // [B,F,fl,c]
-  auto part = [&](int64_t k) -> Value {
-    Value p = o.op<GatherOp>(
-        framed, scalarConstant(rewriter, loc, i64Type, static_cast<double>(k)),
-        i64(rewriter, 3));
-    if (hasWindow)
-      p = o.op<MultiplyOp>(p, node.input(2));
-    return o.reshaped(p, {B * frames, fl});
-  };
-  Value re = part(0), im = parts == 2 ? part(1) : Value();
-  auto [yr, yi] = dftRows(o, loc, re, im, fl, bins, elem, false);
-  Value y = o.op<ConcatOp>(ValueRange{o.reshaped(yr, {B, frames, bins, 1}),
-                                      o.reshaped(yi, {B, frames, bins, 1})},
-                           i64(rewriter, 3));
+  auto [cosM, sinM] = dftMatrices(rewriter, loc, fl, bins, elem);
+  Value y = stftOfFrames(o, node, framed, B, frames, fl, bins, parts, cosM,
+                         sinM, elem);
   if (!o.ok)
     return RuleResult::Failed;
   return node.replaceWith(rewriter, y);
@@ -1483,9 +1507,7 @@ static RuleResult stftRuntime(ImportNode &node, PatternRewriter &rewriter) {
   if (!elem || (parts != 1 && parts != 2) || (parts == 2 && *onesided) ||
       y.getDimSize(0) != B || y.getElementType() != elem || F < 1 || bins < 1)
     return RuleResult::NotApplicable;
-  bool hasWindow = node.hasInput(2) && node.inputType(2) &&
-                   !(node.inputType(2).hasStaticShape() &&
-                     node.inputType(2).getNumElements() == 0);
+  bool hasWindow = hasStftWindow(node);
   Location loc = node.loc;
   Type i64Type = rewriter.getI64Type();
   OpChain o{rewriter, node};
@@ -1529,13 +1551,6 @@ static RuleResult stftRuntime(ImportNode &node, PatternRewriter &rewriter) {
       o.add(o.mul(iConst({F, 1}, fIota), step), iConst({1, flMax}, nIota)),
       o.index(L - 1)); // [F, flMax]
   Value framed = o.op<GatherOp>(node.input(0), indices, i64(rewriter, 1));
-  auto part = [&](int64_t k) -> Value {
-    Value p = o.op<GatherOp>(framed, o.index(k), i64(rewriter, 3));
-    if (hasWindow)
-      p = o.mul(p, node.input(2));
-    return o.reshaped(p, {B * F, flMax});
-  };
-  Value re = part(0), im = parts == 2 ? part(1) : Value();
   // The DFT matrices [flMax, bins] for the run-time fl.
   // The angles in f64, as the constant matrices are computed.
   Type f64Type = rewriter.getF64Type();
@@ -1550,13 +1565,8 @@ static RuleResult stftRuntime(ImportNode &node, PatternRewriter &rewriter) {
       o.op<CastOp>(o.mul(o.op<CosOp>(angle), inside), TypeAttr::get(elem));
   Value sinM =
       o.op<CastOp>(o.mul(o.op<SinOp>(angle), inside), TypeAttr::get(elem));
-  if (!o.ok)
-    return RuleResult::Failed;
-  auto [yr, yi] =
-      dftProducts(o, loc, re, im, cosM, sinM, flMax, elem, /*inverse=*/false);
-  Value out = o.op<ConcatOp>(ValueRange{o.reshaped(yr, {B, F, bins, 1}),
-                                        o.reshaped(yi, {B, F, bins, 1})},
-                             i64(rewriter, 3));
+  Value out =
+      stftOfFrames(o, node, framed, B, F, flMax, bins, parts, cosM, sinM, elem);
   if (!o.ok)
     return RuleResult::Failed;
   return node.replaceWith(rewriter, out);
